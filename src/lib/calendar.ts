@@ -1,0 +1,42 @@
+// Fiscal calendar: period ids ↔ dates. Pure.
+import type { Org } from './schema/index.ts';
+
+export interface PeriodShape {
+  kind: 'quarter' | 'year';
+  /** Fiscal year number as written (2025, or 22 for FY22). */
+  year: number;
+  quarter?: 1 | 2 | 3 | 4;
+}
+
+export function parsePeriodId(id: string, naming: Org['fiscalYear']['naming']): PeriodShape | undefined {
+  const m = naming === 'fiscal' ? /^FY(\d{2})(?:-Q([1-4]))?$/.exec(id) : /^(\d{4})(?:-Q([1-4]))?$/.exec(id);
+  if (!m) return undefined;
+  return { kind: m[2] ? 'quarter' : 'year', year: Number(m[1]), ...(m[2] ? { quarter: Number(m[2]) as 1 | 2 | 3 | 4 } : {}) };
+}
+
+const iso = (y: number, m0: number, d: number) => new Date(Date.UTC(y, m0, d)).toISOString().slice(0, 10);
+
+/** First and last day of a period under the org's fiscal calendar. */
+export function periodDates(shape: PeriodShape, fiscal: Org['fiscalYear']): { start: string; end: string } {
+  const fullYear = fiscal.naming === 'fiscal' ? 2000 + shape.year : shape.year;
+  // A fiscal year is named after the calendar year it ends in; a calendar-named one after the year it starts in.
+  const startYear = fiscal.naming === 'fiscal' && fiscal.startMonth > 1 ? fullYear - 1 : fullYear;
+  const startMonth0 = fiscal.startMonth - 1 + (shape.quarter ? (shape.quarter - 1) * 3 : 0);
+  const months = shape.quarter ? 3 : 12;
+  return { start: iso(startYear, startMonth0, 1), end: iso(startYear, startMonth0 + months, 0) };
+}
+
+/** The year id a quarter belongs to ("2027-Q3" → "2027", "FY22-Q2" → "FY22"). */
+export const yearOf = (id: string) => id.replace(/-Q[1-4]$/, '');
+
+export const expectedPeriodFormat = (naming: Org['fiscalYear']['naming']) => (naming === 'fiscal' ? 'FY22-Q2 or FY22' : '2025-Q1 or 2025');
+
+/** Whole days from a to b (ISO dates). */
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/** The build's "today": SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
+export function buildDate(env: Record<string, string | undefined> = {}): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -1,0 +1,118 @@
+// Content problems: every one names file, line, column, field path, a message and a hint.
+// Formatting for the three `okr check` outputs lives here too, so the CLI and the build print the same.
+
+export type Severity = 'error' | 'warning';
+
+export interface ContentIssue {
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file. */
+  line: number;
+  column: number;
+  /** Field path inside the file, e.g. "objectives[0].keyResults[2].target" ("" for the file). */
+  path: string;
+  message: string;
+  hint?: string;
+  severity: Severity;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
+  return [...issues].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1),
+  );
+}
+
+export const hasErrors = (issues: readonly ContentIssue[]) => issues.some((i) => i.severity === 'error');
+
+const colours = { red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', cyan: '\x1b[36m', reset: '\x1b[0m' };
+
+/** Human output: `file:line:col  error  message  (path)` plus an indented hint, and a summary. */
+export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: boolean } = {}): string {
+  const c = opts.colour ? colours : { red: '', yellow: '', dim: '', bold: '', cyan: '', reset: '' };
+  const lines: string[] = [];
+  for (const i of sortIssues([...issues])) {
+    const where = i.line ? `${i.file}:${i.line}:${i.column}` : i.file;
+    const sev = i.severity === 'error' ? `${c.red}error${c.reset}` : `${c.yellow}warning${c.reset}`;
+    const field = i.path ? ` ${c.dim}(${i.path})${c.reset}` : '';
+    lines.push(`${c.bold}${where}${c.reset} ${sev} ${i.message}${field}`);
+    if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${i.hint}`);
+  }
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  lines.push(
+    errors || warnings
+      ? `${errors ? c.red : c.yellow}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${c.reset}`
+      : 'No problems found.',
+  );
+  return lines.join('\n');
+}
+
+/** GitHub Actions workflow commands, so problems appear inline on the pull request. */
+export function formatGithub(issues: readonly ContentIssue[]): string {
+  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return sortIssues([...issues])
+    .map((i) => {
+      const msg = `${i.message}${i.path ? ` (${i.path})` : ''}${i.hint ? `\nhint: ${i.hint}` : ''}`;
+      const pos = i.line ? `,line=${i.line},col=${i.column}` : '';
+      return `::${i.severity} file=${prop(i.file)}${pos},title=${prop('okr check')}::${esc(msg)}`;
+    })
+    .join('\n');
+}
+
+/** Machine output: an array of {file, line, column, path, message, severity, hint?}. */
+export function formatJson(issues: readonly ContentIssue[]): string {
+  return JSON.stringify(
+    sortIssues([...issues]).map(({ file, line, column, path, message, severity, hint }) => ({
+      file,
+      line,
+      column,
+      path,
+      message,
+      severity,
+      ...(hint ? { hint } : {}),
+    })),
+    null,
+    2,
+  );
+}
+
+/** Closest candidate by edit distance, for "did you mean …?" hints. */
+export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= maxDistance ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export const didYouMean = (word: string, candidates: Iterable<string>): string | undefined => {
+  const c = closest(word, candidates);
+  return c ? `did you mean '${c}'?` : undefined;
+};

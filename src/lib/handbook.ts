@@ -1,0 +1,193 @@
+// The pipeline: load → validate → compute. Called once per build (memoised) and by every CLI command.
+import { resolve } from 'node:path';
+import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges, type AlignmentInfo } from './alignment.ts';
+import { auditValues, type AuditResult } from './audit.ts';
+import { buildDate } from './calendar.ts';
+import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
+import { formatGrade } from './format.ts';
+import { bandOf, currentReading, gradeKr, gradeMeasure, type Grade, type Status } from './grading.ts';
+import { loadContent, type MdxFile } from './load/index.ts';
+import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
+import { expectedProgress, paceOf, type Pace } from './pace.ts';
+import { rollUp, type Rollup } from './rollup.ts';
+import { validateModel, validateNarratives } from './validate.ts';
+
+export interface PacePoint {
+  date: string;
+  value: number | string | undefined;
+  grade: number | null;
+  expected: number;
+  pace: Pace | null;
+}
+
+export interface ComputedKr extends KrModel {
+  grade: Grade;
+  band: string | null;
+  status: Status | null;
+  current: { value: number | string; date?: string } | undefined;
+  audit: AuditResult;
+  /** Grade at each check-in against the progress expected by then. */
+  trend: PacePoint[];
+}
+
+export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
+  keyResults: ComputedKr[];
+  rollup: Rollup;
+  /** Expected final grade: committed 1.0, aspirational 0.7. */
+  expected: number | null;
+  alignment: AlignmentInfo;
+  /** Chain of red dependencies putting this objective at risk. */
+  atRiskVia?: string[];
+  audit: AuditResult;
+}
+
+export interface TeamPeriodRollup extends Rollup {
+  period: string;
+  team: string;
+  objectives: string[];
+  alignment: { aligned: number; total: number };
+}
+
+export interface ComputedHandbook {
+  model: HandbookModel;
+  /** The build's date (SOURCE_DATE_EPOCH honoured) and the period it falls in. */
+  today: string;
+  currentPeriod: string | undefined;
+  rootTeam: string | undefined;
+  periods: PeriodModel[];
+  objectives: ComputedObjective[];
+  teamPeriods: TeamPeriodRollup[];
+  companyPeriods: (Rollup & { period: string; objectives: string[] })[];
+  guides: MdxFile[];
+}
+
+export interface HandbookResult {
+  issues: ContentIssue[];
+  ok: boolean;
+  handbook?: ComputedHandbook;
+}
+
+export interface HandbookOptions {
+  /** Today's date (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH or the clock. */
+  today?: string;
+  cwd?: string;
+}
+
+/** Load, validate and compute a content directory. Content mistakes come back as issues, never as throws. */
+export function computeHandbook(dir: string, opts: HandbookOptions = {}): HandbookResult {
+  const raw = loadContent(dir, opts.cwd);
+  const issues = [...raw.issues];
+  if (!raw.org) return { issues: sortIssues(issues), ok: false };
+  const model = buildModel(raw, raw.org.data);
+  issues.push(...validateModel(model));
+  issues.push(...validateNarratives(raw.narratives, new Set(model.periods.map((p) => p.id))));
+  const today = opts.today ?? buildDate(process.env);
+  const handbook = compute(model, today);
+  issues.push(...handbook.warnings);
+  const sorted = sortIssues(issues);
+  return { issues: sorted, ok: !hasErrors(sorted), handbook: hasErrors(sorted) ? undefined : handbook.handbook };
+}
+
+function compute(model: HandbookModel, today: string): { handbook: ComputedHandbook; warnings: ContentIssue[] } {
+  const { bands, tolerance, expected } = model.org.grading;
+  const periodById = new Map(model.periods.map((p) => [p.id, p]));
+  const rootTeam = model.teams.find((t) => !t.parent)?.id;
+  const { info, warnings } = computeAlignment(model.objectives, rootTeam);
+
+  const objectives: ComputedObjective[] = model.objectives.map((o) => {
+    const period = periodById.get(o.period);
+    const ctx = { finalized: period?.finalized ?? false };
+    const keyResults = o.keyResults.map((kr): ComputedKr => {
+      const grade = gradeKr(kr, ctx);
+      const band = bandOf(grade.value, bands);
+      const current = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
+      const trend: PacePoint[] =
+        period && 'checkins' in kr
+          ? (kr.checkins ?? []).map((c) => {
+              const g = c.value === undefined ? null : gradeMeasure(kr, c.value, ctx).value;
+              const exp = expectedProgress(period, c.date);
+              return { date: c.date, value: c.value, grade: g, expected: exp, pace: g === null ? null : paceOf(g, exp) };
+            })
+          : [];
+      const last = trend.at(-1);
+      const paceNote = last?.pace && last.grade !== null ? `; at ${last.date} ${formatGrade(last.expected)} of the period had elapsed, so ${formatGrade(last.grade)} is ${last.pace}` : '';
+      const audit = auditValues(kr.declared, { grade, status: band?.status ?? null, band: band?.id ?? null }, tolerance, paceNote);
+      return { ...kr, grade, band: band?.id ?? null, status: band?.status ?? null, current, audit, trend };
+    });
+    const rollup = rollUp(
+      keyResults.map((k) => ({ id: k.uid, grade: k.grade.value, weight: k.weight, status: k.status })),
+      bands,
+      'key results',
+    );
+    const audit = auditValues(o.declared, { grade: { value: rollup.grade, source: 'computed' }, status: rollup.status, band: rollup.band }, tolerance);
+    return {
+      ...o,
+      keyResults,
+      rollup,
+      expected: o.type ? expected[o.type] : null,
+      alignment: info.get(o.id)!,
+      audit,
+    };
+  });
+
+  const byId = new Map(objectives.map((o) => [o.id, o]));
+  const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), (id) => {
+    const o = byId.get(id)!;
+    return o.rollup.status === 'red' || (o.rollup.status === null && o.declared?.status === 'red');
+  });
+  for (const [id, via] of risk.atRisk) byId.get(id)!.atRiskVia = via;
+  warnings.push(...risk.warnings);
+
+  // Team-period and company-period rollups.
+  const groups = new Map<string, ComputedObjective[]>();
+  for (const o of objectives) groups.set(`${o.period}\u0000${o.team}`, [...(groups.get(`${o.period}\u0000${o.team}`) ?? []), o]);
+  const toChild = (o: ComputedObjective) => ({ id: o.id, grade: o.rollup.grade, weight: o.weight, status: o.rollup.status });
+  const teamPeriods: TeamPeriodRollup[] = [...groups]
+    .map(([key, objs]) => {
+      const [period, team] = key.split('\u0000') as [string, string];
+      return { period, team, objectives: objs.map((o) => o.id), alignment: alignmentCoverage(objs), ...rollUp(objs.map(toChild), bands, 'objectives') };
+    })
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
+  const companyPeriods = model.periods.map((p) => {
+    const objs = objectives.filter((o) => o.period === p.id && o.team === rootTeam);
+    return { period: p.id, objectives: objs.map((o) => o.id), ...rollUp(objs.map(toChild), bands, 'company objectives') };
+  });
+
+  return {
+    handbook: {
+      model,
+      today,
+      currentPeriod: pickCurrentPeriod(model, today),
+      rootTeam,
+      periods: model.periods,
+      objectives,
+      teamPeriods,
+      companyPeriods,
+      guides: model.guides,
+    },
+    warnings,
+  };
+}
+
+/** The pinned period, else the quarter containing today, else the latest quarter that has started, else the first. */
+export function pickCurrentPeriod(model: HandbookModel, today: string): string | undefined {
+  if (model.org.currentPeriod) return model.org.currentPeriod;
+  const quarters = model.periods.filter((p) => p.kind === 'quarter');
+  const pool = quarters.length ? quarters : model.periods;
+  return (
+    pool.find((p) => p.start <= today && today <= p.end)?.id ??
+    [...pool].reverse().find((p) => p.start <= today)?.id ??
+    pool[0]?.id
+  );
+}
+
+/** The content directory: OKR_CONTENT, else ./content. */
+export const contentDir = (env: Record<string, string | undefined> = process.env) => resolve(env.OKR_CONTENT || 'content');
+
+const memo = new Map<string, HandbookResult>();
+/** Memoised per content directory: the build computes the handbook once however many pages ask. */
+export function getHandbookResult(dir = contentDir()): HandbookResult {
+  let r = memo.get(dir);
+  if (!r) memo.set(dir, (r = computeHandbook(dir)));
+  return r;
+}

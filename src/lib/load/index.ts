@@ -1,0 +1,202 @@
+// The only I/O of the core: read a content directory into validated records that remember where
+// every value came from. Nothing here computes grades; see ../handbook.ts for the pipeline.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'astro/zod';
+import type { ContentIssue } from '../errors.ts';
+import * as schema from '../schema/index.ts';
+import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
+import { parseYaml, type YamlSource } from './yaml-source.ts';
+
+export type { YamlSource } from './yaml-source.ts';
+export { issueAt, positionOf } from './yaml-source.ts';
+
+/** A validated value plus the file it came from, so later checks can point at its fields. */
+export interface Sourced<T> {
+  data: T;
+  src: YamlSource;
+}
+
+export interface MdxFile {
+  /** File name without extension (the period id for narratives, the slug for guides). */
+  slug: string;
+  file: string;
+  /** Absolute path, for Astro's MDX pipeline. */
+  absPath: string;
+  frontmatter: Record<string, unknown>;
+  src: YamlSource | undefined;
+}
+
+export interface RawContent {
+  dir: string;
+  org?: Sourced<schema.Org>;
+  people: Sourced<z.infer<typeof schema.peopleFile>>[];
+  teams: Sourced<z.infer<typeof schema.teamsFile>>[];
+  periods: Sourced<schema.Period>[];
+  okrFiles: Sourced<schema.OkrFile>[];
+  kpiGroups: Sourced<schema.KpiGroupFile>[];
+  receipts: Sourced<schema.DecisionReceipt>[];
+  narratives: MdxFile[];
+  guides: MdxFile[];
+  issues: ContentIssue[];
+}
+
+/** Where each kind of file lives; `okr check` reports any other file as unread. */
+export const LAYOUT = {
+  'org.yaml': 'organisation: name, fiscal calendar, grading bands, pillars, stage gates',
+  'people.yaml': 'owners and DRIs',
+  'teams.yaml': 'teams (the company is the root team)',
+  'periods/<id>.yaml': 'a period (quarter or year); periods/<id>.mdx is its narrative',
+  'okrs/<period>/<team>.yaml': "one team's objectives and key results for one period",
+  'kpis/<group>.yaml': 'a group of the KPI catalogue',
+  'receipts/<id>.yaml': 'a decision receipt',
+  'guides/<slug>.mdx': 'a guide page',
+} as const;
+
+type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
+
+function classify(rel: string): Collection | undefined {
+  const parts = rel.split('/');
+  const yaml = /\.ya?ml$/.test(rel);
+  const mdx = /\.mdx?$/.test(rel);
+  if (parts.length === 1) return rel === 'org.yaml' ? 'org' : rel === 'people.yaml' ? 'people' : rel === 'teams.yaml' ? 'teams' : undefined;
+  const [top] = parts;
+  if (top === 'periods' && parts.length === 2) return yaml ? 'period' : mdx ? 'narrative' : undefined;
+  if (top === 'okrs' && yaml) return 'okr';
+  if (top === 'kpis' && parts.length === 2 && yaml) return 'kpi';
+  if (top === 'receipts' && parts.length === 2 && yaml) return 'receipt';
+  if (top === 'guides' && parts.length === 2 && mdx) return 'guide';
+  return undefined;
+}
+
+const SCHEMAS = {
+  org: schema.org,
+  people: schema.peopleFile,
+  teams: schema.teamsFile,
+  period: schema.period,
+  okr: schema.okrFile,
+  kpi: schema.kpiGroupFile,
+  receipt: schema.decisionReceipt,
+  guide: schema.guide,
+  narrative: schema.narrative,
+} satisfies Record<Collection, z.ZodType>;
+
+const knownFields = new Map<z.ZodType, Set<string>>();
+const known = (s: z.ZodType) => knownFields.get(s) ?? knownFields.set(s, fieldNames(s)).get(s)!;
+
+function walk(dir: string, base = dir, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) walk(abs, base, out);
+    else out.push(abs);
+  }
+  return out;
+}
+
+/** Decode UTF-8 strictly; a BOM is dropped. */
+function decode(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parse and validate one YAML text against a schema. */
+export function validateYaml<T>(
+  file: string,
+  text: string,
+  s: z.ZodType<T>,
+  lineOffset = 0,
+): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource } {
+  const { source, issues } = parseYaml(file, text, lineOffset);
+  if (issues.some((i) => i.severity === 'error')) return { issues, source };
+  const raw = sanitise(source, source.doc.toJS({ maxAliasCount: 100 }), issues);
+  if (raw === null || raw === undefined) {
+    issues.push({ file, line: 0, column: 0, path: '', message: 'file has no content', hint: 'fill it in or delete it', severity: 'error' });
+    return { issues, source };
+  }
+  const parsed = s.safeParse(raw);
+  if (!parsed.success) {
+    issues.push(...schemaIssues(source, raw, parsed.error.issues, known(s as z.ZodType)));
+    return { issues, source };
+  }
+  return { value: { data: parsed.data, src: source }, issues, source };
+}
+
+/** Split `---` front matter from an MDX body. */
+export function splitFrontmatter(text: string): { yaml: string | undefined; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
+  return m ? { yaml: m[1]!, body: text.slice(m[0].length) } : { yaml: undefined, body: text };
+}
+
+export function loadContent(dir: string, cwd = process.cwd()): RawContent {
+  const raw: RawContent = { dir, people: [], teams: [], periods: [], okrFiles: [], kpiGroups: [], receipts: [], narratives: [], guides: [], issues: [] };
+  const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
+  let files: string[];
+  try {
+    files = walk(dir);
+  } catch {
+    raw.issues.push({ file: display(dir), line: 0, column: 0, path: '', message: 'content directory not found', hint: 'pass --content DIR or set OKR_CONTENT', severity: 'error' });
+    return raw;
+  }
+  for (const abs of files) {
+    const rel = relative(dir, abs).split(sep).join('/');
+    const file = display(abs);
+    const fileIssue = (message: string, hint?: string) => raw.issues.push({ file, line: 0, column: 0, path: '', message, hint, severity: 'error' });
+    const kind = classify(rel);
+    if (!kind) {
+      fileIssue(
+        'this file is in a place no collection reads, so it is ignored',
+        `content files go in: ${Object.keys(LAYOUT).join(', ')}${/\.yml$/.test(rel) ? '' : ''}`,
+      );
+      continue;
+    }
+    const bytes = readFileSync(abs);
+    const text = decode(bytes);
+    if (text === undefined) {
+      fileIssue('file is not valid UTF-8', 're-save it with UTF-8 encoding');
+      continue;
+    }
+    if (text.replace(/^\uFEFF/, '').trim() === '') {
+      fileIssue('file is empty', 'fill it in or delete it');
+      continue;
+    }
+    const body = text.replace(/^\uFEFF/, '');
+    if (kind === 'narrative' || kind === 'guide') {
+      const { yaml } = splitFrontmatter(body);
+      const slug = rel.split('/').pop()!.replace(/\.mdx?$/, '');
+      let frontmatter: Record<string, unknown> = {};
+      let src: YamlSource | undefined;
+      if (yaml !== undefined) {
+        const r = validateYaml(file, yaml, SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, 1);
+        raw.issues.push(...r.issues);
+        src = r.source;
+        if (!r.value) continue;
+        frontmatter = r.value.data;
+      } else if (kind === 'guide') {
+        fileIssue('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
+        continue;
+      }
+      (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
+      continue;
+    }
+    const r = validateYaml(file, body, SCHEMAS[kind] as z.ZodType<unknown>);
+    raw.issues.push(...r.issues);
+    if (!r.value) continue;
+    const v = r.value as Sourced<never>;
+    if (kind === 'org') raw.org = v;
+    else if (kind === 'people') raw.people.push(v);
+    else if (kind === 'teams') raw.teams.push(v);
+    else if (kind === 'period') raw.periods.push(v);
+    else if (kind === 'okr') raw.okrFiles.push(v);
+    else if (kind === 'kpi') raw.kpiGroups.push(v);
+    else if (kind === 'receipt') raw.receipts.push(v);
+  }
+  const has = (f: string) => files.some((abs) => relative(dir, abs).split(sep).join('/') === f);
+  for (const required of ['org.yaml', 'teams.yaml'])
+    if (!has(required))
+      raw.issues.push({ file: `${display(dir)}/${required}`, line: 0, column: 0, path: '', message: `${required} is missing`, hint: `every handbook needs ${required}: ${LAYOUT[required as keyof typeof LAYOUT]}`, severity: 'error' });
+  return raw;
+}

@@ -1,0 +1,133 @@
+// Turn zod issues into ContentIssues with positions, plain messages and hints.
+import { z } from 'astro/zod';
+import { didYouMean, formatPath, type ContentIssue } from '../errors.ts';
+import { issueAt, positionOfKey, type YamlSource } from './yaml-source.ts';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** All field names a schema knows (from its JSON Schema), for "did you mean" on unknown fields. */
+export function fieldNames(schema: z.ZodType): Set<string> {
+  const names = new Set<string>();
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) names.add(k);
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+  return names;
+}
+
+const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v);
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined;
+  return v;
+}
+
+export function schemaIssues(src: YamlSource, data: unknown, issues: readonly ZodIssue[], known: Set<string>): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PropertyKey[];
+    const field = String(path.at(-1) ?? '');
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          const pos = positionOfKey(src, path, key);
+          out.push({
+            file: src.file,
+            line: pos.line,
+            column: pos.column,
+            path: formatPath([...path, key]),
+            message: `unknown field '${key}'`,
+            hint: didYouMean(key, known) ?? 'remove it, or check the field names in the JSON Schema under public/schema/',
+            severity: 'error',
+          });
+        }
+        break;
+      case 'invalid_type': {
+        const actual = valueAt(data, path);
+        if (actual === undefined) {
+          out.push(issueAt(src, path.slice(0, -1), `missing required field '${field}'`, `add '${field}:' here`));
+        } else {
+          const hint =
+            issue.expected === 'string' && typeof actual === 'number'
+              ? `write it in quotes, e.g. "${actual}"`
+              : issue.expected === 'number' && typeof actual === 'string'
+                ? `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
+                : undefined;
+          out.push(issueAt(src, path, `'${field}' must be ${article(issue.expected)}, not ${describe(actual)}`, hint));
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const actual = valueAt(data, path);
+        const options = issue.values.map(String);
+        out.push(
+          issueAt(
+            src,
+            path,
+            `'${field}' is ${JSON.stringify(actual)}; expected one of ${options.join(', ')}`,
+            typeof actual === 'string' ? didYouMean(actual, options) : undefined,
+          ),
+        );
+        break;
+      }
+      case 'invalid_union': {
+        if ('discriminator' in issue && issue.discriminator) {
+          const actual = valueAt(data, path);
+          const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+          if (actual === undefined) {
+            out.push(issueAt(src, path.slice(0, -1), `missing required field 'kind'`, `add 'kind:' — one of ${options.join(', ')}`));
+          } else {
+            out.push(
+              issueAt(
+                src,
+                path,
+                `unknown kind ${JSON.stringify(actual)}; expected one of ${options.join(', ')}`,
+                typeof actual === 'string' ? didYouMean(actual, options) : undefined,
+              ),
+            );
+          }
+        } else {
+          out.push(issueAt(src, path, `'${field}' has an unexpected shape: ${issue.message}`));
+        }
+        break;
+      }
+      default:
+        out.push(issueAt(src, path, `'${field || 'file'}' ${lower(issue.message)}`));
+    }
+  }
+  return out;
+}
+
+const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+const lower = (s: string) => (s.startsWith('Invalid input: ') ? s.slice(15) : s.charAt(0).toLowerCase() + s.slice(1));
+
+/**
+ * Walk parsed YAML: NFC-normalise every string (so hashes do not depend on the editor) and reject
+ * what RFC 8785 cannot represent faithfully — lone surrogates, NaN/Infinity, integers beyond 2^53.
+ */
+export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[], path: PropertyKey[] = []): unknown {
+  if (typeof value === 'string') {
+    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
+      issues.push(issueAt(src, path, 'text contains a lone surrogate (an invalid Unicode code point)', 'remove the \\uD800–\\uDFFF escape'));
+      return value;
+    }
+    return value.normalize('NFC');
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) issues.push(issueAt(src, path, `'${String(path.at(-1))}' is ${value}; numbers must be finite`, 'write an ordinary number'));
+    else if (Number.isInteger(value) && !Number.isSafeInteger(value))
+      issues.push(issueAt(src, path, `'${String(path.at(-1))}' is an integer beyond 2^53 and cannot be represented exactly`, 'write it as a string or use a smaller unit'));
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => sanitise(src, v, issues, [...path, i]));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k.normalize('NFC')] = sanitise(src, v, issues, [...path, k]);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,29 @@
+import { z } from 'astro/zod';
+import { fraction, id, isoDate, num, statusColour, text } from './common.ts';
+
+/** One check-in on a key result: the value on a date, with the owner's status and notes. */
+export const checkin = z.strictObject({
+  date: isoDate,
+  /** The measured value (a number for numeric kinds, a phrase such as "In QA" for milestones). */
+  value: z.union([num, text]).optional(),
+  status: statusColour.optional(),
+  /** Short word the owner gave with the status ("On track", "Ahead", "Behind"). */
+  statusNote: text.optional(),
+  confidence: fraction.optional(),
+  note: text.optional(),
+  blockers: z.array(text).optional(),
+  asks: z.array(text).optional(),
+  risks: z.array(text).optional(),
+  mitigations: z.array(text).optional(),
+  decisions: z.array(text).optional(),
+  author: id.optional(),
+});
+
+/** A scheduled check-in of a period (seed 004's table). */
+export const scheduledCheckin = z.strictObject({
+  date: isoDate,
+  type: z.enum(['weekly', 'biweekly', 'monthly', 'mid-period', 'quarterly', 'final']),
+  focus: text.optional(),
+});
+
+export type Checkin = z.infer<typeof checkin>;

@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+import { text } from './common.ts';
+
+/** Front matter of content/guides/*.mdx. */
+export const guide = z.strictObject({
+  title: text,
+  description: text.optional(),
+  order: z.number().int().default(100),
+  source: text.optional(),
+});
+
+/** Front matter of content/periods/<id>.mdx (the period's narrative). */
+export const narrative = z.strictObject({
+  title: text.optional(),
+});
+
+export type Guide = z.infer<typeof guide>;
