@@ -1,0 +1,25 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import okrHandbook from './src/integrations/handbook.ts';
+
+// OKR_SITE sets the absolute URL (used for canonical links and feeds); OKR_BASE a sub-path.
+export default defineConfig({
+  site: process.env.OKR_SITE || 'https://handbook.example.com',
+  base: process.env.OKR_BASE || '/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [okrHandbook(), mdx()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX pages carry Astro's "use astro:head-inject" directive; the bundler's note about it is noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,106 @@
+// The export contract read by other tools (`okr export`, /api/handbook.json). Keys are stable;
+// additions are allowed, removals and renames are breaking. Grades are rounded to 4 decimals.
+import type { ComputedHandbook, ComputedKr, ComputedObjective } from './handbook.ts';
+import { roundHalfAway } from './format.ts';
+
+export const EXPORT_VERSION = 1;
+
+const g4 = (x: number | null) => (x === null ? null : roundHalfAway(x, 4));
+
+function krValue(kr: ComputedKr, field: 'baseline' | 'target' | 'start'): number | string | null {
+  const v = (kr as unknown as Record<string, unknown>)[field];
+  return typeof v === 'number' || typeof v === 'string' ? v : null;
+}
+
+export function exportKr(kr: ComputedKr) {
+  return {
+    id: kr.uid,
+    key: kr.id,
+    objective: kr.objective,
+    title: kr.title,
+    kind: kr.kind,
+    unit: kr.unit ?? null,
+    baseline: krValue(kr, 'baseline'),
+    target: krValue(kr, 'target'),
+    current: kr.current?.value ?? null,
+    currentAsOf: kr.current?.date ?? null,
+    weight: kr.weight ?? 1,
+    grade: g4(kr.grade.value),
+    declaredGrade: kr.declared?.grade ?? null,
+    gradeSource: kr.grade.source,
+    derivation: kr.grade.derivation,
+    exceeded: kr.grade.exceeded,
+    band: kr.band,
+    status: kr.status,
+    declaredStatus: kr.declared?.status ?? null,
+    auditFlag: kr.audit.flag,
+    auditReason: kr.audit.reasons.length ? kr.audit.reasons.join('; ') : null,
+    kpi: kr.kpi ?? null,
+    checkins: kr.trend.map((t) => ({ date: t.date, value: t.value ?? null, grade: g4(t.grade), expected: g4(t.expected), pace: t.pace })),
+  };
+}
+
+export function exportObjective(o: ComputedObjective) {
+  return {
+    id: o.id,
+    period: o.period,
+    team: o.team,
+    title: o.title,
+    owner: o.owner ?? null,
+    dri: o.dri ?? null,
+    priority: o.priority ?? null,
+    type: o.type ?? null,
+    expected: o.expected,
+    grade: g4(o.rollup.grade),
+    derivation: o.rollup.derivation,
+    coverage: o.rollup.coverage,
+    band: o.rollup.band,
+    status: o.rollup.status,
+    declaredStatus: o.declared?.status ?? null,
+    auditFlag: o.audit.flag,
+    auditReason: o.audit.reasons.length ? o.audit.reasons.join('; ') : null,
+    parent: o.parent ?? null,
+    contributes: o.contributes ?? [],
+    ancestry: o.alignment.ancestry,
+    children: o.alignment.children,
+    atRiskVia: o.atRiskVia ?? null,
+    krs: o.keyResults.map(exportKr),
+  };
+}
+
+export function exportHandbook(h: ComputedHandbook) {
+  return {
+    version: EXPORT_VERSION,
+    org: h.model.org.name,
+    periods: h.periods.map((p) => ({ id: p.id, kind: p.kind, name: p.name ?? p.id, start: p.start, end: p.end, theme: p.theme ?? null, year: p.year })),
+    teams: h.model.teams.map((t) => ({ id: t.id, name: t.name, parent: t.parent ?? null })),
+    objectives: h.objectives.map(exportObjective),
+    rollups: {
+      teamPeriods: h.teamPeriods.map((r) => ({ period: r.period, team: r.team, grade: g4(r.grade), coverage: r.coverage, status: r.status, derivation: r.derivation, alignment: r.alignment })),
+      companyPeriods: h.companyPeriods.map((r) => ({ period: r.period, grade: g4(r.grade), coverage: r.coverage, status: r.status, derivation: r.derivation })),
+    },
+  };
+}
+
+export type HandbookExport = ReturnType<typeof exportHandbook>;
+
+const CSV_COLUMNS = ['period', 'team', 'objective', 'id', 'title', 'kind', 'unit', 'baseline', 'target', 'current', 'grade', 'declaredGrade', 'gradeSource', 'status', 'declaredStatus', 'auditFlag', 'auditReason', 'derivation'] as const;
+
+/** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+@\t\r]|^-(?![\d.])/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function exportCsv(h: ComputedHandbook): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const o of h.objectives)
+    for (const kr of o.keyResults) {
+      const e = exportKr(kr);
+      const row: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...e, period: o.period, team: o.team, objective: o.id };
+      rows.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+    }
+  return `${rows.join('\r\n')}\r\n`;
+}

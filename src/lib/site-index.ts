@@ -1,0 +1,51 @@
+// Lookups the pages need, built once from the computed handbook (no per-page scans).
+import type { ComputedHandbook, ComputedObjective, TeamPeriodRollup } from './handbook.ts';
+import type { PeriodModel } from './model.ts';
+import type { Person, Team } from './schema/index.ts';
+
+export interface SiteIndex {
+  h: ComputedHandbook;
+  period: Map<string, PeriodModel>;
+  team: Map<string, Team>;
+  person: Map<string, Person>;
+  objective: Map<string, ComputedObjective>;
+  objectivesByPeriod: Map<string, ComputedObjective[]>;
+  objectivesByTeamPeriod: Map<string, ComputedObjective[]>;
+  teamPeriod: Map<string, TeamPeriodRollup>;
+  teamPeriodsByPeriod: Map<string, TeamPeriodRollup[]>;
+  companyPeriod: Map<string, ComputedHandbook['companyPeriods'][number]>;
+  /** Quarters of each year id. */
+  quarters: Map<string, PeriodModel[]>;
+}
+
+export const tpKey = (period: string, team: string) => `${period}/${team}`;
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
+  return {
+    h,
+    period: new Map(h.periods.map((p) => [p.id, p])),
+    team: new Map(h.model.teams.map((t) => [t.id, t])),
+    person: new Map(h.model.people.map((p) => [p.id, p])),
+    objective: new Map(h.objectives.map((o) => [o.id, o])),
+    objectivesByPeriod: group(h.objectives, (o) => o.period),
+    objectivesByTeamPeriod: group(h.objectives, (o) => tpKey(o.period, o.team)),
+    teamPeriod: new Map(h.teamPeriods.map((t) => [tpKey(t.period, t.team), t])),
+    teamPeriodsByPeriod: group(h.teamPeriods, (t) => t.period),
+    companyPeriod: new Map(h.companyPeriods.map((c) => [c.period, c])),
+    quarters: group(
+      h.periods.filter((p) => p.kind === 'quarter'),
+      (p) => p.year,
+    ),
+  };
+}
