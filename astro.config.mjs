@@ -8,6 +8,7 @@ export default defineConfig({
   site: process.env.OKR_SITE || 'https://handbook.example.com',
   base: process.env.OKR_BASE || '/',
   trailingSlash: 'always',
+  outDir: process.env.OKR_OUT_DIR || './dist',
   build: { format: 'directory' },
   integrations: [okrHandbook(), mdx()],
   devToolbar: { enabled: false },

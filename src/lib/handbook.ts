@@ -10,6 +10,7 @@ import { loadContent, type MdxFile } from './load/index.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { expectedProgress, paceOf, type Pace } from './pace.ts';
 import { rollUp, type Rollup } from './rollup.ts';
+import * as schema from './schema/index.ts';
 import { validateModel, validateNarratives } from './validate.ts';
 
 export interface PacePoint {
@@ -77,10 +78,12 @@ export interface HandbookOptions {
 export function computeHandbook(dir: string, opts: HandbookOptions = {}): HandbookResult {
   const raw = loadContent(dir, opts.cwd);
   const issues = [...raw.issues];
-  if (!raw.org) return { issues: sortIssues(issues), ok: false };
-  const model = buildModel(raw, raw.org.data);
-  issues.push(...validateModel(model));
+  // An invalid org.yaml must not hide the other files' problems: check them against the defaults.
+  const org = raw.org?.data ?? schema.org.parse({ name: 'Unnamed handbook' });
+  const model = buildModel(raw, org);
+  issues.push(...validateModel(model, raw));
   issues.push(...validateNarratives(raw.narratives, new Set(model.periods.map((p) => p.id))));
+  if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);
   const handbook = compute(model, today);
   issues.push(...handbook.warnings);

@@ -2,13 +2,19 @@
 // Every problem is reported with its file, position, field path and a hint; all of them in one pass.
 import { expectedPeriodFormat, parsePeriodId, periodDates } from './calendar.ts';
 import { didYouMean, type ContentIssue } from './errors.ts';
-import { issueAt } from './load/index.ts';
+import { issueAt, type Collection, type RawContent } from './load/index.ts';
 import type { HandbookModel, KrModel, Origin } from './model.ts';
 import type { SubMetric } from './schema/index.ts';
 
 type Path = (string | number)[];
 
-export function validateModel(m: HandbookModel): ContentIssue[] {
+/** Which collection a reference points into, so refs into a collection with a broken file stay quiet. */
+const COLLECTION_OF: Record<string, Collection> = { team: 'teams', person: 'people', objective: 'okr', 'key result': 'okr', KPI: 'kpi', period: 'period' };
+
+/** References defined in org.yaml; when it fails to load they cannot be checked. */
+const ORG_REFS = new Set(['pillar', 'stage gate', 'redacted value']);
+
+export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unreadable' | 'declaredIds'> = { unreadable: new Map(), declaredIds: new Map() }): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const at = (o: Origin, rel: Path, message: string, hint?: string, severity: ContentIssue['severity'] = 'error') =>
     issues.push(issueAt(o.src, [...o.path, ...rel], message, hint, severity));
@@ -25,7 +31,13 @@ export function validateModel(m: HandbookModel): ContentIssue[] {
   /** Report a reference that names nothing, with the closest existing id as the hint. */
   const ref = (o: Origin, rel: Path, value: string | undefined, known: Set<string> | Map<string, unknown>, what: string, where: string) => {
     if (value === undefined || known.has(value)) return;
-    at(o, rel, `${what} '${value}' not found`, didYouMean(value, known.keys()) ?? `add it to ${where}, or fix the id`);
+    const collection = COLLECTION_OF[what];
+    // Defined in a record that failed validation: that record's own error is reported instead.
+    if (collection && loaded.declaredIds.get(collection)?.has(value)) return;
+    if (!m.orgOrigin && ORG_REFS.has(what)) return;
+    const unreadable = collection ? loaded.unreadable.get(collection) : undefined;
+    const hint = didYouMean(value, [...known.keys(), ...(collection ? (loaded.declaredIds.get(collection) ?? []) : [])]) ?? `add it to ${where}, or fix the id`;
+    at(o, rel, `${what} '${value}' not found`, unreadable ? `${hint} (it may be in ${unreadable.join(', ')}, which could not be read)` : hint);
   };
 
   // Duplicate ids.
@@ -78,6 +90,8 @@ export function validateModel(m: HandbookModel): ContentIssue[] {
   // Periods.
   for (const p of m.periods) {
     const shape = parsePeriodId(p.id, m.org.fiscalYear.naming);
+    // Dates are checked against org.yaml's calendar only when org.yaml itself is valid.
+    if (!m.orgOrigin) continue;
     if (!shape) {
       at(p.origin, ['id'], `period id '${p.id}' does not follow the org's ${m.org.fiscalYear.naming} naming`, `write it as ${expectedPeriodFormat(m.org.fiscalYear.naming)}`);
       continue;

@@ -39,6 +39,10 @@ export interface RawContent {
   narratives: MdxFile[];
   guides: MdxFile[];
   issues: ContentIssue[];
+  /** Collections with a file that could not be parsed at all (references into them may be unknowable). */
+  unreadable: Map<Collection, string[]>;
+  /** Ids written in files, valid or not: a reference to a record that failed validation is not dangling. */
+  declaredIds: Map<Collection, Set<string>>;
 }
 
 /** Where each kind of file lives; `okr check` reports any other file as unread. */
@@ -53,7 +57,7 @@ export const LAYOUT = {
   'guides/<slug>.mdx': 'a guide page',
 } as const;
 
-type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
+export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
 
 function classify(rel: string): Collection | undefined {
   const parts = rel.split('/');
@@ -125,6 +129,38 @@ export function validateYaml<T>(
   return { value: { data: parsed.data, src: source }, issues, source };
 }
 
+/** Re-validate a mapping without the top-level fields that are invalid (their errors are already reported). */
+function salvage<T>(src: YamlSource, s: z.ZodType<T>): Sourced<T> | undefined {
+  const data = src.doc.toJS() as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const r = s.safeParse(data);
+    if (r.success) return { data: r.data, src };
+    for (const issue of r.error.issues) {
+      const key = issue.path[0];
+      if (key === undefined) {
+        if (issue.code !== 'unrecognized_keys') return undefined;
+        for (const k of issue.keys) delete data[k];
+      } else delete data[String(key)];
+    }
+  }
+  return undefined;
+}
+
+/** Record the ids a file declares, even when it fails validation. */
+function collectIds(kind: Collection, data: unknown, into: Map<Collection, Set<string>>) {
+  const add = (v: unknown) => {
+    if (typeof v === 'string' || typeof v === 'number') (into.get(kind) ?? into.set(kind, new Set()).get(kind)!).add(String(v));
+  };
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  const d = (data ?? {}) as Record<string, unknown>;
+  if (kind === 'teams') list(d.teams).forEach((t) => add(t?.id));
+  else if (kind === 'people') list(d.people).forEach((p) => add(p?.id));
+  else if (kind === 'period' || kind === 'receipt') add(d.id);
+  else if (kind === 'kpi') list(d.kpis).forEach((k) => add(k?.id));
+  else if (kind === 'okr') list(d.objectives).forEach((o) => add(o?.id));
+}
+
 /** Split `---` front matter from an MDX body. */
 export function splitFrontmatter(text: string): { yaml: string | undefined; body: string } {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
@@ -132,7 +168,7 @@ export function splitFrontmatter(text: string): { yaml: string | undefined; body
 }
 
 export function loadContent(dir: string, cwd = process.cwd()): RawContent {
-  const raw: RawContent = { dir, people: [], teams: [], periods: [], okrFiles: [], kpiGroups: [], receipts: [], narratives: [], guides: [], issues: [] };
+  const raw: RawContent = { dir, people: [], teams: [], periods: [], okrFiles: [], kpiGroups: [], receipts: [], narratives: [], guides: [], issues: [], unreadable: new Map(), declaredIds: new Map() };
   const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
   let files: string[];
   try {
@@ -146,6 +182,10 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     const file = display(abs);
     const fileIssue = (message: string, hint?: string) => raw.issues.push({ file, line: 0, column: 0, path: '', message, hint, severity: 'error' });
     const kind = classify(rel);
+    const fail = (message: string, hint?: string) => {
+      fileIssue(message, hint);
+      if (kind) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    };
     if (!kind) {
       fileIssue(
         'this file is in a place no collection reads, so it is ignored',
@@ -156,11 +196,11 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     const bytes = readFileSync(abs);
     const text = decode(bytes);
     if (text === undefined) {
-      fileIssue('file is not valid UTF-8', 're-save it with UTF-8 encoding');
+      fail('file is not valid UTF-8', 're-save it with UTF-8 encoding');
       continue;
     }
     if (text.replace(/^\uFEFF/, '').trim() === '') {
-      fileIssue('file is empty', 'fill it in or delete it');
+      fail('file is empty', 'fill it in or delete it');
       continue;
     }
     const body = text.replace(/^\uFEFF/, '');
@@ -176,7 +216,7 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
         if (!r.value) continue;
         frontmatter = r.value.data;
       } else if (kind === 'guide') {
-        fileIssue('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
+        fail('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
         continue;
       }
       (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
@@ -184,6 +224,10 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     }
     const r = validateYaml(file, body, SCHEMAS[kind] as z.ZodType<unknown>);
     raw.issues.push(...r.issues);
+    if (r.source.doc.errors.length) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    else collectIds(kind, r.source.doc.toJS(), raw.declaredIds);
+    // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
+    if (!r.value && kind === 'org') r.value = salvage(r.source, schema.org);
     if (!r.value) continue;
     const v = r.value as Sourced<never>;
     if (kind === 'org') raw.org = v;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests build whole sites; give them room on a 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
