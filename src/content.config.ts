@@ -18,7 +18,9 @@ export const collections = {
     schema: s.org,
   }),
   people: defineCollection({
-    loader: handbookLoader('people', (r) => r.people.flatMap((f) => f.data.people.map((p) => ({ id: p.id, data: p, filePath: f.src.file })))),
+    loader: handbookLoader('people', (r) =>
+      r.people.flatMap((f) => f.data.people.map((p) => ({ id: p.id, data: p, filePath: f.src.file }))),
+    ),
     schema: s.person,
   }),
   teams: defineCollection({
@@ -31,12 +33,16 @@ export const collections = {
   }),
   objectives: defineCollection({
     loader: handbookLoader('objectives', (r) =>
-      r.okrFiles.flatMap((f) => f.data.objectives.map((o) => ({ id: o.id, data: { ...o, period: f.data.period, team: f.data.team }, filePath: f.src.file }))),
+      r.okrFiles.flatMap((f) =>
+        f.data.objectives.map((o) => ({ id: o.id, data: { ...o, period: f.data.period, team: f.data.team }, filePath: f.src.file })),
+      ),
     ),
     schema: s.objective.extend({ period: z.string(), team: z.string() }),
   }),
   kpis: defineCollection({
-    loader: handbookLoader('kpis', (r) => r.kpiGroups.flatMap((g) => g.data.kpis.map((k) => ({ id: k.id, data: { ...k, group: g.data.id }, filePath: g.src.file })))),
+    loader: handbookLoader('kpis', (r) =>
+      r.kpiGroups.flatMap((g) => g.data.kpis.map((k) => ({ id: k.id, data: { ...k, group: g.data.id }, filePath: g.src.file }))),
+    ),
     schema: s.kpi.extend({ group: z.string() }),
   }),
   receipts: defineCollection({
@@ -44,5 +50,8 @@ export const collections = {
     schema: s.decisionReceipt,
   }),
   guides: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${dir}/guides`, generateId: byFileName }), schema: s.guide }),
-  narratives: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: `${dir}/periods`, generateId: byFileName }), schema: s.narrative }),
+  narratives: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: `${dir}/periods`, generateId: byFileName }),
+    schema: s.narrative,
+  }),
 };

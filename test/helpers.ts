@@ -9,7 +9,11 @@ export const MAIN = join(ROOT, 'content');
 export const FISCAL = join(ROOT, 'examples/fiscal-handbook');
 
 export function runOkr(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/okr.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/okr.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -8,7 +8,12 @@ export class UsageError extends Error {
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, allowPositionals = false) {
   try {
-    const r = parseArgs({ args: argv, options: { content: { type: 'string' }, help: { type: 'boolean' }, ...options }, allowPositionals, strict: true });
+    const r = parseArgs({
+      args: argv,
+      options: { content: { type: 'string' }, help: { type: 'boolean' }, ...options },
+      allowPositionals,
+      strict: true,
+    });
     return { ...r, content: contentDir({ OKR_CONTENT: (r.values as { content?: string }).content ?? process.env.OKR_CONTENT }) };
   } catch (e) {
     throw new UsageError((e as Error).message);

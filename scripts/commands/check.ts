@@ -22,7 +22,9 @@ export function check(argv: string[]): number {
     const summary = result.handbook
       ? `Checked ${result.handbook.periods.length} periods, ${result.handbook.objectives.length} objectives, ${result.handbook.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results.`
       : '';
-    console.log([formatPretty(result.issues, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }), summary].filter(Boolean).join('\n'));
+    console.log(
+      [formatPretty(result.issues, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }), summary].filter(Boolean).join('\n'),
+    );
   }
   return result.ok ? 0 : 1;
 }

@@ -17,7 +17,8 @@ export interface AlignmentInfo {
 export function computeAlignment(objectives: readonly ObjectiveModel[], rootTeam: string | undefined) {
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const info = new Map<string, AlignmentInfo>();
-  for (const o of objectives) info.set(o.id, { ancestry: [], children: [], contributors: [], aligned: Boolean(o.parent || o.contributes?.length) });
+  for (const o of objectives)
+    info.set(o.id, { ancestry: [], children: [], contributors: [], aligned: Boolean(o.parent || o.contributes?.length) });
   for (const o of objectives) {
     if (o.parent && info.has(o.parent)) info.get(o.parent)!.children.push(o.id);
     for (const c of o.contributes ?? []) if (info.has(c)) info.get(c)!.contributors.push(o.id);
@@ -29,7 +30,13 @@ export function computeAlignment(objectives: readonly ObjectiveModel[], rootTeam
   for (const o of objectives) {
     if (o.team !== rootTeam && !info.get(o.id)!.aligned)
       warnings.push(
-        issueAt(o.origin.src, [...o.origin.path, 'id'], `team objective '${o.id}' is aligned to nothing`, "add 'parent:' (the objective it ladders up to) or 'contributes:'", 'warning'),
+        issueAt(
+          o.origin.src,
+          [...o.origin.path, 'id'],
+          `team objective '${o.id}' is aligned to nothing`,
+          "add 'parent:' (the objective it ladders up to) or 'contributes:'",
+          'warning',
+        ),
       );
   }
   return { info, warnings };
@@ -81,7 +88,13 @@ export function atRiskPropagation(
   }
   const warnings = [...atRisk].map(([id, via]) => {
     const o = byId.get(id)!;
-    return issueAt(o.origin.src, [...o.origin.path, 'dependencies'], `objective '${id}' depends on '${via[0]}', which is red${via.length > 1 ? ` (via ${via.slice(1).join(' → ')})` : ''}`, 'check the mitigation, or record the risk on this objective', 'warning');
+    return issueAt(
+      o.origin.src,
+      [...o.origin.path, 'dependencies'],
+      `objective '${id}' depends on '${via[0]}', which is red${via.length > 1 ? ` (via ${via.slice(1).join(' → ')})` : ''}`,
+      'check the mitigation, or record the risk on this objective',
+      'warning',
+    );
   });
   return { atRisk, warnings };
 }

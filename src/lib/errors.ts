@@ -88,7 +88,11 @@ export function formatJson(issues: readonly ContentIssue[]): string {
 }
 
 /** Closest candidate by edit distance, for "did you mean …?" hints. */
-export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+export function closest(
+  word: string,
+  candidates: Iterable<string>,
+  maxDistance = Math.max(2, Math.floor(word.length / 3)),
+): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -22,8 +22,8 @@ export function exportKr(kr: ComputedKr) {
     unit: kr.unit ?? null,
     baseline: krValue(kr, 'baseline'),
     target: krValue(kr, 'target'),
-    current: kr.current?.value ?? null,
-    currentAsOf: kr.current?.date ?? null,
+    current: kr.reading?.value ?? null,
+    currentAsOf: kr.reading?.date ?? null,
     weight: kr.weight ?? 1,
     grade: g4(kr.grade.value),
     declaredGrade: kr.declared?.grade ?? null,
@@ -72,19 +72,60 @@ export function exportHandbook(h: ComputedHandbook) {
   return {
     version: EXPORT_VERSION,
     org: h.model.org.name,
-    periods: h.periods.map((p) => ({ id: p.id, kind: p.kind, name: p.name ?? p.id, start: p.start, end: p.end, theme: p.theme ?? null, year: p.year })),
+    periods: h.periods.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      name: p.name ?? p.id,
+      start: p.start,
+      end: p.end,
+      theme: p.theme ?? null,
+      year: p.year,
+    })),
     teams: h.model.teams.map((t) => ({ id: t.id, name: t.name, parent: t.parent ?? null })),
     objectives: h.objectives.map(exportObjective),
     rollups: {
-      teamPeriods: h.teamPeriods.map((r) => ({ period: r.period, team: r.team, grade: g4(r.grade), coverage: r.coverage, status: r.status, derivation: r.derivation, alignment: r.alignment })),
-      companyPeriods: h.companyPeriods.map((r) => ({ period: r.period, grade: g4(r.grade), coverage: r.coverage, status: r.status, derivation: r.derivation })),
+      teamPeriods: h.teamPeriods.map((r) => ({
+        period: r.period,
+        team: r.team,
+        grade: g4(r.grade),
+        coverage: r.coverage,
+        status: r.status,
+        derivation: r.derivation,
+        alignment: r.alignment,
+      })),
+      companyPeriods: h.companyPeriods.map((r) => ({
+        period: r.period,
+        grade: g4(r.grade),
+        coverage: r.coverage,
+        status: r.status,
+        derivation: r.derivation,
+      })),
     },
   };
 }
 
 export type HandbookExport = ReturnType<typeof exportHandbook>;
 
-const CSV_COLUMNS = ['period', 'team', 'objective', 'id', 'title', 'kind', 'unit', 'baseline', 'target', 'current', 'grade', 'declaredGrade', 'gradeSource', 'status', 'declaredStatus', 'auditFlag', 'auditReason', 'derivation'] as const;
+const CSV_COLUMNS = [
+  'period',
+  'team',
+  'objective',
+  'id',
+  'title',
+  'kind',
+  'unit',
+  'baseline',
+  'target',
+  'current',
+  'grade',
+  'declaredGrade',
+  'gradeSource',
+  'status',
+  'declaredStatus',
+  'auditFlag',
+  'auditReason',
+  'derivation',
+] as const;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 function cell(v: unknown): string {

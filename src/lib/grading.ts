@@ -23,7 +23,11 @@ const ungraded = (why: string): Grade => ({ value: null, source: null, derivatio
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** The latest reading of a KR: its last check-in with a value, else `current`. */
-export function currentReading(kr: { current?: number | string; asOf?: string; checkins?: Checkin[] }): { value: number | string; date?: string } | undefined {
+export function currentReading(kr: {
+  current?: number | string;
+  asOf?: string;
+  checkins?: Checkin[];
+}): { value: number | string; date?: string } | undefined {
   const withValue = (kr.checkins ?? []).filter((c) => c.value !== undefined);
   const last = withValue.at(-1);
   if (last) return { value: last.value!, date: last.date };
@@ -34,8 +38,12 @@ export function currentReading(kr: { current?: number | string; asOf?: string; c
 function linear(current: number, start: number, target: number, unit?: string): Grade {
   const raw = (current - start) / (target - start);
   const value = clamp01(raw);
-  const f = `(${formatNumber(current)} − ${formatNumber(start)}) / (${formatNumber(target)} − ${formatNumber(start)})`.replace(/− −/g, '+ ');
-  const note = raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : raw < 0 ? ` (${formatNumber(raw)}, below start: floored at 0)` : '';
+  const f = `(${formatNumber(current)} − ${formatNumber(start)}) / (${formatNumber(target)} − ${formatNumber(start)})`.replace(
+    /− −/g,
+    '+ ',
+  );
+  const note =
+    raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : raw < 0 ? ` (${formatNumber(raw)}, below start: floored at 0)` : '';
   void unit;
   return { value, source: 'computed', derivation: `${formatGrade(value)} = ${f}${note}`, exceeded: raw > 1 };
 }
@@ -69,43 +77,95 @@ export function gradeMeasure(m: SubMetric | KeyResult, current: number | string 
       const raw = current / m.target;
       const value = clamp01(raw);
       const note = raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : '';
-      return { value, source: 'computed', derivation: `${formatGrade(value)} = ${formatNumber(current)} / ${formatNumber(m.target)} (counted from 0)${note}`, exceeded: raw > 1 };
+      return {
+        value,
+        source: 'computed',
+        derivation: `${formatGrade(value)} = ${formatNumber(current)} / ${formatNumber(m.target)} (counted from 0)${note}`,
+        exceeded: raw > 1,
+      };
     }
     case 'threshold': {
       if (current === undefined) return ungraded('no current value yet');
       if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
       const cond = `${formatValue(current, m.unit)} ${opSymbol(m.operator)} ${formatValue(m.target, m.unit)}`;
-      if (HOLDS[m.operator]!(current, m.target)) return { value: 1, source: 'computed', derivation: `1.00: ${cond} holds`, exceeded: false };
+      if (HOLDS[m.operator]!(current, m.target))
+        return { value: 1, source: 'computed', derivation: `1.00: ${cond} holds`, exceeded: false };
       if (m.baseline === undefined || m.baseline === m.target)
-        return { value: 0, source: 'computed', derivation: `0.00: ${cond} does not hold (no baseline to measure progress from)`, exceeded: false };
+        return {
+          value: 0,
+          source: 'computed',
+          derivation: `0.00: ${cond} does not hold (no baseline to measure progress from)`,
+          exceeded: false,
+        };
       const lin = linear(current, m.baseline, m.target);
       // Not met is never full marks: a strict "< 1%" at exactly 1% is progress, not success.
       const value = Math.min(lin.value!, 0.99);
       const capped = value < lin.value! ? ', capped at 0.99 because the condition does not hold' : '';
-      return { value, source: 'computed', derivation: `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from baseline toward ${opSymbol(m.operator)} ${formatNumber(m.target)}; ${cond} does not hold yet${capped}`, exceeded: false };
+      return {
+        value,
+        source: 'computed',
+        derivation: `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from baseline toward ${opSymbol(m.operator)} ${formatNumber(m.target)}; ${cond} does not hold yet${capped}`,
+        exceeded: false,
+      };
     }
     case 'milestone': {
-      const done = m.done === true || (typeof current === 'string' && (DONE.test(current.trim()) || current.trim().toLowerCase() === (m.target ?? '').toLowerCase()));
-      if (done) return { value: 1, source: 'computed', derivation: `1.00: done${typeof current === 'string' ? ` ("${current}")` : ''}`, exceeded: false };
-      if ('grade' in m && m.grade !== undefined) return { value: m.grade, source: 'manual', derivation: `${formatGrade(m.grade)}: judged while not done — ${'rationale' in m ? m.rationale : ''}`, exceeded: false };
+      const done =
+        m.done === true ||
+        (typeof current === 'string' && (DONE.test(current.trim()) || current.trim().toLowerCase() === (m.target ?? '').toLowerCase()));
+      if (done)
+        return {
+          value: 1,
+          source: 'computed',
+          derivation: `1.00: done${typeof current === 'string' ? ` ("${current}")` : ''}`,
+          exceeded: false,
+        };
+      if ('manualGrade' in m && m.manualGrade !== undefined)
+        return {
+          value: m.manualGrade,
+          source: 'manual',
+          derivation: `${formatGrade(m.manualGrade)}: judged while not done — ${'rationale' in m ? m.rationale : ''}`,
+          exceeded: false,
+        };
       if ('declared' in m && m.declared?.grade !== undefined)
-        return { value: m.declared.grade, source: 'declared', derivation: `${formatGrade(m.declared.grade)}: declared in the document (milestone not done${typeof current === 'string' ? `: "${current}"` : ''})`, exceeded: false };
+        return {
+          value: m.declared.grade,
+          source: 'declared',
+          derivation: `${formatGrade(m.declared.grade)}: declared in the document (milestone not done${typeof current === 'string' ? `: "${current}"` : ''})`,
+          exceeded: false,
+        };
       if (ctx.finalized) return { value: 0, source: 'computed', derivation: '0.00: not done when the period was graded', exceeded: false };
       return ungraded('milestone not done yet and no grade given');
     }
     case 'manual':
-      return { value: m.grade, source: 'manual', derivation: `${formatGrade(m.grade)}: manual grade — ${m.rationale}`, exceeded: false };
+      return {
+        value: m.manualGrade,
+        source: 'manual',
+        derivation: `${formatGrade(m.manualGrade)}: manual grade — ${m.rationale}`,
+        exceeded: false,
+      };
     case 'compound': {
       const parts = m.parts.map((p) => ({ p, g: gradeMeasure(p, p.current, ctx) }));
       const missing = parts.filter((x) => x.g.value === null);
-      if (missing.length) return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);
+      if (missing.length)
+        return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);
       const values = parts.map((x) => x.g.value!);
       const value = m.combine === 'min' ? Math.min(...values) : values.reduce((a, b) => a + b, 0) / values.length;
       const list = parts.map((x) => `${x.p.id} ${formatGrade(x.g.value)}`).join(', ');
-      return { value, source: 'computed', derivation: `${formatGrade(value)} = ${m.combine}(${list})`, exceeded: parts.some((x) => x.g.exceeded) };
+      return {
+        value,
+        source: 'computed',
+        derivation: `${formatGrade(value)} = ${m.combine}(${list})`,
+        exceeded: parts.some((x) => x.g.exceeded),
+      };
     }
     case 'redacted':
-      if (m.declared?.grade !== undefined) return { value: m.declared.grade, source: 'declared', derivation: `${formatGrade(m.declared.grade)}: declared (the values are redacted)`, exceeded: false };
+      if (m.declared?.grade !== undefined)
+        return {
+          value: m.declared.grade,
+          source: 'declared',
+          derivation: `${formatGrade(m.declared.grade)}: declared (the values are redacted)`,
+          exceeded: false,
+        };
       return ungraded('the values are redacted and no grade is declared');
   }
 }
@@ -127,4 +187,5 @@ export function bandOf(grade: number | null, bands: readonly Band[]): Band | nul
 const STATUS_RANK = { red: 0, yellow: 1, green: 2 } as const;
 export type Status = keyof typeof STATUS_RANK;
 /** The weaker of two statuses (null = unknown, which never hides a known weak one). */
-export const weaker = (a: Status | null, b: Status | null): Status | null => (a === null ? b : b === null ? a : STATUS_RANK[a] <= STATUS_RANK[b] ? a : b);
+export const weaker = (a: Status | null, b: Status | null): Status | null =>
+  a === null ? b : b === null ? a : STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;

@@ -21,15 +21,16 @@ export interface PacePoint {
   pace: Pace | null;
 }
 
-export interface ComputedKr extends KrModel {
+export type ComputedKr = KrModel & {
   grade: Grade;
   band: string | null;
   status: Status | null;
-  current: { value: number | string; date?: string } | undefined;
+  /** The latest reading: last check-in with a value, else `current`. */
+  reading: { value: number | string; date?: string } | undefined;
   audit: AuditResult;
   /** Grade at each check-in against the progress expected by then. */
   trend: PacePoint[];
-}
+};
 
 export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
   keyResults: ComputedKr[];
@@ -103,7 +104,7 @@ function compute(model: HandbookModel, today: string): { handbook: ComputedHandb
     const keyResults = o.keyResults.map((kr): ComputedKr => {
       const grade = gradeKr(kr, ctx);
       const band = bandOf(grade.value, bands);
-      const current = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
+      const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
       const trend: PacePoint[] =
         period && 'checkins' in kr
           ? (kr.checkins ?? []).map((c) => {
@@ -113,16 +114,23 @@ function compute(model: HandbookModel, today: string): { handbook: ComputedHandb
             })
           : [];
       const last = trend.at(-1);
-      const paceNote = last?.pace && last.grade !== null ? `; at ${last.date} ${formatGrade(last.expected)} of the period had elapsed, so ${formatGrade(last.grade)} is ${last.pace}` : '';
+      const paceNote =
+        last?.pace && last.grade !== null
+          ? `; at ${last.date} ${formatGrade(last.expected)} of the period had elapsed, so ${formatGrade(last.grade)} is ${last.pace}`
+          : '';
       const audit = auditValues(kr.declared, { grade, status: band?.status ?? null, band: band?.id ?? null }, tolerance, paceNote);
-      return { ...kr, grade, band: band?.id ?? null, status: band?.status ?? null, current, audit, trend };
+      return { ...kr, grade, band: band?.id ?? null, status: band?.status ?? null, reading, audit, trend };
     });
     const rollup = rollUp(
       keyResults.map((k) => ({ id: k.uid, grade: k.grade.value, weight: k.weight, status: k.status })),
       bands,
       'key results',
     );
-    const audit = auditValues(o.declared, { grade: { value: rollup.grade, source: 'computed' }, status: rollup.status, band: rollup.band }, tolerance);
+    const audit = auditValues(
+      o.declared,
+      { grade: { value: rollup.grade, source: 'computed' }, status: rollup.status, band: rollup.band },
+      tolerance,
+    );
     return {
       ...o,
       keyResults,
@@ -148,7 +156,13 @@ function compute(model: HandbookModel, today: string): { handbook: ComputedHandb
   const teamPeriods: TeamPeriodRollup[] = [...groups]
     .map(([key, objs]) => {
       const [period, team] = key.split('\u0000') as [string, string];
-      return { period, team, objectives: objs.map((o) => o.id), alignment: alignmentCoverage(objs), ...rollUp(objs.map(toChild), bands, 'objectives') };
+      return {
+        period,
+        team,
+        objectives: objs.map((o) => o.id),
+        alignment: alignmentCoverage(objs),
+        ...rollUp(objs.map(toChild), bands, 'objectives'),
+      };
     })
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
   const companyPeriods = model.periods.map((p) => {
@@ -177,11 +191,7 @@ export function pickCurrentPeriod(model: HandbookModel, today: string): string |
   if (model.org.currentPeriod) return model.org.currentPeriod;
   const quarters = model.periods.filter((p) => p.kind === 'quarter');
   const pool = quarters.length ? quarters : model.periods;
-  return (
-    pool.find((p) => p.start <= today && today <= p.end)?.id ??
-    [...pool].reverse().find((p) => p.start <= today)?.id ??
-    pool[0]?.id
-  );
+  return pool.find((p) => p.start <= today && today <= p.end)?.id ?? [...pool].reverse().find((p) => p.start <= today)?.id ?? pool[0]?.id;
 }
 
 /** The content directory: OKR_CONTENT, else ./content. */

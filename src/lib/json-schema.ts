@@ -16,6 +16,9 @@ const FILES = {
 export function jsonSchemas(): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [name, [schema, title]] of Object.entries(FILES))
-    out[name] = { ...z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }), title: `OKR Handbook: ${title}` };
+    out[name] = {
+      ...z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+      title: `OKR Handbook: ${title}`,
+    };
   return out;
 }

@@ -108,7 +108,12 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
     .map(({ data, src }) => ({
       ...data,
       origin: { src, path: [] },
-      kpis: data.kpis.map((k, i) => ({ ...k, group: data.id, classification: k.classification ?? defaultClass, origin: { src, path: ['kpis', i] } })),
+      kpis: data.kpis.map((k, i) => ({
+        ...k,
+        group: data.id,
+        classification: k.classification ?? defaultClass,
+        origin: { src, path: ['kpis', i] },
+      })),
     }))
     .sort((a, b) => (a.order ?? 999) - (b.order ?? 999) || byId(a, b));
 
@@ -121,6 +126,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
     objectives: objectives.sort(byId),
     kpiGroups,
     receipts: raw.receipts.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
-    guides: [...raw.guides].sort((a, b) => Number(a.frontmatter.order ?? 100) - Number(b.frontmatter.order ?? 100) || (a.slug < b.slug ? -1 : 1)),
+    guides: [...raw.guides].sort(
+      (a, b) => Number(a.frontmatter.order ?? 100) - Number(b.frontmatter.order ?? 100) || (a.slug < b.slug ? -1 : 1),
+    ),
   };
 }

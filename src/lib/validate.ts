@@ -9,12 +9,22 @@ import type { SubMetric } from './schema/index.ts';
 type Path = (string | number)[];
 
 /** Which collection a reference points into, so refs into a collection with a broken file stay quiet. */
-const COLLECTION_OF: Record<string, Collection> = { team: 'teams', person: 'people', objective: 'okr', 'key result': 'okr', KPI: 'kpi', period: 'period' };
+const COLLECTION_OF: Record<string, Collection> = {
+  team: 'teams',
+  person: 'people',
+  objective: 'okr',
+  'key result': 'okr',
+  KPI: 'kpi',
+  period: 'period',
+};
 
 /** References defined in org.yaml; when it fails to load they cannot be checked. */
 const ORG_REFS = new Set(['pillar', 'stage gate', 'redacted value']);
 
-export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unreadable' | 'declaredIds'> = { unreadable: new Map(), declaredIds: new Map() }): ContentIssue[] {
+export function validateModel(
+  m: HandbookModel,
+  loaded: Pick<RawContent, 'unreadable' | 'declaredIds'> = { unreadable: new Map(), declaredIds: new Map() },
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const at = (o: Origin, rel: Path, message: string, hint?: string, severity: ContentIssue['severity'] = 'error') =>
     issues.push(issueAt(o.src, [...o.path, ...rel], message, hint, severity));
@@ -36,8 +46,15 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     if (collection && loaded.declaredIds.get(collection)?.has(value)) return;
     if (!m.orgOrigin && ORG_REFS.has(what)) return;
     const unreadable = collection ? loaded.unreadable.get(collection) : undefined;
-    const hint = didYouMean(value, [...known.keys(), ...(collection ? (loaded.declaredIds.get(collection) ?? []) : [])]) ?? `add it to ${where}, or fix the id`;
-    at(o, rel, `${what} '${value}' not found`, unreadable ? `${hint} (it may be in ${unreadable.join(', ')}, which could not be read)` : hint);
+    const hint =
+      didYouMean(value, [...known.keys(), ...(collection ? (loaded.declaredIds.get(collection) ?? []) : [])]) ??
+      `add it to ${where}, or fix the id`;
+    at(
+      o,
+      rel,
+      `${what} '${value}' not found`,
+      unreadable ? `${hint} (it may be in ${unreadable.join(', ')}, which could not be read)` : hint,
+    );
   };
 
   // Duplicate ids.
@@ -54,7 +71,10 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
   dupes(m.periods, 'period');
   dupes(m.objectives, 'objective');
   dupes(m.kpiGroups, 'KPI group');
-  dupes(m.kpiGroups.flatMap((g) => g.kpis), 'KPI');
+  dupes(
+    m.kpiGroups.flatMap((g) => g.kpis),
+    'KPI',
+  );
   dupes(m.receipts, 'decision receipt');
   for (const o of m.objectives) dupes(o.keyResults, `key result (in objective '${o.id}')`);
 
@@ -63,7 +83,13 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     const bands = m.org.grading.bands;
     bands.forEach((b, i) => {
       if (i === 0 && b.min !== 0) at(m.orgOrigin!, ['grading', 'bands', 0, 'min'], 'the first grading band must start at 0', 'set min: 0');
-      if (i > 0 && b.min <= bands[i - 1]!.min) at(m.orgOrigin!, ['grading', 'bands', i, 'min'], 'grading bands must be listed in increasing order of min', 'sort the bands from lowest to highest');
+      if (i > 0 && b.min <= bands[i - 1]!.min)
+        at(
+          m.orgOrigin!,
+          ['grading', 'bands', i, 'min'],
+          'grading bands must be listed in increasing order of min',
+          'sort the bands from lowest to highest',
+        );
     });
     if (m.org.currentPeriod) ref(m.orgOrigin, ['currentPeriod'], m.org.currentPeriod, periods, 'period', 'content/periods/');
   }
@@ -74,7 +100,8 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     ref(t.origin, ['lead'], t.lead, people, 'person', 'people.yaml');
   }
   const roots = m.teams.filter((t) => !t.parent);
-  if (m.teams.length && roots.length === 0) at(m.teams[0]!.origin, [], 'no root team: every team has a parent', 'the company team has no parent');
+  if (m.teams.length && roots.length === 0)
+    at(m.teams[0]!.origin, [], 'no root team: every team has a parent', 'the company team has no parent');
   for (const t of m.teams) {
     const seen = new Set<string>([t.id]);
     for (let p = t.parent; p; p = m.teams.find((x) => x.id === p)?.parent) {
@@ -93,21 +120,48 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     // Dates are checked against org.yaml's calendar only when org.yaml itself is valid.
     if (!m.orgOrigin) continue;
     if (!shape) {
-      at(p.origin, ['id'], `period id '${p.id}' does not follow the org's ${m.org.fiscalYear.naming} naming`, `write it as ${expectedPeriodFormat(m.org.fiscalYear.naming)}`);
+      at(
+        p.origin,
+        ['id'],
+        `period id '${p.id}' does not follow the org's ${m.org.fiscalYear.naming} naming`,
+        `write it as ${expectedPeriodFormat(m.org.fiscalYear.naming)}`,
+      );
       continue;
     }
-    if (shape.kind !== p.kind) at(p.origin, ['kind'], `period '${p.id}' is a ${shape.kind}, but kind says ${p.kind}`, `set kind: ${shape.kind}`);
+    if (shape.kind !== p.kind)
+      at(p.origin, ['kind'], `period '${p.id}' is a ${shape.kind}, but kind says ${p.kind}`, `set kind: ${shape.kind}`);
     const d = periodDates(shape, m.org.fiscalYear);
-    if (p.start !== d.start) at(p.origin, ['start'], `start ${p.start} does not match the fiscal calendar (${p.id} starts ${d.start})`, 'remove start: to derive it, or fix org.yaml fiscalYear');
-    if (p.end !== d.end) at(p.origin, ['end'], `end ${p.end} does not match the fiscal calendar (${p.id} ends ${d.end})`, 'remove end: to derive it, or fix org.yaml fiscalYear');
+    if (p.start !== d.start)
+      at(
+        p.origin,
+        ['start'],
+        `start ${p.start} does not match the fiscal calendar (${p.id} starts ${d.start})`,
+        'remove start: to derive it, or fix org.yaml fiscalYear',
+      );
+    if (p.end !== d.end)
+      at(
+        p.origin,
+        ['end'],
+        `end ${p.end} does not match the fiscal calendar (${p.id} ends ${d.end})`,
+        'remove end: to derive it, or fix org.yaml fiscalYear',
+      );
     const within = (field: 'midReview' | 'lockDate', v?: string) => {
-      if (v && (v < p.start || v > p.end)) at(p.origin, [field], `${field} ${v} is outside the period (${p.start} – ${p.end})`, 'use a date inside the period');
+      if (v && (v < p.start || v > p.end))
+        at(p.origin, [field], `${field} ${v} is outside the period (${p.start} – ${p.end})`, 'use a date inside the period');
     };
     within('midReview', p.midReview);
     within('lockDate', p.lockDate);
-    if (p.gradingDate && p.gradingDate < p.start) at(p.origin, ['gradingDate'], `gradingDate ${p.gradingDate} is before the period starts`, 'grading happens at or after the end');
+    if (p.gradingDate && p.gradingDate < p.start)
+      at(p.origin, ['gradingDate'], `gradingDate ${p.gradingDate} is before the period starts`, 'grading happens at or after the end');
     p.checkins?.forEach((c, i) => {
-      if (c.date < p.start || c.date > p.end) at(p.origin, ['checkins', i, 'date'], `scheduled check-in ${c.date} is outside the period (${p.start} – ${p.end})`, 'use a date inside the period', 'warning');
+      if (c.date < p.start || c.date > p.end)
+        at(
+          p.origin,
+          ['checkins', i, 'date'],
+          `scheduled check-in ${c.date} is outside the period (${p.start} – ${p.end})`,
+          'use a date inside the period',
+          'warning',
+        );
     });
     p.risks?.forEach((r, i) => ref(p.origin, ['risks', i, 'owner'], r.owner, people, 'person', 'people.yaml'));
     p.dependencies?.forEach((dep, i) => {
@@ -130,7 +184,8 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     ref(o.origin, ['dri'], o.dri, people, 'person', 'people.yaml');
     ref(o.origin, ['pillar'], o.pillar, pillars, 'pillar', 'org.yaml pillars');
     ref(o.origin, ['stageGate'], o.stageGate, gates, 'stage gate', 'org.yaml stageGates');
-    if (o.parent === o.id) at(o.origin, ['parent'], 'an objective cannot be its own parent', 'point parent at the objective this one ladders up to');
+    if (o.parent === o.id)
+      at(o.origin, ['parent'], 'an objective cannot be its own parent', 'point parent at the objective this one ladders up to');
     else ref(o.origin, ['parent'], o.parent, objectives, 'objective', 'content/okrs/');
     o.contributes?.forEach((c, i) => ref(o.origin, ['contributes', i], c, objectives, 'objective', 'content/okrs/'));
     o.initiatives?.forEach((init, i) => {
@@ -147,8 +202,17 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
         const target = objectives.get(objId);
         if (!target) ref(o.origin, ['dependencies', i, 'on'], objId, objectives, 'objective', 'content/okrs/');
         else if (krId && !target.keyResults.some((k) => k.id === krId))
-          at(o.origin, ['dependencies', i, 'on'], `key result '${krId}' not found in objective '${objId}'`, didYouMean(krId, target.keyResults.map((k) => k.id)));
-        if (objId === o.id && !krId) at(o.origin, ['dependencies', i, 'on'], 'an objective cannot depend on itself', 'name another objective or a team');
+          at(
+            o.origin,
+            ['dependencies', i, 'on'],
+            `key result '${krId}' not found in objective '${objId}'`,
+            didYouMean(
+              krId,
+              target.keyResults.map((k) => k.id),
+            ),
+          );
+        if (objId === o.id && !krId)
+          at(o.origin, ['dependencies', i, 'on'], 'an objective cannot depend on itself', 'name another objective or a team');
       }
     });
     const period = periodById.get(o.period);
@@ -166,29 +230,65 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     if (kr.kind === 'redacted') kr.values?.forEach((v, i) => ref(o, ['values', i], v, redactions, 'redacted value', 'org.yaml redactions'));
     if (kr.kind === 'metric' || kr.kind === 'count' || kr.kind === 'threshold') checkNumeric(kr, o, []);
     if (kr.kind === 'compound') kr.parts.forEach((p, i) => checkNumeric(p, o, ['parts', i]));
-    if (kr.kind === 'milestone' && kr.grade !== undefined && !kr.rationale)
-      at(o, ['grade'], 'a milestone grade needs a rationale', "add 'rationale:' saying why this grade was given");
+    if (kr.kind === 'milestone' && kr.manualGrade !== undefined && !kr.rationale)
+      at(o, ['manualGrade'], 'a milestone grade needs a rationale', "add 'rationale:' saying why this grade was given");
     if ('current' in kr && kr.current !== undefined && 'checkins' in kr && kr.checkins?.length)
-      at(o, ['current'], "both 'current' and 'checkins' are set", "the latest check-in is the current value: move 'current' into a check-in, or drop the check-ins");
+      at(
+        o,
+        ['current'],
+        "both 'current' and 'checkins' are set",
+        "the latest check-in is the current value: move 'current' into a check-in, or drop the check-ins",
+      );
     const checkins = 'checkins' in kr ? (kr.checkins ?? []) : [];
     checkins.forEach((c, i) => {
       ref(o, ['checkins', i, 'author'], c.author, people, 'person', 'people.yaml');
-      if (i > 0 && c.date < checkins[i - 1]!.date) at(o, ['checkins', i, 'date'], `check-ins must be in date order (${c.date} comes after ${checkins[i - 1]!.date})`, 'list check-ins from oldest to newest');
+      if (i > 0 && c.date < checkins[i - 1]!.date)
+        at(
+          o,
+          ['checkins', i, 'date'],
+          `check-ins must be in date order (${c.date} comes after ${checkins[i - 1]!.date})`,
+          'list check-ins from oldest to newest',
+        );
       if (period && (c.date < period.start || c.date > addDays(period.end, 31)))
-        at(o, ['checkins', i, 'date'], `check-in ${c.date} is outside the period (${period.start} – ${period.end})`, 'check the date', 'warning');
+        at(
+          o,
+          ['checkins', i, 'date'],
+          `check-in ${c.date} is outside the period (${period.start} – ${period.end})`,
+          'check the date',
+          'warning',
+        );
       if ((kr.kind === 'metric' || kr.kind === 'count' || kr.kind === 'threshold') && c.value !== undefined && typeof c.value !== 'number')
-        at(o, ['checkins', i, 'value'], `a ${kr.kind} key result needs a numeric check-in value, not "${c.value}"`, `write the number alone; the unit is '${kr.unit ?? ''}'`);
+        at(
+          o,
+          ['checkins', i, 'value'],
+          `a ${kr.kind} key result needs a numeric check-in value, not "${c.value}"`,
+          `write the number alone; the unit is '${kr.unit ?? ''}'`,
+        );
     });
   }
 
-  function checkNumeric(kr: Pick<SubMetric & { start?: number; direction?: string }, 'kind'> & Record<string, unknown>, o: Origin, rel: Path) {
+  function checkNumeric(
+    kr: Pick<SubMetric & { start?: number; direction?: string }, 'kind'> & Record<string, unknown>,
+    o: Origin,
+    rel: Path,
+  ) {
     if (kr.kind === 'metric') {
       const start = (kr.start as number | undefined) ?? (kr.baseline as number);
       if (start === kr.target)
-        at(o, [...rel, 'target'], `target equals the start value (${start}): there is no progress to measure`, 'use kind: threshold to hold a level, or fix the baseline');
+        at(
+          o,
+          [...rel, 'target'],
+          `target equals the start value (${start}): there is no progress to measure`,
+          'use kind: threshold to hold a level, or fix the baseline',
+        );
       const dir = kr.direction as string | undefined;
-      if (dir && start !== kr.target && (dir === 'increase') !== ((kr.target as number) > start))
-        at(o, [...rel, 'direction'], `direction says ${dir} but the target ${kr.target} is ${(kr.target as number) > start ? 'above' : 'below'} the start ${start}`, 'fix direction or the numbers');
+      if (dir && start !== kr.target && (dir === 'increase') !== (kr.target as number) > start)
+        at(
+          o,
+          [...rel, 'direction'],
+          `direction says ${dir} but the target ${kr.target} is ${(kr.target as number) > start ? 'above' : 'below'} the start ${start}`,
+          'fix direction or the numbers',
+        );
     }
   }
 
@@ -197,7 +297,13 @@ export function validateModel(m: HandbookModel, loaded: Pick<RawContent, 'unread
     const chain = [o.id];
     for (let p = o.parent; p && objectives.has(p); p = objectives.get(p)!.parent) {
       if (chain.includes(p)) {
-        if (p === o.id) at(o.origin, ['parent'], `parent links form a cycle: ${[...chain, p].join(' → ')}`, 'one objective in the loop must ladder up elsewhere');
+        if (p === o.id)
+          at(
+            o.origin,
+            ['parent'],
+            `parent links form a cycle: ${[...chain, p].join(' → ')}`,
+            'one objective in the loop must ladder up elsewhere',
+          );
         break;
       }
       chain.push(p);

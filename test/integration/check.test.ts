@@ -37,16 +37,65 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
   const f = (p: string) => join(dir, p);
   // [file, expected line, a fragment of the message, a fragment of the hint]
   const mistakes: [string, number, RegExp, RegExp | undefined][] = [
-    ['org.yaml', edit(f('org.yaml'), 'defaultClassification: internal', 'defaultClassification: secret'), /expected one of public, internal/, undefined],
-    ['people.yaml', edit(f('people.yaml'), 'team: engineering }', 'team: engneering }'), /team 'engneering' not found/, /did you mean 'engineering'/],
+    [
+      'org.yaml',
+      edit(f('org.yaml'), 'defaultClassification: internal', 'defaultClassification: secret'),
+      /expected one of public, internal/,
+      undefined,
+    ],
+    [
+      'people.yaml',
+      edit(f('people.yaml'), 'team: engineering }', 'team: engneering }'),
+      /team 'engneering' not found/,
+      /did you mean 'engineering'/,
+    ],
     ['teams.yaml', edit(f('teams.yaml'), '{ id: growth,', '{ id: support,'), /duplicate team id 'support'/, /unique/],
-    ['periods/2025-Q1.yaml', edit(f('periods/2025-Q1.yaml'), /start: ['"]?2025-01-01['"]?/, 'start: 2025-01-02'), /does not match the fiscal calendar/, /derive/],
-    ['okrs/2025-Q1/company.yaml', edit(f('okrs/2025-Q1/company.yaml'), 'target: 18\n', 'target: "18M"\n'), /'target' must be a number, not string/, /plain number/],
-    ['okrs/2025-Q1/product.yaml', edit(f('okrs/2025-Q1/product.yaml'), 'parent: 2025-q1-company-enterprise-acquisition', 'parent: 2025-q1-company-enterprise-acquisiton'), /objective '2025-q1-company-enterprise-acquisiton' not found/, /did you mean '2025-q1-company-enterprise-acquisition'/],
-    ['okrs/2025-Q1/engineering.yaml', edit(f('okrs/2025-Q1/engineering.yaml'), 'unit: ms', 'unti: ms'), /unknown field 'unti'/, /did you mean 'unit'/],
-    ['okrs/2026-Q2/company.yaml', edit(f('okrs/2026-Q2/company.yaml'), 'owner: sofia-martinez', 'owner: sofia-martines'), /person 'sofia-martines' not found/, /did you mean 'sofia-martinez'/],
-    ['okrs/2025/company.yaml', edit(f('okrs/2025/company.yaml'), 'kpi: market-expansion-market-share-growth', 'kpi: market-share'), /KPI 'market-share' not found/, undefined],
-    ['kpis/strategic-priority.yaml', edit(f('kpis/strategic-priority.yaml'), 'name: Strategic Priority KPIs', 'name: [Strategic Priority KPIs'), /YAML syntax error/, /./],
+    [
+      'periods/2025-Q1.yaml',
+      edit(f('periods/2025-Q1.yaml'), /start: ['"]?2025-01-01['"]?/, 'start: 2025-01-02'),
+      /does not match the fiscal calendar/,
+      /derive/,
+    ],
+    [
+      'okrs/2025-Q1/company.yaml',
+      edit(f('okrs/2025-Q1/company.yaml'), 'target: 18\n', 'target: "18M"\n'),
+      /'target' must be a number, not string/,
+      /plain number/,
+    ],
+    [
+      'okrs/2025-Q1/product.yaml',
+      edit(
+        f('okrs/2025-Q1/product.yaml'),
+        'parent: 2025-q1-company-enterprise-acquisition',
+        'parent: 2025-q1-company-enterprise-acquisiton',
+      ),
+      /objective '2025-q1-company-enterprise-acquisiton' not found/,
+      /did you mean '2025-q1-company-enterprise-acquisition'/,
+    ],
+    [
+      'okrs/2025-Q1/engineering.yaml',
+      edit(f('okrs/2025-Q1/engineering.yaml'), 'unit: ms', 'unti: ms'),
+      /unknown field 'unti'/,
+      /did you mean 'unit'/,
+    ],
+    [
+      'okrs/2026-Q2/company.yaml',
+      edit(f('okrs/2026-Q2/company.yaml'), 'owner: sofia-martinez', 'owner: sofia-martines'),
+      /person 'sofia-martines' not found/,
+      /did you mean 'sofia-martinez'/,
+    ],
+    [
+      'okrs/2025/company.yaml',
+      edit(f('okrs/2025/company.yaml'), 'kpi: market-expansion-market-share-growth', 'kpi: market-share'),
+      /KPI 'market-share' not found/,
+      undefined,
+    ],
+    [
+      'kpis/strategic-priority.yaml',
+      edit(f('kpis/strategic-priority.yaml'), 'name: Strategic Priority KPIs', 'name: [Strategic Priority KPIs'),
+      /YAML syntax error/,
+      /./,
+    ],
   ];
 
   const r = runOkr(['check', '--content', dir, '--format', 'json']);
@@ -55,8 +104,13 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
   it('exits 1', () => expect(r.code).toBe(1));
   it.each(mistakes)('reports %s:%i', (file, line, message, hint) => {
     // A YAML syntax error may be detected on the line after the mistake.
-    const hit = errors.find((e) => e.file.endsWith(`/${file}`) && (e.line === line || (/YAML/.test(e.message) && e.line === line + 1)) && message.test(e.message));
-    expect(hit, `no error at ${file}:${line} matching ${message}; got:\n${errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n')}`).toBeDefined();
+    const hit = errors.find(
+      (e) => e.file.endsWith(`/${file}`) && (e.line === line || (/YAML/.test(e.message) && e.line === line + 1)) && message.test(e.message),
+    );
+    expect(
+      hit,
+      `no error at ${file}:${line} matching ${message}; got:\n${errors.map((e) => `${e.file}:${e.line} ${e.message}`).join('\n')}`,
+    ).toBeDefined();
     if (hint) expect(hit!.hint).toMatch(hint);
     expect(hit!.column).toBeGreaterThan(0);
   });
@@ -78,17 +132,58 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
 
 describe('bad input: each a clear error naming the file, never a crash', () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
-    ['a non-UTF-8 file', (d) => writeFileSync(join(d, 'okrs/2025-Q1/company.yaml'), Buffer.from([0x70, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a])), /not valid UTF-8/],
+    [
+      'a non-UTF-8 file',
+      (d) =>
+        writeFileSync(
+          join(d, 'okrs/2025-Q1/company.yaml'),
+          Buffer.from([0x70, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]),
+        ),
+      /not valid UTF-8/,
+    ],
     ['an empty file', (d) => writeFileSync(join(d, 'okrs/2025-Q1/company.yaml'), '\n  \n'), /file is empty/],
-    ['a file no collection reads', (d) => (mkdirSync(join(d, 'objectives')), writeFileSync(join(d, 'objectives/x.yaml'), 'a: 1\n')), /no collection reads/],
-    ['a YAML file that is a list, not a mapping', (d) => writeFileSync(join(d, 'teams.yaml'), '- a\n- b\n'), /must be an object, not a list/],
+    [
+      'a file no collection reads',
+      (d) => (mkdirSync(join(d, 'objectives')), writeFileSync(join(d, 'objectives/x.yaml'), 'a: 1\n')),
+      /no collection reads/,
+    ],
+    [
+      'a YAML file that is a list, not a mapping',
+      (d) => writeFileSync(join(d, 'teams.yaml'), '- a\n- b\n'),
+      /must be an object, not a list/,
+    ],
     ['a tab-indented file', (d) => writeFileSync(join(d, 'people.yaml'), 'people:\n\t- id: x\n'), /YAML syntax error/],
     ['a duplicate key', (d) => edit(join(d, 'org.yaml'), 'name: NexusFlow', 'name: NexusFlow\nname: Other'), /YAML syntax error/],
-    ['a parent cycle', (d) => edit(join(d, 'okrs/2025-Q1/company.yaml'), /(- id: 2025-q1-company-enterprise-acquisition\n)/, '$1    parent: 2025-q1-engineering-scalable-infrastructure\n'), /cycle/],
-    ['a metric without a baseline', (d) => edit(join(d, 'okrs/2025-Q1/company.yaml'), /\n\s+baseline: 12\n/, '\n'), /missing required field 'baseline'/],
-    ['a non-numeric check-in on a metric', (d) => edit(join(d, 'okrs/2025-Q1/company.yaml'), 'value: 14.5', 'value: "14.5M"'), /numeric check-in value/],
-    ['an unquoted year period id', (d) => edit(join(d, 'okrs/2025/company.yaml'), 'period: "2025"', 'period: 2025'), /must be a string, not number/],
-    ['a narrative without a period', (d) => writeFileSync(join(d, 'periods/2030-Q1.mdx'), '---\ntitle: x\n---\nHello\n'), /no periods\/2030-Q1\.yaml/],
+    [
+      'a parent cycle',
+      (d) =>
+        edit(
+          join(d, 'okrs/2025-Q1/company.yaml'),
+          /(- id: 2025-q1-company-enterprise-acquisition\n)/,
+          '$1    parent: 2025-q1-engineering-scalable-infrastructure\n',
+        ),
+      /cycle/,
+    ],
+    [
+      'a metric without a baseline',
+      (d) => edit(join(d, 'okrs/2025-Q1/company.yaml'), /\n\s+baseline: 12\n/, '\n'),
+      /missing required field 'baseline'/,
+    ],
+    [
+      'a non-numeric check-in on a metric',
+      (d) => edit(join(d, 'okrs/2025-Q1/company.yaml'), 'value: 14.5', 'value: "14.5M"'),
+      /numeric check-in value/,
+    ],
+    [
+      'an unquoted year period id',
+      (d) => edit(join(d, 'okrs/2025/company.yaml'), 'period: "2025"', 'period: 2025'),
+      /must be a string, not number/,
+    ],
+    [
+      'a narrative without a period',
+      (d) => writeFileSync(join(d, 'periods/2030-Q1.mdx'), '---\ntitle: x\n---\nHello\n'),
+      /no periods\/2030-Q1\.yaml/,
+    ],
     ['a lone surrogate', (d) => edit(join(d, 'teams.yaml'), 'name: Growth', 'name: "Gro\\uD800wth"'), /lone surrogate/],
   ];
   it.each(cases)('%s', (_name, mutate, message) => {
@@ -98,7 +193,10 @@ describe('bad input: each a clear error naming the file, never a crash', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const errors = errorsOf(r.stdout);
-    expect(errors.some((e) => message.test(e.message)), errors.map((e) => e.message).join('\n')).toBe(true);
+    expect(
+      errors.some((e) => message.test(e.message)),
+      errors.map((e) => e.message).join('\n'),
+    ).toBe(true);
     for (const e of errors) expect(e.file).toContain('okr-content-');
   });
   it('a missing content directory', () => {

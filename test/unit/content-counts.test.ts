@@ -17,9 +17,19 @@ describe('demo handbook (seeds 000, 001, 002, 004)', () => {
     expect(main.handbook).toBeDefined();
   });
   it('has the periods 2025-Q1, 2025, 2026-Q2, 2027 and its four quarters', () => {
-    expect(main.handbook!.periods.map((p) => p.id).sort()).toEqual(['2025', '2025-Q1', '2026-Q2', '2027', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
+    expect(main.handbook!.periods.map((p) => p.id).sort()).toEqual([
+      '2025',
+      '2025-Q1',
+      '2026-Q2',
+      '2027',
+      '2027-Q1',
+      '2027-Q2',
+      '2027-Q3',
+      '2027-Q4',
+    ]);
   });
-  it('seed 000 → 8 objectives / 24 KRs', () => expect(count(main.handbook!, ['2027', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'])).toEqual({ objectives: 8, krs: 24 }));
+  it('seed 000 → 8 objectives / 24 KRs', () =>
+    expect(count(main.handbook!, ['2027', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'])).toEqual({ objectives: 8, krs: 24 }));
   it('seed 001 → 6 objectives / 24 KRs', () => expect(count(main.handbook!, ['2025-Q1'])).toEqual({ objectives: 6, krs: 24 }));
   it('seed 002 → 4 objectives / 16 KRs and 124 KPIs in 13 groups', () => {
     expect(count(main.handbook!, ['2025'])).toEqual({ objectives: 4, krs: 16 });
@@ -33,7 +43,9 @@ describe('demo handbook (seeds 000, 001, 002, 004)', () => {
     expect(narrative).toBeDefined();
   });
   it('seed 001 transcribed faithfully: API p99 latency keeps its declared 0.56', () => {
-    const kr = main.handbook!.objectives.flatMap((o) => o.keyResults).find((k) => /p99 latency/.test(k.title) && k.uid.startsWith('2025-q1'))!;
+    const kr = main
+      .handbook!.objectives.flatMap((o) => o.keyResults)
+      .find((k) => /p99 latency/.test(k.title) && k.uid.startsWith('2025-q1'))!;
     expect(kr.declared?.grade).toBe(0.56);
     expect(kr.kind).toBe('metric');
   });

@@ -15,14 +15,33 @@ const closed = { finalized: true };
 type Row = [string, Record<string, unknown>, number | null, GradeSource | null, RegExp?, typeof open?];
 const rows: Row[] = [
   // metric
-  ['metric increasing', { kind: 'metric', baseline: 12, target: 18, current: 14.5 }, 0.4167, 'computed', /^0\.42 = \(14\.5 − 12\) \/ \(18 − 12\)$/],
+  [
+    'metric increasing',
+    { kind: 'metric', baseline: 12, target: 18, current: 14.5 },
+    0.4167,
+    'computed',
+    /^0\.42 = \(14\.5 − 12\) \/ \(18 − 12\)$/,
+  ],
   ['metric decreasing', { kind: 'metric', baseline: 120, target: 90, current: 105 }, 0.5, 'computed', /\(105 − 120\) \/ \(90 − 120\)/],
   ['metric overshoot clamps to 1 and says exceeded', { kind: 'metric', baseline: 0, target: 10, current: 13 }, 1, 'computed', /exceeded/],
   ['metric below start floors at 0', { kind: 'metric', baseline: 50, target: 100, current: 40 }, 0, 'computed', /below start/],
   ['metric decreasing below start (got worse)', { kind: 'metric', baseline: 5, target: 3, current: 6 }, 0, 'computed'],
   ['metric with explicit start', { kind: 'metric', baseline: 8, start: 0, target: 15, current: 6 }, 0.4, 'computed'],
   ['metric missing current is ungraded, never 0', { kind: 'metric', baseline: 1, target: 2 }, null, null, /no current value/],
-  ['metric latest check-in is the current value', { kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-01-10', value: 2 }, { date: '2025-02-10', value: 6 }] }, 0.6, 'computed'],
+  [
+    'metric latest check-in is the current value',
+    {
+      kind: 'metric',
+      baseline: 0,
+      target: 10,
+      checkins: [
+        { date: '2025-01-10', value: 2 },
+        { date: '2025-02-10', value: 6 },
+      ],
+    },
+    0.6,
+    'computed',
+  ],
   ['metric target equal to start is ungraded', { kind: 'metric', baseline: 5, target: 5, current: 5 }, null, null, /target equals start/],
   // count from zero
   ['count ignores the baseline', { kind: 'count', baseline: 8, target: 15, current: 6 }, 0.4, 'computed', /6 \/ 15/],
@@ -30,26 +49,86 @@ const rows: Row[] = [
   ['count missing current', { kind: 'count', target: 3 }, null, null],
   // threshold
   ['threshold < met', { kind: 'threshold', operator: '<', target: 1, current: 0.8 }, 1, 'computed', /holds/],
-  ['threshold < strict at exactly the threshold, no baseline', { kind: 'threshold', operator: '<', target: 1, current: 1 }, 0, 'computed', /does not hold/],
+  [
+    'threshold < strict at exactly the threshold, no baseline',
+    { kind: 'threshold', operator: '<', target: 1, current: 1 },
+    0,
+    'computed',
+    /does not hold/,
+  ],
   ['threshold <= inclusive at exactly the threshold', { kind: 'threshold', operator: '<=', target: 1, current: 1 }, 1, 'computed'],
   ['threshold ≥ (unicode) inclusive', { kind: 'threshold', operator: '≥', target: 55, current: 55 }, 1, 'computed'],
-  ['threshold > strict at exactly the threshold', { kind: 'threshold', operator: '>', target: 4.5, current: 4.5, baseline: 4.2 }, 0.99, 'computed', /capped at 0\.99/],
-  ['threshold not met with baseline: linear progress', { kind: 'threshold', operator: '<', target: 1, baseline: 2.5, current: 1.3 }, 0.8, 'computed', /\(1\.3 − 2\.5\) \/ \(1 − 2\.5\)/],
+  [
+    'threshold > strict at exactly the threshold',
+    { kind: 'threshold', operator: '>', target: 4.5, current: 4.5, baseline: 4.2 },
+    0.99,
+    'computed',
+    /capped at 0\.99/,
+  ],
+  [
+    'threshold not met with baseline: linear progress',
+    { kind: 'threshold', operator: '<', target: 1, baseline: 2.5, current: 1.3 },
+    0.8,
+    'computed',
+    /\(1\.3 − 2\.5\) \/ \(1 − 2\.5\)/,
+  ],
   ['threshold not met without baseline: 0', { kind: 'threshold', operator: '>=', target: 95, current: 90 }, 0, 'computed'],
   ['threshold missing current', { kind: 'threshold', operator: '>=', target: 95 }, null, null],
   // milestone
   ['milestone done', { kind: 'milestone', done: true }, 1, 'computed'],
   ['milestone current "Shipped" counts as done', { kind: 'milestone', current: 'Shipped' }, 1, 'computed'],
-  ['milestone not done with a judged grade', { kind: 'milestone', current: 'In QA', grade: 0.6, rationale: 'Feature complete, in QA' }, 0.6, 'manual'],
+  [
+    'milestone not done with a judged grade',
+    { kind: 'milestone', current: 'In QA', manualGrade: 0.6, rationale: 'Feature complete, in QA' },
+    0.6,
+    'manual',
+  ],
   ['milestone not done, declared grade', { kind: 'milestone', current: 'In QA', declared: { grade: 0.6 } }, 0.6, 'declared'],
   ['milestone not done, open period: ungraded', { kind: 'milestone', current: 'In QA' }, null, null],
   ['milestone not done, graded period: 0', { kind: 'milestone', current: 'In QA' }, 0, 'computed', /not done/, closed],
   // manual
-  ['manual with rationale', { kind: 'manual', grade: 0.7, rationale: 'Survey results' }, 0.7, 'manual', /Survey results/],
+  ['manual with rationale', { kind: 'manual', manualGrade: 0.7, rationale: 'Survey results' }, 0.7, 'manual', /Survey results/],
   // compound
-  ['compound mean', { kind: 'compound', parts: [{ id: 'a', title: 'a', kind: 'count', target: 4, current: 2 }, { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5, current: 1 }] }, 0.75, 'computed', /mean\(a 0\.50, b 1\.00\)/],
-  ['compound min', { kind: 'compound', combine: 'min', parts: [{ id: 'a', title: 'a', kind: 'count', target: 4, current: 2 }, { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5, current: 1 }] }, 0.5, 'computed', /min\(/],
-  ['compound with an ungraded part is ungraded', { kind: 'compound', parts: [{ id: 'a', title: 'a', kind: 'count', target: 4, current: 2 }, { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5 }] }, null, null, /'b'/],
+  [
+    'compound mean',
+    {
+      kind: 'compound',
+      parts: [
+        { id: 'a', title: 'a', kind: 'count', target: 4, current: 2 },
+        { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5, current: 1 },
+      ],
+    },
+    0.75,
+    'computed',
+    /mean\(a 0\.50, b 1\.00\)/,
+  ],
+  [
+    'compound min',
+    {
+      kind: 'compound',
+      combine: 'min',
+      parts: [
+        { id: 'a', title: 'a', kind: 'count', target: 4, current: 2 },
+        { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5, current: 1 },
+      ],
+    },
+    0.5,
+    'computed',
+    /min\(/,
+  ],
+  [
+    'compound with an ungraded part is ungraded',
+    {
+      kind: 'compound',
+      parts: [
+        { id: 'a', title: 'a', kind: 'count', target: 4, current: 2 },
+        { id: 'b', title: 'b', kind: 'threshold', operator: '<=', target: 1.5 },
+      ],
+    },
+    null,
+    null,
+    /'b'/,
+  ],
   // redacted
   ['redacted without declared grade', { kind: 'redacted', values: ['n1'] }, null, null, /redacted/],
   ['redacted with declared grade', { kind: 'redacted', values: ['n1'], declared: { grade: 0.5 } }, 0.5, 'declared'],

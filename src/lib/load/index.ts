@@ -168,19 +168,41 @@ export function splitFrontmatter(text: string): { yaml: string | undefined; body
 }
 
 export function loadContent(dir: string, cwd = process.cwd()): RawContent {
-  const raw: RawContent = { dir, people: [], teams: [], periods: [], okrFiles: [], kpiGroups: [], receipts: [], narratives: [], guides: [], issues: [], unreadable: new Map(), declaredIds: new Map() };
+  const raw: RawContent = {
+    dir,
+    people: [],
+    teams: [],
+    periods: [],
+    okrFiles: [],
+    kpiGroups: [],
+    receipts: [],
+    narratives: [],
+    guides: [],
+    issues: [],
+    unreadable: new Map(),
+    declaredIds: new Map(),
+  };
   const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
   let files: string[];
   try {
     files = walk(dir);
   } catch {
-    raw.issues.push({ file: display(dir), line: 0, column: 0, path: '', message: 'content directory not found', hint: 'pass --content DIR or set OKR_CONTENT', severity: 'error' });
+    raw.issues.push({
+      file: display(dir),
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'content directory not found',
+      hint: 'pass --content DIR or set OKR_CONTENT',
+      severity: 'error',
+    });
     return raw;
   }
   for (const abs of files) {
     const rel = relative(dir, abs).split(sep).join('/');
     const file = display(abs);
-    const fileIssue = (message: string, hint?: string) => raw.issues.push({ file, line: 0, column: 0, path: '', message, hint, severity: 'error' });
+    const fileIssue = (message: string, hint?: string) =>
+      raw.issues.push({ file, line: 0, column: 0, path: '', message, hint, severity: 'error' });
     const kind = classify(rel);
     const fail = (message: string, hint?: string) => {
       fileIssue(message, hint);
@@ -206,7 +228,10 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     const body = text.replace(/^\uFEFF/, '');
     if (kind === 'narrative' || kind === 'guide') {
       const { yaml } = splitFrontmatter(body);
-      const slug = rel.split('/').pop()!.replace(/\.mdx?$/, '');
+      const slug = rel
+        .split('/')
+        .pop()!
+        .replace(/\.mdx?$/, '');
       let frontmatter: Record<string, unknown> = {};
       let src: YamlSource | undefined;
       if (yaml !== undefined) {
@@ -241,6 +266,14 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
   const has = (f: string) => files.some((abs) => relative(dir, abs).split(sep).join('/') === f);
   for (const required of ['org.yaml', 'teams.yaml'])
     if (!has(required))
-      raw.issues.push({ file: `${display(dir)}/${required}`, line: 0, column: 0, path: '', message: `${required} is missing`, hint: `every handbook needs ${required}: ${LAYOUT[required as keyof typeof LAYOUT]}`, severity: 'error' });
+      raw.issues.push({
+        file: `${display(dir)}/${required}`,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `${required} is missing`,
+        hint: `every handbook needs ${required}: ${LAYOUT[required as keyof typeof LAYOUT]}`,
+        severity: 'error',
+      });
   return raw;
 }

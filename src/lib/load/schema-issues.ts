@@ -112,15 +112,25 @@ const lower = (s: string) => (s.startsWith('Invalid input: ') ? s.slice(15) : s.
 export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[], path: PropertyKey[] = []): unknown {
   if (typeof value === 'string') {
     if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
-      issues.push(issueAt(src, path, 'text contains a lone surrogate (an invalid Unicode code point)', 'remove the \\uD800–\\uDFFF escape'));
+      issues.push(
+        issueAt(src, path, 'text contains a lone surrogate (an invalid Unicode code point)', 'remove the \\uD800–\\uDFFF escape'),
+      );
       return value;
     }
     return value.normalize('NFC');
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) issues.push(issueAt(src, path, `'${String(path.at(-1))}' is ${value}; numbers must be finite`, 'write an ordinary number'));
+    if (!Number.isFinite(value))
+      issues.push(issueAt(src, path, `'${String(path.at(-1))}' is ${value}; numbers must be finite`, 'write an ordinary number'));
     else if (Number.isInteger(value) && !Number.isSafeInteger(value))
-      issues.push(issueAt(src, path, `'${String(path.at(-1))}' is an integer beyond 2^53 and cannot be represented exactly`, 'write it as a string or use a smaller unit'));
+      issues.push(
+        issueAt(
+          src,
+          path,
+          `'${String(path.at(-1))}' is an integer beyond 2^53 and cannot be represented exactly`,
+          'write it as a string or use a smaller unit',
+        ),
+      );
     return value;
   }
   if (Array.isArray(value)) return value.map((v, i) => sanitise(src, v, issues, [...path, i]));

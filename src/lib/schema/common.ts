@@ -2,11 +2,9 @@
 import { z } from 'astro/zod';
 
 /** A stable identifier: lowercase letters, digits and hyphens. Ids never change once published. */
-export const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, {
-    error: 'must be lowercase letters, digits and hyphens (e.g. "enterprise-growth")',
-  });
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
+  error: 'must be lowercase letters, digits and hyphens (e.g. "enterprise-growth")',
+});
 
 /** A calendar date written as YYYY-MM-DD (quoted or not; the YAML 1.2 core schema keeps it a string). */
 export const isoDate = z

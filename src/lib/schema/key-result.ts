@@ -79,8 +79,8 @@ const milestoneFields = {
   current: text.optional(),
   asOf: isoDate.optional(),
   done: z.boolean().optional(),
-  /** A judgement grade while not done; needs a rationale. */
-  grade: fraction.optional(),
+  /** A judgement grade (manual grade) while not done; needs a rationale. */
+  manualGrade: fraction.optional(),
   rationale: text.optional(),
   checkins: z.array(checkin).optional(),
 };
@@ -96,7 +96,13 @@ export const subMetric = z.discriminatedUnion('kind', [
   z.strictObject({ ...part, ...metricFields, current: num.optional() }),
   z.strictObject({ ...part, ...countFields, current: num.optional() }),
   z.strictObject({ ...part, ...thresholdFields, current: num.optional() }),
-  z.strictObject({ ...part, kind: z.literal('milestone'), target: text.default('Shipped'), current: text.optional(), done: z.boolean().optional() }),
+  z.strictObject({
+    ...part,
+    kind: z.literal('milestone'),
+    target: text.default('Shipped'),
+    current: text.optional(),
+    done: z.boolean().optional(),
+  }),
 ]);
 
 export const keyResult = z.discriminatedUnion('kind', [
@@ -104,7 +110,7 @@ export const keyResult = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, ...countFields, ...numericReadings }),
   z.strictObject({ ...common, ...thresholdFields, ...numericReadings }),
   z.strictObject({ ...common, ...milestoneFields }),
-  z.strictObject({ ...common, kind: z.literal('manual'), grade: fraction, rationale: text, checkins: z.array(checkin).optional() }),
+  z.strictObject({ ...common, kind: z.literal('manual'), manualGrade: fraction, rationale: text, checkins: z.array(checkin).optional() }),
   z.strictObject({
     ...common,
     kind: z.literal('compound'),

@@ -5,9 +5,7 @@ import { periodDependency } from './dependency.ts';
 import { receiptScope } from './org.ts';
 import { risk } from './risk.ts';
 
-export const periodId = z
-  .string()
-  .regex(/^(\d{4}|FY\d{2})(-Q[1-4])?$/, { error: 'must look like 2025-Q1, 2025, FY22-Q2 or FY22' });
+export const periodId = z.string().regex(/^(\d{4}|FY\d{2})(-Q[1-4])?$/, { error: 'must look like 2025-Q1, 2025, FY22-Q2 or FY22' });
 
 /** content/periods/<id>.yaml (narrative prose goes beside it in <id>.mdx). */
 export const period = z.strictObject({

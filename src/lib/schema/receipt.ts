@@ -13,7 +13,10 @@ export const decisionReceipt = z.strictObject({
   decidedAt: isoDate,
   /** The Merkle root (hex SHA-256) of the scope at the time of the decision. */
   root: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a 64-character lowercase hex SHA-256' }),
-  commit: z.string().regex(/^[0-9a-f]{7,40}$/, { error: 'must be a git commit hash' }).optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/, { error: 'must be a git commit hash' })
+    .optional(),
   note: text.optional(),
 });
 
