@@ -81,6 +81,15 @@ describe.each([
     for (const k of o.keyResults) expect(html).toContain(`id="kr-${k.id}"`);
   });
   it('has no broken internal link or anchor', () => expect(brokenLinks(out)).toEqual([]));
+  it('the grade audit page lists exactly the rows okr export flags', () => {
+    const flagged = h.objectives.flatMap((o) => [
+      ...(o.audit.flag ? [o.id] : []),
+      ...o.keyResults.filter((k) => k.audit.flag).map((k) => k.uid),
+    ]);
+    const listed = [...readFileSync(join(out, 'audit/index.html'), 'utf8').matchAll(/data-audit-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(flagged.sort());
+    if (content === MAIN) expect(listed).toContain('2025-q1-engineering-scalable-infrastructure.kr1');
+  });
 });
 
 describe('npm run build with invalid content', () => {
