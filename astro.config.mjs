@@ -9,6 +9,8 @@ export default defineConfig({
   base: process.env.OKR_BASE || '/',
   trailingSlash: 'always',
   outDir: process.env.OKR_OUT_DIR || './dist',
+  // Separate caches let several builds (e.g. tests) run side by side.
+  cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
   integrations: [okrHandbook(), mdx()],
   devToolbar: { enabled: false },

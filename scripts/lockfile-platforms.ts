@@ -5,18 +5,19 @@
 // Run after `npm install` changes package-lock.json: node scripts/lockfile-platforms.ts
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-const PLATFORM: Record<string, { os?: string[]; cpu: string[]; libc?: string[] }> = {
-  'android-arm64': { os: ['android'], cpu: ['arm64'] },
-  'darwin-arm64': { os: ['darwin'], cpu: ['arm64'] },
-  'darwin-x64': { os: ['darwin'], cpu: ['x64'] },
-  'linux-arm64-gnu': { os: ['linux'], cpu: ['arm64'], libc: ['glibc'] },
-  'linux-arm64-musl': { os: ['linux'], cpu: ['arm64'], libc: ['musl'] },
-  'linux-x64-gnu': { os: ['linux'], cpu: ['x64'], libc: ['glibc'] },
-  'linux-x64-musl': { os: ['linux'], cpu: ['x64'], libc: ['musl'] },
-  'wasm32-wasi': { cpu: ['wasm32'] },
-  'win32-arm64-msvc': { os: ['win32'], cpu: ['arm64'] },
-  'win32-x64-msvc': { os: ['win32'], cpu: ['x64'] },
-};
+const OS: Record<string, string> = { android: 'android', darwin: 'darwin', freebsd: 'freebsd', linux: 'linux', win32: 'win32', windows: 'win32', openbsd: 'openbsd', netbsd: 'netbsd', sunos: 'sunos', aix: 'aix' };
+const CPU = ['arm64', 'x64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
+
+/** os/cpu/libc read off a platform package name such as "@scope/binding-linux-arm64-musl". */
+function platformOf(name: string): { os?: string[]; cpu: string[]; libc?: string[] } | undefined {
+  const parts = name.split('/').pop()!.split('-');
+  const cpu = parts.find((p) => CPU.includes(p));
+  if (!cpu) return undefined;
+  const os = parts.map((p) => OS[p]).find(Boolean);
+  const libc = parts.includes('musl') ? ['musl'] : parts.includes('gnu') ? ['glibc'] : undefined;
+  if (!os && cpu !== 'wasm32') return undefined;
+  return { ...(os ? { os: [os] } : {}), cpu: [cpu], ...(libc ? { libc } : {}) };
+}
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const packages: Record<string, Record<string, unknown>> = lock.packages;
@@ -25,12 +26,12 @@ for (const [path, pkg] of Object.entries(packages)) {
   for (const [dep, version] of Object.entries((pkg.optionalDependencies ?? {}) as Record<string, string>)) {
     const key = `node_modules/${dep}`;
     if (packages[key]) continue;
-    const suffix = Object.keys(PLATFORM).find((s) => dep.endsWith(`-${s}`));
-    if (!suffix) {
+    const platform = platformOf(dep);
+    if (!platform) {
       console.warn(`${dep} (optional dependency of ${path || 'the project'}) is missing and is not a known platform package`);
       continue;
     }
-    packages[key] = { version, ...PLATFORM[suffix], optional: true };
+    packages[key] = { version, ...platform, optional: true };
     added++;
   }
 }

@@ -12,7 +12,7 @@ function build(content: string, outDir: string) {
   return spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, OKR_CONTENT: content, OKR_OUT_DIR: outDir, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, OKR_CONTENT: content, OKR_OUT_DIR: outDir, OKR_CACHE_DIR: `${outDir}.cache`, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
   });
 }
 
