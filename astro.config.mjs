@@ -2,6 +2,8 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import okrHandbook from './src/integrations/handbook.ts';
+import ogImages from './src/integrations/og-images.ts';
+import search from './src/integrations/search.ts';
 
 // OKR_SITE sets the absolute URL (used for canonical links and feeds); OKR_BASE a sub-path.
 export default defineConfig({
@@ -12,7 +14,7 @@ export default defineConfig({
   // Separate caches let several builds (e.g. tests) run side by side.
   cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
-  integrations: [okrHandbook(), mdx()],
+  integrations: [okrHandbook(), mdx(), ogImages(), search()],
   devToolbar: { enabled: false },
   vite: {
     build: {

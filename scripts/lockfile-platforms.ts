@@ -5,7 +5,18 @@
 // Run after `npm install` changes package-lock.json: node scripts/lockfile-platforms.ts
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-const OS: Record<string, string> = { android: 'android', darwin: 'darwin', freebsd: 'freebsd', linux: 'linux', win32: 'win32', windows: 'win32', openbsd: 'openbsd', netbsd: 'netbsd', sunos: 'sunos', aix: 'aix' };
+const OS: Record<string, string> = {
+  android: 'android',
+  darwin: 'darwin',
+  freebsd: 'freebsd',
+  linux: 'linux',
+  win32: 'win32',
+  windows: 'win32',
+  openbsd: 'openbsd',
+  netbsd: 'netbsd',
+  sunos: 'sunos',
+  aix: 'aix',
+};
 const CPU = ['arm64', 'x64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
 
 /** os/cpu/libc read off a platform package name such as "@scope/binding-linux-arm64-musl". */
@@ -35,7 +46,9 @@ for (const [path, pkg] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+);
 writeFileSync('package-lock.json.tmp', `${JSON.stringify(lock, null, 2)}\n`);
 renameSync('package-lock.json.tmp', 'package-lock.json');
 console.log(added ? `added ${added} platform entries to package-lock.json` : 'package-lock.json already complete');

@@ -1,13 +1,25 @@
 #!/usr/bin/env node
 // The `okr` CLI: `npm run --silent okr -- <command> [options]`. Each command lives in ./commands.
 import { check } from './commands/check.ts';
+import { diffCommand } from './commands/diff.ts';
 import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { newCommand } from './commands/new.ts';
+import { receiptCommand } from './commands/receipt.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { snapshotCommand } from './commands/snapshot.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number> | number; summary: string }> = {
   check: { run: check, summary: 'validate all content; report every problem with file:line:column' },
+  diff: { run: diffCommand, summary: 'what a change does: added/removed/changed OKRs, grades, changes after lock' },
   export: { run: exportCommand, summary: 'print the computed handbook as JSON or CSV' },
+  import: { run: importCommand, summary: 'turn Markdown/YAML OKR documents into content files, with a report' },
+  new: { run: newCommand, summary: 'scaffold a period, carrying over unfinished OKRs with --from' },
+  receipt: { run: receiptCommand, summary: 'print a decision receipt binding a period scope as it is now' },
   schema: { run: schemaCommand, summary: 'write the content JSON Schemas to public/schema/' },
+  snapshot: { run: snapshotCommand, summary: 'write a frozen, verifiable public snapshot of a period to trust/' },
+  verify: { run: verifyCommand, summary: 'verify trust-center snapshots offline (leaves, proofs, roots, signatures)' },
 };
 
 const USAGE = `Usage: okr <command> [options]

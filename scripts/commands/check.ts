@@ -1,18 +1,45 @@
-// okr check [--content DIR] [--format pretty|github|json]
-import { formatGithub, formatJson, formatPretty } from '../../src/lib/errors.ts';
+// okr check [--content DIR] [--format pretty|github|json] [--base REF]
+import { formatGithub, formatJson, formatPretty, hasErrors, sortIssues } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { oneOf, parse } from './args.ts';
+import { audienceOf, audienceOption } from './audience.ts';
+import { compare } from './compare.ts';
 
-export const HELP = `Usage: okr check [--content DIR] [--format pretty|github|json]
+export const HELP = `Usage: okr check [--content DIR] [--format pretty|github|json] [--base REF] [--audience internal|public]
 
 Validates every content file in one pass and reports every problem with file, line, column,
-field path, message and a hint. Exit status 1 when there is any error, 0 otherwise.`;
+field path, message and a hint. Exit status 1 when there is any error, 0 otherwise.
+
+--base REF (a git ref or a content directory) also compares the content with REF, as okr diff
+does: a target or baseline changed after its period's lock date without a recorded revision is an
+error (the change date is the build date, SOURCE_DATE_EPOCH honoured).
+
+--audience public (or OKR_AUDIENCE=public) checks the public projection as the public build sees it
+and warns about links it has to drop. Trust-center snapshots under trust/ are verified too.`;
 
 export function check(argv: string[]): number {
-  const { values, content } = parse(argv, { format: { type: 'string' } });
+  const { values, content } = parse(argv, { format: { type: 'string' }, base: { type: 'string' }, ...audienceOption });
   if (values.help) return (console.log(HELP), 0);
   const format = oneOf(values.format as string | undefined, ['pretty', 'github', 'json'] as const, '--format', 'pretty');
-  const result = computeHandbook(content);
+  const result = computeHandbook(content, { audience: audienceOf(values) });
+  // Lock rules need the old values: compare with the base when one is given and the content is valid.
+  if (values.base !== undefined && result.ok) {
+    const base = values.base as string;
+    const cmp = compare(base, undefined, content);
+    const lock = cmp.result?.issues ?? [
+      {
+        file: base,
+        line: 0,
+        column: 0,
+        path: '',
+        message: `lock rules not checked: ${base} has content errors`,
+        hint: `run: okr check --content <a checkout of ${base}>`,
+        severity: 'warning' as const,
+      },
+    ];
+    result.issues = sortIssues([...result.issues, ...lock]);
+    result.ok = !hasErrors(result.issues);
+  }
   if (format === 'json') console.log(formatJson(result.issues));
   else if (format === 'github') {
     const out = formatGithub(result.issues);

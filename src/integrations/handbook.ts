@@ -4,7 +4,8 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatPretty } from '../lib/errors.ts';
-import { computeHandbook, contentDir } from '../lib/handbook.ts';
+import { audienceFromEnv } from '../lib/audience.ts';
+import { contentDir, getHandbookResult } from '../lib/handbook.ts';
 
 export default function okrHandbook(): AstroIntegration {
   return {
@@ -13,7 +14,16 @@ export default function okrHandbook(): AstroIntegration {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
-        const result = computeHandbook(dir);
+        let audience;
+        try {
+          // OKR_AUDIENCE=public builds the public projection only; a misspelt value stops the build.
+          audience = audienceFromEnv();
+        } catch (e) {
+          logger.error((e as Error).message);
+          if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
+          process.exit(1);
+        }
+        const result = getHandbookResult(dir, audience);
         const warnings = result.issues.filter((i) => i.severity === 'warning').length;
         if (!result.ok) {
           console.error(formatPretty(result.issues, { colour: Boolean(process.stderr.isTTY) }));
@@ -23,7 +33,7 @@ export default function okrHandbook(): AstroIntegration {
         }
         const h = result.handbook!;
         logger.info(
-          `content ${dir}: ${h.periods.length} periods, ${h.objectives.length} objectives, ${h.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results` +
+          `content ${dir} (${audience} audience): ${h.periods.length} periods, ${h.objectives.length} objectives, ${h.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results` +
             (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'}: npm run --silent okr -- check)` : ''),
         );
       },

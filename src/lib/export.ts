@@ -2,10 +2,18 @@
 // additions are allowed, removals and renames are breaking. Grades are rounded to 4 decimals.
 import type { ComputedHandbook, ComputedKr, ComputedObjective } from './handbook.ts';
 import { roundHalfAway } from './format.ts';
+import { exportHistory, type HistoryIndex } from './history.ts';
+import { receiptOf } from './receipts/trust.ts';
 
 export const EXPORT_VERSION = 1;
 
 const g4 = (x: number | null) => (x === null ? null : roundHalfAway(x, 4));
+
+/** A record's receipt: leaf hash, index and inclusion proof in its own period's tree (docs/receipts.md). */
+function exportReceipt(h: ComputedHandbook, key: string) {
+  const r = receiptOf(h.trust, key);
+  return r ? { period: r.period, leaf: r.record.leaf, index: r.record.index, proof: r.record.proof } : null;
+}
 
 function krValue(kr: ComputedKr, field: 'baseline' | 'target' | 'start'): number | string | null {
   const v = (kr as unknown as Record<string, unknown>)[field];
@@ -40,7 +48,8 @@ export function exportKr(kr: ComputedKr) {
   };
 }
 
-export function exportObjective(o: ComputedObjective) {
+/** `history`: the objective's commits from git, newest first; null when unavailable (no git repository, or a public build). */
+export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
   return {
     id: o.id,
     period: o.period,
@@ -64,11 +73,14 @@ export function exportObjective(o: ComputedObjective) {
     ancestry: o.alignment.ancestry,
     children: o.alignment.children,
     atRiskVia: o.atRiskVia ?? null,
+    carriedFrom: o.carriedFrom ?? null,
+    history: exportHistory(history, o.id),
     krs: o.keyResults.map(exportKr),
   };
 }
 
-export function exportHandbook(h: ComputedHandbook) {
+export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryIndex } = {}) {
+  const ids = new Set(h.objectives.map((o) => o.id));
   return {
     version: EXPORT_VERSION,
     org: h.model.org.name,
@@ -82,7 +94,19 @@ export function exportHandbook(h: ComputedHandbook) {
       year: p.year,
     })),
     teams: h.model.teams.map((t) => ({ id: t.id, name: t.name, parent: t.parent ?? null })),
-    objectives: h.objectives.map(exportObjective),
+    // Git history (authors, commit subjects, changes to internal records) stays in the internal handbook.
+    objectives: h.objectives.map((o) => {
+      const e = {
+        ...exportObjective(o, h.audience === 'public' ? undefined : opts.history),
+        // Only a link to an objective of this handbook (a public build does not name internal ones).
+        carriedFrom: o.carriedFrom && ids.has(o.carriedFrom) ? o.carriedFrom : null,
+      };
+      return {
+        ...e,
+        receipt: exportReceipt(h, `objective/${o.id}`),
+        krs: e.krs.map((k) => ({ ...k, receipt: exportReceipt(h, `keyResult/${k.id}`) })),
+      };
+    }),
     rollups: {
       teamPeriods: h.teamPeriods.map((r) => ({
         period: r.period,
@@ -101,7 +125,24 @@ export function exportHandbook(h: ComputedHandbook) {
         derivation: r.derivation,
       })),
     },
+    /** Each period's Merkle root over this audience's records (a year covers its quarters). */
+    roots: Object.fromEntries([...h.trust.trees].map(([period, t]) => [period, { root: t.root, treeSize: t.treeSize }])),
+    decisionReceipts: h.trust.receipts.map((c) => ({
+      id: c.receipt.id,
+      scope: c.receipt.scope,
+      period: c.receipt.period,
+      decidedAt: c.receipt.decidedAt,
+      approvedRoot: c.receipt.root,
+      currentRoot: c.currentRoot,
+      status: c.status,
+      changes: c.changes,
+    })),
   };
+}
+
+/** The exact bytes of `okr export --format json` and /api/handbook.json. */
+export function serializeExport(h: ComputedHandbook, opts: { history?: HistoryIndex } = {}): string {
+  return `${JSON.stringify(exportHandbook(h, opts), null, 2)}\n`;
 }
 
 export type HandbookExport = ReturnType<typeof exportHandbook>;
@@ -125,6 +166,7 @@ const CSV_COLUMNS = [
   'auditFlag',
   'auditReason',
   'derivation',
+  'receiptLeaf',
 ] as const;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
@@ -140,7 +182,8 @@ export function exportCsv(h: ComputedHandbook): string {
   for (const o of h.objectives)
     for (const kr of o.keyResults) {
       const e = exportKr(kr);
-      const row: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...e, period: o.period, team: o.team, objective: o.id };
+      const receiptLeaf = receiptOf(h.trust, `keyResult/${kr.uid}`)?.record.leaf ?? null;
+      const row: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...e, period: o.period, team: o.team, objective: o.id, receiptLeaf };
       rows.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
     }
   return `${rows.join('\r\n')}\r\n`;

@@ -189,3 +189,14 @@ export type Status = keyof typeof STATUS_RANK;
 /** The weaker of two statuses (null = unknown, which never hides a known weak one). */
 export const weaker = (a: Status | null, b: Status | null): Status | null =>
   a === null ? b : b === null ? a : STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
+
+/** A word for each status from the org's bands (the first band with that status), e.g. green → "On target". */
+export function statusLabels(bands: readonly Band[]): Record<Status, string> {
+  const fallback: Record<Status, string> = { red: 'Red', yellow: 'Yellow', green: 'Green' };
+  const out = { ...fallback };
+  for (const s of Object.keys(fallback) as Status[]) {
+    const b = bands.find((x) => x.status === s);
+    if (b) out[s] = b.label;
+  }
+  return out;
+}

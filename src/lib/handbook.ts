@@ -1,14 +1,18 @@
 // The pipeline: load → validate → compute. Called once per build (memoised) and by every CLI command.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges, type AlignmentInfo } from './alignment.ts';
 import { auditValues, type AuditResult } from './audit.ts';
+import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
 import { buildDate } from './calendar.ts';
 import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { formatGrade } from './format.ts';
 import { bandOf, currentReading, gradeKr, gradeMeasure, type Grade, type Status } from './grading.ts';
 import { loadContent, type MdxFile } from './load/index.ts';
+import { readTrustDir } from './load/trust.ts';
+import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { expectedProgress, paceOf, type Pace } from './pace.ts';
+import { computeTrust, type Trust } from './receipts/trust.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
 import { validateModel, validateNarratives } from './validate.ts';
@@ -61,6 +65,10 @@ export interface ComputedHandbook {
   teamPeriods: TeamPeriodRollup[];
   companyPeriods: (Rollup & { period: string; objectives: string[] })[];
   guides: MdxFile[];
+  /** Who this handbook is for: everything (internal) or the public projection (src/lib/audience.ts). */
+  audience: Audience;
+  /** Merkle trees, inclusion proofs, decision receipts and snapshots (src/lib/receipts/trust.ts). */
+  trust: Trust;
 }
 
 export interface HandbookResult {
@@ -73,6 +81,8 @@ export interface HandbookOptions {
   /** Today's date (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH or the clock. */
   today?: string;
   cwd?: string;
+  /** 'public' computes only the public projection (default 'internal'). */
+  audience?: Audience;
 }
 
 /** Load, validate and compute a content directory. Content mistakes come back as issues, never as throws. */
@@ -84,15 +94,25 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   const model = buildModel(raw, org);
   issues.push(...validateModel(model, raw));
   issues.push(...validateNarratives(raw.narratives, new Set(model.periods.map((p) => p.id))));
+  issues.push(...validateRevisions(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);
-  const handbook = compute(model, today);
+  const audience = opts.audience ?? 'internal';
+  const view = projectAudience(model, audience);
+  issues.push(...view.notes);
+  const computed = compute(view.model, today);
+  const trust = computeTrust({ full: model, view: view.model, ids: view.ids, audience, files: readTrustDir(join(dir, 'trust'), opts.cwd) });
+  issues.push(...trust.issues);
+  const handbook = { ...computed, handbook: { ...computed.handbook, audience, trust: trust.trust } };
   issues.push(...handbook.warnings);
   const sorted = sortIssues(issues);
   return { issues: sorted, ok: !hasErrors(sorted), handbook: hasErrors(sorted) ? undefined : handbook.handbook };
 }
 
-function compute(model: HandbookModel, today: string): { handbook: ComputedHandbook; warnings: ContentIssue[] } {
+function compute(
+  model: HandbookModel,
+  today: string,
+): { handbook: Omit<ComputedHandbook, 'audience' | 'trust'>; warnings: ContentIssue[] } {
   const { bands, tolerance, expected } = model.org.grading;
   const periodById = new Map(model.periods.map((p) => [p.id, p]));
   const rootTeam = model.teams.find((t) => !t.parent)?.id;
@@ -198,9 +218,10 @@ export function pickCurrentPeriod(model: HandbookModel, today: string): string |
 export const contentDir = (env: Record<string, string | undefined> = process.env) => resolve(env.OKR_CONTENT || 'content');
 
 const memo = new Map<string, HandbookResult>();
-/** Memoised per content directory: the build computes the handbook once however many pages ask. */
-export function getHandbookResult(dir = contentDir()): HandbookResult {
-  let r = memo.get(dir);
-  if (!r) memo.set(dir, (r = computeHandbook(dir)));
+/** Memoised per content directory and audience (OKR_AUDIENCE): the build computes the handbook once however many pages ask. */
+export function getHandbookResult(dir = contentDir(), audience: Audience = audienceFromEnv()): HandbookResult {
+  const key = `${dir}\u0000${audience}`;
+  let r = memo.get(key);
+  if (!r) memo.set(key, (r = computeHandbook(dir, { audience })));
   return r;
 }

@@ -1,5 +1,5 @@
 // Lookups the pages need, built once from the computed handbook (no per-page scans).
-import type { ComputedHandbook, ComputedObjective, TeamPeriodRollup } from './handbook.ts';
+import type { ComputedHandbook, ComputedKr, ComputedObjective, TeamPeriodRollup } from './handbook.ts';
 import type { PeriodModel } from './model.ts';
 import type { Person, Team } from './schema/index.ts';
 
@@ -16,6 +16,12 @@ export interface SiteIndex {
   companyPeriod: Map<string, ComputedHandbook['companyPeriods'][number]>;
   /** Quarters of each year id. */
   quarters: Map<string, PeriodModel[]>;
+  /** Objectives a person owns or is DRI of, and key results they own. */
+  byPerson: Map<string, { owns: ComputedObjective[]; dri: ComputedObjective[]; krs: ComputedKr[] }>;
+  /** Key results that move each KPI. */
+  krsByKpi: Map<string, ComputedKr[]>;
+  /** Each team's rollup per period, oldest period first. */
+  teamHistory: Map<string, TeamPeriodRollup[]>;
 }
 
 export const tpKey = (period: string, team: string) => `${period}/${team}`;
@@ -32,7 +38,26 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 }
 
 export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
+  const krs = h.objectives.flatMap((o) => o.keyResults);
+  const byPerson: SiteIndex['byPerson'] = new Map(h.model.people.map((p) => [p.id, { owns: [], dri: [], krs: [] }]));
+  for (const o of h.objectives) {
+    if (o.owner) byPerson.get(o.owner)?.owns.push(o);
+    if (o.dri) byPerson.get(o.dri)?.dri.push(o);
+  }
+  for (const k of krs) if (k.owner) byPerson.get(k.owner)?.krs.push(k);
+  const periodOrder = new Map(h.periods.map((p, i) => [p.id, i]));
   return {
+    byPerson,
+    krsByKpi: group(
+      krs.filter((k) => k.kpi),
+      (k) => k.kpi!,
+    ),
+    teamHistory: new Map(
+      [...group(h.teamPeriods, (t) => t.team)].map(([team, list]) => [
+        team,
+        [...list].sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)!),
+      ]),
+    ),
     h,
     period: new Map(h.periods.map((p) => [p.id, p])),
     team: new Map(h.model.teams.map((t) => [t.id, t])),

@@ -18,6 +18,8 @@ const COLLECTION_OF: Record<string, Collection> = {
   period: 'period',
 };
 
+const RESERVED_TEAM_IDS = new Set(['alignment']);
+
 /** References defined in org.yaml; when it fails to load they cannot be checked. */
 const ORG_REFS = new Set(['pillar', 'stage gate', 'redacted value']);
 
@@ -96,6 +98,9 @@ export function validateModel(
 
   // Teams and people.
   for (const t of m.teams) {
+    // Team pages live at /periods/<period>/<team>/, beside the period's own sub-pages.
+    if (RESERVED_TEAM_IDS.has(t.id))
+      at(t.origin, ['id'], `team id '${t.id}' is reserved for a page of every period`, `choose another id, e.g. '${t.id}-team'`);
     ref(t.origin, ['parent'], t.parent, teams, 'team', 'teams.yaml');
     ref(t.origin, ['lead'], t.lead, people, 'person', 'people.yaml');
   }
@@ -188,6 +193,7 @@ export function validateModel(
       at(o.origin, ['parent'], 'an objective cannot be its own parent', 'point parent at the objective this one ladders up to');
     else ref(o.origin, ['parent'], o.parent, objectives, 'objective', 'content/okrs/');
     o.contributes?.forEach((c, i) => ref(o.origin, ['contributes', i], c, objectives, 'objective', 'content/okrs/'));
+    ref(o.origin, ['carriedFrom'], o.carriedFrom, objectives, 'objective', 'content/okrs/');
     o.initiatives?.forEach((init, i) => {
       ref(o.origin, ['initiatives', i, 'team'], init.team, teams, 'team', 'teams.yaml');
       ref(o.origin, ['initiatives', i, 'owner'], init.owner, people, 'person', 'people.yaml');
@@ -224,6 +230,21 @@ export function validateModel(
     ref(o, ['owner'], kr.owner, people, 'person', 'people.yaml');
     ref(o, ['kpi'], kr.kpi, kpis, 'KPI', 'content/kpis/');
     kr.revisions?.forEach((r, i) => ref(o, ['revisions', i, 'approvedBy'], r.approvedBy, people, 'person', 'people.yaml'));
+    if (kr.carriedFrom) {
+      const [objId, krId] = kr.carriedFrom.split('.') as [string, string];
+      const from = objectives.get(objId);
+      if (!from) ref(o, ['carriedFrom'], objId, objectives, 'objective', 'content/okrs/');
+      else if (!from.keyResults.some((k) => k.id === krId))
+        at(
+          o,
+          ['carriedFrom'],
+          `key result '${krId}' not found in objective '${objId}'`,
+          didYouMean(
+            krId,
+            from.keyResults.map((k) => k.id),
+          ),
+        );
+    }
     // Redacted values: tokens in the title must name a redaction.
     const tokens = [...kr.title.matchAll(/\{([a-z0-9-]+)\}/g)].map((x) => x[1]!);
     for (const t of tokens) ref(o, ['title'], t, redactions, 'redacted value', 'org.yaml redactions');

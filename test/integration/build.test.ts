@@ -2,17 +2,28 @@
 // team-period and objective; no broken internal link or anchor; invalid content builds nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { copyContent, edit, FISCAL, MAIN, ROOT } from '../helpers.ts';
+import { copyContent, edit, FISCAL, MAIN, ROOT, runOkr } from '../helpers.ts';
+
+const EPOCH = '1795392000'; // 2026-11-23
 
 function build(content: string, outDir: string) {
   return spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, OKR_CONTENT: content, OKR_OUT_DIR: outDir, OKR_CACHE_DIR: `${outDir}.cache`, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      OKR_CONTENT: content,
+      OKR_OUT_DIR: outDir,
+      OKR_CACHE_DIR: `${outDir}.cache`,
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      SOURCE_DATE_EPOCH: EPOCH,
+    },
   });
 }
 
@@ -81,6 +92,77 @@ describe.each([
     for (const k of o.keyResults) expect(html).toContain(`id="kr-${k.id}"`);
   });
   it('has no broken internal link or anchor', () => expect(brokenLinks(out)).toEqual([]));
+  it('loads Chart.js only on pages with a chart, in a bundle under 80 KB gzip', () => {
+    const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
+    const isChartJs = (js: Buffer) => js.includes('Canvas is already in use');
+    let withCharts = 0;
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, 'utf8');
+      const chartJs = scriptsOf(html).filter(isChartJs);
+      if (html.includes('data-chart=')) {
+        withCharts++;
+        expect(chartJs.length, file).toBe(1);
+        expect(gzipSync(chartJs[0]!, { level: 9 }).length).toBeLessThan(80 * 1024);
+      } else expect(chartJs, `${file} has no chart but loads Chart.js`).toEqual([]);
+    }
+    expect(withCharts).toBeGreaterThan(0);
+  });
+  it('every chart repeats its numbers in a table', () => {
+    const html = readFileSync(
+      join(out, `periods/${h.periods.find((p) => h.teamPeriods.some((t) => t.period === p.id && t.team !== h.rootTeam))!.id}/index.html`),
+      'utf8',
+    );
+    const charts = [...html.matchAll(/data-chart="([^"]+)"/g)].map((m) =>
+      JSON.parse(
+        m[1]!
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&#39;/g, "'"),
+      ),
+    );
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) for (const row of c.table.rows) expect(html).toContain(`<th scope="row">${row[0]}</th>`);
+  });
+  it('/api/handbook.json is byte for byte `okr export --format json`', () => {
+    const cli = runOkr(['export', '--content', content, '--format', 'json'], { SOURCE_DATE_EPOCH: EPOCH });
+    expect(cli.code).toBe(0);
+    expect(readFileSync(join(out, 'api/handbook.json'), 'utf8')).toBe(cli.stdout);
+    expect(readFileSync(join(out, 'api/krs.csv'), 'utf8')).toBe(
+      runOkr(['export', '--content', content, '--format', 'csv'], { SOURCE_DATE_EPOCH: EPOCH }).stdout,
+    );
+    for (const p of h.periods) expect(JSON.parse(readFileSync(join(out, `api/periods/${p.id}.json`), 'utf8')).period.id).toBe(p.id);
+  });
+  it('publishes a sitemap of every page, an Atom feed and the JSON Schemas', () => {
+    const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    for (const o of h.objectives) expect(sitemap).toContain(`/objectives/${o.id}/</loc>`);
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+    expect(feed.match(/<entry>/g)?.length ?? 0).toBe(
+      h.objectives.reduce((n, o) => n + o.keyResults.reduce((m, k) => m + k.trend.length, 0), 0),
+    );
+    expect(existsSync(join(out, 'schema/okr-file.schema.json'))).toBe(true);
+  });
+  it('every page has og: and twitter: meta tags whose image exists', () => {
+    for (const file of htmlFiles(out)) {
+      const html = readFileSync(file, 'utf8');
+      const img = /<meta property="og:image" content="https?:\/\/[^/]+\/([^"]+)"/.exec(html);
+      expect(img, file).not.toBeNull();
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image"');
+      expect(existsSync(join(out, img![1]!)), `${file} → ${img![1]}`).toBe(true);
+    }
+    expect(readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8')).toContain(
+      `og/objectives/${h.objectives[0]!.id}.png`,
+    );
+  });
+  it('indexes only main content for search, with filters', () => {
+    expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
+    const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
+    expect(html).toMatch(/<main[^>]*data-pagefind-body/);
+    expect(html).toContain('data-pagefind-filter="kind:Objective"');
+    expect(readFileSync(join(out, 'audit/index.html'), 'utf8')).not.toContain('data-pagefind-body');
+  });
   it('the grade audit page lists exactly the rows okr export flags', () => {
     const flagged = h.objectives.flatMap((o) => [
       ...(o.audit.flag ? [o.id] : []),

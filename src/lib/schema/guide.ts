@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './common.ts';
+import { classification, text } from './common.ts';
 
 /** Front matter of content/guides/*.mdx. */
 export const guide = z.strictObject({
@@ -7,6 +7,8 @@ export const guide = z.strictObject({
   description: text.optional(),
   order: z.number().int().default(100),
   source: text.optional(),
+  /** public: also in the public build; internal: company only. Default: org.yaml defaultClassification. */
+  classification: classification.optional(),
 });
 
 /** Front matter of content/periods/<id>.mdx (the period's narrative). */

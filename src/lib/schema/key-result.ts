@@ -42,6 +42,11 @@ const common = {
   labels: labels.optional(),
   classification: classification.optional(),
   revisions: z.array(revision).optional(),
+  /** The key result of an earlier period this one continues, as `<objective-id>.<kr-id>` (set by `okr new --from`). */
+  carriedFrom: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/, { error: 'must be <objective-id>.<kr-id>' })
+    .optional(),
 };
 
 /** Current value: either `current` (a single reading) or `checkins` (its history), not both. */

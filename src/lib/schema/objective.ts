@@ -27,6 +27,8 @@ export const objective = z.strictObject({
   parent: id.optional(),
   /** Further objectives this one contributes to. */
   contributes: z.array(id).optional(),
+  /** The objective of an earlier period this one continues (set by `okr new --from`). */
+  carriedFrom: id.optional(),
   weight: z.number().positive().optional(),
   classification: classification.optional(),
   initiatives: z.array(initiative).optional(),

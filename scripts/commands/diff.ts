@@ -1,0 +1,42 @@
+// okr diff BASE [HEAD] [--content DIR] [--format markdown|json]
+import { formatDiffMarkdown } from '../../src/lib/diff.ts';
+import { formatPretty } from '../../src/lib/errors.ts';
+import { oneOf, parse, UsageError } from './args.ts';
+import { compare, sideErrors } from './compare.ts';
+
+export const HELP = `Usage: okr diff BASE [HEAD] [--content DIR] [--format markdown|json]
+
+What a change does to the handbook, for a pull request comment: objectives and key results added,
+removed or renamed (matched by stable id); target, baseline, owner and weight changes; grade
+changes; plan changes made after a period's lock date ("changed after lock"), as errors when a
+target or baseline changed without a recorded revision.
+
+BASE and HEAD are git refs (the content folder as it was at that commit) or content directories.
+HEAD defaults to the working tree. The change date compared with lock dates is HEAD's commit date,
+or the build date (SOURCE_DATE_EPOCH) for a directory.
+
+  okr diff origin/main            # this branch's working tree against main
+  okr diff origin/main HEAD       # committed changes only (CI)
+  okr diff old-content/ content/  # two directories
+
+Exit status 0 when the sides were compared, 1 when one has content errors, 2 on a usage mistake.`;
+
+export function diffCommand(argv: string[]): number {
+  const { values, positionals, content } = parse(argv, { format: { type: 'string' } }, true);
+  if (values.help) return (console.log(HELP), 0);
+  const format = oneOf(values.format as string | undefined, ['markdown', 'json'] as const, '--format', 'markdown');
+  if (positionals.length < 1 || positionals.length > 2)
+    throw new UsageError('expects BASE and optionally HEAD (git refs or content directories)');
+  const { base, head, result } = compare(positionals[0]!, positionals[1], content);
+  if (!result) {
+    for (const side of [base, head]) {
+      const errors = sideErrors(side);
+      if (!errors.length) continue;
+      console.error(`okr diff: ${side.label} has ${errors.length} content error${errors.length === 1 ? '' : 's'}; fix them first:`);
+      console.error(formatPretty(errors));
+    }
+    return 1;
+  }
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result.diff, null, 2)}\n` : formatDiffMarkdown(result.diff));
+  return 0;
+}

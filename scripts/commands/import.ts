@@ -1,0 +1,129 @@
+// okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
+// The I/O around src/lib/import: read the documents, write the content directory atomically
+// (a temporary directory renamed into place), check it, print the report.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { formatPretty } from '../../src/lib/errors.ts';
+import { computeHandbook } from '../../src/lib/handbook.ts';
+import { importDocuments, type ImportInput } from '../../src/lib/import/index.ts';
+import { parse, UsageError } from './args.ts';
+
+export const HELP = `Usage: okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
+
+Turns OKR documents (Markdown with headings, tables and bullets; YAML; Markdown with \`\`\`yaml
+blocks) into a content directory that \`okr check\` accepts, and prints an import report: every
+line or cell that was not mapped and every value that was guessed.
+
+  --out DIR       the content directory to create (must be empty or absent unless --force)
+  --period ID     period for documents that name none, or instead of the one they name (2025-Q1, FY22-Q2, 2025)
+  --team ID       team for objectives outside any team section (default: company, the root team)
+  --org NAME      organisation name (default: read from the documents)
+  --report FILE   also write the report to FILE
+  --force         replace a non-empty --out directory and an existing --report file
+
+Exit status: 0 when the content was written and passes okr check; 1 when nothing could be
+imported or the result has errors; 2 for usage mistakes. See docs/importer.md.`;
+
+const isEmptyDir = (dir: string) => readdirSync(dir).length === 0;
+const slash = (p: string) => p.split(sep).join('/');
+
+/** Write a whole directory of files atomically: build it beside the target, then rename it into place. */
+function writeDirectory(out: string, files: Map<string, string>, force: boolean) {
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  // A sibling of the target (same file system, so the final rename is atomic); mkdirSync honours the umask.
+  const tmp = join(parent, `.${basename(out)}.okr-import-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  try {
+    for (const [path, text] of files) {
+      const abs = join(tmp, path);
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+    }
+    if (existsSync(out)) {
+      if (!force && !isEmptyDir(out)) throw new UsageError(`${out} is not empty; pass --force to replace it`);
+      const old = `${tmp}-old`;
+      renameSync(out, old);
+      renameSync(tmp, out);
+      rmSync(old, { recursive: true, force: true });
+    } else renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function writeFileAtomic(file: string, text: string, force: boolean) {
+  if (existsSync(file) && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+export function importCommand(argv: string[]): number {
+  const { values, positionals } = parse(
+    argv,
+    {
+      out: { type: 'string' },
+      period: { type: 'string' },
+      team: { type: 'string' },
+      org: { type: 'string' },
+      report: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    true,
+  );
+  if (values.help) return (console.log(HELP), 0);
+  if (!positionals.length) throw new UsageError('name at least one document to import (okr import FILE... --out DIR)');
+  const outArg = values.out as string | undefined;
+  if (!outArg) throw new UsageError('--out DIR is required: the content directory to create');
+  const out = resolve(outArg);
+  const force = Boolean(values.force);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${outArg} is a file, not a directory`);
+  if (existsSync(out) && !force && !isEmptyDir(out)) throw new UsageError(`${outArg} is not empty; pass --force to replace it`);
+  const reportFile = values.report as string | undefined;
+  if (reportFile && existsSync(reportFile) && !force) throw new UsageError(`${reportFile} exists; pass --force to overwrite it`);
+
+  const inputs: ImportInput[] = positionals.map((file) => {
+    try {
+      return { file: slash(file), bytes: readFileSync(file) };
+    } catch (e) {
+      throw new UsageError(
+        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      );
+    }
+  });
+
+  // The `$schema` line points at this repository's schemas when the output sits inside it.
+  const cwd = process.cwd();
+  const schemas = join(cwd, 'public/schema');
+  const inside = !relative(cwd, out).startsWith('..');
+  const schemaDir = inside && existsSync(schemas) ? slash(relative(out, schemas)) : undefined;
+
+  const result = importDocuments(inputs, {
+    ...(values.period ? { period: values.period as string } : {}),
+    ...(values.team ? { team: values.team as string } : {}),
+    ...(values.org ? { org: values.org as string } : {}),
+    ...(schemaDir ? { schemaDir } : {}),
+  });
+  if (reportFile) writeFileAtomic(reportFile, result.report, force);
+  process.stdout.write(result.report);
+  if (result.error) {
+    console.error(`okr import: ${result.error}`);
+    return 1;
+  }
+  writeDirectory(out, result.files, force);
+  const checked = computeHandbook(out, { cwd });
+  const errors = checked.issues.filter((i) => i.severity === 'error');
+  if (errors.length) {
+    console.error(formatPretty(errors));
+    console.error(
+      `okr import: wrote ${result.files.size} files to ${outArg}, but okr check finds ${errors.length} error(s) in them (listed above).`,
+    );
+    return 1;
+  }
+  console.error(`okr import: wrote ${result.files.size} files to ${outArg}; okr check passes (run: okr check --content ${outArg}).`);
+  return 0;
+}

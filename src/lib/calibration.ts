@@ -1,0 +1,31 @@
+// Team calibration: are a team's grades landing in the 0.6–0.7 "stretch" band over time?
+import { formatGrade } from './format.ts';
+
+export const CALIBRATION_BAND = { low: 0.6, high: 0.7 } as const;
+
+export type Calibration = 'calibrated' | 'too easy' | 'too hard' | 'not enough data';
+
+export interface CalibrationResult {
+  verdict: Calibration;
+  mean: number | null;
+  graded: number;
+  explanation: string;
+}
+
+/** Mean of a team's graded period grades compared with the 0.6–0.7 band practitioners aim for. */
+export function calibrate(grades: readonly (number | null)[]): CalibrationResult {
+  const graded = grades.filter((g): g is number => g !== null);
+  if (graded.length === 0) return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No graded periods yet.' };
+  const mean = graded.reduce((a, b) => a + b, 0) / graded.length;
+  const over = `mean ${formatGrade(mean)} over ${graded.length} graded period${graded.length === 1 ? '' : 's'}`;
+  if (mean > CALIBRATION_BAND.high)
+    return { verdict: 'too easy', mean, graded: graded.length, explanation: `${over}: above 0.70 — targets may not be ambitious enough.` };
+  if (mean < CALIBRATION_BAND.low)
+    return {
+      verdict: 'too hard',
+      mean,
+      graded: graded.length,
+      explanation: `${over}: below 0.60 — targets may be out of reach, or the team is blocked.`,
+    };
+  return { verdict: 'calibrated', mean, graded: graded.length, explanation: `${over}: inside the 0.60–0.70 stretch band.` };
+}

@@ -1,0 +1,95 @@
+// Chart specifications: the numbers a chart draws and the table that repeats them for readers
+// without JavaScript or with a screen reader. Pure: pages pass these to <Chart>, the browser
+// script only draws them.
+import type { Status } from './grading.ts';
+import { formatGrade } from './format.ts';
+
+export type SeriesColour = Status | 'none' | 'accent' | 'muted';
+
+export interface ChartSeries {
+  label: string;
+  /** Values in [0, 1] (grades, expected progress) or counts; null leaves a gap. */
+  data: (number | null)[];
+  /** One colour for the series, or one per point (bar charts coloured by status). */
+  colour: SeriesColour | SeriesColour[];
+  /** Line series: dashed for reference lines such as expected pace. */
+  dashed?: boolean;
+  /** Line series: fill down to the previous series (the calibration band). */
+  fillToPrevious?: boolean;
+}
+
+export interface ChartSpec {
+  kind: 'bar' | 'line';
+  title: string;
+  labels: string[];
+  series: ChartSeries[];
+  /** Value axis: grades run 0–1; counts start at 0 without an upper bound. */
+  axis: 'grade' | 'count';
+  horizontal?: boolean;
+  /** The fallback table: first column = labels, then one column per entry here. */
+  table: { columns: string[]; rows: string[][] };
+}
+
+const BINS = ['red', 'yellow', 'green'] as const;
+
+/** Team grades in a period, coloured by status, with the status word in the table. */
+export function teamBreakdownChart(rows: { team: string; grade: number | null; status: Status | null; statusLabel: string }[]): ChartSpec {
+  return {
+    kind: 'bar',
+    title: 'Grade by team',
+    horizontal: true,
+    axis: 'grade',
+    labels: rows.map((r) => r.team),
+    series: [{ label: 'Grade', data: rows.map((r) => r.grade), colour: rows.map((r) => r.status ?? 'none') }],
+    table: { columns: ['Team', 'Grade', 'Status'], rows: rows.map((r) => [r.team, formatGrade(r.grade), r.statusLabel]) },
+  };
+}
+
+/** How many key results are in each band (and how many are ungraded). */
+export function gradeDistributionChart(statuses: readonly (Status | null)[], labels: Record<Status, string>): ChartSpec {
+  const counts = BINS.map((b) => statuses.filter((s) => s === b).length);
+  const ungraded = statuses.filter((s) => s === null).length;
+  const names = [...BINS.map((b) => labels[b]), 'Ungraded'];
+  return {
+    kind: 'bar',
+    title: 'Key results by status',
+    axis: 'count',
+    labels: names,
+    series: [{ label: 'Key results', data: [...counts, ungraded], colour: [...BINS, 'none'] }],
+    table: { columns: ['Status', 'Key results'], rows: names.map((n, i) => [n, String([...counts, ungraded][i])]) },
+  };
+}
+
+/** A KR's grade at each check-in against the progress expected by then (the pace line). */
+export function paceChart(krLabel: string, points: readonly { date: string; grade: number | null; expected: number }[]): ChartSpec {
+  return {
+    kind: 'line',
+    title: `${krLabel}: grade at each check-in against expected pace`,
+    axis: 'grade',
+    labels: points.map((p) => p.date),
+    series: [
+      { label: 'Grade', data: points.map((p) => p.grade), colour: 'accent' },
+      { label: 'Expected pace', data: points.map((p) => p.expected), colour: 'muted', dashed: true },
+    ],
+    table: {
+      columns: ['Check-in', 'Grade', 'Expected by then'],
+      rows: points.map((p) => [p.date, formatGrade(p.grade), formatGrade(p.expected)]),
+    },
+  };
+}
+
+/** A team's grade per period with the 0.6–0.7 calibration band drawn behind it. */
+export function teamHistoryChart(points: readonly { period: string; grade: number | null }[]): ChartSpec {
+  return {
+    kind: 'line',
+    title: 'Grade per period against the 0.6–0.7 band',
+    axis: 'grade',
+    labels: points.map((p) => p.period),
+    series: [
+      { label: 'Band 0.6', data: points.map(() => 0.6), colour: 'muted', dashed: true },
+      { label: 'Band 0.7', data: points.map(() => 0.7), colour: 'muted', dashed: true, fillToPrevious: true },
+      { label: 'Team grade', data: points.map((p) => p.grade), colour: 'accent' },
+    ],
+    table: { columns: ['Period', 'Grade'], rows: points.map((p) => [p.period, formatGrade(p.grade)]) },
+  };
+}

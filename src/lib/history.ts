@@ -1,0 +1,90 @@
+// Change history per objective and key result, from consecutive versions of the OKR files in git
+// (read by ./load/git-history.ts). Each commit that touched an objective becomes one entry listing
+// what changed, in the same words as `okr diff`. Pure and deterministic: same commits ⇒ same history.
+import { describeChange, diffRecords, type Change, type Value } from './diff.ts';
+import type { GitHistory } from './load/git-history.ts';
+
+export interface HistoryChange {
+  /** The key result's id inside its objective (kr1), or null for the objective itself. */
+  kr: string | null;
+  type: Change['type'];
+  field: string | null;
+  from: Value;
+  to: Value;
+  /** The change in words: "target 15 → 18". */
+  text: string;
+}
+
+export interface HistoryEntry {
+  commit: string;
+  author: string;
+  /** Author date, ISO 8601 as git records it. */
+  date: string;
+  subject: string;
+  changes: HistoryChange[];
+}
+
+export interface HistoryIndex {
+  available: boolean;
+  /** Why history is unavailable ("no git repository"). */
+  reason?: string;
+  /** Newest first, per objective id. Objectives absent here have no committed changes yet. */
+  byObjective: Map<string, HistoryEntry[]>;
+  /** Objectives whose earliest commits are cut off (by the per-file limit or a shallow clone). */
+  truncated: Set<string>;
+}
+
+const EMPTY = { objectives: [] };
+
+export function buildHistory(git: GitHistory): HistoryIndex {
+  if (!git.available) return { available: false, reason: git.reason, byObjective: new Map(), truncated: new Set() };
+  const byObjective = new Map<string, HistoryEntry[]>();
+  const truncated = new Set<string>();
+  for (const f of git.files) {
+    const shown = f.complete ? f.versions.length : f.versions.length - 1;
+    for (let i = 0; i < shown; i++) {
+      const v = f.versions[i]!;
+      const before = i + 1 < f.versions.length ? f.versions[i + 1]!.records : EMPTY;
+      if (!v.records || !before) continue;
+      const changes = diffRecords(before, v.records);
+      const objectivesAdded = new Set(
+        changes.filter((c) => c.entity === 'objective' && (c.type === 'added' || c.type === 'removed')).map((c) => c.id),
+      );
+      const perObjective = new Map<string, HistoryChange[]>();
+      for (const c of changes) {
+        if (c.entity === 'period') continue;
+        const objective = c.objective ?? c.id;
+        // "objective added" says it all; its key results need no lines of their own.
+        if (c.entity === 'kr' && objectivesAdded.has(objective)) continue;
+        const list = perObjective.get(objective) ?? [];
+        list.push({
+          kr: c.entity === 'kr' ? c.id.slice(objective.length + 1) : null,
+          type: c.type,
+          field: c.field ?? null,
+          from: c.from ?? null,
+          to: c.to ?? null,
+          text: describeChange(c),
+        });
+        perObjective.set(objective, list);
+      }
+      for (const [objective, list] of perObjective) {
+        const entries = byObjective.get(objective) ?? [];
+        const entry = entries.find((e) => e.commit === v.commit);
+        if (entry) entry.changes.push(...list);
+        else entries.push({ commit: v.commit, author: v.author, date: v.date, subject: v.subject, changes: list });
+        byObjective.set(objective, entries);
+      }
+    }
+    if (!f.complete) for (const o of f.versions[0]?.records?.objectives ?? []) truncated.add(o.id);
+  }
+  for (const entries of byObjective.values())
+    // Stable sort: commits with the same timestamp keep git's (topological) order.
+    entries.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  return { available: true, byObjective, truncated };
+}
+
+/** The export's `history` field: entries newest first, or null when history is unavailable. */
+export function exportHistory(index: HistoryIndex | undefined, objective: string): HistoryEntry[] | null {
+  if (!index?.available) return null;
+  return index.byObjective.get(objective) ?? [];
+}

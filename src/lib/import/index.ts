@@ -1,0 +1,208 @@
+// `okr import`: Markdown and YAML OKR documents → content files + a report. Pure: bytes in, file
+// texts and the report out; reading and writing files is scripts/commands/import.ts.
+//
+//   decode (UTF-8, BOM, CRLF, NFC, mojibake) → read (./shapes.ts for Markdown, ./yaml-doc.ts for
+//   YAML) → assemble (./assemble.ts: calendar, ids, references, kinds) → emit (./emit.ts) + report.
+import { assemble, ImportError, type ImportStats } from './assemble.ts';
+import { emitContent } from './emit.ts';
+import { repairMojibake } from './mojibake.ts';
+import { formatReport, sortEntries } from './report.ts';
+import { readMarkdown } from './shapes.ts';
+import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
+import { findPeriods } from './values.ts';
+import { readYaml } from './yaml-doc.ts';
+
+export { ImportError } from './assemble.ts';
+export type { ImportOptions, ReportEntry } from './types.ts';
+
+export interface ImportInput {
+  /** The path as the user gave it (shown in the report). */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportResult {
+  /** Content files by path relative to the content directory. Empty when nothing was recognised. */
+  files: Map<string, string>;
+  /** The report as Markdown. */
+  report: string;
+  entries: ReportEntry[];
+  stats?: ImportStats;
+  /** Why nothing was imported (no objectives or KPIs found, or a usage mistake). */
+  error?: string;
+}
+
+/** Decode a file's bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Windows-1252 (reported). */
+export function decodeBytes(bytes: Uint8Array): { text: string; note?: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'read as UTF-16 (little-endian)' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'read as UTF-16 (big-endian)' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    if (text.startsWith('\uFEFF')) return { text: text.slice(1), note: 'byte-order mark (BOM) removed' };
+    return { text };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), note: 'not valid UTF-8: read as Windows-1252' };
+  }
+}
+
+/** Clean a document's text before parsing; every change is reported. */
+export function prepareText(file: string, raw: string, report: Report): string {
+  let text = raw;
+  if (text.startsWith('\uFEFF')) {
+    text = text.slice(1);
+    report({ kind: 'repair', file, line: 1, message: 'byte-order mark (BOM) removed' });
+  }
+  if (/\r/.test(text)) {
+    text = text.replace(/\r\n?/g, '\n');
+    report({ kind: 'repair', file, line: 1, message: 'Windows/old Mac line endings (CRLF/CR) read as LF' });
+  }
+  const nfc = text.normalize('NFC');
+  if (nfc !== text) report({ kind: 'repair', file, line: 1, message: 'text normalised to Unicode NFC' });
+  const { text: repaired, repairs } = repairMojibake(nfc);
+  const groups = new Map<string, { from: string; to: string; encoding: string; lines: number[] }>();
+  for (const r of repairs) {
+    const line = nfc.slice(0, r.index).split('\n').length;
+    const key = `${r.from}\u0000${r.to}\u0000${r.encoding}`;
+    const g = groups.get(key) ?? { from: r.from, to: r.to, encoding: r.encoding, lines: [] };
+    g.lines.push(line);
+    groups.set(key, g);
+  }
+  for (const g of groups.values())
+    report({
+      kind: 'repair',
+      file,
+      line: g.lines[0]!,
+      message: `mojibake "${g.from}" → "${g.to}" (UTF-8 that was once decoded as ${ENCODING_NAMES[g.encoding] ?? g.encoding}), ${g.lines.length} time${g.lines.length === 1 ? '' : 's'}${g.lines.length > 1 ? `: lines ${g.lines.join(', ')}` : ''}`,
+    });
+  return repaired;
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  johab: 'Johab (Korean)',
+  gb18030: 'GB18030 (Chinese)',
+  big5: 'Big5 (Chinese)',
+  shift_jis: 'Shift JIS (Japanese)',
+  'euc-kr': 'EUC-KR (Korean)',
+  'windows-1252': 'Windows-1252',
+};
+
+const isYamlFile = (file: string) => /\.ya?ml$/i.test(file);
+
+/** Read a whole YAML document (objectives, KPI groups, and top-level title/period/team). */
+function readYamlDocument(file: string, text: string, report: Report): DocRecords {
+  const r = readYaml(text, { file, lineOffset: 0, report });
+  const doc: DocRecords = {
+    file,
+    pillars: [],
+    stageGates: [],
+    redactions: new Map(),
+    periods: new Map(),
+    objectives: [],
+    kpiGroups: r.kpiGroups,
+    dependencies: [],
+    checkinBlocks: [],
+    sourceNotes: [],
+  };
+  let team: string | undefined;
+  for (const [k, v] of r.meta) {
+    const key = k.toLowerCase();
+    if (key === 'title' || key === 'name') doc.title = v.value;
+    else if (key === 'period' || key === 'quarter') {
+      const p = findPeriods(v.value, { years: true })[0];
+      if (p) {
+        doc.period = p.id;
+        doc.periodWhere = v.where;
+      } else report({ kind: 'unmapped', ...v.where, message: `period "${v.value}" not recognised` });
+    } else if (key === 'team') team = v.value;
+    else if (key === 'organisation' || key === 'organization' || key === 'company' || key === 'org') doc.orgName = v.value;
+    else if (key === 'classification') doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
+    else if (/^(?:version|owner|last_reviewed|last_updated|updated|author|status)$/.test(key)) doc.sourceNotes.push(`${k}: ${v.value}`);
+    else report({ kind: 'unmapped', ...v.where, message: `YAML "${k}" not mapped`, excerpt: v.value });
+  }
+  for (const o of r.objectives) doc.objectives.push({ ...o, ...(o.team ? {} : team ? { team } : {}) });
+  for (const o of doc.objectives)
+    if (o.period) {
+      const p = findPeriods(o.period, { years: true })[0];
+      if (p && !doc.periods.has(p.id))
+        doc.periods.set(p.id, {
+          id: p.id,
+          kind: p.kind,
+          fiscal: p.fiscal,
+          checkins: [],
+          risks: [],
+          dependencies: [],
+          receiptsRequired: [],
+          changeLog: [],
+        });
+    }
+  if (doc.period && !doc.periods.has(doc.period)) {
+    const p = findPeriods(doc.period, { years: true })[0]!;
+    doc.periods.set(p.id, {
+      id: p.id,
+      kind: p.kind,
+      fiscal: p.fiscal,
+      checkins: [],
+      risks: [],
+      dependencies: [],
+      receiptsRequired: [],
+      changeLog: [],
+    });
+  }
+  return doc;
+}
+
+/** Import documents. Never throws for content: problems become report entries or `error`. */
+export function importDocuments(inputs: readonly ImportInput[], opts: ImportOptions = {}): ImportResult {
+  const entries: ReportEntry[] = [];
+  const report: Report = (e) => entries.push(e);
+  const docs: DocRecords[] = [];
+  for (const input of inputs) {
+    const decoded = decodeBytes(input.bytes);
+    if (decoded.note) report({ kind: 'repair', file: input.file, line: 1, message: decoded.note });
+    const text = prepareText(input.file, decoded.text, report);
+    if (!text.trim()) {
+      report({ kind: 'unmapped', file: input.file, line: 0, message: 'the file is empty' });
+      continue;
+    }
+    if (isYamlFile(input.file)) {
+      docs.push(readYamlDocument(input.file, text, report));
+      continue;
+    }
+    const mdEntries: ReportEntry[] = [];
+    const md = readMarkdown(input.file, text, (e) => mdEntries.push(e));
+    if (!md.objectives.length && !md.kpiGroups.length && !/^\s*#/.test(text)) {
+      // A YAML document saved as .txt or .md: try it as YAML before giving up.
+      const yEntries: ReportEntry[] = [];
+      const y = readYamlDocument(input.file, text, (e) => yEntries.push(e));
+      if (y.objectives.length || y.kpiGroups.length) {
+        entries.push(...yEntries);
+        docs.push(y);
+        continue;
+      }
+    }
+    entries.push(...mdEntries);
+    docs.push(md);
+  }
+  const inputsShown = inputs.map((i) => i.file);
+  const found = docs.reduce((n, d) => n + d.objectives.length + d.kpiGroups.length, 0);
+  if (!found) {
+    const error = `no objectives, key results or KPIs recognised in ${inputsShown.join(', ')}; see docs/importer.md for the shapes the importer reads`;
+    return { files: new Map(), entries: sortEntries(entries), report: formatReport(entries, undefined, [], inputsShown), error };
+  }
+  try {
+    const { content, stats } = assemble(docs, opts, report);
+    const files = emitContent(content, opts.schemaDir);
+    return { files, entries: sortEntries(entries), stats, report: formatReport(entries, stats, [...files.keys()], inputsShown) };
+  } catch (e) {
+    if (e instanceof ImportError)
+      return {
+        files: new Map(),
+        entries: sortEntries(entries),
+        report: formatReport(entries, undefined, [], inputsShown),
+        error: e.message,
+      };
+    throw e;
+  }
+}

@@ -1,0 +1,1236 @@
+// The shapes OKR documents come in, recognised on the Markdown tree (remark + remark-gfm): objective
+// headings and bold lines, KR tables with any columns in any order, KR bullets, team and period
+// sections, field lines (Owner, DRI, Priority, Type, Confidence, Ladders up to, …), initiatives,
+// dependency and risk tables, check-in schedules and examples, grading scales, fiscal period
+// statements and ```yaml blocks. Whatever is not recognised is reported with its lines.
+import type { BlockContent, Code, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { nameId, slug } from './ids.ts';
+import {
+  definitionsOf,
+  fieldLine,
+  inlineText,
+  lineOf,
+  endLineOf,
+  paragraphLines,
+  parseMarkdown,
+  wholeEmphasis,
+  type InlineContext,
+} from './markdown.ts';
+import type {
+  CheckinBlock,
+  CheckinExtras,
+  DependencyDraft,
+  DocRecords,
+  KrDraft,
+  ObjectiveDraft,
+  PeriodDraft,
+  Report,
+  RiskDraft,
+  Where,
+} from './types.ts';
+import {
+  findPeriods,
+  parseConfidence,
+  parseDate,
+  parseDateRange,
+  parseGrade,
+  parseLevel,
+  parseObjectiveType,
+  parsePriority,
+  parseStatus,
+  parseValue,
+  type PeriodPhrase,
+} from './values.ts';
+import { person, readYaml } from './yaml-doc.ts';
+
+type Role =
+  | 'title'
+  | 'objective'
+  | 'key-results'
+  | 'initiatives'
+  | 'dependencies'
+  | 'risks'
+  | 'checkins'
+  | 'grading'
+  | 'stage-gates'
+  | 'changes'
+  | 'control'
+  | 'overview'
+  | 'team'
+  | 'generic';
+
+interface Section {
+  depth: number;
+  text: string;
+  line: number;
+  role: Role;
+  period?: string;
+  team?: string;
+  objective?: ObjectiveDraft;
+}
+
+const OBJECTIVE_RE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+)?|O(\d+)?)\s*[:.)\-–—]\s*(\S.*)$/is;
+const KR_RE = /^(?:KR|key result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*(\S.*)$/is;
+
+/** Words that make a heading a section, not a team ("Framework", "Overview", …). */
+const GENERIC = new Set(
+  'a an and the of for to in our okr okrs objective objectives key results result goals goal framework principles overview summary executive strategic strategy plan planning definitions definition section appendix themes theme quarterly annual yearly team teams level wide core components tools systems related artifacts best practices anti-patterns patterns alignment cascading tracking cadence process management guide review reviews metrics success quality gates implementation table contents version document control history integration references'.split(
+    ' ',
+  ),
+);
+
+export function cleanTeamName(text: string): string | undefined {
+  let s = text.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+  for (const p of findPeriods(s, { years: true }).reverse()) s = s.slice(0, p.index) + s.slice(p.index + p.length);
+  s = s
+    .replace(/["“][^"”]*["”]/g, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\b(?:OKRs?|Objectives?(?:\s+(?:and|&)\s+Key\s+Results)?|Key\s+Results|Goals)\b/gi, '')
+    .replace(/[-\s]+(?:Level|Wide)\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:–—-]+|[\s:–—-]+$/g, '')
+    .trim();
+  if (!s) return undefined;
+  if (/^(?:company|corporate|organi[sz]ation|org|company[- ]wide|whole company)$/i.test(s)) return 'Company';
+  const words = s
+    .replace(/\([^)]*\)/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean);
+  if (!words.length || words.every((w) => GENERIC.has(w))) return undefined;
+  return s;
+}
+
+export function teamId(name: string): string {
+  if (/^company$/i.test(name)) return 'company';
+  return nameId(name.replace(/\([^)]*\)/g, '').replace(/\bteam\b/gi, '')) || nameId(name) || 'team';
+}
+
+const periodName = (p: { id: string; kind: string; fiscal: boolean }) => {
+  const m = /^(FY)?(\d+)(?:-Q([1-4]))?$/.exec(p.id);
+  if (!m) return p.id;
+  return m[3] ? (m[1] ? `FY${m[2]} Q${m[3]}` : `Q${m[3]} ${m[2]}`) : p.id;
+};
+
+function headingRole(text: string): Role | undefined {
+  if (/^(?:key results?|krs)$/i.test(text)) return 'key-results';
+  if (/initiatives?|projects/i.test(text) && !/objective/i.test(text)) return 'initiatives';
+  if (/dependenc|enablers?/i.test(text)) return 'dependencies';
+  if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
+  if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
+  if (/scoring|grading|score/i.test(text)) return 'grading';
+  if (/stage[- ]gate/i.test(text)) return 'stage-gates';
+  if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
+  if (/document control/i.test(text)) return 'control';
+  if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  return undefined;
+}
+
+/** Read one Markdown document into records. `text` is already cleaned (see ./index.ts). */
+export function readMarkdown(file: string, text: string, report: Report): DocRecords {
+  const doc: DocRecords = {
+    file,
+    pillars: [],
+    stageGates: [],
+    redactions: new Map(),
+    periods: new Map(),
+    objectives: [],
+    kpiGroups: [],
+    dependencies: [],
+    checkinBlocks: [],
+    sourceNotes: [],
+  };
+  const where = (line: number, endLine?: number): Where => ({ file, line, ...(endLine && endLine !== line ? { endLine } : {}) });
+  const unmapped = (line: number, endLine: number, message: string, excerpt?: string) =>
+    report({
+      kind: 'unmapped',
+      ...where(line, endLine),
+      message,
+      ...(excerpt ? { excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}…` : excerpt } : {}),
+    });
+  const guess = (line: number, message: string) => report({ kind: 'guess', ...where(line), message });
+  const note = (line: number, message: string) => report({ kind: 'note', ...where(line), message });
+
+  // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
+  let body = text;
+  const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (fm) {
+    frontMatter(fm[1]!);
+    body = '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length);
+  }
+
+  const root: Root = parseMarkdown(body);
+  const definitions = definitionsOf(root);
+  const ctx: InlineContext = { definitions, redactions: doc.redactions, usedDefinitions: new Set() };
+  const usedLinkDefs = new Set<string>();
+  const inline = (nodes: readonly PhrasingContent[]) => {
+    const r = inlineText(nodes, ctx);
+    for (const l of r.links) for (const [id, d] of definitions) if (d.url === l.url) usedLinkDefs.add(id);
+    return r;
+  };
+
+  const stack: Section[] = [];
+  let pendingList: { role: Role; line: number; label: string } | undefined;
+  let pendingCheckin = false;
+  let asOf: { date: string; line: number } | undefined;
+  const ordinals = new Map<string, number>();
+
+  const top = () => stack.at(-1);
+  const currentObjective = (): ObjectiveDraft | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.objective) return stack[i]!.objective;
+    return undefined;
+  };
+  const sectionPeriod = () => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.period) return stack[i]!.period;
+    return undefined;
+  };
+  const sectionTeam = () => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.team) return stack[i]!.team;
+    return undefined;
+  };
+  const inRole = (role: Role) => stack.some((s) => s.role === role);
+  const h2 = () => stack.find((s) => s.depth === 2)?.text;
+
+  const ensurePeriod = (p: Pick<PeriodPhrase, 'id' | 'kind' | 'fiscal'>): PeriodDraft => {
+    let d = doc.periods.get(p.id);
+    if (!d) {
+      d = {
+        id: p.id,
+        kind: p.kind,
+        fiscal: p.fiscal,
+        name: periodName(p),
+        checkins: [],
+        risks: [],
+        dependencies: [],
+        receiptsRequired: [],
+        changeLog: [],
+      };
+      doc.periods.set(p.id, d);
+    }
+    return d;
+  };
+  const docPeriod = (): PeriodDraft | undefined => {
+    const id = sectionPeriod() ?? doc.period;
+    return id ? doc.periods.get(id) : undefined;
+  };
+  const setDocPeriod = (p: PeriodPhrase, line: number, how: string) => {
+    ensurePeriod(p);
+    if (!doc.period) {
+      doc.period = p.id;
+      doc.periodWhere = where(line);
+      note(line, `period ${p.id} from ${how}`);
+    }
+  };
+
+  const newObjective = (title: string, label: string | undefined, line: number, endLine?: number): ObjectiveDraft => {
+    const period = sectionPeriod();
+    const team = sectionTeam();
+    if (period) ensurePeriod(findPeriods(period, { years: true })[0] ?? { id: period, kind: 'quarter', fiscal: /^FY/.test(period) });
+    const key = `${period ?? ''}|${team ?? ''}`;
+    const ordinal = (ordinals.get(key) ?? 0) + 1;
+    ordinals.set(key, ordinal);
+    const o: ObjectiveDraft = {
+      where: where(line, endLine),
+      ...(label ? { label } : {}),
+      ordinal,
+      title: title.replace(/\s*\.\s*$/, '').trim(),
+      ...(period ? { period } : {}),
+      ...(team ? { team } : {}),
+      initiatives: [],
+      dependencies: [],
+      risks: [],
+      keyResults: [],
+    };
+    doc.objectives.push(o);
+    pendingList = undefined;
+    return o;
+  };
+
+  const objectiveMatch = (t: string) => {
+    const m = OBJECTIVE_RE.exec(t.trim());
+    if (!m) return undefined;
+    const n = m[1] ?? m[2];
+    return { title: m[3]!.trim(), label: n ? `O${n}` : undefined };
+  };
+
+  // ── Blocks ────────────────────────────────────────────────────────────────────────────────────
+  for (const node of root.children) block(node);
+  finish();
+  return doc;
+
+  function block(node: RootContent) {
+    switch (node.type) {
+      case 'heading':
+        return heading(node);
+      case 'paragraph':
+        return paragraph(node);
+      case 'list':
+        return list(node);
+      case 'table':
+        return table(node);
+      case 'code':
+        return code(node);
+      case 'blockquote':
+        return blockquote(node);
+      case 'thematicBreak':
+      case 'definition':
+        return;
+      case 'html':
+        return unmapped(
+          lineOf(node),
+          endLineOf(node),
+          /^<!--[\s\S]*-->$/.test(node.value.trim()) ? 'HTML comment not mapped' : 'HTML not mapped',
+          node.value.trim(),
+        );
+      default:
+        return unmapped(lineOf(node), endLineOf(node), `${node.type} not mapped`);
+    }
+  }
+
+  function heading(h: Heading) {
+    const text = inline(h.children).text;
+    const line = lineOf(h);
+    while (stack.length && top()!.depth >= h.depth) stack.pop();
+    pendingList = undefined;
+    pendingCheckin = false;
+    const sec: Section = { depth: h.depth, text, line, role: 'generic' };
+    stack.push(sec);
+    if (h.depth === 1 && !doc.title) {
+      doc.title = text;
+      sec.role = 'title';
+      const p = findPeriods(text, { years: true })[0];
+      if (p) setDocPeriod(p, line, `the title "${text}"`);
+      return;
+    }
+    const obj = objectiveMatch(text);
+    if (obj) {
+      sec.role = 'objective';
+      sec.objective = newObjective(obj.title, obj.label, line);
+      return;
+    }
+    const role = headingRole(text);
+    const okrish =
+      /\b(?:OKRs?|objectives?|goals|plan|themes?|key results)\b/i.test(text) || /^(?:\d+\.\s*)?(?:Q[1-4]|FY|\d{4})/i.test(text);
+    const periods = findPeriods(text, { years: okrish });
+    if (periods.length === 1) {
+      const p = periods[0]!;
+      const d = ensurePeriod(p);
+      sec.period = p.id;
+      const rest = text.slice(p.index + p.length);
+      const theme =
+        /["“]([^"”]+)["”]/.exec(rest)?.[1] ??
+        (/^\s*[—–:-]\s*(.+)$/.exec(rest)?.[1] ?? '').replace(/\b(?:OKRs?|Objectives?)\b/gi, '').trim();
+      if (theme && !cleanTeamName(theme.replace(/["“”]/g, ''))?.match(/^company$/i) && /["“]|[—–]/.test(rest)) d.theme ??= theme;
+    }
+    if (role) {
+      sec.role = role;
+      if (role === 'checkins') cadenceFrom(text, line);
+      return;
+    }
+    const team = cleanTeamName(text);
+    if (team) {
+      sec.team = team;
+      sec.role = 'team';
+    }
+  }
+
+  function cadenceFrom(text: string, line: number) {
+    const p = docPeriod();
+    if (!p) return;
+    const cad = /\bbi-?weekly\b/i.test(text)
+      ? 'biweekly'
+      : /\bweekly\b/i.test(text)
+        ? 'weekly'
+        : /\bmonthly\b/i.test(text)
+          ? 'monthly'
+          : undefined;
+    const day = /\b(monday|tuesday|wednesday|thursday|friday)\b/i.exec(text)?.[1]?.toLowerCase() as PeriodDraft['checkinDay'];
+    if (cad) p.checkinCadence ??= cad;
+    if (day) p.checkinDay ??= day;
+    if (cad || day) note(line, `check-in cadence ${[cad, day].filter(Boolean).join(', ')} for ${p.id}`);
+  }
+
+  function paragraph(p: Paragraph) {
+    const line = lineOf(p);
+    const emph = wholeEmphasis(p.children);
+    if (emph) {
+      const t = inline(emph).text;
+      const obj = objectiveMatch(t);
+      if (obj) {
+        const sec = top();
+        const o = newObjective(obj.title, obj.label, line);
+        if (sec) sec.objective = o;
+        else stack.push({ depth: 7, text: t, line, role: 'objective', objective: o });
+        return;
+      }
+    }
+    const lines = paragraphLines(p.children);
+    const leftovers: { text: string; line: number }[] = [];
+    for (const l of lines) {
+      const f = fieldLine(l.nodes, ctx);
+      if (f && field(f.label, f.value.text, l.line)) continue;
+      leftovers.push({ text: withUrls(inline(l.nodes)), line: l.line });
+    }
+    if (!leftovers.length) return;
+    const text = leftovers.map((l) => l.text).join('\n');
+    const o = currentObjective();
+    if (o && !o.description && !inRole('checkins') && !inRole('grading')) {
+      o.description = text;
+      return;
+    }
+    unmapped(leftovers[0]!.line, endLineOf(p), 'paragraph not mapped', text);
+  }
+
+  /** A "Label: value" line. Returns false when the label means nothing here. */
+  function field(labelRaw: string, value: string, line: number): boolean {
+    const label = labelRaw
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim()
+      .toLowerCase();
+    const o = currentObjective();
+    const p = docPeriod();
+    if (o) {
+      if (/^(?:owner|objective owner|accountable)$/.test(label)) return ((o.owner = person(value)), true);
+      if (/^(?:dri|directly responsible(?: individual)?)$/.test(label)) return ((o.dri = person(value)), true);
+      if (label === 'priority') {
+        const pr = parsePriority(value);
+        if (pr) return ((o.priority = pr), true);
+        unmapped(line, line, `priority "${value}" is not one the content model knows (P0–P3, critical/high/medium/low, tier 1–3)`);
+        return true;
+      }
+      if (label === 'type') {
+        const t = parseObjectiveType(value);
+        if (t.type) o.type = t.type;
+        if (t.note) o.typeNote = t.note;
+        if (!t.type) unmapped(line, line, `objective type "${value}" is neither committed nor aspirational`);
+        return true;
+      }
+      if (label === 'confidence') {
+        const c = parseConfidence(value);
+        if (c.value !== undefined) o.confidence = c.value;
+        if (c.note) o.confidenceNote = c.note;
+        return true;
+      }
+      if (label === 'status') {
+        const s = parseStatus(value);
+        if (s?.status) {
+          o.declared = { ...o.declared, status: s.status, ...(s.note ? { statusNote: s.note } : {}) };
+          if (s.guessed) guess(line, `objective "${o.title}": status ${s.status} read from the words "${value}"`);
+        } else unmapped(line, line, `status "${value}" not recognised (use 🔴 🟡 🟢 or red/yellow/green)`);
+        return true;
+      }
+      if (/^(?:grade|score)$/.test(label)) {
+        const g = parseGrade(value);
+        if (g !== undefined) return ((o.declared = { ...o.declared, grade: g }), true);
+        return false;
+      }
+      if (/^(?:ladders? up to|parent|aligns? (?:to|with)|supports|contributes to|parent objective)$/.test(label)) {
+        o.parentRef = { text: value, where: where(line) };
+        return true;
+      }
+      if (/^(?:description|purpose|why|context)$/.test(label)) return ((o.description = value), true);
+      if (/^(?:key )?initiatives?$|^projects$/.test(label)) {
+        if (value) for (const t of splitList(value)) o.initiatives.push(initiative(t));
+        else pendingList = { role: 'initiatives', line, label: labelRaw };
+        return true;
+      }
+      if (/^(?:dependencies|depends on|dependency)$/.test(label)) {
+        if (value) for (const t of splitList(value)) o.dependencies.push({ where: where(line), on: t });
+        else pendingList = { role: 'dependencies', line, label: labelRaw };
+        return true;
+      }
+      if (/^(?:risks?|key risks)$/.test(label)) {
+        if (value) for (const t of splitList(value)) o.risks.push({ title: capital(t) });
+        else pendingList = { role: 'risks', line, label: labelRaw };
+        return true;
+      }
+      if (/^key results?$/.test(label)) {
+        if (value) return false;
+        pendingList = { role: 'key-results', line, label: labelRaw };
+        return true;
+      }
+    }
+    if (label === 'theme' && p) return ((p.theme = value), true);
+    if (/^(?:big bets|pillars|strategic pillars|bets)$/.test(label) || /pillars/.test(labelRaw.toLowerCase())) {
+      for (const t of splitList(value)) if (!doc.pillars.includes(t)) doc.pillars.push(t.replace(/\.$/, ''));
+      return true;
+    }
+    if (/decision receipts?|receipts required/.test(label) && p) {
+      const scopes = receiptScopes(value);
+      if (scopes.length) {
+        p.receiptsRequired.push(...scopes.filter((s) => !p.receiptsRequired.includes(s)));
+        return true;
+      }
+      return false;
+    }
+    if (/^(?:purpose|summary)$/.test(label) && p) return ((p.summary ??= value), true);
+    if (label === 'classification') {
+      doc.classification = /public/i.test(value) ? 'public' : 'internal';
+      if (!/^(?:public|internal)$/i.test(value.trim())) guess(line, `classification "${value}" read as ${doc.classification}`);
+      return true;
+    }
+    if (
+      /^(?:document version|version|last updated|updated|document owner|owner|review|document id|created(?: date)?|primary author|author|status)$/.test(
+        label,
+      )
+    ) {
+      doc.sourceNotes.push(`${labelRaw.replace(/\s*\([^)]*\)\s*$/, '')}: ${value}`);
+      return true;
+    }
+    if (/check-?in/.test(label) && !value) {
+      pendingCheckin = true;
+      return true;
+    }
+    if (/dependenc/.test(label) && !value) return true; // the table that follows is read by its header
+    if (inRole('stage-gates') && value) {
+      doc.stageGates.push({ name: labelRaw, description: value });
+      return true;
+    }
+    return false;
+  }
+
+  function list(l: List) {
+    const pending = pendingList;
+    pendingList = undefined;
+    const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : undefined);
+    const o = currentObjective();
+    for (const item of l.children) listItem(item, role, o);
+  }
+
+  function itemParts(item: ListItem): { first?: Paragraph; rest: BlockContent[] } {
+    const [first, ...rest] = item.children as BlockContent[];
+    if (first?.type === 'paragraph') return { first, rest };
+    return { rest: item.children as BlockContent[] };
+  }
+
+  function listItem(item: ListItem, role: Role | undefined, o: ObjectiveDraft | undefined) {
+    const line = lineOf(item);
+    const { first, rest } = itemParts(item);
+    const text = first ? inline(first.children).text : '';
+    if (role === 'initiatives' && o) {
+      const links = first ? inline(first.children).links : [];
+      o.initiatives.push({ ...initiative(text), ...(links[0] ? { link: links[0].url } : {}) });
+      rest.forEach((b) => unmapped(lineOf(b), endLineOf(b), 'nested content under an initiative not mapped'));
+      return;
+    }
+    if (role === 'risks') {
+      const r = { title: capital(text.replace(/\.$/, '')) };
+      if (o) o.risks.push(r);
+      else docPeriod()?.risks.push(r) ?? unmapped(line, line, 'risk with no period', text);
+      return;
+    }
+    if (role === 'dependencies' || (!o && inRole('dependencies'))) {
+      if (o) o.dependencies.push({ where: where(line), on: text });
+      else {
+        const p = docPeriod();
+        if (p) p.dependencies.push({ description: text });
+        else unmapped(line, line, 'dependency with no period', text);
+      }
+      return;
+    }
+    if (role === 'stage-gates' && first) {
+      const f = fieldLine(first.children, ctx);
+      if (f) doc.stageGates.push({ name: f.label, description: f.value.text });
+      else doc.stageGates.push({ name: text });
+      return;
+    }
+    // An objective as a list item with its KRs nested ("1. **OBJECTIVE: …**" + "- KR: …").
+    const obj = objectiveMatch(text);
+    if (obj && first) {
+      const objective = newObjective(obj.title, obj.label, line, endLineOf(item));
+      for (const b of rest) {
+        if (b.type === 'list') for (const kr of b.children) krItem(kr, objective, true);
+        else if (b.type === 'paragraph') paragraphInto(objective, b);
+        else unmapped(lineOf(b), endLineOf(b), `${b.type} inside an objective not mapped`);
+      }
+      return;
+    }
+    if (first) {
+      const f = fieldLine(first.children, ctx);
+      if (f && field(f.label, f.value.text, line)) {
+        rest.forEach((b) => block(b as RootContent));
+        return;
+      }
+    }
+    if (o && (KR_RE.test(text) || role === 'key-results' || inRole('key-results'))) {
+      krItem(item, o, role === 'key-results' || inRole('key-results'));
+      return;
+    }
+    if (!o && KR_RE.test(text)) {
+      unmapped(line, endLineOf(item), 'key result outside any objective not mapped', text);
+      return;
+    }
+    unmapped(line, endLineOf(item), 'list item not mapped', text);
+  }
+
+  function paragraphInto(o: ObjectiveDraft, p: Paragraph) {
+    for (const l of paragraphLines(p.children)) {
+      const f = fieldLine(l.nodes, ctx);
+      if (f && field(f.label, f.value.text, l.line)) continue;
+      const t = withUrls(inline(l.nodes));
+      if (!o.description) o.description = t;
+      else unmapped(l.line, l.line, 'line not mapped', t);
+    }
+  }
+
+  function krItem(item: ListItem, o: ObjectiveDraft, plainIsKr: boolean) {
+    const line = lineOf(item);
+    const { first, rest } = itemParts(item);
+    if (!first) return unmapped(line, endLineOf(item), 'list item not mapped');
+    const r = inline(first.children);
+    const m = KR_RE.exec(r.text);
+    if (!m && !plainIsKr) return unmapped(line, endLineOf(item), 'list item not mapped', r.text);
+    const title = (m ? m[2]! : r.text).trim();
+    const d: KrDraft = {
+      where: where(line, endLineOf(first)),
+      ...(m?.[1] ? { label: `KR${m[1]}` } : {}),
+      title: title.replace(/\s+/g, ' '),
+      fromTitle: true,
+      redactions: r.redactions,
+    };
+    if (r.links.length) d.note = r.links.map((l) => `${l.text}: ${l.url}`).join('; ');
+    // A link in a title reads better as its words: "(Developer Experience project tracker)".
+    o.keyResults.push(d);
+    for (const b of rest) unmapped(lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+  }
+
+  // ── Tables ────────────────────────────────────────────────────────────────────────────────────
+
+  function table(t: Table) {
+    const [head, ...rows] = t.children;
+    if (!head) return;
+    const headers = head.children.map((c) => inline(c.children).text);
+    const norm = headers.map((h) =>
+      h
+        .toLowerCase()
+        .replace(/\([^)]*\)/g, '')
+        .replace(/[*_]/g, '')
+        .trim(),
+    );
+    const cells = rows.map((r) => ({ line: lineOf(r), cells: r.children.map((c) => inline(c.children)) }));
+    const has = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const line = lineOf(t);
+    const end = endLineOf(t);
+
+    const objCol = has(/^objectives?$/);
+    const krCol = has(/^(?:key results?|kr|krs|result|title|description|key result description|metric|measure)$/);
+    const valueCols = [
+      has(/^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/),
+      has(/^(?:target|goal|to|target value)$/),
+      has(/^(?:current|actual|now|progress|latest|current value|achieved)$/),
+      has(/^(?:grade|score|scoring)$/),
+      has(/^(?:status|rag|health|state)$/),
+    ];
+    const krLikeRows = cells.length > 0 && cells.every((r) => /^KR\s*\d+/i.test(r.cells[0]?.text ?? ''));
+    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows)) {
+      if (objCol >= 0) return flatOkrTable(headers, norm, cells, objCol, line);
+      const o = currentObjective();
+      if (!o) return unmapped(line, end, 'key result table outside any objective not mapped', headers.join(' | '));
+      return krTable(o, headers, norm, cells, line);
+    }
+    if (has(/depends on|dependency|blocked by/) >= 0) return dependencyTable(headers, norm, cells);
+    if (has(/^risks?$/) >= 0 && has(/likelihood|impact|mitigation|probability|severity/) >= 0) return riskTable(norm, cells);
+    if (has(/^date$/) >= 0 && has(/^(?:type|focus|purpose|agenda)$/) >= 0 && has(/author|change/) < 0)
+      return scheduleTable(norm, cells, line);
+    if (has(/^(?:score|grade|range|rating)$/) >= 0 && has(/meaning|interpretation|description|label/) >= 0)
+      return gradingTable(norm, cells, line, end);
+    if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
+    if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
+  }
+
+  function krTable(
+    o: ObjectiveDraft,
+    headers: string[],
+    norm: string[],
+    rows: { line: number; cells: ReturnType<typeof inline>[] }[],
+    line: number,
+  ) {
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    let idCol = col(/^(?:#|no\.?|id|kr ?#|kr id|ref)$/);
+    let titleCol = col(/^(?:key results?|krs|result|title|description|key result description|metric|measure)$/);
+    const krCol = col(/^kr$/);
+    if (titleCol < 0) titleCol = krCol;
+    else if (idCol < 0 && krCol >= 0) idCol = krCol;
+    if (titleCol < 0 && idCol >= 0) titleCol = idCol;
+    const cols = {
+      baseline: col(/^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/),
+      target: col(/^(?:target|goal|to|target value)$/),
+      current: col(/^(?:current|actual|now|progress|latest|current value|achieved)$/),
+      grade: col(/^(?:grade|score|scoring)$/),
+      status: col(/^(?:status|rag|health|state)$/),
+      owner: col(/^(?:owner|dri|responsible|lead|accountable)$/),
+      confidence: col(/^confidence$/),
+      weight: col(/^weight$/),
+      unit: col(/^units?$/),
+      due: col(/^(?:due|deadline|timeline|by|eta|when|due date)$/),
+      measurement: col(/^(?:measurement|how measured|measured by|source|data source)$/),
+      notes: col(/^(?:notes?|comments?|remarks)$/),
+    };
+    const used = new Set<number>([idCol, titleCol, ...Object.values(cols)].filter((i) => i >= 0));
+    // "Current (as of 2025-02-01)": the values are a check-in on that date.
+    let currentDate: string | undefined;
+    if (cols.current >= 0) {
+      const m = /as of\s+([^)]+)/i.exec(headers[cols.current]!);
+      const d = m ? parseDate(m[1]!, yearOf(sectionPeriod() ?? doc.period)) : undefined;
+      if (d) {
+        currentDate = d.date;
+        asOf = { date: d.date, line };
+      } else if (asOf) {
+        currentDate = asOf.date;
+        guess(line, `current values in this table taken as a check-in on ${asOf.date} (the date of the table at line ${asOf.line})`);
+      }
+    }
+    if (cols.target < 0) guess(line, `key result table without a Target column: kinds are read from the key result text`);
+    for (const r of rows) {
+      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
+      let title = cell(titleCol);
+      let label: string | undefined;
+      const idText = idCol >= 0 && idCol !== titleCol ? cell(idCol) : '';
+      const km = /^KR\s*#?\s*(\d+(?:\.\d+)?)\s*(?:[:.)\-–—]\s*(.*))?$/is.exec(title);
+      if (km) {
+        label = `KR${km[1]}`;
+        title = km[2]?.trim() ?? '';
+      }
+      const im = /^(?:KR\s*)?#?\s*(\d+(?:\.\d+)?)$/i.exec(idText.trim());
+      if (im) label = `KR${im[1]}`;
+      if (!title && idText && !im) title = idText;
+      if (!title) {
+        if (r.cells.some((c) => c.text))
+          unmapped(r.line, r.line, 'table row without a key result title not mapped', r.cells.map((c) => c.text).join(' | '));
+        continue;
+      }
+      const d: KrDraft = {
+        where: where(r.line),
+        ...(label ? { label } : {}),
+        title: title.replace(/\s+/g, ' '),
+        fromTitle: cols.target < 0,
+        redactions: [...(r.cells[titleCol]?.redactions ?? [])],
+      };
+      const val = (i: number) => (i >= 0 ? parseValue(cell(i)) : undefined);
+      if (cols.baseline >= 0) d.baseline = val(cols.baseline);
+      if (cols.target >= 0) d.target = val(cols.target);
+      if (cols.current >= 0) d.current = val(cols.current);
+      for (const k of ['baseline', 'target', 'current'] as const) {
+        const i = cols[k];
+        if (i >= 0 && r.cells[i]?.redactions.length) d.redactions.push(...r.cells[i]!.redactions);
+      }
+      if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
+      const declared: KrDraft['declared'] = {};
+      if (cols.grade >= 0 && cell(cols.grade)) {
+        const g = parseGrade(cell(cols.grade));
+        if (g !== undefined) declared.grade = g;
+        else if (!/^[-–—]$|^n\/?a$|^tbd$/i.test(cell(cols.grade)))
+          unmapped(r.line, r.line, `grade "${cell(cols.grade)}" is not a number between 0 and 1`);
+      }
+      if (cols.status >= 0 && cell(cols.status)) {
+        const s = parseStatus(cell(cols.status));
+        if (s?.status) {
+          declared.status = s.status;
+          if (s.note) declared.statusNote = s.note;
+          if (s.guessed) guess(r.line, `KR "${short(title)}": status ${s.status} read from the words "${cell(cols.status)}"`);
+        } else if (!/^[-–—]$|^n\/?a$|^tbd$/i.test(cell(cols.status)))
+          unmapped(r.line, r.line, `status "${cell(cols.status)}" not recognised`);
+      }
+      if (Object.keys(declared).length) d.declared = declared;
+      if (cols.owner >= 0 && cell(cols.owner) && !/^[-–—]$/.test(cell(cols.owner))) d.owner = cell(cols.owner);
+      if (cols.confidence >= 0 && cell(cols.confidence)) {
+        const c = parseConfidence(cell(cols.confidence));
+        if (c.value !== undefined) d.confidence = c.value;
+      }
+      if (cols.weight >= 0 && Number(cell(cols.weight)) > 0) d.weight = Number(cell(cols.weight));
+      if (cols.unit >= 0 && cell(cols.unit)) d.unit = cell(cols.unit);
+      if (cols.due >= 0 && cell(cols.due)) d.timeline = cell(cols.due);
+      if (cols.measurement >= 0 && cell(cols.measurement)) d.measurement = cell(cols.measurement);
+      const titleLinks = r.cells[titleCol]?.links ?? [];
+      const notes = [cols.notes >= 0 ? cell(cols.notes) : '', ...titleLinks.map((l) => `${l.text}: ${l.url}`)].filter(Boolean);
+      if (notes.length) d.note = notes.join('; ');
+      r.cells.forEach((c, i) => {
+        if (!used.has(i) && c.text && !/^[-–—]$/.test(c.text))
+          unmapped(r.line, r.line, `cell in column "${headers[i] ?? i + 1}" not mapped`, c.text);
+      });
+      o.keyResults.push(d);
+    }
+  }
+
+  function flatOkrTable(
+    headers: string[],
+    norm: string[],
+    rows: { line: number; cells: ReturnType<typeof inline>[] }[],
+    objCol: number,
+    line: number,
+  ) {
+    let o: ObjectiveDraft | undefined;
+    const groups: { o: ObjectiveDraft; rows: typeof rows }[] = [];
+    for (const r of rows) {
+      const t = r.cells[objCol]?.text ?? '';
+      if (t) {
+        const m = objectiveMatch(t);
+        o = newObjective(m?.title ?? t, m?.label, r.line);
+        groups.push({ o, rows: [] });
+      }
+      if (!o) {
+        unmapped(r.line, r.line, 'row before the first objective not mapped');
+        continue;
+      }
+      groups.at(-1)!.rows.push(r);
+    }
+    const h = headers.filter((_, i) => i !== objCol);
+    const n = norm.filter((_, i) => i !== objCol);
+    for (const g of groups)
+      krTable(
+        g.o,
+        h,
+        n,
+        g.rows.map((r) => ({ line: r.line, cells: r.cells.filter((_, i) => i !== objCol) })),
+        line,
+      );
+  }
+
+  function dependencyTable(headers: string[], norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const onCol = col(/depends on|dependency|blocked by/);
+    const depCol = col(/^(?:dependent(?: okr| objective| kr)?|okr|objective|kr|key result)$/);
+    const riskCol = col(/risk/);
+    const mitCol = col(/mitigation/);
+    const o = currentObjective();
+    for (const r of rows) {
+      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
+      const on = cell(onCol);
+      if (!on) {
+        if (r.cells.some((c) => c.text))
+          unmapped(r.line, r.line, 'dependency row without "depends on" not mapped', r.cells.map((c) => c.text).join(' | '));
+        continue;
+      }
+      const riskText = cell(riskCol);
+      const level = riskText ? parseLevel(riskText) : undefined;
+      const riskNote = riskText.replace(/^\s*(?:low|medium|med|high|l|m|h)\b\s*[-–—:]?\s*/i, '').trim();
+      const targets = /^[^:(]+:\s/.test(on) ? [on] : splitList(on);
+      for (const t of targets) {
+        const dep: DependencyDraft = {
+          where: where(r.line),
+          ...(depCol >= 0 && cell(depCol) ? { dependent: cell(depCol) } : {}),
+          on: t,
+          ...(level ? { risk: level } : {}),
+          ...(riskNote && level ? { riskNote } : riskText && !level ? { riskNote: riskText } : {}),
+          ...(cell(mitCol) ? { mitigation: cell(mitCol) } : {}),
+        };
+        if (o && !dep.dependent) o.dependencies.push(dep);
+        else doc.dependencies.push(dep);
+      }
+      r.cells.forEach((c, i) => {
+        if (![onCol, depCol, riskCol, mitCol].includes(i) && c.text)
+          unmapped(r.line, r.line, `cell in column "${headers[i]}" not mapped`, c.text);
+      });
+    }
+  }
+
+  function riskTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = {
+      title: col(/^risks?$/),
+      likelihood: col(/likelihood|probability/),
+      impact: col(/impact|severity/),
+      mitigation: col(/mitigation/),
+      owner: col(/owner/),
+    };
+    unusedCells(norm, rows, Object.values(c));
+    const o = currentObjective();
+    const p = docPeriod();
+    for (const r of rows) {
+      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
+      if (!cell(c.title)) {
+        if (r.cells.some((x) => x.text))
+          unmapped(r.line, r.line, 'risk row without a risk not mapped', r.cells.map((x) => x.text).join(' | '));
+        continue;
+      }
+      const risk: RiskDraft = {
+        title: cell(c.title),
+        ...(parseLevel(cell(c.likelihood)) ? { likelihood: parseLevel(cell(c.likelihood)) } : {}),
+        ...(parseLevel(cell(c.impact)) ? { impact: parseLevel(cell(c.impact)) } : {}),
+        ...(cell(c.mitigation) ? { mitigation: cell(c.mitigation) } : {}),
+        ...(cell(c.owner) ? { owner: cell(c.owner) } : {}),
+      };
+      if (o) o.risks.push(risk);
+      else if (p) p.risks.push(risk);
+      else unmapped(r.line, r.line, 'risk with no period to attach to', risk.title);
+    }
+  }
+
+  function scheduleTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number) {
+    const p = docPeriod();
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = { date: col(/^date$/), type: col(/^type$/), focus: col(/^(?:focus|purpose|agenda)$/) };
+    unusedCells(norm, rows, Object.values(c));
+    if (!p) return unmapped(line, line, 'check-in schedule with no period to attach to');
+    const year = yearOf(p.id) ?? yearOf(p.start);
+    let assumed = false;
+    for (const r of rows) {
+      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
+      const d = dateInPeriod(cell(c.date), p);
+      const typeText = cell(c.type) || cell(c.focus);
+      const type = /bi-?week|fortnight/i.test(typeText)
+        ? 'biweekly'
+        : /week/i.test(typeText)
+          ? 'weekly'
+          : /mid/i.test(typeText)
+            ? 'mid-period'
+            : /month/i.test(typeText)
+              ? 'monthly'
+              : /quarter/i.test(typeText)
+                ? 'quarterly'
+                : /final|end|grading|scor/i.test(typeText)
+                  ? 'final'
+                  : undefined;
+      if (!d || !type) {
+        unmapped(
+          r.line,
+          r.line,
+          `check-in row not mapped (${!d ? 'date' : 'type'} not recognised)`,
+          r.cells.map((x) => x.text).join(' | '),
+        );
+        continue;
+      }
+      assumed ||= d.yearAssumed;
+      p.checkins.push({ date: d.date, type, ...(cell(c.focus) ? { focus: cell(c.focus) } : {}) });
+    }
+    if (assumed) guess(line, `check-in dates without a year: ${year ? `year ${year}` : 'years'} assumed from period ${p.id}`);
+  }
+
+  function gradingTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number, end: number) {
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = {
+      score: col(/^(?:score|grade|range|rating)$/),
+      label: col(/meaning|interpretation|label|description/),
+      action: col(/action/),
+    };
+    unusedCells(norm, rows, Object.values(c));
+    const bands: { min: number; label: string; meaning?: string }[] = [];
+    for (const r of rows) {
+      const score = r.cells[c.score]?.text ?? '';
+      const m = /(\d*\.?\d+)/.exec(score);
+      if (!m) {
+        unmapped(r.line, r.line, 'grading row not mapped', score);
+        continue;
+      }
+      const label = r.cells[c.label]?.text ?? score;
+      const action = c.action >= 0 ? r.cells[c.action]?.text : undefined;
+      bands.push({ min: Number(m[1]), label, ...(action ? { meaning: action } : {}) });
+    }
+    if (bands.length) doc.bands ??= { where: where(line, end), bands };
+  }
+
+  function controlTable(rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
+    for (const r of rows) {
+      const k = (r.cells[0]?.text ?? '').replace(/[*_]/g, '').trim();
+      const v = (r.cells[1]?.text ?? '').trim();
+      const key = k.toLowerCase();
+      if (/planning period|^period$|quarter|timeframe/.test(key)) {
+        const p = findPeriods(v, { years: true })[0];
+        if (p) {
+          setDocPeriod(p, r.line, `"${k}: ${v}"`);
+          const range = parseDateRange(v, p.year);
+          if (range) datesFor(doc.periods.get(p.id)!, range, r.line);
+          continue;
+        }
+      }
+      const p = docPeriod();
+      if (p && /mid[- ](?:quarter|period|year)|midpoint/.test(key)) {
+        const d = dateInPeriod(v, p);
+        if (d) {
+          p.midReview = d.date;
+          continue;
+        }
+      }
+      if (p && /grading date|scoring date|final grading/.test(key)) {
+        const d = parseDate(v, yearOf(p.id) ?? yearOf(p.end));
+        if (d) {
+          p.gradingDate = d.date;
+          continue;
+        }
+      }
+      if (p && /approv/.test(key)) {
+        p.approvers = splitList(v);
+        continue;
+      }
+      if (/classification/.test(key)) {
+        field(k, v, r.line);
+        continue;
+      }
+      if (/document id|status|created|author|owner|version|updated/.test(key)) {
+        doc.sourceNotes.push(`${k}: ${v}`);
+        continue;
+      }
+      unmapped(r.line, r.line, `document field "${k}" not mapped`, v);
+    }
+  }
+
+  function changeTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = { date: col(/^date$/), author: col(/^author$/), change: col(/^changes?$/) };
+    const p = docPeriod();
+    // A "Quarter" column that only repeats the period says nothing more.
+    const q = col(/^(?:quarter|period)$/);
+    const repeats = q >= 0 && p && rows.every((r) => findPeriods(r.cells[q]?.text ?? '')[0]?.id === p.id);
+    unusedCells(norm, rows, [...Object.values(c), ...(repeats ? [q] : [])]);
+    for (const r of rows) {
+      const d = parseDate(r.cells[c.date]?.text ?? '');
+      const author = r.cells[c.author]?.text ?? '';
+      const change = r.cells[c.change]?.text ?? '';
+      if (!p || !d || !author || !change) {
+        unmapped(r.line, r.line, 'change-history row not mapped', r.cells.map((x) => x.text).join(' | '));
+        continue;
+      }
+      p.changeLog.push({ date: d.date, author, change });
+    }
+  }
+
+  /** Report the cells of columns a table reader did not use. */
+  function unusedCells(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], used: number[]) {
+    for (const r of rows)
+      r.cells.forEach((c, i) => {
+        if (!used.includes(i) && c.text && !/^[-–—]$/.test(c.text))
+          unmapped(r.line, r.line, `cell in column "${norm[i] ?? i + 1}" not mapped`, c.text);
+      });
+  }
+
+  // ── Code and quotes ───────────────────────────────────────────────────────────────────────────
+
+  function code(c: Code) {
+    const line = lineOf(c);
+    const end = endLineOf(c);
+    if (/^ya?ml$/i.test(c.lang ?? '')) {
+      const r = readYaml(c.value, {
+        file,
+        lineOffset: line,
+        period: sectionPeriod() ?? doc.period,
+        team: sectionTeam(),
+        section: h2(),
+        report,
+      });
+      for (const o of r.objectives) {
+        if (o.period) ensurePeriod(findPeriods(o.period, { years: true })[0] ?? { id: o.period, kind: 'year', fiscal: false });
+        doc.objectives.push(o);
+      }
+      doc.kpiGroups.push(...r.kpiGroups);
+      for (const [k, v] of r.meta) unmapped(v.where.line, v.where.line, `YAML "${k}" not mapped`, v.value);
+      return;
+    }
+    const lines = c.value.split('\n');
+    const okr = /^OKR:\s*(.+)$/i.exec(lines[0]?.trim() ?? '');
+    if (okr && lines.some((l) => /^KR\s*\d+/i.test(l.trim()))) {
+      doc.checkinBlocks.push(checkinBlock(okr[1]!.trim(), lines, line));
+      pendingCheckin = false;
+      return;
+    }
+    unmapped(line, end, `code block${c.lang ? ` (${c.lang})` : ''} not mapped`, lines[0]);
+  }
+
+  function checkinBlock(objective: string, lines: string[], line: number): CheckinBlock {
+    const block: CheckinBlock = { where: where(line, line + lines.length + 1), objective, krs: [] };
+    let cur: CheckinBlock['krs'][number] | undefined;
+    lines.forEach((raw, i) => {
+      const l = raw.trim();
+      const ln = line + 1 + i;
+      const kr = /^KR\s*(\d+)\b[^:]*:\s*(.*)$/i.exec(l);
+      if (kr) {
+        const [statusPart, ...valueParts] = kr[2]!.split(/\s+[-–—]\s+/);
+        const s = parseStatus(statusPart ?? '');
+        const extras: CheckinExtras = {};
+        if (s?.status) extras.status = s.status;
+        const value = valueParts.join(' - ').trim();
+        if (value) extras.note = value;
+        cur = { label: `KR${kr[1]}`, where: where(ln), extras, ...(value ? { value } : {}) };
+        block.krs.push(cur);
+        return;
+      }
+      const b = /^[-*•]\s*(.*)$/.exec(l);
+      if (b && cur) {
+        const f = /^(blockers?|asks?|risks?|mitigations?|decisions?)\s*:\s*(.+)$/i.exec(b[1]!);
+        if (f) {
+          const k = f[1]!.toLowerCase().replace(/s$/, '');
+          const key = ({ blocker: 'blockers', ask: 'asks', risk: 'risks', mitigation: 'mitigations', decision: 'decisions' } as const)[
+            k as 'blocker'
+          ];
+          (cur.extras[key] ??= []).push(f[2]!.trim());
+        } else cur.extras.note = [cur.extras.note, b[1]].filter(Boolean).join('; ');
+        return;
+      }
+      if (l && i > 0) unmapped(ln, ln, 'check-in line not mapped', l);
+    });
+    return block;
+  }
+
+  function blockquote(q: { children: RootContent[]; position?: Paragraph['position'] }) {
+    const line = lineOf(q);
+    for (const c of q.children) if (c.type !== 'paragraph') unmapped(lineOf(c), endLineOf(c), `${c.type} inside a quote not mapped`);
+    const text = q.children
+      .filter((c): c is Paragraph => c.type === 'paragraph')
+      .map((c) => withUrls(inline(c.children)))
+      .join('\n');
+    const o = currentObjective();
+    if (o) {
+      if (!o.description) o.description = text;
+      else unmapped(line, endLineOf(q), 'quote not mapped', text);
+      return;
+    }
+    let used = false;
+    const p = findPeriods(text, { years: false })[0];
+    if (p && !doc.period) setDocPeriod(p, line, `"${short(text)}"`);
+    const period = doc.period ? doc.periods.get(doc.period) : undefined;
+    if (period) {
+      const range = parseDateRange(text, yearOf(period.id));
+      if (range) {
+        datesFor(period, range, line);
+        used = true;
+      }
+      // "NexusFlow Objectives and Key Results for Q2 2026", "Acme's OKRs for …"
+      const org = /^([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}?)(?:\s+Objectives and Key Results|['’]s\s+(?:OKRs|Objectives))\b/.exec(text);
+      if (org && !/^(?:These|Those|This|The|Our|Your|All|Company|Team|Quarterly|Annual)$/.test(org[1]!)) doc.orgName ??= org[1];
+      if (!period.summary && (used || org || p)) {
+        period.summary = text.replace(/\s+/g, ' ').trim();
+        used = true;
+      }
+    }
+    if (!used) unmapped(line, endLineOf(q), 'quote not mapped', text);
+  }
+
+  function datesFor(p: PeriodDraft, range: { start: string; end: string; yearAssumed: boolean }, line: number) {
+    p.start = range.start;
+    p.end = range.end;
+    p.datesWhere = where(line);
+    if (range.yearAssumed) guess(line, `dates of ${p.id} (${range.start} – ${range.end}): year assumed from the period`);
+  }
+
+  function frontMatter(yaml: string) {
+    const r = readYaml(yaml, { file, lineOffset: 1, report });
+    for (const [k, v] of r.meta) {
+      const key = k.toLowerCase();
+      if (key === 'title') doc.title ??= v.value;
+      else if (key === 'classification') {
+        doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
+        if (!/^(?:public|internal)$/i.test(v.value)) guess(v.where.line, `classification "${v.value}" read as ${doc.classification}`);
+      } else if (key === 'period') {
+        const p = findPeriods(v.value, { years: true })[0];
+        if (p) setDocPeriod(p, v.where.line, 'the front matter');
+        else unmapped(v.where.line, v.where.line, `front matter period "${v.value}" not recognised`);
+      } else if (/^(?:version|owner|last_reviewed|last_updated|next_review|updated|author|status)$/.test(key))
+        doc.sourceNotes.push(`${k}: ${v.value}`);
+      else unmapped(v.where.line, v.where.line, `front matter "${k}" not mapped`, v.value);
+    }
+    doc.objectives.push(...r.objectives);
+    doc.kpiGroups.push(...r.kpiGroups);
+  }
+
+  // ── After the last block ──────────────────────────────────────────────────────────────────────
+
+  function finish() {
+    for (const [id, d] of definitions)
+      if (!ctx.usedDefinitions.has(id) && !usedLinkDefs.has(id)) unmapped(d.line, d.line, `link definition [${id}] not used`, d.url);
+    // Check-in examples ("OKR: Accelerate Enterprise Acquisition") go to the objective they name.
+    for (const b of doc.checkinBlocks) {
+      const o = bestObjective(doc.objectives, b.objective);
+      if (!o) {
+        unmapped(b.where.line, b.where.endLine ?? b.where.line, `check-in for "${b.objective}" matches no objective`);
+        continue;
+      }
+      report({ kind: 'guess', ...b.where, message: `check-in "${b.objective}" matched to objective "${o.title}"` });
+      for (const k of b.krs) {
+        const kr = o.keyResults.find((x) => x.label === k.label) ?? o.keyResults[Number(k.label.slice(2)) - 1];
+        if (!kr) {
+          unmapped(k.where.line, k.where.line, `check-in for ${k.label} matches no key result of "${o.title}"`);
+          continue;
+        }
+        if (!kr.currentDate) {
+          unmapped(
+            k.where.line,
+            k.where.line,
+            `check-in for ${k.label} of "${o.title}" has no date (no "as of" date in its table)`,
+            k.extras.note,
+          );
+          continue;
+        }
+        kr.checkin = k.extras;
+      }
+    }
+  }
+}
+
+/** A date written without a year ("April 7") placed in the period: its calendar year, or the year that puts it inside the stated dates. */
+function dateInPeriod(text: string, p: PeriodDraft): { date: string; yearAssumed: boolean } | undefined {
+  const years = [yearOf(p.id), yearOf(p.start), yearOf(p.end)].filter((y): y is number => y !== undefined);
+  const candidates = (years.length ? [...new Set(years)] : [undefined]).map((y) => parseDate(text, y)).filter((d) => d !== undefined);
+  return candidates.find((d) => !p.start || !p.end || (d.date >= p.start && d.date <= p.end)) ?? candidates[0];
+}
+
+/** Inline text with each link's address after its words: "tracker (https://…)". */
+const withUrls = (r: { text: string; links: { text: string; url: string }[] }) =>
+  r.links.reduce((t, l) => (l.text && t.includes(l.text) && !t.includes(l.url) ? t.replace(l.text, `${l.text} (${l.url})`) : t), r.text);
+
+const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const yearOf = (period: string | undefined): number | undefined => {
+  const m = /^(\d{4})/.exec(period ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Split "A (x, y), B, and C" at top-level commas. */
+export function splitList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^(?:and|&)\s+/i, '')
+        .replace(/\.$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+/** "CRM Sync v2 (Integration Team)" → initiative of the Integration team; "(SAML, OIDC)" stays in the title. */
+function initiative(text: string): { title: string; team?: string } {
+  const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(text.trim());
+  if (m && m[1] && /^[A-Z][\w&/-]*(?:\s+[A-Z][\w&/-]*){0,2}$/.test(m[2]!.trim()) && !m[2]!.includes(','))
+    return { title: m[1].trim(), team: m[2]!.trim() };
+  return { title: text.trim().replace(/\.$/, '') };
+}
+
+function receiptScopes(text: string): PeriodDraft['receiptsRequired'] {
+  const out: PeriodDraft['receiptsRequired'] = [];
+  const add = (re: RegExp, s: PeriodDraft['receiptsRequired'][number]) => {
+    if (re.test(text)) out.push(s);
+  };
+  add(/kpi[- ]tree/i, 'kpi-tree');
+  add(/\bokrs?\b/i, 'okrs');
+  add(/budget/i, 'budget');
+  add(/risk[- ]register/i, 'risk-register');
+  add(/stage[- ]gate/i, 'stage-gate');
+  return out;
+}
+
+/** The objective whose title shares the most words with `text` (at least half of them). */
+export function bestObjective<T extends { title: string }>(objectives: T[], text: string): T | undefined {
+  const words = (s: string) => new Set(slug(s, 50, 1000).split('-').filter(Boolean));
+  const want = words(text);
+  let best: T | undefined;
+  let bestScore = 0;
+  for (const o of objectives) {
+    const have = words(o.title);
+    const shared = [...want].filter((w) => have.has(w) || [...have].some((h) => h.startsWith(w) || w.startsWith(h))).length;
+    const score = shared / Math.max(1, want.size);
+    if (score > bestScore) [best, bestScore] = [o, score];
+  }
+  return bestScore >= 0.5 ? best : undefined;
+}

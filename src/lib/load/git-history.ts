@@ -1,0 +1,116 @@
+// Change history of the OKR files from git: `git log --follow` per file (at most the last 20
+// commits), each version's objectives parsed from `git cat-file --batch`. Read once per build and
+// memoised; the per-objective history itself is computed by ../history.ts (pure). Without git, or
+// outside a repository (e.g. a tarball), history is reported unavailable and nothing fails.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { parse } from 'yaml';
+import type { LooseObjective, RecordSet } from '../diff.ts';
+import { buildHistory, type HistoryIndex } from '../history.ts';
+import { fileLog, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
+
+export const MAX_COMMITS_PER_FILE = 20;
+
+export interface FileVersion {
+  commit: string;
+  author: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  subject: string;
+  /** The file's objectives at this commit; undefined when it could not be parsed. */
+  records: RecordSet | undefined;
+}
+
+export interface FileHistory {
+  /** Path inside the repository, e.g. content/okrs/2025-Q1/company.yaml. */
+  file: string;
+  /** Newest first; one more than shown when `complete` is false (the base of the oldest shown). */
+  versions: FileVersion[];
+  /** The oldest version is the file's first commit (not cut by the limit or a shallow clone). */
+  complete: boolean;
+}
+
+export type GitHistory = { available: false; reason: string } | { available: true; files: FileHistory[]; shallow: boolean };
+
+/** Objectives of one okr file's text, loosely (old versions may not match today's schema). */
+export function parseOkrRecords(text: string): RecordSet | undefined {
+  try {
+    const data = parse(text, { version: '1.2' }) as { period?: unknown; objectives?: unknown } | null;
+    if (!data || typeof data !== 'object' || !Array.isArray(data.objectives)) return undefined;
+    const period = String(data.period ?? '');
+    const objectives = (data.objectives as Record<string, unknown>[])
+      .filter((o) => o && typeof o === 'object' && typeof o.id === 'string')
+      .map((o): LooseObjective => ({
+        ...o,
+        id: o.id as string,
+        period,
+        keyResults: Array.isArray(o.keyResults)
+          ? (o.keyResults as Record<string, unknown>[])
+              .filter((k) => k && typeof k === 'object' && typeof k.id === 'string')
+              .map((k) => ({ ...k, id: k.id as string }))
+          : [],
+      }));
+    return { objectives };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read the git history of every tracked OKR file under `contentDir`. */
+export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): GitHistory {
+  const root = repoRoot(contentDir);
+  if (!root) return { available: false, reason: 'no git repository' };
+  try {
+    const base = pathInRepo(root, contentDir);
+    const okrs = base ? `${base}/okrs` : 'okrs';
+    const tracked = git(root, ['ls-files', '-z', '--', okrs])
+      .toString('utf8')
+      .split('\0')
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
+    const boundary = shallowBoundary(root);
+    const logs = tracked.map((file) => ({ file, log: fileLog(root, file, max + 1) }));
+    // Every version of every file in one `git cat-file --batch`.
+    const blobs = readBlobs(
+      root,
+      logs.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
+    );
+    const files: FileHistory[] = logs.map(({ file, log }) => {
+      const versions = log.map((l) => {
+        const blob = blobs.get(`${l.commit}:${l.path}`);
+        return {
+          commit: l.commit,
+          author: l.author,
+          date: l.date,
+          subject: l.subject,
+          records: blob ? parseOkrRecords(blob.toString('utf8')) : undefined,
+        };
+      });
+      const oldest = versions.at(-1);
+      return { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
+    });
+    return { available: true, files, shallow: boundary.size > 0 };
+  } catch (e) {
+    return { available: false, reason: `git failed: ${(e as Error).message}` };
+  }
+}
+
+/** Commits whose parents a shallow clone does not have. */
+function shallowBoundary(root: string): Set<string> {
+  try {
+    const rel = git(root, ['rev-parse', '--git-path', 'shallow']).toString('utf8').trim();
+    const file = isAbsolute(rel) ? rel : join(root, rel);
+    return new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
+
+const memo = new Map<string, HistoryIndex>();
+
+/** The per-objective change history of a content directory, computed once per process. */
+export function getHistory(contentDir: string): HistoryIndex {
+  let h = memo.get(contentDir);
+  if (!h) memo.set(contentDir, (h = buildHistory(readGitHistory(contentDir))));
+  return h;
+}

@@ -1,0 +1,314 @@
+// The provenance layer of the computed handbook: a Merkle tree per period over the audience's
+// records, decision receipts checked against the content (current / stale / unverifiable, with the
+// records that changed), each period's required receipts, and the trust-center snapshots verified.
+// Pure (hashing through node:crypto is computation, not I/O); called once per build from handbook.ts.
+import type { Audience } from '../audience.ts';
+import type { PublicIds } from '../public-ids.ts';
+import type { ContentIssue } from '../errors.ts';
+import { issueAt } from '../load/index.ts';
+import type { HandbookModel } from '../model.ts';
+import type { DecisionReceipt } from '../schema/index.ts';
+import { scopeLeaves, type Leaf, type ReceiptScope, type RecordType } from './leaves.ts';
+import { compareLeaves } from './order.ts';
+import { allInclusionProofs, fromHex, leafHash, rootFromLeafHashes, toHex } from './merkle.ts';
+import { run } from './node-crypto.ts';
+import type { KeyInfo, KeyInput, SnapshotInput, SnapshotReport } from './verify.ts';
+import { verifySnapshots } from './verify.ts';
+import type { Origin } from '../model.ts';
+
+export interface TreeRecord {
+  key: string;
+  record: RecordType;
+  id: string;
+  label: string;
+  index: number;
+  /** Hex leaf hash SHA-256(0x00 ‖ canonical bytes). */
+  leaf: string;
+  /** Hex audit path, from the leaf up. */
+  proof: string[];
+  canonical: string;
+}
+
+export interface PeriodTree {
+  period: string;
+  root: string;
+  treeSize: number;
+  records: TreeRecord[];
+  byKey: Map<string, TreeRecord>;
+}
+
+export interface LeafChanges {
+  added: { key: string; label: string }[];
+  /** Records approved then and gone now (empty in the public build, which names no record it cannot show). */
+  removed: { key: string }[];
+  removedCount: number;
+  changed: { key: string; label: string }[];
+}
+
+export interface ReceiptCheck {
+  receipt: DecisionReceipt & { origin: Origin };
+  /** current: the content still has the approved root; stale: it changed; unverifiable: the handbook keeps no content for this scope. */
+  status: 'current' | 'stale' | 'unverifiable';
+  currentRoot: string | null;
+  /** What changed since the approval, when the receipt lists its leaves or a snapshot has its root; else null. */
+  changes: LeafChanges | null;
+  /** Where `changes` came from. */
+  changesFrom: 'receipt' | 'snapshot' | null;
+}
+
+export interface Requirement {
+  scope: ReceiptScope;
+  status: 'satisfied' | 'stale' | 'unverifiable' | 'missing';
+  receipts: string[];
+}
+
+export interface TrustSnapshot extends SnapshotReport {
+  /** A later version that corrects this one. */
+  supersededBy?: string;
+}
+
+export interface Trust {
+  /** One tree per period of the audience: its records, root and every inclusion proof. */
+  trees: Map<string, PeriodTree>;
+  /** Each record in the tree of its own period (an objective → its quarter's tree). */
+  own: Map<string, { period: string; record: TreeRecord }>;
+  receipts: ReceiptCheck[];
+  requirements: Map<string, Requirement[]>;
+  snapshots: TrustSnapshot[];
+  /** Published public keys: file name under trust/keys/, key id and PEM text. */
+  keys: (KeyInfo & { name: string; pem: string })[];
+  /** Every file of trust/ the site republishes, by its path under /trust/ ("2027-Q1/v1/manifest.json"). */
+  published: { path: string; bytes: Uint8Array }[];
+}
+
+/** How the scopes of decision receipts read (seed 000's list). */
+export const SCOPE_LABEL: Record<ReceiptScope, string> = {
+  okrs: 'OKRs',
+  budget: 'Budget',
+  'risk-register': 'Risk register',
+  'stage-gate': 'Stage gate updates',
+  'kpi-tree': 'KPI tree',
+};
+
+export const REQUIREMENT_LABEL: Record<Requirement['status'], string> = {
+  satisfied: '✓ Satisfied',
+  stale: '⚠ Stale approval',
+  unverifiable: '• Recorded (not checkable against content)',
+  missing: '✗ Missing',
+};
+
+/** A record's receipt as pages show it: its leaf and proof in its own period's tree. */
+export interface RecordReceipt {
+  record: TreeRecord;
+  period: string;
+  root: string;
+  treeSize: number;
+}
+
+/** Look up the receipt of `objective/<id>`, `keyResult/<uid>` or `period/<id>` (undefined when not in this build). */
+export function receiptOf(trust: Trust, key: string): RecordReceipt | undefined {
+  const own = trust.own.get(key);
+  const tree = own && trust.trees.get(own.period);
+  return own && tree ? { record: own.record, period: own.period, root: tree.root, treeSize: tree.treeSize } : undefined;
+}
+
+export interface TrustInput {
+  full: HandbookModel;
+  view: HandbookModel;
+  ids: PublicIds;
+  audience: Audience;
+  files: { snapshots: SnapshotInput[]; keys: KeyInput[]; stray: string[] };
+}
+
+const encoder = new TextEncoder();
+
+export function treeOf(period: string, leaves: readonly Leaf[]): PeriodTree {
+  return run(
+    (function* () {
+      const hashes: Uint8Array[] = [];
+      for (const l of leaves) hashes.push(yield* leafHash(encoder.encode(l.canonical)));
+      const root = toHex(yield* rootFromLeafHashes(hashes));
+      const proofs = yield* allInclusionProofs(hashes);
+      const records = leaves.map((l, i): TreeRecord => ({
+        key: l.key,
+        record: l.record,
+        id: l.id,
+        label: l.label,
+        index: i,
+        leaf: toHex(hashes[i]!),
+        proof: proofs[i]!.map(toHex),
+        canonical: l.canonical,
+      }));
+      return { period, root, treeSize: leaves.length, records, byKey: new Map(records.map((r) => [r.key, r])) };
+    })(),
+  );
+}
+
+const splitKey = (key: string) => {
+  const at = key.indexOf('/');
+  return { record: key.slice(0, at), id: key.slice(at + 1) };
+};
+
+/** The root of a receipt's listed leaves (key → hex hash), in tree order. */
+function rootOfListed(listed: Record<string, string>): string | undefined {
+  const entries = Object.entries(listed)
+    .map(([key, hash]) => ({ ...splitKey(key), hash: fromHex(hash) }))
+    .sort(compareLeaves);
+  if (entries.some((e) => !e.hash || e.hash.length !== 32)) return undefined;
+  return toHex(run(rootFromLeafHashes(entries.map((e) => e.hash!))));
+}
+
+/** What changed between approved leaf hashes (key → hex) and a tree now. */
+export function diffLeaves(approved: Map<string, string>, now: PeriodTree): LeafChanges {
+  const added = now.records.filter((r) => !approved.has(r.key)).map((r) => ({ key: r.key, label: r.label }));
+  const removed = [...approved.keys()]
+    .filter((k) => !now.byKey.has(k))
+    .sort()
+    .map((key) => ({ key }));
+  const changed = now.records
+    .filter((r) => approved.has(r.key) && approved.get(r.key) !== r.leaf)
+    .map((r) => ({ key: r.key, label: r.label }));
+  return { added, removed, removedCount: removed.length, changed };
+}
+
+export function describeChanges(c: LeafChanges): string {
+  const parts = [
+    ...c.changed.map((x) => `changed ${x.key}`),
+    ...c.added.map((x) => `added ${x.key}`),
+    ...c.removed.map((x) => `removed ${x.key}`),
+  ];
+  return parts.length > 5 ? `${parts.slice(0, 5).join(', ')} and ${parts.length - 5} more` : parts.join(', ');
+}
+
+export function computeTrust(input: TrustInput): { trust: Trust; issues: ContentIssue[] } {
+  const { full, view, ids, audience } = input;
+  const issues: ContentIssue[] = [];
+
+  // Trees over the audience's records.
+  const trees = new Map<string, PeriodTree>();
+  for (const p of view.periods) trees.set(p.id, treeOf(p.id, scopeLeaves(view, 'okrs', p.id, ids)!));
+  const objectivePeriod = new Map(view.objectives.map((o) => [o.id, o.period]));
+  const own = new Map<string, { period: string; record: TreeRecord }>();
+  for (const t of trees.values())
+    for (const r of t.records) {
+      const home =
+        r.record === 'period' ? r.id : r.record === 'objective' ? objectivePeriod.get(r.id) : objectivePeriod.get(r.id.split('.')[0]!);
+      if (home === t.period) own.set(r.key, { period: t.period, record: r });
+    }
+
+  // Snapshots: verified on every build and check (one SHA-256 per leaf and proof step).
+  const verified = run(verifySnapshots(input.files.snapshots, input.files.keys));
+  for (const f of [...verified.failures, ...verified.reports.flatMap((r) => r.failures)])
+    issues.push({
+      file: f.file,
+      line: 0,
+      column: 0,
+      path: '',
+      message: `trust-center snapshot${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
+      hint: 'snapshots are append-only: restore the published files from git, or publish a correction with okr snapshot --supersede',
+      severity: 'error',
+    });
+  for (const file of input.files.stray)
+    issues.push({
+      file,
+      line: 0,
+      column: 0,
+      path: '',
+      message: 'this file in trust/ belongs to no snapshot',
+      hint: 'trust/ holds <period>/v<N>/ folders written by okr snapshot and keys/*.pem public keys; move or delete it',
+      severity: 'error',
+    });
+  const snapshots: TrustSnapshot[] = verified.reports.map((r) => ({ ...r }));
+  for (const s of snapshots) {
+    const next = snapshots.find((x) => x.period === s.period && x.manifest?.supersedes === s.version);
+    if (next) s.supersededBy = next.version;
+  }
+
+  // Decision receipts, always checked against the full content (that is what was approved).
+  const checks: ReceiptCheck[] = [];
+  for (const r of full.receipts) {
+    if (r.leaves) {
+      const listedRoot = rootOfListed(r.leaves);
+      if (listedRoot !== r.root)
+        issues.push(
+          issueAt(
+            r.origin.src,
+            ['leaves'],
+            listedRoot ? `the listed leaves give root ${listedRoot}, not the receipt's root` : 'a listed leaf hash is not 64 hex digits',
+            'copy root and leaves together from: npm run --silent okr -- receipt PERIOD --scope SCOPE',
+          ),
+        );
+    }
+    const leaves = scopeLeaves(full, r.scope, r.period, ids);
+    if (!leaves) {
+      checks.push({ receipt: r, status: 'unverifiable', currentRoot: null, changes: null, changesFrom: null });
+      continue;
+    }
+    const now = treeOf(r.period, leaves);
+    if (now.root === r.root) {
+      checks.push({ receipt: r, status: 'current', currentRoot: now.root, changes: null, changesFrom: null });
+      continue;
+    }
+    let changes: LeafChanges | null = null;
+    let changesFrom: ReceiptCheck['changesFrom'] = null;
+    if (r.leaves) {
+      changes = diffLeaves(new Map(Object.entries(r.leaves)), now);
+      changesFrom = 'receipt';
+    } else {
+      const snap = r.scope === 'okrs' ? snapshots.find((s) => s.period === r.period && s.ok && s.manifest?.root === r.root) : undefined;
+      if (snap) {
+        changes = diffLeaves(new Map(snap.leaves.map((l) => [l.key, l.leaf])), now);
+        changesFrom = 'snapshot';
+      }
+    }
+    checks.push({ receipt: r, status: 'stale', currentRoot: now.root, changes, changesFrom });
+    issues.push(
+      issueAt(
+        r.origin.src,
+        ['root'],
+        `decision receipt '${r.id}' is stale: the ${r.scope} of ${r.period} changed since it was approved (root now ${now.root.slice(0, 12)}…)${changes ? `: ${describeChanges(changes)}` : ''}`,
+        'revert the change, or have it approved and record a new receipt (okr receipt prints one)',
+        'warning',
+      ),
+    );
+  }
+
+  // The audience's receipts: the projection (src/lib/audience.ts) keeps a receipt in the public build
+  // only when everything its scope covers is public; a public build names no removed record.
+  const shown = new Set(view.receipts.map((r) => r.id));
+  const visibleReceipts = checks
+    .filter((c) => shown.has(c.receipt.id))
+    .map((c) => (audience === 'public' && c.changes ? { ...c, changes: { ...c.changes, removed: [] } } : c));
+
+  const requirements = new Map<string, Requirement[]>();
+  for (const p of view.periods) {
+    const scopes = p.receiptsRequired ?? view.org.receiptsRequired;
+    requirements.set(
+      p.id,
+      scopes.map((scope) => {
+        const rs = visibleReceipts.filter((c) => c.receipt.period === p.id && c.receipt.scope === scope);
+        const status: Requirement['status'] = rs.some((c) => c.status === 'current')
+          ? 'satisfied'
+          : rs.some((c) => c.status === 'unverifiable')
+            ? 'unverifiable'
+            : rs.length
+              ? 'stale'
+              : 'missing';
+        return { scope, status, receipts: rs.map((c) => c.receipt.id) };
+      }),
+    );
+  }
+
+  const keys = verified.keys.map((k) => ({
+    ...k,
+    name: k.file.split('/').pop()!,
+    pem: input.files.keys.find((x) => x.file === k.file)!.pem,
+  }));
+  const published = [
+    ...input.files.snapshots.flatMap((s) =>
+      Object.entries(s.files).map(([name, bytes]) => ({ path: `${s.period}/${s.version}/${name}`, bytes: bytes! })),
+    ),
+    ...keys.map((k) => ({ path: `keys/${k.name}`, bytes: encoder.encode(k.pem) })),
+  ];
+  return { trust: { trees, own, receipts: visibleReceipts, requirements, snapshots, keys, published }, issues };
+}

@@ -1,0 +1,119 @@
+// Change history from git: per objective and key result in `okr export` and on the objective page;
+// a copy without .git (a tarball) still builds and says history is unavailable. Also the page's
+// original-vs-revised target after a revision.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/lib/history.ts';
+import { edit, ROOT, runOkr } from '../helpers.ts';
+import { tempRepo } from '../git-helpers.ts';
+
+const repo = tempRepo('2025-01-10T12:00:00Z');
+const company = join(repo.content, 'okrs/2025-Q1/company.yaml');
+const first = repo.git('rev-parse', 'HEAD');
+edit(
+  company,
+  'target: 20\n',
+  `target: 25
+        revisions:
+          - { field: target, from: 20, to: 25, reason: Board raised the bar, approvedBy: cfo, date: 2025-02-09 }
+`,
+);
+edit(company, '{ date: 2025-02-01, value: 15 }', '{ date: 2025-02-01, value: 15 }\n          - { date: 2025-02-08, value: 17 }');
+const second = repo.commit('Raise the ARR target', '2025-02-10T09:30:00Z', 'Bo Money');
+
+type ExportedObjective = { id: string; history: HistoryEntry[] | null; carriedFrom: string | null };
+const exportOf = (content: string) => {
+  const r = runOkr(['export', '--content', content]);
+  expect(r.code).toBe(0);
+  return { text: r.stdout, objectives: JSON.parse(r.stdout).objectives as ExportedObjective[] };
+};
+
+function build(content: string) {
+  const out = mkdtempSync(join(tmpdir(), 'okr-history-dist-'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      OKR_CONTENT: content,
+      OKR_OUT_DIR: out,
+      OKR_CACHE_DIR: `${out}.cache`,
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return (id: string) => readFileSync(join(out, 'objectives', id, 'index.html'), 'utf8');
+}
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/&gt;/g, '>');
+
+describe('history in okr export', () => {
+  const { text: json, objectives } = exportOf(repo.content);
+  const revenue = objectives.find((o) => o.id === '2025-q1-company-revenue')!;
+
+  it('has one entry per commit that changed the objective, newest first, with author, date, commit and what changed', () => {
+    expect(revenue.history).toHaveLength(2);
+    const [latest, oldest] = revenue.history!;
+    expect(latest).toMatchObject({
+      commit: second,
+      author: 'Bo Money',
+      date: '2025-02-10T09:30:00+00:00',
+      subject: 'Raise the ARR target',
+    });
+    expect(latest!.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kr: 'kr1', field: 'target', from: 20, to: 25, text: 'target 20 → 25' }),
+        expect.objectContaining({
+          kr: 'kr1',
+          field: 'checkins',
+          text: 'check-ins 1 check-in, latest 2025-02-01: 15 → 2 check-ins, latest 2025-02-08: 17',
+        }),
+        expect.objectContaining({ kr: 'kr1', field: 'revisions', text: '1 revision recorded' }),
+      ]),
+    );
+    expect(oldest).toMatchObject({ commit: first, author: 'Ada Chief', changes: [{ kr: null, type: 'added', text: 'objective added' }] });
+  });
+
+  it('lists only the commits that touched each objective', () => {
+    const hiring = objectives.find((o) => o.id === '2025-q1-company-hiring')!;
+    expect(hiring.history!.map((e) => e.commit)).toEqual([first]);
+  });
+
+  it('is deterministic', () => {
+    expect(exportOf(repo.content).text).toBe(json);
+  });
+
+  it('is null (unavailable) in a copy without .git, and the export still succeeds', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'okr-tarball-'));
+    cpSync(repo.content, copy, { recursive: true });
+    expect(exportOf(copy).objectives.every((o) => o.history === null)).toBe(true);
+  });
+});
+
+describe('history and revisions on the objective page', () => {
+  it('shows the commits, and the original target beside the revised one', () => {
+    const page = text(build(repo.content)('2025-q1-company-revenue'));
+    expect(page).toContain('Change history');
+    expect(page).toMatch(
+      /2025-02-10 Raise the ARR target KR1: check-ins .* KR1: 1 revision recorded KR1: target 20 → 25 Bo Money [0-9a-f]{7}/,
+    );
+    expect(page).toMatch(/2025-01-10 Q1 2025 OKRs objective added Ada Chief/);
+    expect(page).toMatch(
+      /\$25M Original: \$20M → revised: \$25M 1 revision after lock 2025-02-09: \$20M → \$25M\. Board raised the bar \(approved by Bo Money/,
+    );
+  });
+
+  it('says history is unavailable when built from a copy without .git', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'okr-tarball-'));
+    cpSync(repo.content, copy, { recursive: true });
+    const page = text(build(copy)('2025-q1-company-revenue'));
+    expect(page).toContain('Change history History unavailable (no git repository).');
+  });
+});

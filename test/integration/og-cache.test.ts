@@ -1,0 +1,51 @@
+// OG images are cached by a hash of their inputs: an unchanged build renders none, and editing one
+// key result re-renders only the images whose inputs changed. The build log states the counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyContent, edit, ROOT } from '../helpers.ts';
+
+const content = copyContent();
+const ogCache = mkdtempSync(join(tmpdir(), 'okr-og-cache-'));
+
+function build() {
+  const out = mkdtempSync(join(tmpdir(), 'okr-og-dist-'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      OKR_CONTENT: content,
+      OKR_OUT_DIR: out,
+      OKR_CACHE_DIR: `${out}.cache`,
+      OKR_OG_CACHE_DIR: ogCache,
+      NO_COLOR: '1',
+    },
+  });
+  const m = /OG images: (\d+) images, (\d+) rendered, (\d+) from cache/.exec(r.stdout);
+  if (r.status !== 0 || !m) throw new Error(r.stdout + r.stderr);
+  return { out, total: Number(m[1]), rendered: Number(m[2]), cached: Number(m[3]) };
+}
+
+describe('OG image cache', () => {
+  const first = build();
+  it('renders every image on a cold cache', () => {
+    expect(first.rendered).toBe(first.total);
+    expect(first.total).toBeGreaterThan(40);
+    const png = readFileSync(join(first.out, 'og/objectives/2025-q1-engineering-scalable-infrastructure.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+  it('renders none when nothing changed', () => {
+    const second = build();
+    expect(second).toMatchObject({ rendered: 0, cached: first.total });
+    expect(readFileSync(join(second.out, 'og/default.png'))).toEqual(readFileSync(join(first.out, 'og/default.png')));
+  });
+  it('after one KR edit re-renders only its objective and team-period images', () => {
+    edit(join(content, 'okrs/2025-Q1/engineering.yaml'), 'value: 75,', 'value: 90,');
+    const third = build();
+    expect(third.rendered).toBe(2);
+    expect(existsSync(join(third.out, 'og/periods/2025-Q1/engineering.png'))).toBe(true);
+  });
+});

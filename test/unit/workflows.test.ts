@@ -1,0 +1,98 @@
+// The ready-made GitHub workflows call the project's own commands (not ad-hoc scripts), with the
+// settings those commands need: full history for okr diff / check --base and the change history,
+// Node from .nvmrc, a Pages artifact of the built site.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers.ts';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; needs?: string; environment?: unknown }>;
+}
+
+const load = (name: string) => parse(readFileSync(join(ROOT, '.github/workflows', name), 'utf8')) as Workflow;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
+const runs = (w: Workflow) =>
+  steps(w).flatMap((s) =>
+    (s.run ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+const uses = (w: Workflow, action: string) => steps(w).find((s) => s.uses?.startsWith(`${action}@`));
+const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+
+describe('.github/workflows/pr.yml', () => {
+  const w = load('pr.yml');
+  const lines = runs(w);
+  const index = (re: RegExp) => lines.findIndex((l) => re.test(l));
+
+  it('runs on pull requests and may comment on them', () => {
+    expect(Object.keys(w.on)).toEqual(['pull_request']);
+    expect(w.permissions).toMatchObject({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('checks out the full history and takes Node from .nvmrc', () => {
+    expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
+    expect(uses(w, 'actions/setup-node')?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+  });
+
+  it('installs, checks with annotations (lock rules against the base), builds, then diffs against the base', () => {
+    const order = [
+      /^npm ci$/,
+      /^npm run --silent okr -- check --format github --base "origin\/\$BASE_REF"$/,
+      /^npm run build$/,
+      /^npm run --silent okr -- diff "origin\/\$BASE_REF" HEAD > okr-diff\.md$/,
+    ];
+    const at = order.map(index);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(lines),
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The base branch comes from the event through an environment variable, never spliced into the script.
+    expect(lines.join('\n')).not.toContain('${{');
+    expect(scripts.okr).toBe('node scripts/okr.ts');
+    expect(scripts.build).toMatch(/astro build/);
+  });
+
+  it('posts the diff as a pull request comment that it updates', () => {
+    const comment = uses(w, 'actions/github-script')!;
+    const script = String(comment.with?.script);
+    expect(script).toContain("readFileSync('okr-diff.md'");
+    expect(script).toMatch(/updateComment/);
+    expect(script).toMatch(/createComment/);
+    expect(comment.if).toContain("steps.diff.outcome == 'success'");
+  });
+});
+
+describe('.github/workflows/pages.yml', () => {
+  const w = load('pages.yml');
+  it('builds main with the project commands and deploys to GitHub Pages', () => {
+    expect(w.on).toHaveProperty('push', { branches: ['main'] });
+    expect(w.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    const lines = runs(w);
+    expect(lines).toEqual(['npm ci', 'npm run --silent okr -- check --format github', 'npm run build']);
+    expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
+    expect(uses(w, 'actions/setup-node')?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+    expect(uses(w, 'actions/upload-pages-artifact')?.with).toMatchObject({ path: 'dist' });
+    expect(uses(w, 'actions/deploy-pages')).toBeDefined();
+    expect(w.jobs.deploy!.needs).toBe('build');
+  });
+  it('publishes the public projection unless the repository opts in to the internal handbook', () => {
+    const build = steps(w).find((s) => s.run === 'npm run build')!;
+    expect(build.env).toMatchObject({ OKR_AUDIENCE: "${{ vars.OKR_AUDIENCE || 'public' }}" });
+  });
+});
