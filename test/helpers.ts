@@ -32,3 +32,23 @@ export function edit(file: string, find: string | RegExp, replace: string): numb
   writeFileSync(file, text.replace(find, replace));
   return text.slice(0, m.index).split('\n').length;
 }
+
+/** Build the site as `npm run build` does, from `content` into a new temporary folder with its own Astro cache. */
+export function buildSite(content: string, opts: { env?: Record<string, string>; prefix?: string; out?: string } = {}) {
+  const out = opts.out ?? mkdtempSync(join(tmpdir(), opts.prefix ?? 'okr-dist-'));
+  const env = opts.env ?? {};
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      OKR_CONTENT: content,
+      OKR_OUT_DIR: out,
+      OKR_CACHE_DIR: `${out}.cache`,
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+  });
+  return { out, status: r.status, stdout: r.stdout, stderr: r.stderr, log: r.stdout + r.stderr };
+}

@@ -1,27 +1,18 @@
 // Search in a real browser: type a phrase from a seed-004 key result into the header search, reach
 // its objective page, and narrow results with the team filter. Served like `npm run preview`.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from '../../scripts/lib/static-server.ts';
-import { MAIN, ROOT } from '../helpers.ts';
+import { buildSite, MAIN } from '../helpers.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), 'okr-search-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, OKR_CONTENT: MAIN, OKR_OUT_DIR: out, OKR_CACHE_DIR: `${out}.cache` },
-  });
-  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+  const r = buildSite(MAIN, { prefix: 'okr-search-' });
+  if (r.status !== 0) throw new Error(r.log);
   expect(r.stdout).toMatch(/search: indexed \d+ pages and \d+ key result \/ KPI records/);
-  server = await serveStatic(out);
+  server = await serveStatic(r.out);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {

@@ -1,27 +1,20 @@
 // The built site in a real browser (Debian's Chromium driven by playwright-core): navigation, charts,
 // theme, keyboard, accessibility (axe-core) and hostile content rendered inert.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from '../../scripts/lib/static-server.ts';
-import { copyContent, edit, MAIN, ROOT } from '../helpers.ts';
+import { buildSite, copyContent, edit, MAIN } from '../helpers.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function build(content: string): string {
-  const out = mkdtempSync(join(tmpdir(), 'okr-e2e-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // 2025-02-19: Q1 2025 is the current period.
-    env: { ...process.env, OKR_CONTENT: content, OKR_OUT_DIR: out, OKR_CACHE_DIR: `${out}.cache`, SOURCE_DATE_EPOCH: '1739923200' },
-  });
-  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
-  return out;
+  // 2025-02-19: Q1 2025 is the current period.
+  const r = buildSite(content, { env: { SOURCE_DATE_EPOCH: '1739923200' }, prefix: 'okr-e2e-' });
+  if (r.status !== 0) throw new Error(r.log);
+  return r.out;
 }
 
 let browser: Browser;

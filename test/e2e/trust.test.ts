@@ -1,15 +1,13 @@
 // The trust center in a real browser: the public build of the demo handbook, the Verify button
 // recomputing a snapshot with WebCrypto (and naming the record when a served file was tampered with),
 // receipts on objective pages, and no serious accessibility violations.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from '../../scripts/lib/static-server.ts';
-import { MAIN, ROOT } from '../helpers.ts';
+import { buildSite, MAIN } from '../helpers.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -17,20 +15,9 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 let out: string;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'okr-trust-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OKR_CONTENT: MAIN,
-      OKR_AUDIENCE: 'public',
-      OKR_OUT_DIR: out,
-      OKR_CACHE_DIR: `${out}.cache`,
-      SOURCE_DATE_EPOCH: '1797292800',
-    },
-  });
-  if (r.status !== 0) throw new Error(r.stdout + r.stderr);
+  const r = buildSite(MAIN, { env: { OKR_AUDIENCE: 'public', SOURCE_DATE_EPOCH: '1797292800' }, prefix: 'okr-trust-' });
+  if (r.status !== 0) throw new Error(r.log);
+  out = r.out;
   server = await serveStatic(out);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });

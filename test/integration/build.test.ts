@@ -1,31 +1,16 @@
 // Builds both handbooks as `npm run build` does and checks the output: a page for every period,
 // team-period and objective; no broken internal link or anchor; invalid content builds nothing.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { copyContent, edit, FISCAL, MAIN, ROOT, runOkr } from '../helpers.ts';
+import { buildSite, copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
 
 const EPOCH = '1795392000'; // 2026-11-23
 
-function build(content: string, outDir: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OKR_CONTENT: content,
-      OKR_OUT_DIR: outDir,
-      OKR_CACHE_DIR: `${outDir}.cache`,
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      SOURCE_DATE_EPOCH: EPOCH,
-    },
-  });
-}
+const build = (content: string, out: string) => buildSite(content, { out, env: { SOURCE_DATE_EPOCH: EPOCH } });
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -4,13 +4,11 @@
 // index — gzip-compressed files are scanned decompressed — and file names) contains any of them,
 // while the public content is there. The internal build of the same fixture does contain them, which
 // shows the scan would catch a leak.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runOkr } from '../helpers.ts';
+import { buildSite, ROOT, runOkr } from '../helpers.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/canary');
 
@@ -40,22 +38,11 @@ const PUBLIC = [
 ];
 
 function build(audience: 'public' | 'internal'): { out: string; log: string; status: number | null } {
-  const out = mkdtempSync(join(tmpdir(), `okr-canary-${audience}-`));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OKR_CONTENT: FIXTURE,
-      OKR_AUDIENCE: audience,
-      OKR_OUT_DIR: out,
-      OKR_CACHE_DIR: `${out}.cache`,
-      SOURCE_DATE_EPOCH: '1896134400',
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
+  const { out, log, status } = buildSite(FIXTURE, {
+    env: { OKR_AUDIENCE: audience, SOURCE_DATE_EPOCH: '1896134400' },
+    prefix: `okr-canary-${audience}-`,
   });
-  return { out, log: r.stdout + r.stderr, status: r.status };
+  return { out, log, status };
 }
 
 /** Which needles occur in which files (bytes, and decompressed bytes of gzip files; also file paths). */
@@ -123,18 +110,8 @@ describe('OKR_AUDIENCE=public build of the canary handbook', () => {
     }
   });
   it('a misspelt audience stops the build instead of publishing everything', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        OKR_CONTENT: FIXTURE,
-        OKR_AUDIENCE: 'publc',
-        OKR_OUT_DIR: mkdtempSync(join(tmpdir(), 'okr-canary-bad-')),
-        NO_COLOR: '1',
-      },
-    });
+    const r = buildSite(FIXTURE, { env: { OKR_AUDIENCE: 'publc' }, prefix: 'okr-canary-bad-' });
     expect(r.status).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/OKR_AUDIENCE must be one of internal, public \(got 'publc'\)/);
+    expect(r.log).toMatch(/OKR_AUDIENCE must be one of internal, public \(got 'publc'\)/);
   });
 });

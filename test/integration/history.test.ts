@@ -1,13 +1,12 @@
 // Change history from git: per objective and key result in `okr export` and on the objective page;
 // a copy without .git (a tarball) still builds and says history is unavailable. Also the page's
 // original-vs-revised target after a revision.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/lib/history.ts';
-import { edit, ROOT, runOkr } from '../helpers.ts';
+import { buildSite, edit, runOkr } from '../helpers.ts';
 import { tempRepo } from '../git-helpers.ts';
 
 const repo = tempRepo('2025-01-10T12:00:00Z');
@@ -32,19 +31,7 @@ const exportOf = (content: string) => {
 };
 
 function build(content: string) {
-  const out = mkdtempSync(join(tmpdir(), 'okr-history-dist-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OKR_CONTENT: content,
-      OKR_OUT_DIR: out,
-      OKR_CACHE_DIR: `${out}.cache`,
-      NO_COLOR: '1',
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  });
+  const { out, ...r } = buildSite(content, { prefix: 'okr-history-dist-' });
   expect(r.status, r.stderr).toBe(0);
   return (id: string) => readFileSync(join(out, 'objectives', id, 'index.html'), 'utf8');
 }

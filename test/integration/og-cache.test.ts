@@ -1,29 +1,16 @@
 // OG images are cached by a hash of their inputs: an unchanged build renders none, and editing one
 // key result re-renders only the images whose inputs changed. The build log states the counts.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyContent, edit, ROOT } from '../helpers.ts';
+import { buildSite, copyContent, edit } from '../helpers.ts';
 
 const content = copyContent();
 const ogCache = mkdtempSync(join(tmpdir(), 'okr-og-cache-'));
 
 function build() {
-  const out = mkdtempSync(join(tmpdir(), 'okr-og-dist-'));
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OKR_CONTENT: content,
-      OKR_OUT_DIR: out,
-      OKR_CACHE_DIR: `${out}.cache`,
-      OKR_OG_CACHE_DIR: ogCache,
-      NO_COLOR: '1',
-    },
-  });
+  const { out, ...r } = buildSite(content, { env: { OKR_OG_CACHE_DIR: ogCache }, prefix: 'okr-og-dist-' });
   const m = /OG images: (\d+) images, (\d+) rendered, (\d+) from cache/.exec(r.stdout);
   if (r.status !== 0 || !m) throw new Error(r.stdout + r.stderr);
   return { out, total: Number(m[1]), rendered: Number(m[2]), cached: Number(m[3]) };
