@@ -122,34 +122,23 @@ function readYamlDocument(file: string, text: string, report: Report): DocRecord
     else report({ kind: 'unmapped', ...v.where, message: `YAML "${k}" not mapped`, excerpt: v.value });
   }
   for (const o of r.objectives) doc.objectives.push({ ...o, ...(o.team ? {} : team ? { team } : {}) });
-  for (const o of doc.objectives)
-    if (o.period) {
-      const p = findPeriods(o.period, { years: true })[0];
-      if (p && !doc.periods.has(p.id))
-        doc.periods.set(p.id, {
-          id: p.id,
-          kind: p.kind,
-          fiscal: p.fiscal,
-          checkins: [],
-          risks: [],
-          dependencies: [],
-          receiptsRequired: [],
-          changeLog: [],
-        });
-    }
-  if (doc.period && !doc.periods.has(doc.period)) {
-    const p = findPeriods(doc.period, { years: true })[0]!;
-    doc.periods.set(p.id, {
-      id: p.id,
-      kind: p.kind,
-      fiscal: p.fiscal,
-      checkins: [],
-      risks: [],
-      dependencies: [],
-      receiptsRequired: [],
-      changeLog: [],
-    });
-  }
+  // Every period an objective (or the document) names gets a period record.
+  const ensurePeriod = (text: string) => {
+    const p = findPeriods(text, { years: true })[0];
+    if (p && !doc.periods.has(p.id))
+      doc.periods.set(p.id, {
+        id: p.id,
+        kind: p.kind,
+        fiscal: p.fiscal,
+        checkins: [],
+        risks: [],
+        dependencies: [],
+        receiptsRequired: [],
+        changeLog: [],
+      });
+  };
+  for (const o of doc.objectives) if (o.period) ensurePeriod(o.period);
+  if (doc.period && !doc.periods.has(doc.period)) ensurePeriod(doc.period);
   return doc;
 }
 

@@ -142,16 +142,7 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
     team: string | undefined,
   ): ObjectiveDraft {
     const where = at(map);
-    const fields = new Map(map.items.map((p) => [scalarText(p.key) ?? '', p as Pair<Node, Node>]));
-    const used = new Set<string>();
-    const take = (k: RegExp) => {
-      for (const [name, p] of fields)
-        if (k.test(name) && scalarText(p.value) !== undefined) {
-          used.add(name);
-          return scalarText(p.value);
-        }
-      return undefined;
-    };
+    const { fields, used, take } = fieldTaker(map);
     let title = take(TITLE_KEYS);
     let description = take(/^description$/i);
     if (!title && description) {
@@ -255,16 +246,7 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
       const t = scalarText(node) ?? '';
       return { where, label: key ?? `kr${ordinal}`, title: t, fromTitle: true, redactions: [] };
     }
-    const fields = new Map(node.items.map((p) => [scalarText(p.key) ?? '', p as Pair<Node, Node>]));
-    const used = new Set<string>();
-    const take = (k: RegExp) => {
-      for (const [name, p] of fields)
-        if (k.test(name) && scalarText(p.value) !== undefined) {
-          used.add(name);
-          return scalarText(p.value);
-        }
-      return undefined;
-    };
+    const { fields, used, take } = fieldTaker(node);
     const title = take(KR_TITLE_KEYS);
     const description = take(/^description$/i);
     const target = take(/^(?:target|goal|to)$/i);
@@ -391,4 +373,20 @@ export function person(text: string): { name: string; role?: string } {
   const m = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(text.trim());
   if (m && m[1]) return { name: m[1].trim(), role: m[2]!.trim() };
   return { name: text.trim() };
+}
+
+/** The scalar fields of a mapping by key, with a `take` that returns the first value whose key
+ * matches and records which keys were used (the rest go to the import report). */
+function fieldTaker(map: YAMLMap<unknown, unknown>) {
+  const fields = new Map(map.items.map((p) => [scalarText(p.key) ?? '', p as Pair<Node, Node>]));
+  const used = new Set<string>();
+  const take = (k: RegExp) => {
+    for (const [name, p] of fields)
+      if (k.test(name) && scalarText(p.value) !== undefined) {
+        used.add(name);
+        return scalarText(p.value);
+      }
+    return undefined;
+  };
+  return { fields, used, take };
 }
