@@ -31,8 +31,16 @@ export const yearOf = (id: string) => id.replace(/-Q[1-4]$/, '');
 
 export const expectedPeriodFormat = (naming: Org['fiscalYear']['naming']) => (naming === 'fiscal' ? 'FY22-Q2 or FY22' : '2025-Q1 or 2025');
 
+const dayNumbers = new Map<string, number>();
+/** Days since 1970-01-01 of an ISO date; memoised, as a handbook has few distinct dates and many readings of them. */
+function dayNumber(iso: string): number {
+  let n = dayNumbers.get(iso);
+  if (n === undefined) dayNumbers.set(iso, (n = Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000)));
+  return n;
+}
+
 /** Whole days from a to b (ISO dates). */
-export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
 /** The build's "today": SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
 export function buildDate(env: Record<string, string | undefined> = {}): string {

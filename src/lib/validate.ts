@@ -261,6 +261,7 @@ export function validateModel(
         "the latest check-in is the current value: move 'current' into a check-in, or drop the check-ins",
       );
     const checkins = 'checkins' in kr ? (kr.checkins ?? []) : [];
+    const lastCheckinDate = period && addDays(period.end, 31);
     checkins.forEach((c, i) => {
       ref(o, ['checkins', i, 'author'], c.author, people, 'person', 'people.yaml');
       if (i > 0 && c.date < checkins[i - 1]!.date)
@@ -270,7 +271,7 @@ export function validateModel(
           `check-ins must be in date order (${c.date} comes after ${checkins[i - 1]!.date})`,
           'list check-ins from oldest to newest',
         );
-      if (period && (c.date < period.start || c.date > addDays(period.end, 31)))
+      if (period && (c.date < period.start || c.date > lastCheckinDate!))
         at(
           o,
           ['checkins', i, 'date'],

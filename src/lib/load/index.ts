@@ -114,20 +114,20 @@ export function validateYaml<T>(
   text: string,
   s: z.ZodType<T>,
   lineOffset = 0,
-): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource } {
-  const { source, issues } = parseYaml(file, text, lineOffset);
+): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource; raw?: unknown } {
+  const { source, issues, value } = parseYaml(file, text, lineOffset);
   if (issues.some((i) => i.severity === 'error')) return { issues, source };
-  const raw = sanitise(source, source.doc.toJS({ maxAliasCount: 100 }), issues);
+  const raw = sanitise(source, value, issues);
   if (raw === null || raw === undefined) {
     issues.push({ file, line: 0, column: 0, path: '', message: 'file has no content', hint: 'fill it in or delete it', severity: 'error' });
-    return { issues, source };
+    return { issues, source, raw };
   }
   const parsed = s.safeParse(raw);
   if (!parsed.success) {
     issues.push(...schemaIssues(source, raw, parsed.error.issues, known(s as z.ZodType)));
-    return { issues, source };
+    return { issues, source, raw };
   }
-  return { value: { data: parsed.data, src: source }, issues, source };
+  return { value: { data: parsed.data, src: source }, issues, source, raw };
 }
 
 /** Re-validate a mapping without the top-level fields that are invalid (their errors are already reported). */
@@ -252,8 +252,8 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     }
     const r = validateYaml(file, body, SCHEMAS[kind] as z.ZodType<unknown>);
     raw.issues.push(...r.issues);
-    if (r.source.doc.errors.length) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
-    else collectIds(kind, r.source.doc.toJS(), raw.declaredIds);
+    if (!('raw' in r)) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    else collectIds(kind, r.raw, raw.declaredIds);
     // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
     if (!r.value && kind === 'org') r.value = salvage(r.source, schema.org);
     if (!r.value) continue;

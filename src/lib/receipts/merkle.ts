@@ -175,7 +175,13 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return d === 0;
 }
 
-export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+// A table rather than Buffer: this module also runs in the browser (the Verify button).
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+export function toHex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += HEX[x];
+  return s;
+}
 
 /** Lowercase hex → bytes; undefined for anything that is not even-length lowercase hex. */
 export function fromHex(hex: string): Uint8Array | undefined {

@@ -12,6 +12,7 @@ import { scopeLeaves, type Leaf, type ReceiptScope, type RecordType } from './le
 import { compareLeaves } from './order.ts';
 import { allInclusionProofs, fromHex, leafHash, rootFromLeafHashes, toHex } from './merkle.ts';
 import { run } from './node-crypto.ts';
+import { LazyMap } from '../lazy-map.ts';
 import type { KeyInfo, KeyInput, SnapshotInput, SnapshotReport } from './verify.ts';
 import { verifySnapshots } from './verify.ts';
 import type { Origin } from '../model.ts';
@@ -69,9 +70,9 @@ export interface TrustSnapshot extends SnapshotReport {
 
 export interface Trust {
   /** One tree per period of the audience: its records, root and every inclusion proof. */
-  trees: Map<string, PeriodTree>;
+  trees: ReadonlyMap<string, PeriodTree>;
   /** Each record in the tree of its own period (an objective → its quarter's tree). */
-  own: Map<string, { period: string; record: TreeRecord }>;
+  own: { get(key: string): { period: string; record: TreeRecord } | undefined };
   receipts: ReceiptCheck[];
   requirements: Map<string, Requirement[]>;
   snapshots: TrustSnapshot[];
@@ -129,6 +130,7 @@ export function treeOf(period: string, leaves: readonly Leaf[]): PeriodTree {
       for (const l of leaves) hashes.push(yield* leafHash(encoder.encode(l.canonical)));
       const root = toHex(yield* rootFromLeafHashes(hashes));
       const proofs = yield* allInclusionProofs(hashes);
+      // Proofs are turned into hex only when a page or export asks: most builds show a fraction.
       const records = leaves.map((l, i): TreeRecord => ({
         key: l.key,
         record: l.record,
@@ -136,7 +138,9 @@ export function treeOf(period: string, leaves: readonly Leaf[]): PeriodTree {
         label: l.label,
         index: i,
         leaf: toHex(hashes[i]!),
-        proof: proofs[i]!.map(toHex),
+        get proof() {
+          return proofs[i]!.map(toHex);
+        },
         canonical: l.canonical,
       }));
       return { period, root, treeSize: leaves.length, records, byKey: new Map(records.map((r) => [r.key, r])) };
@@ -184,17 +188,30 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
   const { full, view, ids, audience } = input;
   const issues: ContentIssue[] = [];
 
-  // Trees over the audience's records.
-  const trees = new Map<string, PeriodTree>();
-  for (const p of view.periods) trees.set(p.id, treeOf(p.id, scopeLeaves(view, 'okrs', p.id, ids)!));
+  // Trees over the audience's records, hashed when first asked for: `okr check` needs only the
+  // periods with receipts, a build needs them all.
+  const trees = new LazyMap(
+    view.periods.map((p) => p.id),
+    (period) => treeOf(period, scopeLeaves(view, 'okrs', period, ids)!),
+  );
   const objectivePeriod = new Map(view.objectives.map((o) => [o.id, o.period]));
-  const own = new Map<string, { period: string; record: TreeRecord }>();
-  for (const t of trees.values())
-    for (const r of t.records) {
-      const home =
-        r.record === 'period' ? r.id : r.record === 'objective' ? objectivePeriod.get(r.id) : objectivePeriod.get(r.id.split('.')[0]!);
-      if (home === t.period) own.set(r.key, { period: t.period, record: r });
-    }
+  const homeOf = (key: string) => {
+    const { record, id } = splitKey(key);
+    return record === 'period'
+      ? id
+      : record === 'objective'
+        ? objectivePeriod.get(id)
+        : record === 'keyResult'
+          ? objectivePeriod.get(id.split('.')[0]!)
+          : undefined;
+  };
+  const own = {
+    get(key: string) {
+      const period = homeOf(key);
+      const record = period === undefined ? undefined : trees.get(period)?.byKey.get(key);
+      return record && { period: period!, record };
+    },
+  };
 
   // Snapshots: verified on every build and check (one SHA-256 per leaf and proof step).
   const verified = run(verifySnapshots(input.files.snapshots, input.files.keys));
