@@ -1,5 +1,5 @@
 // The pipeline: load → validate → compute. Called once per build (memoised) and by every CLI command.
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges, type AlignmentInfo } from './alignment.ts';
 import { auditValues, type AuditResult } from './audit.ts';
 import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
@@ -93,7 +93,13 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   const org = raw.org?.data ?? schema.org.parse({ name: 'Unnamed handbook' });
   const model = buildModel(raw, org);
   issues.push(...validateModel(model, raw));
-  issues.push(...validateNarratives(raw.narratives, new Set(model.periods.map((p) => p.id))));
+  // A narrative whose period file exists but is invalid is no orphan: that file's own errors say what is wrong.
+  const periodFiles = [
+    ...model.periods.map((p) => p.id),
+    ...(raw.declaredIds.get('period') ?? []),
+    ...(raw.unreadable.get('period') ?? []).map((f) => basename(f).replace(/\.ya?ml$/, '')),
+  ];
+  issues.push(...validateNarratives(raw.narratives, new Set(periodFiles)));
   issues.push(...validateRevisions(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);

@@ -48,6 +48,8 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
         break;
       case 'invalid_type': {
         const actual = valueAt(data, path);
+        // NaN and ±Infinity are reported once, by sanitise() below.
+        if (typeof actual === 'number' && !Number.isFinite(actual)) break;
         if (actual === undefined) {
           out.push(issueAt(src, path.slice(0, -1), `missing required field '${field}'`, `add '${field}:' here`));
         } else {

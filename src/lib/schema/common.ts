@@ -18,7 +18,7 @@ function isRealDate(s: string): boolean {
 /** A calendar date written as YYYY-MM-DD (quoted or not; the YAML 1.2 core schema keeps it a string). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written as YYYY-MM-DD', abort: true })
   .refine(isRealDate, { error: 'is not a real calendar date' });
 
 /** Non-empty, trimmed prose. */
