@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     fileParallelism: false,
-    reporters: ['default'],
+    // The summary reporter prints the bad-input case count and the axe results per page type last.
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
