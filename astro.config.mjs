@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import okrHandbook from './src/integrations/handbook.ts';
+import okrHandbook, { okrPublish } from './src/integrations/handbook.ts';
 import ogImages from './src/integrations/og-images.ts';
 import search from './src/integrations/search.ts';
 
@@ -14,7 +14,8 @@ export default defineConfig({
   // Separate caches let several builds (e.g. tests) run side by side.
   cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
-  integrations: [okrHandbook(), mdx(), ogImages(), search()],
+  // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
+  integrations: [okrHandbook(), mdx(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },
   vite: {
     build: {

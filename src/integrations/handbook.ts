@@ -1,26 +1,38 @@
 // Validates the content before Astro builds anything: invalid content stops the build with the same
 // messages as `okr check`, and no dist/ is left behind that could pass for a complete site.
-import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+//
+// A build writes into a staging folder beside the output (`.dist.partial` for `dist`); okrPublish(),
+// the last integration, moves it into place once every page, image and the search index are done.
+// If anything fails on the way, the staging folder and any earlier output are removed, so the output
+// folder holds a complete build or nothing.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatPretty } from '../lib/errors.ts';
 import { audienceFromEnv } from '../lib/audience.ts';
 import { contentDir, getHandbookResult } from '../lib/handbook.ts';
 
+/** The build in progress: where it writes, where it is published, and whether it was. */
+let staged: { staging: string; final: string; published: boolean } | undefined;
+
+const remove = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
 export default function okrHandbook(): AstroIntegration {
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
+        const final = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         let audience;
         try {
           // OKR_AUDIENCE=public builds the public projection only; a misspelt value stops the build.
           audience = audienceFromEnv();
         } catch (e) {
           logger.error((e as Error).message);
-          if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
+          if (command === 'build') remove(final);
           process.exit(1);
         }
         const result = getHandbookResult(dir, audience);
@@ -28,7 +40,7 @@ export default function okrHandbook(): AstroIntegration {
         if (!result.ok) {
           console.error(formatPretty(result.issues, { colour: Boolean(process.stderr.isTTY) }));
           logger.error(`content in ${dir} has errors; nothing was built (run: npm run --silent okr -- check)`);
-          if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
+          if (command === 'build') remove(final);
           process.exit(1);
         }
         const h = result.handbook!;
@@ -36,6 +48,36 @@ export default function okrHandbook(): AstroIntegration {
           `content ${dir} (${audience} audience): ${h.periods.length} periods, ${h.objectives.length} objectives, ${h.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results` +
             (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'}: npm run --silent okr -- check)` : ''),
         );
+        if (command !== 'build') return;
+        const staging = join(dirname(final), `.${basename(final)}.partial`);
+        remove(staging);
+        const build = (staged = { staging, final, published: false });
+        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+        process.on('exit', () => {
+          if (build.published) return;
+          remove(staging);
+          remove(final);
+        });
+      },
+    },
+  };
+}
+
+/** The last integration: moves the finished build from its staging folder into the output folder. */
+export function okrPublish(): AstroIntegration {
+  return {
+    name: 'okr-publish',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        if (!staged) return;
+        const { staging, final } = staged;
+        const old = join(dirname(final), `.${basename(final)}.old`);
+        remove(old);
+        if (existsSync(final)) renameSync(final, old);
+        renameSync(staging, final);
+        staged.published = true;
+        remove(old);
+        logger.info(`published ${final}`);
       },
     },
   };

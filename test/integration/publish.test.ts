@@ -1,0 +1,84 @@
+// No half-published output: a build writes into a staging folder and moves it into place only when
+// everything (pages, OG images, search index) is done. A failed build — invalid content, or a failure
+// after validation such as an MDX guide that throws while rendering — leaves no output folder at all
+// and never touches the content.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, copyContent, edit, ROOT, runOkr } from '../helpers.ts';
+
+const BASE = join(ROOT, 'test/fixtures/bad-input/base');
+const EPOCH = { SOURCE_DATE_EPOCH: '1896134400' }; // 2030-02-01
+
+/** One hash over every file's path and bytes. */
+function treeHash(dir: string): string {
+  const h = createHash('sha256');
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const f of files) h.update(relative(dir, f)).update('\0').update(readFileSync(f));
+  return h.digest('hex');
+}
+
+/** Folders beside the output that a build may have left (its staging folder). */
+const leftovers = (out: string) => readdirSync(dirname(out)).filter((n) => n.startsWith(`.${basename(out)}.`));
+
+describe('a failed build publishes nothing', () => {
+  it('invalid content: no output folder (not even the previous one), content untouched', () => {
+    const content = copyContent(BASE);
+    edit(join(content, 'people.yaml'), 'team: product }', 'team: prodcut }');
+    const before = treeHash(content);
+    const out = mkdtempSync(join(tmpdir(), 'okr-publish-'));
+    mkdirSync(join(out, 'periods'));
+    writeFileSync(join(out, 'index.html'), '<p>the previous build</p>');
+    const r = buildSite(content, { out, env: EPOCH });
+    expect(r.status).toBe(1);
+    expect(r.log).toMatch(/people\.yaml:3:\d+ error team 'prodcut' not found/);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(out)).toEqual([]);
+    expect(treeHash(content)).toBe(before);
+  });
+
+  describe('a failure after validation (an MDX guide that throws while rendering)', () => {
+    const content = copyContent(BASE);
+    const out = join(mkdtempSync(join(tmpdir(), 'okr-publish-')), 'site');
+    let first: ReturnType<typeof buildSite>;
+    let afterFirst: { index: boolean; search: boolean; stale: boolean; leftovers: string[] };
+    let second: ReturnType<typeof buildSite>;
+    let before: string;
+    beforeAll(() => {
+      // What an older build left.
+      mkdirSync(out);
+      writeFileSync(join(out, 'stale.html'), '<p>from an older build</p>');
+      first = buildSite(content, { out, env: EPOCH });
+      afterFirst = {
+        index: existsSync(join(out, 'index.html')),
+        search: existsSync(join(out, 'pagefind/pagefind.js')),
+        stale: existsSync(join(out, 'stale.html')),
+        leftovers: leftovers(out),
+      };
+      writeFileSync(join(content, 'guides/zz-owner.mdx'), '---\ntitle: Our owner\n---\nAsk {frontmatter.owner.name}.\n');
+      before = treeHash(content);
+      second = buildSite(content, { out, env: EPOCH });
+    });
+
+    it('a successful build replaces the output folder as a whole', () => {
+      expect(first.status, first.log.slice(-2000)).toBe(0);
+      expect(afterFirst).toEqual({ index: true, search: true, stale: false, leftovers: [] });
+    });
+
+    it('passes okr check, so only the build can find it', () => expect(runOkr(['check', '--content', content]).code).toBe(0));
+
+    it('fails the build and leaves no output folder and no staging folder', () => {
+      expect(second.status).toBe(1);
+      expect(second.log).toMatch(/Cannot read properties of undefined \(reading 'name'\)/);
+      expect(existsSync(out)).toBe(false);
+      expect(leftovers(out)).toEqual([]);
+    });
+
+    it('never touches the content', () => expect(treeHash(content)).toBe(before));
+  });
+});
