@@ -1,93 +1,256 @@
-// npm run bench: builds synthetic handbooks of growing size and, in the same run, a plain Astro site
-// with the same number of trivial pages (the floor); prints the ratios DESIGN.md asks for.
-// Results go to stdout as a Markdown table (copy into BENCHMARKS.md with the date and machine).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench [-- --teams N --periods N --objectives N --krs N --checkins N] [--scales 1,4,16]
+//   [--json FILE] [--skip-floor] [--profile] [--keep]
+//
+// Generates synthetic handbooks at 1×, 4× and 16× of a size (the flags give the 16× size) and, for
+// each, measures in one run: `okr check`; a first build with every cache empty; a cold build (Astro
+// cache and output deleted) with the OG images cached — the budgeted build; a warm rebuild after
+// editing one key result; the floor (plain Astro, same pages, same HTML size, trivial template);
+// HTML, gzip, CSS and JS per page, the chart bundle, Pagefind. Prints a Markdown table and the
+// budget verdicts to stdout, progress to stderr, and writes every raw number as JSON.
+//
+// Scale rule: 16× is the given size; 4× divides teams and quarters by 2, 1× divides both by 4
+// (rounded, at least 1). Objectives per team, key results per objective and check-ins per key
+// result stay fixed, so content grows with teams × quarters (4× per step).
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generate, type Size } from './generate.ts';
+import { parseArgs } from 'node:util';
+import { parseDocument } from 'yaml';
+import { writeFloorSite } from './floor.ts';
+import { DEFAULT_SIZE, generate, SOURCE_DATE_EPOCH, type Edit, type Size } from './generate.ts';
+import { htmlFiles, siteStats, timed, type Timed } from './measure.ts';
+import { formatProfile, summariseProfiles, type ProfileSummary } from './profile.ts';
+import { budgets, formatVerdicts, table, type BuildRun, type ScaleResult } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const SIZES: Record<string, Size> = {
-  small: { teams: 4, periods: 2, objectives: 3, krs: 3, checkins: 3 },
-  medium: { teams: 10, periods: 4, objectives: 4, krs: 4, checkins: 4 },
-  large: { teams: 20, periods: 8, objectives: 4, krs: 4, checkins: 6 },
-};
+const OKR = join(ROOT, 'scripts/okr.ts');
+/** Teams and quarters are divided by this at each scale. */
+const DIVISOR: Record<number, number> = { 1: 4, 4: 2, 16: 1 };
 
-/** Run a command under /usr/bin/time: wall seconds and peak RSS (MB). */
-function timed(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  const m = /([\d.]+) (\d+)\s*$/.exec(r.stderr);
-  if (r.status !== 0 || !m) throw new Error(`${args.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
-  return { seconds: Number(m[1]), peakMb: Math.round(Number(m[2]) / 1024), stdout: r.stdout };
-}
+const HELP = `Usage: npm run bench -- [options]
 
-function dirBytes(dir: string): number {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).reduce((n, f) => {
-    const s = statSync(join(dir, f));
-    return s.isFile() ? n + s.size : n;
-  }, 0);
-}
+  --teams N --periods N --objectives N --krs N --checkins N
+                    the 16× size (default ${DEFAULT_SIZE.teams} teams × ${DEFAULT_SIZE.periods} quarters × ${DEFAULT_SIZE.objectives} objectives × ${DEFAULT_SIZE.krs} KRs × ${DEFAULT_SIZE.checkins} check-ins);
+                    4× = teams/2 × quarters/2, 1× = teams/4 × quarters/4
+  --scales LIST     which scales to run, e.g. 1,4 (default 1,4,16)
+  --json FILE       raw results (default .bench/bench-results.json; a .md beside it gets the table)
+  --skip-floor      do not build the floor site
+  --profile         one extra build at the largest scale under node --cpu-prof; prints the top 25
+                    self-time functions (profiles kept in .bench/profile/)
+  --keep            keep the temporary directories (content, dist, caches, logs)`;
 
-/** A plain Astro site with `pages` trivial pages: the floor any static build pays. */
-function floorSite(pages: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okr-floor-'));
-  mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  writeFileSync(join(dir, 'astro.config.mjs'), 'export default { devToolbar: { enabled: false } };\n');
-  writeFileSync(
-    join(dir, 'src/pages/[slug].astro'),
-    `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: 'p' + i } })); }\nconst { slug } = Astro.params;\n---\n<html><head><title>{slug}</title></head><body><h1>Page {slug}</h1></body></html>\n`,
-  );
-  return dir;
-}
+class UsageError extends Error {}
 
-const rows: string[] = [];
-for (const [name, size] of Object.entries(SIZES)) {
-  const content = mkdtempSync(join(tmpdir(), `okr-bench-${name}-`));
-  generate(content, size);
-  const out = `${content}-dist`;
-  const env = {
-    OKR_CONTENT: content,
-    OKR_OUT_DIR: out,
-    OKR_CACHE_DIR: `${out}.cache`,
-    OKR_OG_CACHE_DIR: `${out}.og`,
-    SOURCE_DATE_EPOCH: '1700000000',
+const log = (msg: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
+
+const OPTIONS = {
+  teams: { type: 'string' },
+  periods: { type: 'string' },
+  objectives: { type: 'string' },
+  krs: { type: 'string' },
+  checkins: { type: 'string' },
+  scales: { type: 'string', default: '1,4,16' },
+  json: { type: 'string', default: join(ROOT, '.bench/bench-results.json') },
+  'skip-floor': { type: 'boolean', default: false },
+  profile: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function options() {
+  let values;
+  try {
+    values = parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const count = (name: keyof Size, min: number) => {
+    const raw = values[name];
+    const n = raw === undefined ? DEFAULT_SIZE[name] : Number(raw);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min} (got '${raw}')`);
+    return n;
   };
-  const check = timed([join(ROOT, 'scripts/okr.ts'), 'check', '--content', content], env);
-  const cold = timed([ASTRO, 'build'], env);
-  const pages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).length;
-  // Warm rebuild after one edit: only the changed OG images are re-rendered.
-  const file = join(content, 'okrs', '2020-Q1', 'team-1.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('title: Objective 1 of team-1', 'title: Objective 1 of team-1 (edited)'));
-  const warm = timed([ASTRO, 'build'], env);
-  const og = /OG images: \d+ images, (\d+) rendered/.exec(warm.stdout)?.[1];
-  const floorDir = floorSite(pages);
-  const floor = timed([ASTRO, 'build'], {}, floorDir);
-  const html = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
-  const htmlBytes = html.reduce((n, f) => n + statSync(join(out, f)).size, 0);
-  const js = readdirSync(join(out, '_astro')).filter((f) => f.endsWith('.js'));
-  const jsPerPage =
-    html.reduce((n, f) => {
-      const src = [...readFileSync(join(out, f), 'utf8').matchAll(/<script[^>]+src="\/(_astro\/[^"]+)"/g)];
-      return n + src.reduce((m, s) => m + statSync(join(out, s[1]!)).size, 0);
-    }, 0) / html.length;
-  rows.push(
-    `| ${name} (${size.teams}×${size.periods}×${size.objectives}×${size.krs}×${size.checkins}) | ${pages} | ${cold.seconds.toFixed(1)} s | ${floor.seconds.toFixed(1)} s | ${(cold.seconds / floor.seconds).toFixed(2)}× | ${((cold.seconds * 1000) / pages).toFixed(1)} ms | ${cold.peakMb} MB | ${check.seconds.toFixed(2)} s | ${warm.seconds.toFixed(1)} s (${og} OG) | ${(htmlBytes / html.length / 1024).toFixed(1)} KB | ${(jsPerPage / 1024).toFixed(1)} KB | ${(dirBytes(out) / 1024 / 1024).toFixed(1)} MB | ${js.length} |`,
-  );
-  console.error(rows.at(-1));
-  for (const d of [content, out, `${out}.cache`, `${out}.og`, floorDir]) rmSync(d, { recursive: true, force: true });
+  const size: Size = {
+    teams: count('teams', 1),
+    periods: count('periods', 1),
+    objectives: count('objectives', 1),
+    krs: count('krs', 1),
+    checkins: count('checkins', 0),
+  };
+  const scales = [...new Set(values.scales.split(',').map((s) => Number(s.trim().replace(/×|x$/i, ''))))].sort((a, b) => a - b);
+  for (const s of scales) if (!DIVISOR[s]) throw new UsageError(`--scales: each scale must be 1, 4 or 16 (got '${values.scales}')`);
+  return { ...values, size, scales, json: resolve(values.json) };
 }
-console.log(
-  [
-    '| size (teams×periods×objectives×KRs×check-ins) | pages | build | floor | build/floor | per page | peak RSS | okr check | warm rebuild | HTML/page | JS/page (avg) | dist | JS files |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows,
-  ].join('\n'),
-);
+
+export function scaled(size: Size, scale: number): Size {
+  const d = DIVISOR[scale]!;
+  return { ...size, teams: Math.max(1, Math.round(size.teams / d)), periods: Math.max(1, Math.round(size.periods / d)) };
+}
+
+function applyEdit(content: string, edit: Edit): void {
+  const file = join(content, edit.file);
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  if (doc.getIn(edit.path) === undefined) throw new Error(`edit: ${edit.path.join('.')} not found in ${edit.file}`);
+  doc.setIn(edit.path, edit.value);
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+}
+
+function buildRun(t: Timed): BuildRun {
+  const og = /OG images: (\d+) images, (\d+) rendered/.exec(t.output);
+  return {
+    seconds: t.seconds,
+    peakMb: t.peakMb,
+    processPeakMb: t.processPeakMb,
+    treePeakMb: t.treePeakMb,
+    ogImages: og ? Number(og[1]) : null,
+    ogRendered: og ? Number(og[2]) : null,
+  };
+}
+
+async function benchScale(scale: number, size: Size, opts: ReturnType<typeof options>, profileThis: boolean) {
+  const tag = `[${scale}×]`;
+  const work = mkdtempSync(join(tmpdir(), `okr-bench-${scale}x-`));
+  const dirs = { content: join(work, 'content'), out: join(work, 'dist'), cache: join(work, 'astro-cache'), og: join(work, 'og-cache') };
+  const logs = join(work, 'logs');
+  mkdirSync(logs);
+  const env = {
+    OKR_CONTENT: dirs.content,
+    OKR_OUT_DIR: dirs.out,
+    OKR_CACHE_DIR: dirs.cache,
+    OKR_OG_CACHE_DIR: dirs.og,
+    OKR_BASE: '/',
+    OKR_AUDIENCE: 'internal',
+    SOURCE_DATE_EPOCH,
+    NO_COLOR: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const step = async <T extends { seconds: number; peakMb: number }>(what: string, run: () => Promise<T>): Promise<T> => {
+    if (interrupted) throw new Error('interrupted');
+    log(`${tag} ${what} …`);
+    const r = await run();
+    log(`${tag} ${what}: ${r.seconds.toFixed(1)} s, ${r.peakMb} MB`);
+    return r;
+  };
+  const build = (name: string, args: string[] = []) =>
+    timed([process.execPath, ...args, ASTRO, 'build'], { cwd: ROOT, env, logPrefix: join(logs, name) });
+  let profile: ProfileSummary | undefined;
+  try {
+    log(
+      `${tag} generating ${size.teams} teams × ${size.periods} quarters × ${size.objectives} objectives × ${size.krs} KRs × ${size.checkins} check-ins in ${work}`,
+    );
+    const gen = generate(dirs.content, size);
+    log(
+      `${tag} ${gen.counts.objectives} objectives, ${gen.counts['key results']} key results, ${gen.counts.checkins ?? 0} check-ins, ${(gen.counts.bytes! / 1e6).toFixed(1)} MB`,
+    );
+
+    const check = await step('okr check', () =>
+      timed([process.execPath, OKR, 'check', '--content', dirs.content, '--format', 'json'], {
+        cwd: ROOT,
+        env,
+        logPrefix: join(logs, 'check'),
+      }),
+    );
+    const issues = JSON.parse(readFileSync(check.log.stdout, 'utf8')) as { severity: string }[];
+    const errors = issues.filter((i) => i.severity === 'error').length;
+
+    const first = buildRun(await step('first build (all caches empty)', () => build('first-build')));
+    rmSync(dirs.out, { recursive: true, force: true });
+    rmSync(dirs.cache, { recursive: true, force: true });
+    const cold = buildRun(await step('cold build (OG cached)', () => build('cold-build')));
+    log(`${tag} measuring the output …`);
+    const site = siteStats(dirs.out);
+
+    applyEdit(dirs.content, gen.edit);
+    const warm = buildRun(await step(`warm rebuild (${gen.edit.what} edited)`, () => build('warm-rebuild')));
+
+    let floor: ScaleResult['floor'] = null;
+    if (!opts['skip-floor']) {
+      const dir = join(work, 'floor');
+      writeFloorSite(dir, ROOT, site.pages, site.perPage.html);
+      const f = await step(`floor (${site.pages} plain pages)`, () =>
+        timed([process.execPath, ASTRO, 'build'], {
+          cwd: dir,
+          env: { NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+          logPrefix: join(logs, 'floor'),
+        }),
+      );
+      const pages = htmlFiles(join(dir, 'dist'));
+      const bytes = pages.reduce((n, p) => n + readFileSync(join(dir, 'dist', p)).length, 0);
+      floor = { seconds: f.seconds, peakMb: f.peakMb, pages: pages.length, htmlPerPage: bytes / Math.max(1, pages.length) };
+      if (pages.length !== site.pages) log(`${tag} warning: the floor built ${pages.length} pages, the handbook ${site.pages}`);
+    }
+
+    if (profileThis) {
+      const dir = join(ROOT, '.bench/profile');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      rmSync(dirs.out, { recursive: true, force: true });
+      rmSync(dirs.cache, { recursive: true, force: true });
+      await step('profiled cold build (OG cached, node --cpu-prof)', () => build('profile', ['--cpu-prof', `--cpu-prof-dir=${dir}`]));
+      profile = summariseProfiles(dir, ROOT);
+    }
+
+    const result: ScaleResult = {
+      scale,
+      size,
+      counts: gen.counts,
+      kinds: gen.kinds,
+      check: { seconds: check.seconds, peakMb: check.peakMb, errors, warnings: issues.length - errors },
+      firstBuild: first,
+      coldBuild: cold,
+      warmRebuild: { ...warm, edit: `${gen.edit.file}: ${gen.edit.path.join('.')} (${gen.edit.what})` },
+      floor,
+      site,
+    };
+    return { result, profile };
+  } finally {
+    if (opts.keep) log(`${tag} kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  if (opts.help) return (console.log(HELP), 0);
+  const results: ScaleResult[] = [];
+  let profile: ProfileSummary | undefined;
+  for (const scale of opts.scales) {
+    const r = await benchScale(scale, scaled(opts.size, scale), opts, opts.profile && scale === opts.scales.at(-1));
+    results.push(r.result);
+    profile ??= r.profile;
+  }
+  const verdicts = budgets(results);
+  const markdown = [table(results), '', formatVerdicts(verdicts), ...(profile ? ['', formatProfile(profile)] : [])].join('\n');
+  console.log(markdown);
+  mkdirSync(resolve(opts.json, '..'), { recursive: true });
+  const astro = (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  const json = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, astro },
+    size16: opts.size,
+    scaleRule: '16× = the given size; 4× = teams/2 × quarters/2; 1× = teams/4 × quarters/4 (rounded, at least 1)',
+    results,
+    budgets: verdicts,
+    profile: profile ?? null,
+  };
+  writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(opts.json.replace(/(\.json)?$/, '.md'), `${markdown}\n`);
+  log(`results: ${opts.json}`);
+  return 0;
+}
+
+// Ctrl-C also stops the running child; the step that follows throws, so the temporary directories
+// are removed before exiting (instead of Node dying at once and leaving them behind).
+let interrupted = false;
+process.on('SIGINT', () => void (interrupted = true));
+
+if (import.meta.main) {
+  try {
+    process.exitCode = await main();
+  } catch (e) {
+    // Usage and build errors carry their own explanation (a build's error ends with its log tail).
+    console.error(e instanceof UsageError || (e instanceof Error && / failed \(exit /.test(e.message)) ? `bench: ${e.message}` : e);
+    process.exitCode = 1;
+  }
+}

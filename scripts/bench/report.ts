@@ -1,0 +1,191 @@
+// The bench's results: one row per scale as a Markdown table, and the budgets of issue 9 judged
+// from the measurements (PASS / FAIL / n/a with the numbers behind each verdict).
+import type { Size } from './generate.ts';
+import type { SiteStats, TeamPeriodPage } from './measure.ts';
+
+export interface BuildRun {
+  seconds: number;
+  /** Peak memory of the build: the larger of the two below. */
+  peakMb: number;
+  /** Largest single process (/usr/bin/time %M). */
+  processPeakMb: number;
+  /** Summed RSS of the process tree (sampled), which counts worker processes too. */
+  treePeakMb: number;
+  /** From the build log: "OG images: N images, M rendered". */
+  ogImages: number | null;
+  ogRendered: number | null;
+}
+
+export interface ScaleResult {
+  scale: number;
+  size: Size;
+  counts: Record<string, number>;
+  kinds: Record<string, number>;
+  check: { seconds: number; peakMb: number; errors: number; warnings: number };
+  /** Everything cold: empty Astro cache, empty OG cache. */
+  firstBuild: BuildRun;
+  /** Empty Astro cache and output, OG images cached (the budgeted build). */
+  coldBuild: BuildRun;
+  /** After one key-result edit, every cache kept. */
+  warmRebuild: BuildRun & { edit: string };
+  floor: { seconds: number; peakMb: number; pages: number; htmlPerPage: number } | null;
+  site: SiteStats;
+}
+
+export interface Verdict {
+  budget: string;
+  pass: boolean | null;
+  detail: string;
+}
+
+const s1 = (n: number) => `${n.toFixed(1)} s`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const sizeText = (z: Size) => `${z.teams}×${z.periods}×${z.objectives}×${z.krs}×${z.checkins}`;
+
+export function table(results: ScaleResult[]): string {
+  const head = [
+    'scale',
+    'size (teams×quarters×objectives×KRs×check-ins)',
+    'pages',
+    'cold build (OG cached)',
+    'first build (OG cold)',
+    'floor',
+    'build/floor',
+    'ms/page build / floor',
+    'peak RSS cold / first',
+    'okr check',
+    'warm rebuild (OG re-rendered)',
+    'HTML/page',
+    'gzip/page',
+    'largest team-period HTML+CSS gzip',
+    'JS/page',
+    'Pagefind index',
+  ];
+  const rows = results.map((r) => {
+    const p = r.site.pages;
+    const f = r.floor;
+    return [
+      `${r.scale}×`,
+      sizeText(r.size),
+      String(p),
+      s1(r.coldBuild.seconds),
+      s1(r.firstBuild.seconds),
+      f ? s1(f.seconds) : '–',
+      f ? `${(r.coldBuild.seconds / f.seconds).toFixed(2)}×` : '–',
+      `${((r.coldBuild.seconds * 1000) / p).toFixed(1)} / ${f ? ((f.seconds * 1000) / p).toFixed(1) : '–'}`,
+      `${r.coldBuild.peakMb} / ${r.firstBuild.peakMb} MB`,
+      `${r.check.seconds.toFixed(2)} s`,
+      `${s1(r.warmRebuild.seconds)} (${r.warmRebuild.ogRendered ?? '?'} OG)`,
+      kb(r.site.perPage.html),
+      kb(r.site.perPage.htmlGzip),
+      r.site.largestTeamPeriod ? kb(r.site.largestTeamPeriod.totalGzip) : '–',
+      kb(r.site.perPage.js),
+      `${(r.site.pagefindBytes / 1024 / 1024).toFixed(1)} MB`,
+    ];
+  });
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** The budgets; each judged at the largest scale run (or across all scales where that is stricter). */
+export function budgets(results: ScaleResult[]): Verdict[] {
+  const v: Verdict[] = [];
+  const sorted = [...results].sort((a, b) => a.scale - b.scale);
+  const small = sorted[0]!;
+  const large = sorted.at(-1)!;
+  const at = (r: ScaleResult) => `at ${r.scale}×`;
+
+  // 1. Cold build with OG images cached ≤ 2.5× the floor.
+  if (large.floor) {
+    const ratio = large.coldBuild.seconds / large.floor.seconds;
+    v.push({
+      budget: 'cold build (OG cached) ≤ 2.5× floor',
+      pass: ratio <= 2.5,
+      detail: `${ratio.toFixed(2)}× ${at(large)} (${s1(large.coldBuild.seconds)} vs ${s1(large.floor.seconds)})`,
+    });
+  } else v.push({ budget: 'cold build (OG cached) ≤ 2.5× floor', pass: null, detail: 'floor skipped' });
+
+  // 2. Per-page time ≤ 1.5× the floor's: the marginal cost of a page between the smallest and
+  // largest scale (fixed start-up cost excluded); with one scale, the plain average.
+  if (!large.floor || !small.floor) v.push({ budget: 'per-page time ≤ 1.5× floor per-page', pass: null, detail: 'floor skipped' });
+  else if (sorted.length > 1 && large.site.pages > small.site.pages) {
+    const dp = large.site.pages - small.site.pages;
+    const build = ((large.coldBuild.seconds - small.coldBuild.seconds) * 1000) / dp;
+    const floor = ((large.floor.seconds - small.floor.seconds) * 1000) / dp;
+    const ratio = build / floor;
+    v.push({
+      budget: 'per-page time ≤ 1.5× floor per-page',
+      // A shrinking time means the sizes are too small (or the machine too noisy) to tell.
+      pass: build > 0 && floor > 0 ? ratio <= 1.5 : null,
+      detail: `${build > 0 && floor > 0 ? `${ratio.toFixed(2)}×` : 'not measurable'}: marginal ${build.toFixed(1)} ms/page vs floor ${floor.toFixed(1)} ms/page (${small.scale}× → ${large.scale}×, +${dp} pages)`,
+    });
+  } else {
+    const ratio = large.coldBuild.seconds / large.floor.seconds;
+    v.push({
+      budget: 'per-page time ≤ 1.5× floor per-page',
+      pass: ratio <= 1.5,
+      detail: `${ratio.toFixed(2)}× average ${at(large)} (${((large.coldBuild.seconds * 1000) / large.site.pages).toFixed(1)} vs ${((large.floor.seconds * 1000) / large.site.pages).toFixed(1)} ms/page; run two scales for the marginal cost)`,
+    });
+  }
+
+  // 3. Growth: 16× the content costs ≤ 18× the time (limit scaled when sizes did not divide evenly).
+  if (sorted.length > 1) {
+    const content = (large.counts['key results'] ?? 0) / Math.max(1, small.counts['key results'] ?? 0);
+    const time = large.coldBuild.seconds / small.coldBuild.seconds;
+    const limit = content * (18 / 16);
+    v.push({
+      budget: 'growth: 16× content ≤ 18× build time',
+      pass: time <= limit,
+      detail: `${time.toFixed(2)}× the time for ${content.toFixed(2)}× the key results (${small.scale}× → ${large.scale}×; limit ${limit.toFixed(2)}×)`,
+    });
+  } else v.push({ budget: 'growth: 16× content ≤ 18× build time', pass: null, detail: 'needs two scales (--scales 1,16)' });
+
+  // 4. okr check ≤ 3 s.
+  const check = sorted.reduce((a, b) => (b.check.seconds > a.check.seconds ? b : a));
+  v.push({ budget: 'okr check ≤ 3 s', pass: check.check.seconds <= 3, detail: `${check.check.seconds.toFixed(2)} s ${at(check)}` });
+
+  // 5. Build peak RSS ≤ 2 GB, over every build of every scale.
+  const runs = sorted.flatMap((r) =>
+    (['firstBuild', 'coldBuild', 'warmRebuild'] as const).map((k) => ({ mb: r[k].peakMb, what: `${k} ${at(r)}` })),
+  );
+  const worst = runs.reduce((a, b) => (b.mb > a.mb ? b : a));
+  v.push({
+    budget: 'build peak RSS ≤ 2 GB',
+    pass: worst.mb <= 2048,
+    detail: `${worst.mb} MB (${worst.what}); cold build (OG cached) ${at(large)}: ${large.coldBuild.peakMb} MB`,
+  });
+
+  // 6. The largest team-period page ≤ 50 KB gzip of HTML + CSS.
+  const pages = sorted.map((r) => ({ r, p: r.site.largestTeamPeriod })).filter((x): x is { r: ScaleResult; p: TeamPeriodPage } => !!x.p);
+  if (pages.length) {
+    const big = pages.reduce((a, b) => (b.p.totalGzip > a.p.totalGzip ? b : a));
+    v.push({
+      budget: 'team-period page ≤ 50 KB gzip (HTML + CSS)',
+      pass: big.p.totalGzip <= 50 * 1024,
+      detail: `${kb(big.p.totalGzip)} = HTML ${kb(big.p.htmlGzip)} + CSS ${kb(big.p.cssGzip)} (${big.p.page} ${at(big.r)})`,
+    });
+  } else v.push({ budget: 'team-period page ≤ 50 KB gzip (HTML + CSS)', pass: null, detail: 'no team-period page built' });
+
+  // 7. Pages without charts ship no chart JS.
+  const violations = sorted.reduce((n, r) => n + r.site.chartViolations.count, 0);
+  const withCharts = sorted.reduce((n, r) => n + r.site.pagesWithCharts, 0);
+  const noBundle = withCharts > 0 && sorted.some((r) => r.site.chartBundles.length === 0);
+  v.push({
+    budget: 'pages without charts ship no chart JS',
+    pass: noBundle ? null : violations === 0,
+    detail: noBundle
+      ? 'chart bundle not identified (no _astro/*.js contains the Chart.js marker)'
+      : `${violations} page(s) without a <canvas> load the chart bundle${
+          violations
+            ? ` (e.g. ${sorted
+                .flatMap((r) => r.site.chartViolations.pages)
+                .slice(0, 3)
+                .join(', ')})`
+            : ''
+        }; ${withCharts} page(s) have charts; bundle: ${large.site.chartBundles.join(', ') || 'none'}`,
+  });
+  return v;
+}
+
+export function formatVerdicts(v: Verdict[]): string {
+  return v.map((x) => `${x.pass === null ? 'n/a ' : x.pass ? 'PASS' : 'FAIL'}  ${x.budget}: ${x.detail}`).join('\n');
+}
