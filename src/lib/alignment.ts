@@ -75,11 +75,11 @@ export function atRiskPropagation(
 ): { atRisk: Map<string, string[]>; warnings: ContentIssue[] } {
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const dependents = new Map<string, string[]>();
-  for (const e of edges) dependents.set(e.to, [...(dependents.get(e.to) ?? []), e.from]);
+  for (const e of edges) (dependents.get(e.to) ?? dependents.set(e.to, []).get(e.to)!).push(e.from);
   const atRisk = new Map<string, string[]>();
   const queue = objectives.filter((o) => isRed(o.id)).map((o) => ({ id: o.id, via: [o.id] }));
-  while (queue.length) {
-    const { id, via } = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const { id, via } = queue[next]!;
     for (const d of dependents.get(id) ?? []) {
       if (atRisk.has(d) || via.includes(d)) continue;
       atRisk.set(d, via);

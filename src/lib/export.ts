@@ -140,12 +140,28 @@ export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryInd
   };
 }
 
+export type HandbookExport = ReturnType<typeof exportHandbook>;
+
 /** The exact bytes of `okr export --format json` and /api/handbook.json. */
 export function serializeExport(h: ComputedHandbook, opts: { history?: HistoryIndex } = {}): string {
-  return `${JSON.stringify(exportHandbook(h, opts), null, 2)}\n`;
+  return jsonText(exportHandbook(h, opts));
 }
 
-export type HandbookExport = ReturnType<typeof exportHandbook>;
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** One period's slice of an export (/api/periods/<id>.json): its objectives and rollups. */
+export function periodExport(all: HandbookExport, id: string) {
+  return {
+    version: all.version,
+    org: all.org,
+    period: all.periods.find((p) => p.id === id),
+    objectives: all.objectives.filter((o) => o.period === id),
+    rollups: {
+      teamPeriods: all.rollups.teamPeriods.filter((r) => r.period === id),
+      companyPeriods: all.rollups.companyPeriods.filter((r) => r.period === id),
+    },
+  };
+}
 
 const CSV_COLUMNS = [
   'period',

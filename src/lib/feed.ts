@@ -22,35 +22,37 @@ const xml = (s: string) =>
 
 export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string, limit = 200): FeedEntry[] {
   const redactions = new Map(h.model.org.redactions.map((r) => [r.id, r.label]));
-  const entries: FeedEntry[] = [];
-  for (const o of h.objectives)
-    for (const k of o.keyResults)
-      k.trend.forEach((t, i) => {
-        const prev = i > 0 ? k.trend[i - 1]!.grade : null;
-        const change =
-          t.grade === null
-            ? 'no grade'
-            : prev === null
-              ? `grade ${formatGrade(t.grade)}`
-              : `grade ${formatGrade(prev)} → ${formatGrade(t.grade)}`;
-        const checkin = 'checkins' in k ? k.checkins?.[i] : undefined;
-        entries.push({
-          id: `${k.uid}/${t.date}`,
-          date: t.date,
-          title: `${plainTitle(o.title, redactions)} — ${k.id.toUpperCase()}: ${change}`,
-          summary: [
-            `${plainTitle(k.title, redactions)}.`,
-            t.value !== undefined ? `Value ${t.value}.` : '',
-            t.pace ? `Pace: ${t.pace} (expected ${formatGrade(t.expected)}).` : '',
-            checkin?.note ?? '',
-            checkin?.blockers?.length ? `Blockers: ${checkin.blockers.join('; ')}.` : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
-          url: krUrl(k.uid),
-        });
-      });
-  return entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1)).slice(0, limit);
+  // Pick the newest check-ins first and write only those: a large handbook has 100,000s of them.
+  const picked = h.objectives
+    .flatMap((o) => o.keyResults.flatMap((k) => k.trend.map((t, i) => ({ o, k, i, date: t.date, id: `${k.uid}/${t.date}` }))))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+  return picked.map(({ o, k, i, date, id }) => {
+    const t = k.trend[i]!;
+    const prev = i > 0 ? k.trend[i - 1]!.grade : null;
+    const change =
+      t.grade === null
+        ? 'no grade'
+        : prev === null
+          ? `grade ${formatGrade(t.grade)}`
+          : `grade ${formatGrade(prev)} → ${formatGrade(t.grade)}`;
+    const checkin = 'checkins' in k ? k.checkins?.[i] : undefined;
+    return {
+      id,
+      date,
+      title: `${plainTitle(o.title, redactions)} — ${k.id.toUpperCase()}: ${change}`,
+      summary: [
+        `${plainTitle(k.title, redactions)}.`,
+        t.value !== undefined ? `Value ${t.value}.` : '',
+        t.pace ? `Pace: ${t.pace} (expected ${formatGrade(t.expected)}).` : '',
+        checkin?.note ?? '',
+        checkin?.blockers?.length ? `Blockers: ${checkin.blockers.join('; ')}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      url: krUrl(k.uid),
+    };
+  });
 }
 
 export function atomFeed(entries: readonly FeedEntry[], opts: { title: string; site: string; self: string }): string {

@@ -2,9 +2,10 @@
 // errors) for everything else; both must read every file the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/lib/load/index.ts';
+import { nodeOffsets, pathKey } from '../../src/lib/load/yaml-positions.ts';
 import { parseYaml, positionOf, positionOfKey } from '../../src/lib/load/yaml-source.ts';
 import { FISCAL, MAIN, ROOT } from '../helpers.ts';
 
@@ -98,6 +99,38 @@ describe('the fast YAML path', () => {
     expect(dup.issues).toMatchObject([{ file: 'd.yaml', line: 5, severity: 'error', message: expect.stringMatching(/unique|duplicate/i) }]);
     const broken = parseYaml('b.yaml', 'objectives:\n  - id: a\n   title: x\n');
     expect(broken.issues[0]).toMatchObject({ file: 'b.yaml', line: 3, severity: 'error' });
+  });
+
+  it('finds every node and key where `yaml` does', () => {
+    let compared = 0;
+    const tricky = [
+      '# comment\nid: x # trailing\n"quoted key": 1\n\'single\': [a, "b", {c: d}]\nempty:\nlist:\n- a\n-   b\n- - nested\n  - "two"\n',
+      'block: |\n  text\n  more\nfolded: >-\n  folded\nflow: { a: 1, b: [1, 2, { c: "x" }] }\nmulti: "line one\n  line two"\n',
+      'objectives:\n  - id: a\n    keyResults:\n      - { id: kr1, checkins: [{ date: 2025-01-01, value: 1 }] }\n      -\n        id: kr2\n',
+    ];
+    for (const { file, text } of [...all, ...tricky.map((text, i) => ({ file: `tricky-${i}`, text }))]) {
+      if (!text.trim()) continue;
+      const want = { value: new Map<string, number>(), key: new Map<string, number>() };
+      const walk = (node: unknown, path: (string | number)[]) => {
+        const range = (node as Node | null)?.range;
+        if (range) want.value.set(pathKey(path), range[0]);
+        if (isMap(node))
+          for (const pair of node.items) {
+            if (!isScalar(pair.key)) continue;
+            const k = String(pair.key.value);
+            want.key.set(pathKey([...path, k]), pair.key.range![0]);
+            walk(pair.value, [...path, k]);
+          }
+        else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+      };
+      walk(parseDocument(text, { version: '1.2' }).contents, []);
+      const got = nodeOffsets(text)!;
+      // `yaml` gives an empty value (`key:` with nothing) no node of its own; compare the rest.
+      for (const [k, v] of want.value) expect(got.value.get(k), `${file} ${k.replace(/\u0000/g, '.')}`).toBe(v);
+      for (const [k, v] of want.key) expect(got.key.get(k), `${file} key ${k.replace(/\u0000/g, '.')}`).toBe(v);
+      compared += want.value.size;
+    }
+    expect(compared).toBeGreaterThan(3_000);
   });
 
   it('still finds positions in files read by the fast path', () => {

@@ -107,13 +107,17 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 const lower = (s: string) => (s.startsWith('Invalid input: ') ? s.slice(15) : s.charAt(0).toLowerCase() + s.slice(1));
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Walk parsed YAML: NFC-normalise every string (so hashes do not depend on the editor) and reject
  * what RFC 8785 cannot represent faithfully — lone surrogates, NaN/Infinity, integers beyond 2^53.
  */
 export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[], path: PropertyKey[] = []): unknown {
   if (typeof value === 'string') {
-    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) {
+    // Most content is ASCII: nothing to check or normalise.
+    if (!NON_ASCII.test(value)) return value;
+    if (!value.isWellFormed()) {
       issues.push(
         issueAt(src, path, 'text contains a lone surrogate (an invalid Unicode code point)', 'remove the \\uD800–\\uDFFF escape'),
       );

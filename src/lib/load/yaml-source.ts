@@ -1,14 +1,15 @@
 // Parse one YAML text keeping positions, so any field path can be turned back into line:column.
 //
-// Two parsers, one authority. `yaml` knows where every node is and explains every syntax error, but
-// parses a few MB/s; js-yaml is about ten times faster and agrees with it on the YAML 1.2 core schema.
-// Plain files (no tags, anchors, aliases or directives) are read with js-yaml, and `yaml` parses a
-// file only when a position is needed — that is, when the file has a problem to point at. Anything
-// js-yaml rejects, and every file using the features above, goes straight to `yaml`, so error
-// messages and alias limits are always `yaml`'s. test/unit/yaml-source.test.ts checks both agree.
+// Two parsers, one authority. `yaml` explains every syntax error and knows every node, but parses a
+// few MB/s; js-yaml is about ten times faster and agrees with it on the YAML 1.2 core schema. Files
+// without tags or directives are read with js-yaml, and the positions of their problems come from
+// js-yaml's event stream (./yaml-positions.ts). Whatever js-yaml refuses — syntax errors, duplicate
+// keys, aliases — and every file with tags or directives goes to `yaml`, so error messages and alias
+// limits are always `yaml`'s. test/unit/yaml-source.test.ts checks that both read and locate alike.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
+import { linePos, lineStarts, nodeOffsets, pathKey, type NodeOffsets } from './yaml-positions.ts';
 
 /** Where a YAML text came from; `doc` and `lc` are parsed on first use. */
 export class YamlSource {
@@ -43,6 +44,20 @@ export class YamlSource {
     void this.doc;
     return this.#lc!;
   }
+
+  #offsets: NodeOffsets | null | undefined;
+  #lines: number[] | undefined;
+
+  /** Node offsets from js-yaml's events (null when js-yaml cannot read the text: then `doc` is used). */
+  get offsets(): NodeOffsets | null {
+    if (this.#offsets === undefined) this.#offsets = nodeOffsets(this.text) ?? null;
+    return this.#offsets;
+  }
+
+  position(offset: number): Position {
+    const p = linePos((this.#lines ??= lineStarts(this.text)), offset);
+    return { line: p.line + this.lineOffset, column: p.col };
+  }
 }
 
 export interface Position {
@@ -50,8 +65,12 @@ export interface Position {
   column: number;
 }
 
-/** A tag (!), anchor (&), alias (*) or directive (%) at the start of a token: leave those to `yaml`. */
-const SPECIAL = /(?:^|[\s[\]{},])[!&*%]/;
+/**
+ * A tag (!) at the start of a token or a directive (%) at the start of a line: leave those to `yaml`,
+ * which reads unknown tags differently. Aliases are refused by js-yaml itself (maxAliases: 0), so
+ * `yaml` applies its alias limit to them; anchors alone change nothing.
+ */
+const SPECIAL = /(?:^|[\s[\]{},])!|^%/m;
 const NONE = Symbol('not read by the fast path');
 
 function fastLoad(text: string): unknown {
@@ -141,22 +160,30 @@ function nodeAt(src: YamlSource, path: readonly PropertyKey[]): { node: Node | n
 
 /** Position of the value at `path`, or of the deepest ancestor that exists. */
 export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Position {
+  const offsets = src.offsets;
+  if (offsets) {
+    for (let n = path.length; n >= 0; n--) {
+      const at = offsets.value.get(pathKey(path.slice(0, n)));
+      if (at !== undefined) return src.position(at);
+    }
+    return src.position(0);
+  }
   const { node } = nodeAt(src, path);
-  const offset = node?.range?.[0] ?? 0;
-  const p = src.lc.linePos(offset);
-  return { line: p.line + src.lineOffset, column: p.col };
+  return src.position(node?.range?.[0] ?? 0);
 }
 
 /** Position of the key `key` in the mapping at `path` (for "unknown field" errors). */
 export function positionOfKey(src: YamlSource, path: readonly PropertyKey[], key: string): Position {
+  const offsets = src.offsets;
+  if (offsets) {
+    const at = offsets.key.get(pathKey([...path, key]));
+    return at === undefined ? positionOf(src, path) : src.position(at);
+  }
   const { node, depth } = nodeAt(src, path);
   if (depth === path.length && isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
     const offset = (pair?.key as Node | undefined)?.range?.[0];
-    if (offset !== undefined) {
-      const p = src.lc.linePos(offset);
-      return { line: p.line + src.lineOffset, column: p.col };
-    }
+    if (offset !== undefined) return src.position(offset);
   }
   return positionOf(src, path);
 }
