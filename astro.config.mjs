@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env.OKR_OUT_DIR || './dist',
   // Separate caches let several builds (e.g. tests) run side by side.
   cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory' },
+  // Several pages in flight at once, so rendering overlaps with writing files.
+  build: { format: 'directory', concurrency: 4 },
   // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
   integrations: [okrHandbook(), mdx(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },

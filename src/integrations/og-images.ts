@@ -2,7 +2,7 @@
 // default) after the build. Images are cached on disk by a hash of their inputs, so an unchanged
 // image is copied, not re-rendered; the log states the counts. Rendering happens in child processes
 // (one per core), each replaced after a batch so satori's and resvg's memory is handed back.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,10 +69,20 @@ export default function ogImages(): AstroIntegration {
             if (n % 250 === 0 || n === missing.length) logger.info(`OG images: ${n}/${missing.length} rendered`);
           });
         }
+        const dirs = new Set<string>();
         for (const { card, file } of cards) {
           const target = join(out, card.path);
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(file, target);
+          const folder = dirname(target);
+          if (!dirs.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            dirs.add(folder);
+          }
+          // A hard link costs no copy; a cache on another file system gets a copy.
+          try {
+            linkSync(file, target);
+          } catch {
+            copyFileSync(file, target);
+          }
         }
         const renderedFiles = new Set(missing.map((m) => m.file));
         const rendered = cards.filter((c) => renderedFiles.has(c.file)).length;

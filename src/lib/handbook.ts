@@ -13,6 +13,7 @@ import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { expectedProgress, paceOf, type Pace } from './pace.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
+import { processMemo } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
 import { validateModel, validateNarratives } from './validate.ts';
@@ -223,7 +224,7 @@ export function pickCurrentPeriod(model: HandbookModel, today: string): string |
 /** The content directory: OKR_CONTENT, else ./content. */
 export const contentDir = (env: Record<string, string | undefined> = process.env) => resolve(env.OKR_CONTENT || 'content');
 
-const memo = new Map<string, HandbookResult>();
+const memo = processMemo<HandbookResult>('handbook');
 /** Memoised per content directory and audience (OKR_AUDIENCE): the build computes the handbook once however many pages ask. */
 export function getHandbookResult(dir = contentDir(), audience: Audience = audienceFromEnv()): HandbookResult {
   const key = `${dir}\u0000${audience}`;

@@ -7,6 +7,7 @@ import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import type { LooseObjective, RecordSet } from '../diff.ts';
 import { buildHistory, type HistoryIndex } from '../history.ts';
+import { processMemo } from '../process-memo.ts';
 import { fileLog, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
 
 export const MAX_COMMITS_PER_FILE = 20;
@@ -106,7 +107,7 @@ function shallowBoundary(root: string): Set<string> {
   }
 }
 
-const memo = new Map<string, HistoryIndex>();
+const memo = processMemo<HistoryIndex>('history');
 
 /** The per-objective change history of a content directory, computed once per process. */
 export function getHistory(contentDir: string): HistoryIndex {
