@@ -1,25 +1,41 @@
 #!/usr/bin/env node
 // The `okr` CLI: `npm run --silent okr -- <command> [options]`. Each command lives in ./commands.
-import { check } from './commands/check.ts';
-import { diffCommand } from './commands/diff.ts';
-import { exportCommand } from './commands/export.ts';
-import { importCommand } from './commands/import.ts';
-import { newCommand } from './commands/new.ts';
-import { receiptCommand } from './commands/receipt.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { snapshotCommand } from './commands/snapshot.ts';
-import { verifyCommand } from './commands/verify.ts';
-
-const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number> | number; summary: string }> = {
-  check: { run: check, summary: 'validate all content; report every problem with file:line:column' },
-  diff: { run: diffCommand, summary: 'what a change does: added/removed/changed OKRs, grades, changes after lock' },
-  export: { run: exportCommand, summary: 'print the computed handbook as JSON or CSV' },
-  import: { run: importCommand, summary: 'turn Markdown/YAML OKR documents into content files, with a report' },
-  new: { run: newCommand, summary: 'scaffold a period, carrying over unfinished OKRs with --from' },
-  receipt: { run: receiptCommand, summary: 'print a decision receipt binding a period scope as it is now' },
-  schema: { run: schemaCommand, summary: 'write the content JSON Schemas to public/schema/' },
-  snapshot: { run: snapshotCommand, summary: 'write a frozen, verifiable public snapshot of a period to trust/' },
-  verify: { run: verifyCommand, summary: 'verify trust-center snapshots offline (leaves, proofs, roots, signatures)' },
+// Commands are imported when run: `okr check` in a pull request should not load the importer.
+type Run = (argv: string[]) => Promise<number> | number;
+const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string }> = {
+  check: {
+    load: async () => (await import('./commands/check.ts')).check,
+    summary: 'validate all content; report every problem with file:line:column',
+  },
+  diff: {
+    load: async () => (await import('./commands/diff.ts')).diffCommand,
+    summary: 'what a change does: added/removed/changed OKRs, grades, changes after lock',
+  },
+  export: { load: async () => (await import('./commands/export.ts')).exportCommand, summary: 'print the computed handbook as JSON or CSV' },
+  import: {
+    load: async () => (await import('./commands/import.ts')).importCommand,
+    summary: 'turn Markdown/YAML OKR documents into content files, with a report',
+  },
+  new: {
+    load: async () => (await import('./commands/new.ts')).newCommand,
+    summary: 'scaffold a period, carrying over unfinished OKRs with --from',
+  },
+  receipt: {
+    load: async () => (await import('./commands/receipt.ts')).receiptCommand,
+    summary: 'print a decision receipt binding a period scope as it is now',
+  },
+  schema: {
+    load: async () => (await import('./commands/schema.ts')).schemaCommand,
+    summary: 'write the content JSON Schemas to public/schema/',
+  },
+  snapshot: {
+    load: async () => (await import('./commands/snapshot.ts')).snapshotCommand,
+    summary: 'write a frozen, verifiable public snapshot of a period to trust/',
+  },
+  verify: {
+    load: async () => (await import('./commands/verify.ts')).verifyCommand,
+    summary: 'verify trust-center snapshots offline (leaves, proofs, roots, signatures)',
+  },
 };
 
 const USAGE = `Usage: okr <command> [options]
@@ -44,7 +60,7 @@ if (!command) {
   process.exit(2);
 }
 try {
-  process.exitCode = await command.run(rest);
+  process.exitCode = await (await command.load())(rest);
 } catch (err) {
   // Usage mistakes are thrown as UsageError; anything else is a bug and keeps its stack.
   if (err instanceof Error && err.name === 'UsageError') {
@@ -52,3 +68,5 @@ try {
     process.exitCode = 2;
   } else throw err;
 }
+// A module (top-level await), though it imports nothing up front.
+export {};

@@ -132,8 +132,13 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     log(`${tag} ${what}: ${r.seconds.toFixed(1)} s, ${r.peakMb} MB`);
     return r;
   };
+  // Astro keeps a static build's compiled pages in <cwd>/.astro/ when the output is outside the cwd, so
+  // a build run from the project root would share that folder with any other build (a test run).
+  // Its own cwd inside the project (for module resolution) keeps this benchmark apart.
+  const cwd = join(ROOT, '.bench', `cwd-${tag.replace(/\W+/g, '')}-${process.pid}`);
+  mkdirSync(cwd, { recursive: true });
   const build = (name: string, args: string[] = []) =>
-    timed([process.execPath, ...args, ASTRO, 'build'], { cwd: ROOT, env, logPrefix: join(logs, name) });
+    timed([process.execPath, ...args, ASTRO, 'build', '--root', ROOT], { cwd, env, logPrefix: join(logs, name) });
   let profile: ProfileSummary | undefined;
   try {
     log(
@@ -205,6 +210,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     };
     return { result, profile };
   } finally {
+    rmSync(cwd, { recursive: true, force: true });
     if (opts.keep) log(`${tag} kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }

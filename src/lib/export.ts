@@ -79,8 +79,39 @@ export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
   };
 }
 
-export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryIndex } = {}) {
+export interface ExportOptions {
+  history?: HistoryIndex;
+  /** Export only this period's objectives and rollups (the rest of the export is small and stays whole). */
+  period?: string;
+}
+
+/** One objective as the export shows it, with its key results and receipts. */
+function exportFullObjective(h: ComputedHandbook, o: ComputedObjective, ids: ReadonlySet<string>, history: HistoryIndex | undefined) {
+  const e = {
+    ...exportObjective(o, h.audience === 'public' ? undefined : history),
+    // Only a link to an objective of this handbook (a public build does not name internal ones).
+    carriedFrom: o.carriedFrom && ids.has(o.carriedFrom) ? o.carriedFrom : null,
+  };
+  return {
+    ...e,
+    receipt: exportReceipt(h, `objective/${o.id}`),
+    krs: e.krs.map((k) => ({ ...k, receipt: exportReceipt(h, `keyResult/${k.id}`) })),
+  };
+}
+
+export function exportHandbook(h: ComputedHandbook, opts: ExportOptions = {}) {
+  return exportWith(h, opts, (list, ids) => list.map((o) => exportFullObjective(h, o, ids, opts.history)));
+}
+
+/** The export, with `objectives` made by `objectives` (serializeExport writes them one at a time). */
+function exportWith<O>(
+  h: ComputedHandbook,
+  opts: ExportOptions,
+  objectives: (list: readonly ComputedObjective[], ids: ReadonlySet<string>) => O,
+) {
   const ids = new Set(h.objectives.map((o) => o.id));
+  const inScope = <T extends { period: string }>(list: readonly T[]) =>
+    opts.period === undefined ? list : list.filter((x) => x.period === opts.period);
   return {
     version: EXPORT_VERSION,
     org: h.model.org.name,
@@ -95,20 +126,9 @@ export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryInd
     })),
     teams: h.model.teams.map((t) => ({ id: t.id, name: t.name, parent: t.parent ?? null })),
     // Git history (authors, commit subjects, changes to internal records) stays in the internal handbook.
-    objectives: h.objectives.map((o) => {
-      const e = {
-        ...exportObjective(o, h.audience === 'public' ? undefined : opts.history),
-        // Only a link to an objective of this handbook (a public build does not name internal ones).
-        carriedFrom: o.carriedFrom && ids.has(o.carriedFrom) ? o.carriedFrom : null,
-      };
-      return {
-        ...e,
-        receipt: exportReceipt(h, `objective/${o.id}`),
-        krs: e.krs.map((k) => ({ ...k, receipt: exportReceipt(h, `keyResult/${k.id}`) })),
-      };
-    }),
+    objectives: objectives(inScope(h.objectives), ids),
     rollups: {
-      teamPeriods: h.teamPeriods.map((r) => ({
+      teamPeriods: inScope(h.teamPeriods).map((r) => ({
         period: r.period,
         team: r.team,
         grade: g4(r.grade),
@@ -117,7 +137,7 @@ export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryInd
         derivation: r.derivation,
         alignment: r.alignment,
       })),
-      companyPeriods: h.companyPeriods.map((r) => ({
+      companyPeriods: inScope(h.companyPeriods).map((r) => ({
         period: r.period,
         grade: g4(r.grade),
         coverage: r.coverage,
@@ -142,24 +162,33 @@ export function exportHandbook(h: ComputedHandbook, opts: { history?: HistoryInd
 
 export type HandbookExport = ReturnType<typeof exportHandbook>;
 
-/** The exact bytes of `okr export --format json` and /api/handbook.json. */
-export function serializeExport(h: ComputedHandbook, opts: { history?: HistoryIndex } = {}): string {
-  return jsonText(exportHandbook(h, opts));
+const OBJECTIVES = '\u0000objectives';
+
+/**
+ * The exact bytes of `okr export --format json` and /api/handbook.json: JSON.stringify(exportHandbook(h),
+ * null, 2), written one objective at a time so the whole export never exists as objects at once (a
+ * 25,000-key-result handbook exports ~90 MB of JSON). test/integration/export.test.ts compares both.
+ */
+export function serializeExport(h: ComputedHandbook, opts: Omit<ExportOptions, 'period'> = {}): string {
+  const frame = jsonText(exportWith(h, opts, () => OBJECTIVES));
+  const ids = new Set(h.objectives.map((o) => o.id));
+  const items = h.objectives.map((o) => JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
+  const list = items.length ? `[\n    ${items.join(',\n    ')}\n  ]` : '[]';
+  const at = frame.indexOf(JSON.stringify(OBJECTIVES));
+  return frame.slice(0, at) + list + frame.slice(at + JSON.stringify(OBJECTIVES).length);
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** One period's slice of an export (/api/periods/<id>.json): its objectives and rollups. */
-export function periodExport(all: HandbookExport, id: string) {
+/** One period's slice of the export (/api/periods/<id>.json): its objectives and rollups. */
+export function periodExport(h: ComputedHandbook, id: string, opts: { history?: HistoryIndex } = {}) {
+  const all = exportHandbook(h, { ...opts, period: id });
   return {
     version: all.version,
     org: all.org,
     period: all.periods.find((p) => p.id === id),
-    objectives: all.objectives.filter((o) => o.period === id),
-    rollups: {
-      teamPeriods: all.rollups.teamPeriods.filter((r) => r.period === id),
-      companyPeriods: all.rollups.companyPeriods.filter((r) => r.period === id),
-    },
+    objectives: all.objectives,
+    rollups: all.rollups,
   };
 }
 

@@ -22,6 +22,10 @@ export interface SiteIndex {
   krsByKpi: Map<string, ComputedKr[]>;
   /** Each team's rollup per period, oldest period first. */
   teamHistory: Map<string, TeamPeriodRollup[]>;
+  /** KPI names by id. */
+  kpiName: Map<string, string>;
+  /** The org's redactions by id (label and private link). */
+  redaction: Map<string, ComputedHandbook['model']['org']['redactions'][number]>;
 }
 
 export const tpKey = (period: string, team: string) => `${period}/${team}`;
@@ -59,6 +63,8 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
       ]),
     ),
     h,
+    kpiName: new Map(h.model.kpiGroups.flatMap((g) => g.kpis.map((k) => [k.id, k.name] as const))),
+    redaction: new Map(h.model.org.redactions.map((r) => [r.id, r])),
     period: new Map(h.periods.map((p) => [p.id, p])),
     team: new Map(h.model.teams.map((t) => [t.id, t])),
     person: new Map(h.model.people.map((p) => [p.id, p])),

@@ -1,7 +1,9 @@
 // `okr export`: the stable contract other tools read, checked on seed 001.
 import { describe, expect, it } from 'vitest';
-import { copyContent, edit, FISCAL, runOkr } from '../helpers.ts';
+import { copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
 import { join } from 'node:path';
+import { computeHandbook } from '../../src/lib/handbook.ts';
+import { exportHandbook, jsonText, periodExport, serializeExport } from '../../src/lib/export.ts';
 
 const r = runOkr(['export', '--format', 'json'], { SOURCE_DATE_EPOCH: '1795392000' });
 const data = JSON.parse(r.stdout);
@@ -68,6 +70,27 @@ describe('okr export --format json', () => {
     });
     expect(again.stdout).toBe(r.stdout);
   });
+  it('writes, one objective at a time, exactly JSON.stringify of the whole export', () => {
+    for (const [dir, audience] of [
+      [MAIN, 'internal'],
+      [MAIN, 'public'],
+      [FISCAL, 'internal'],
+    ] as const) {
+      const h = computeHandbook(dir, { audience, today: '2025-02-19' }).handbook!;
+      expect(h.objectives.length).toBeGreaterThan(0);
+      expect(serializeExport(h)).toBe(jsonText(exportHandbook(h)));
+    }
+  });
+
+  it('slices one period exactly as the whole export has it', () => {
+    const h = computeHandbook(MAIN, { today: '2025-02-19' }).handbook!;
+    const all = exportHandbook(h);
+    const slice = periodExport(h, '2025-Q1');
+    expect(slice.objectives).toEqual(all.objectives.filter((o) => o.period === '2025-Q1'));
+    expect(slice.objectives.length).toBeGreaterThan(0);
+    expect(slice.rollups.teamPeriods).toEqual(all.rollups.teamPeriods.filter((r) => r.period === '2025-Q1'));
+  });
+
   it('works on the fiscal handbook with --content', () => {
     const f = runOkr(['export', '--content', FISCAL, '--format', 'json']);
     expect(f.code).toBe(0);
