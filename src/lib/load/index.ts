@@ -6,7 +6,8 @@ import { z } from 'astro/zod';
 import type { ContentIssue } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
-import { parseYaml, type YamlSource } from './yaml-source.ts';
+import { parseInParallel } from './parallel.ts';
+import { parseYaml, YamlSource } from './yaml-source.ts';
 
 export type { YamlSource } from './yaml-source.ts';
 export { issueAt, positionOf } from './yaml-source.ts';
@@ -59,6 +60,7 @@ export const LAYOUT = {
 } as const;
 
 export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
+export type YamlCollection = Exclude<Collection, 'narrative' | 'guide'>;
 
 function classify(rel: string): Collection | undefined {
   const parts = rel.split('/');
@@ -148,10 +150,11 @@ function salvage<T>(src: YamlSource, s: z.ZodType<T>): Sourced<T> | undefined {
   return undefined;
 }
 
-/** Record the ids a file declares, even when it fails validation. */
-function collectIds(kind: Collection, data: unknown, into: Map<Collection, Set<string>>) {
+/** The ids a file declares, even when it fails validation. */
+function idsIn(kind: Collection, data: unknown): string[] {
+  const ids: string[] = [];
   const add = (v: unknown) => {
-    if (typeof v === 'string' || typeof v === 'number') (into.get(kind) ?? into.set(kind, new Set()).get(kind)!).add(String(v));
+    if (typeof v === 'string' || typeof v === 'number') ids.push(String(v));
   };
   const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
   const d = (data ?? {}) as Record<string, unknown>;
@@ -160,6 +163,28 @@ function collectIds(kind: Collection, data: unknown, into: Map<Collection, Set<s
   else if (kind === 'period' || kind === 'receipt') add(d.id);
   else if (kind === 'kpi') list(d.kpis).forEach((k) => add(k?.id));
   else if (kind === 'okr') list(d.objectives).forEach((o) => add(o?.id));
+  return ids;
+}
+
+/** What reading one YAML file gives, in a form a worker thread can send back (see ./parallel.ts). */
+export interface ParsedFile {
+  issues: ContentIssue[];
+  text: string;
+  /** The validated value, when the file is valid. */
+  data?: unknown;
+  /** Ids the file declares; undefined when it could not be parsed at all. */
+  ids?: string[];
+}
+
+/** Parse and validate one content file's text (UTF-8 decoded, BOM removed). */
+export function parseFile(file: string, text: string, kind: YamlCollection): { parsed: ParsedFile; source: YamlSource } {
+  const r = validateYaml(file, text, SCHEMAS[kind] as z.ZodType<unknown>);
+  return { source: r.source, parsed: { issues: r.issues, text, data: r.value?.data, ids: 'raw' in r ? idsIn(kind, r.raw) : undefined } };
+}
+
+/** Read a file as content text: strict UTF-8, BOM dropped; undefined when it is not UTF-8. */
+export function readText(abs: string): string | undefined {
+  return decode(readFileSync(abs))?.replace(/^\uFEFF/, '');
 }
 
 /** Split `---` front matter from an MDX body. */
@@ -199,6 +224,12 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     });
     return raw;
   }
+  // The key results' files are most of the work: a big handbook reads them on two threads.
+  const prefetched = parseInParallel(
+    files
+      .filter((abs) => classify(relative(dir, abs).split(sep).join('/')) === 'okr')
+      .map((abs) => ({ abs, file: display(abs), kind: 'okr' as const })),
+  );
   for (const abs of files) {
     const rel = relative(dir, abs).split(sep).join('/');
     const file = display(abs);
@@ -218,17 +249,16 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
       );
       continue;
     }
-    const bytes = readFileSync(abs);
-    const text = decode(bytes);
-    if (text === undefined) {
+    const ahead = prefetched.get(abs);
+    const body = ahead ? ahead.text : readText(abs);
+    if (body === undefined) {
       fail('file is not valid UTF-8', 're-save it with UTF-8 encoding');
       continue;
     }
-    if (text.replace(/^\uFEFF/, '').trim() === '') {
+    if (body.trim() === '') {
       fail('file is empty', 'fill it in or delete it');
       continue;
     }
-    const body = text.replace(/^\uFEFF/, '');
     if (kind === 'narrative' || kind === 'guide') {
       const { yaml } = splitFrontmatter(body);
       const slug = rel
@@ -250,14 +280,15 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
       (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
       continue;
     }
-    const r = validateYaml(file, body, SCHEMAS[kind] as z.ZodType<unknown>);
-    raw.issues.push(...r.issues);
-    if (!('raw' in r)) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
-    else collectIds(kind, r.raw, raw.declaredIds);
+    const { parsed, source } = ahead ? { parsed: ahead, source: new YamlSource(file, body, 0) } : parseFile(file, body, kind);
+    raw.issues.push(...parsed.issues);
+    if (!parsed.ids) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    else for (const id of parsed.ids) (raw.declaredIds.get(kind) ?? raw.declaredIds.set(kind, new Set()).get(kind)!).add(id);
+    let value: Sourced<unknown> | undefined = parsed.data === undefined ? undefined : { data: parsed.data, src: source };
     // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
-    if (!r.value && kind === 'org') r.value = salvage(r.source, schema.org);
-    if (!r.value) continue;
-    const v = r.value as Sourced<never>;
+    if (!value && kind === 'org') value = salvage(source, schema.org);
+    if (!value) continue;
+    const v = value as Sourced<never>;
     if (kind === 'org') raw.org = v;
     else if (kind === 'people') raw.people.push(v);
     else if (kind === 'teams') raw.teams.push(v);
