@@ -1,9 +1,11 @@
 // @ts-check
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import okrHandbook, { okrPublish } from './src/integrations/handbook.ts';
 import ogImages from './src/integrations/og-images.ts';
 import search from './src/integrations/search.ts';
+import { safeUrls } from './src/lib/safe-urls.ts';
 
 // OKR_SITE sets the absolute URL (used for canonical links and feeds); OKR_BASE a sub-path.
 export default defineConfig({
@@ -15,6 +17,8 @@ export default defineConfig({
   cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   // Several pages in flight at once, so rendering overlaps with writing files.
   build: { format: 'directory', concurrency: 4 },
+  // Markdown and MDX links never run code: javascript:, data: and other such URLs are dropped.
+  markdown: { processor: satteri({ hastPlugins: [safeUrls] }) },
   // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
   integrations: [okrHandbook(), mdx(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },
