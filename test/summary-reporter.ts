@@ -7,8 +7,8 @@ declare module 'vitest' {
   interface TaskMeta {
     /** Set by each bad-input case. */
     badInput?: boolean;
-    /** Set by each axe check: serious and critical violations on one page type in one colour scheme. */
-    axe?: { pageType: string; scheme: 'light' | 'dark'; violations: number };
+    /** Set by each page-type check: its serious and critical axe violations in light and dark. */
+    axe?: { pageType: string; light: number; dark: number };
   }
 }
 
@@ -16,7 +16,7 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>) {
     let cases = 0;
     let casesPassed = 0;
-    const axe = new Map<string, { light?: number; dark?: number }>();
+    const axe = new Map<string, { light: number; dark: number }>();
     for (const m of modules)
       for (const t of m.children.allTests()) {
         const meta = t.meta();
@@ -25,14 +25,14 @@ export default class SummaryReporter implements Reporter {
           cases++;
           if (passed) casesPassed++;
         }
-        if (meta.axe) axe.set(meta.axe.pageType, { ...axe.get(meta.axe.pageType), [meta.axe.scheme]: meta.axe.violations });
+        if (meta.axe) axe.set(meta.axe.pageType, meta.axe);
       }
     if (!cases && !axe.size) return;
     const lines = ['', 'OKR handbook test summary'];
     if (cases) lines.push(`  bad-input corpus: ${cases} cases, ${casesPassed} passed`);
     if (axe.size) {
       const width = Math.max(...[...axe.keys()].map((k) => k.length));
-      const show = (n: number | undefined) => (n === undefined ? '–' : String(n)).padStart(5);
+      const show = (n: number) => String(n).padStart(5);
       lines.push(`  axe, serious + critical violations per page type:`);
       lines.push(`    ${'page type'.padEnd(width)}  light   dark`);
       for (const [type, v] of axe) lines.push(`    ${type.padEnd(width)}  ${show(v.light)}  ${show(v.dark)}`);

@@ -1,19 +1,15 @@
 // Search in a real browser: type a phrase from a seed-004 key result into the header search, reach
-// its objective page, and narrow results with the team filter. Served like `npm run preview`.
-import { chromium, type Browser } from 'playwright-core';
+// its objective page, and narrow results with the team filter. Served by `astro preview`.
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from '../../scripts/lib/static-server.ts';
-import { buildSite, MAIN } from '../helpers.ts';
+import { astroPreview, launch, mainSite, open } from './browser.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: Awaited<ReturnType<typeof astroPreview>>;
 
 beforeAll(async () => {
-  const r = buildSite(MAIN, { prefix: 'okr-search-' });
-  if (r.status !== 0) throw new Error(r.log);
-  expect(r.stdout).toMatch(/search: indexed \d+ pages and \d+ key result \/ KPI records/);
-  server = await serveStatic(r.out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  server = await astroPreview(mainSite());
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
@@ -22,10 +18,7 @@ afterAll(async () => {
 
 describe('search', () => {
   it('finds a seed-004 key result from the header search box and reaches its objective page', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/periods/`);
+    const { page, errors } = await open(browser, `${server.url}/periods/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('time to first value');
@@ -44,8 +37,7 @@ describe('search', () => {
   });
 
   it('narrows results with the team filter', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=launch`);
+    const { page, errors } = await open(browser, `${server.url}/search/?q=launch`);
     const results = page.locator('[data-search-results] > li');
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const before = await results.count();
@@ -56,6 +48,7 @@ describe('search', () => {
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.join('\n')).toMatch(/Launch SAML SSO|Launch Audit Logs|enterprise-grade/i);
     expect(titles.join('\n')).not.toMatch(/Launch Skip CRM option/);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,50 +1,28 @@
-// The trust center in a real browser: the public build of the demo handbook, the Verify button
-// recomputing a snapshot with WebCrypto (and naming the record when a served file was tampered with),
-// receipts on objective pages, and no serious accessibility violations.
+// The trust center in a real browser: the public build of the demo handbook served by `astro preview`,
+// the Verify button recomputing a snapshot with WebCrypto (and naming the record when a served file
+// was tampered with), receipts on objective pages, and no serious accessibility violations.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from '../../scripts/lib/static-server.ts';
-import { buildSite, MAIN } from '../helpers.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { MAIN } from '../helpers.ts';
+import { astroPreview, axe, builtSite, launch, open as openPage } from './browser.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: Awaited<ReturnType<typeof astroPreview>>;
 let out: string;
 
 beforeAll(async () => {
-  const r = buildSite(MAIN, { env: { OKR_AUDIENCE: 'public', SOURCE_DATE_EPOCH: '1797292800' }, prefix: 'okr-trust-' });
-  if (r.status !== 0) throw new Error(r.log);
-  out = r.out;
-  server = await serveStatic(out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  out = builtSite('public', MAIN, { OKR_AUDIENCE: 'public', SOURCE_DATE_EPOCH: '1797292800' });
+  server = await astroPreview(out);
+  browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function open(path: string) {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, errors };
-}
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: { id: string }) => v.id);
-  });
-}
+const open = (path: string) => openPage(browser, server.url + path);
 
 describe('the trust center of the public build', () => {
   it('publishes only the public periods, with the snapshot files byte for byte', () => {
@@ -63,7 +41,7 @@ describe('the trust center of the public build', () => {
     expect(text).toMatch(/9 leaves are canonical RFC 8785 JSON/);
     expect(text).toMatch(/9 inclusion proofs lead to the root 3c133c53a687530da31d6cfdba6236dc7bd71ec1678f74a51314486689472691/);
     expect(text).toMatch(/the Ed25519 signature over manifest.json is valid \(nexusflow-demo-2027.pem\)/);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -73,8 +51,10 @@ describe('the trust center of the public build', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const i = lines.findIndex((l) => l.includes('"record":"keyResult"'));
     const id = JSON.parse(lines[i]!).id as string;
+    const original = lines.join('\n');
     lines[i] = lines[i]!.replace('"title":"', '"title":"X');
     writeFileSync(file, lines.join('\n'));
+    onTestFinished(() => writeFileSync(file, original));
     const { page } = await open('/trust/2027-Q2/v1/');
     await page.getByRole('button', { name: 'Verify' }).click();
     const result = page.locator('[data-verify-result]');
@@ -94,12 +74,12 @@ describe('the trust center of the public build', () => {
     await expect.poll(() => page.locator('.receipt__copy').first().isVisible()).toBe(true);
     await page.locator('.receipt__details summary').first().click();
     expect(await page.locator('.receipt__proof li').first().isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
     const trust = await open('/trust/');
     expect(await trust.page.locator('a[href="/trust/2027/v1/"]').count()).toBe(1);
-    expect(await seriousViolations(trust.page)).toEqual([]);
+    expect(await axe(trust.page)).toEqual([]);
     await trust.page.close();
   });
 });

@@ -142,6 +142,7 @@ describe.each([
     );
   });
   it('indexes only main content for search, with filters', () => {
+    expect(result.stdout).toMatch(/search: indexed \d+ pages and \d+ key result \/ KPI records/);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
     expect(html).toMatch(/<main[^>]*data-pagefind-body/);

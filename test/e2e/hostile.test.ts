@@ -1,0 +1,171 @@
+// Hostile strings in every kind of text field render inert everywhere: HTML, chart data, meta tags,
+// JSON and CSV exports, the feed and OG images — and in a real browser no injected script runs and no
+// dialog opens. `javascript:` links in Markdown are not rendered as live links.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyContent, edit } from '../helpers.ts';
+import { astroPreview, builtSite, launch, open } from './browser.ts';
+
+/** Each payload flags window.__pwned if it ever runs. */
+const SCRIPT = '<script>window.__pwned=1</script>';
+const IMG = '"><img src=x onerror="window.__pwned=2;alert(2)">';
+const CLOSE = '</script><script>window.__pwned=3</script>';
+const TEMPLATE = '{{ 7*7 }} ${7*7} {7*7}';
+const TITLE = `${SCRIPT}${IMG} ${TEMPLATE}`; // the objective under test
+const TEAM = `Eng ${CLOSE}`; // a chart label (team breakdown)
+const KR = `Latency ${CLOSE}${IMG}`;
+const BAND = `On target ${CLOSE}`; // a chart label (grade distribution)
+const JS_LINKS = [
+  '[plain](javascript:window.__pwned=4)',
+  '[upper](JAVASCRIPT:window.__pwned=5)',
+  '[spaced]( javascript:window.__pwned=6 )',
+  '[entity](&#106;avascript:window.__pwned=7)',
+  '[data](data:text/html,<script>window.__pwned=8</script>)',
+  '[reference][evil]',
+  '',
+  '<a href="javascript:window.__pwned=10">jsx</a>',
+  '',
+  '[evil]: javascript:window.__pwned=9',
+].join('\n');
+
+const OBJECTIVE = '2025-q1-engineering-scalable-infrastructure';
+const q = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
+
+function hostileContent(): string {
+  const dir = copyContent();
+  const f = (p: string) => join(dir, p);
+  edit(f('org.yaml'), 'name: NexusFlow', `name: ${q(`NexusFlow ${SCRIPT}`)}`);
+  edit(f('org.yaml'), 'label: On target', `label: ${q(BAND)}`);
+  edit(f('teams.yaml'), '{ id: engineering, name: Engineering,', `{ id: engineering, name: ${q(TEAM)},`);
+  edit(f('people.yaml'), '{ id: vp-engineering, name: VP Engineering,', `{ id: vp-engineering, name: ${q(`VP ${IMG}`)},`);
+  edit(f('periods/2025-Q1.yaml'), /summary: >-\n(?:\s{2}.*\n)+/, `summary: ${q(`Summary ${IMG} ${TEMPLATE}`)}\n`);
+  const okrs = f('okrs/2025-Q1/engineering.yaml');
+  edit(okrs, 'title: Build Scalable, Reliable Infrastructure', `title: ${q(TITLE)}\n    description: ${q(`Why ${CLOSE}${IMG}`)}`);
+  edit(okrs, 'title: Reduce API p99 latency from 800ms to 400ms (-50%)', `title: ${q(KR)}\n        note: ${q(`Note ${SCRIPT}`)}`);
+  edit(okrs, '{ date: 2025-02-01, value: 550, status: yellow, statusNote: On track }', `{ date: 2025-02-01, value: 550, note: ${q(IMG)} }`);
+  edit(f('kpis/development-engineering.yaml'), 'name: Sprint velocity', `name: ${q(`Velocity ${IMG}`)}`);
+  edit(f('guides/how-grades-are-computed.mdx'), 'title: How grades are computed', `title: ${q(`Grades ${SCRIPT}${IMG}`)}`);
+  edit(f('guides/how-grades-are-computed.mdx'), /\n---\n/, `\n---\n\n${JS_LINKS}\n\n`);
+  edit(f('periods/2025-Q1.mdx'), '## Executive summary', `${JS_LINKS}\n\n## Executive summary`);
+  return dir;
+}
+
+let out: string;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof astroPreview>>;
+beforeAll(async () => {
+  // 2025-02-19: Q1 2025 is the current period, so the home page shows the hostile objective too.
+  out = builtSite('hostile', hostileContent(), { SOURCE_DATE_EPOCH: '1739923200' });
+  server = await astroPreview(out);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const read = (p: string) => readFileSync(join(out, p), 'utf8');
+const htmlFiles = () =>
+  readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [f, read(f)] as const);
+
+describe('hostile strings in the built files', () => {
+  it('no HTML file has a live javascript: or data: link, or an injected script or image element', () => {
+    const files = htmlFiles();
+    expect(files.length).toBeGreaterThan(50);
+    for (const [file, html] of files) {
+      expect(html, file).not.toMatch(/\s(?:href|src|action|formaction)\s*=\s*["']?\s*(?:javascript|data|vbscript):/i);
+      // Markup outside attribute values (inside one, "<" is plain text; a '"' there is written &quot;).
+      const markup = html.replace(/="[^"]*"/g, '=""');
+      expect(markup, file).not.toMatch(/<script>window\.__pwned/);
+      expect(markup, file).not.toMatch(/<img src=x/);
+    }
+  });
+
+  it('the JSON exports are valid and keep every string verbatim', () => {
+    const h = JSON.parse(read('api/handbook.json'));
+    const o = h.objectives.find((x: { id: string }) => x.id === OBJECTIVE);
+    expect(o.title).toBe(TITLE);
+    expect(o.krs[0].title).toBe(KR);
+    const period = JSON.parse(read('api/periods/2025-Q1.json'));
+    expect(JSON.stringify(period)).toContain(JSON.stringify(TITLE));
+    // CSV: quoted, inner quotes doubled.
+    expect(read('api/krs.csv')).toContain(`"${KR.replace(/"/g, '""')}"`);
+    // The feed is XML: markup in titles is escaped.
+    expect(read('feed.xml')).not.toContain('<script>');
+    expect(read('feed.xml')).toContain('&lt;/script&gt;');
+  });
+
+  it('the OG image of the hostile objective renders', () => {
+    const png = readFileSync(join(out, `og/objectives/${OBJECTIVE}.png`));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(read(`objectives/${OBJECTIVE}/index.html`)).toContain(`og/objectives/${OBJECTIVE}.png`);
+  });
+});
+
+describe('hostile strings in a browser', () => {
+  const PAGES = [
+    '/',
+    '/periods/2025-Q1/',
+    '/periods/2025-Q1/engineering/',
+    '/periods/2025-Q1/alignment/',
+    `/objectives/${OBJECTIVE}/`,
+    '/teams/engineering/',
+    '/owners/vp-engineering/',
+    '/kpis/',
+    '/audit/',
+    '/guides/',
+    '/guides/how-grades-are-computed/',
+    `/search/?q=${encodeURIComponent('pwned')}`,
+  ];
+
+  it.for(PAGES)('%s: nothing runs, nothing is injected', async (path) => {
+    const { page, errors } = await open(browser, server.url + path);
+    if (path.startsWith('/search/'))
+      await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const state = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      images: document.querySelectorAll('img[src="x"], [onerror]').length,
+      scripts: [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length,
+      liveLinks: [...document.querySelectorAll('a[href]')].filter(
+        (a) => !/^(https?:|mailto:|\/|#|\?|\.)/.test(a.getAttribute('href')!.trim()),
+      ).length,
+    }));
+    expect(state).toEqual({ pwned: undefined, images: 0, scripts: 0, liveLinks: 0 });
+    expect(errors, 'console errors, dialogs, failed requests').toEqual([]);
+    await page.close();
+  });
+
+  it('titles, meta tags and chart labels carry the strings as text, verbatim', async () => {
+    const { page } = await open(browser, `${server.url}/objectives/${OBJECTIVE}/`);
+    expect(await page.locator('h1').textContent()).toBe(TITLE);
+    const meta = (p: string) => page.locator(`meta[property="${p}"]`).getAttribute('content');
+    expect(await meta('og:title')).toContain(TITLE);
+    expect(await page.title()).toContain(TITLE);
+    await page.close();
+
+    const period = await open(browser, `${server.url}/periods/2025-Q1/`);
+    const labels = await period.page
+      .locator('canvas[data-chart]')
+      .evaluateAll((cs) => cs.flatMap((c) => (JSON.parse(c.getAttribute('data-chart')!) as { labels: string[] }).labels));
+    expect(labels).toContain(TEAM);
+    expect(labels.some((l) => l.includes(BAND))).toBe(true);
+    expect(await period.page.locator('figure.chart th[scope="row"]').allTextContents()).toContain(TEAM);
+    await period.page.close();
+  });
+
+  it('javascript: and data: links in Markdown are shown as text, not links', async () => {
+    for (const path of ['/periods/2025-Q1/', '/guides/how-grades-are-computed/']) {
+      const { page } = await open(browser, server.url + path);
+      const text = await page.locator('main').textContent();
+      for (const word of ['plain', 'upper', 'spaced', 'entity', 'data', 'reference', 'jsx'])
+        expect(text, `${path}: ${word}`).toContain(word);
+      expect(await page.locator('main a', { hasText: /^(plain|upper|spaced|entity|data|reference|jsx)$/ }).count(), path).toBe(0);
+      await page.close();
+    }
+  });
+});
