@@ -98,8 +98,12 @@ export function parseYaml(file: string, text: string, lineOffset = 0): { source:
       line: pos.line + lineOffset,
       column: pos.col,
       path: '',
-      message: `YAML ${doc.errors.includes(e as never) ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
-      hint: yamlHint(e.code),
+      message: TOO_DEEP.test(e.message)
+        ? 'YAML syntax error: the data nests too deeply to read'
+        : `YAML ${doc.errors.includes(e as never) ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
+      hint: TOO_DEEP.test(e.message)
+        ? 'content files need only a few levels of lists and mappings; look for runaway [ or {'
+        : yamlHint(e.code),
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
     });
   }
@@ -121,6 +125,9 @@ export function parseYaml(file: string, text: string, lineOffset = 0): { source:
     return { source, issues };
   }
 }
+
+/** How `yaml` reports nesting deeper than the JavaScript stack (the parser recurses per level). */
+const TOO_DEEP = /Maximum call stack size exceeded/;
 
 const firstLine = (s: string) => s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
