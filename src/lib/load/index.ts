@@ -8,6 +8,7 @@ import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 import { parseInParallel } from './parallel.ts';
 import { parseYaml, YamlSource } from './yaml-source.ts';
+import type { NodeOffsets } from './yaml-positions.ts';
 
 export type { YamlSource } from './yaml-source.ts';
 export { issueAt, positionOf } from './yaml-source.ts';
@@ -174,12 +175,21 @@ export interface ParsedFile {
   data?: unknown;
   /** Ids the file declares; undefined when it could not be parsed at all. */
   ids?: string[];
+  /** The source's shallow position index (see YamlSource.shallow). */
+  shallow?: NodeOffsets;
 }
 
 /** Parse and validate one content file's text (UTF-8 decoded, BOM removed). */
 export function parseFile(file: string, text: string, kind: YamlCollection): { parsed: ParsedFile; source: YamlSource } {
   const r = validateYaml(file, text, SCHEMAS[kind] as z.ZodType<unknown>);
-  return { source: r.source, parsed: { issues: r.issues, text, data: r.value?.data, ids: 'raw' in r ? idsIn(kind, r.raw) : undefined } };
+  const parsed = {
+    issues: r.issues,
+    text,
+    data: r.value?.data,
+    ids: 'raw' in r ? idsIn(kind, r.raw) : undefined,
+    shallow: r.source.shallow,
+  };
+  return { source: r.source, parsed };
 }
 
 /** Read a file as content text: strict UTF-8, BOM dropped; undefined when it is not UTF-8. */
@@ -280,7 +290,7 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
       (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
       continue;
     }
-    const { parsed, source } = ahead ? { parsed: ahead, source: new YamlSource(file, body, 0) } : parseFile(file, body, kind);
+    const { parsed, source } = ahead ? { parsed: ahead, source: YamlSource.from(file, body, ahead.shallow) } : parseFile(file, body, kind);
     raw.issues.push(...parsed.issues);
     if (!parsed.ids) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
     else for (const id of parsed.ids) (raw.declaredIds.get(kind) ?? raw.declaredIds.set(kind, new Set()).get(kind)!).add(id);

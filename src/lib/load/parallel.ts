@@ -1,5 +1,5 @@
-// Reads the bulk of a large handbook (its key-result files) on two threads: a worker parses half
-// while this thread parses the other. The loader stays synchronous — this thread waits with
+// Reads the bulk of a large handbook (its key-result files) on two threads: a worker and this thread
+// take files from one shared counter. The loader stays synchronous — this thread waits with
 // Atomics.wait and takes the worker's results with receiveMessageOnPort — so callers keep one simple
 // call. Results are keyed by path and used in file order, so output is the same however work is split.
 import { existsSync } from 'node:fs';
@@ -33,16 +33,19 @@ export function parseInParallel(jobs: readonly ParseJob[]): Map<string, ParsedFi
   // Only from source: in a bundle (Astro's pages) the worker file is not beside this one.
   if (jobs.length < MIN_FILES || availableParallelism() < 2 || WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER)))
     return out;
-  const split = Math.ceil(jobs.length / 2);
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  // shared[0]: the worker is done; shared[1]: the next job to take; shared[2]: the worker has started.
+  // Both threads take jobs one at a time, so neither waits for the other (the worker starts later:
+  // it first loads its modules).
+  const shared = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, { workerData: { jobs: jobs.slice(split), signal, port: port2 }, transferList: [port2] });
+  const worker = new Worker(WORKER, { workerData: { jobs, shared, port: port2 }, transferList: [port2] });
   worker.unref();
-  for (const job of jobs.slice(0, split)) {
-    const parsed = parseJob(job);
-    if (parsed) out.set(job.abs, parsed);
+  for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
+    const parsed = parseJob(jobs[i]!);
+    if (parsed) out.set(jobs[i]!.abs, parsed);
   }
-  Atomics.wait(signal, 0, 0, WAIT_MS);
+  // A worker that never started has no files: don't wait for it.
+  if (Atomics.load(shared, 2) === 1) Atomics.wait(shared, 0, 0, WAIT_MS);
   const reply = receiveMessageOnPort(port1)?.message as [string, ParsedFile][] | null | undefined;
   port1.close();
   void worker.terminate();

@@ -1,20 +1,22 @@
-// The worker half of ./parallel.ts: parse the given files, send the results, wake the loader.
+// The worker side of ./parallel.ts: take files from the shared counter until none are left, send
+// the results, wake the loader.
 import { type MessagePort, workerData } from 'node:worker_threads';
 import type { ParsedFile } from './index.ts';
 import { parseJob, type ParseJob } from './parallel.ts';
 
-const { jobs, signal, port } = workerData as { jobs: ParseJob[]; signal: Int32Array; port: MessagePort };
+const { jobs, shared, port } = workerData as { jobs: ParseJob[]; shared: Int32Array; port: MessagePort };
+Atomics.store(shared, 2, 1);
 try {
   const results: [string, ParsedFile][] = [];
-  for (const job of jobs) {
-    const parsed = parseJob(job);
-    if (parsed) results.push([job.abs, parsed]);
+  for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
+    const parsed = parseJob(jobs[i]!);
+    if (parsed) results.push([jobs[i]!.abs, parsed]);
   }
   port.postMessage(results);
 } catch {
   // The loader parses whatever is missing itself (and reports what went wrong there).
   port.postMessage(null);
 } finally {
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  Atomics.store(shared, 0, 1);
+  Atomics.notify(shared, 0);
 }

@@ -15,8 +15,10 @@ const child = (parent: string, segment: string) => (parent === '' ? segment : `$
 
 interface Frame {
   kind: 'map' | 'seq';
-  /** The collection's path as a pathKey(). */
+  /** The collection's path as a pathKey() ('' past the indexed depth). */
   path: string;
+  /** Segments in its path. */
+  depth: number;
   index: number;
   /** In a mapping: the key whose value comes next (undefined while a key is expected). */
   pending: string | undefined;
@@ -37,12 +39,22 @@ function scalarStart(text: string, ev: ScalarEvent): number {
 
 /** Index every node of the first document; undefined when js-yaml cannot parse the text. */
 export function nodeOffsets(text: string): NodeOffsets | undefined {
-  let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: 1000 });
+    return offsetsFromEvents(text, parseEvents(text, { maxDepth: 1000 }));
   } catch {
     return undefined;
   }
+}
+
+/** A key of a mapping deeper than what is indexed: its name is not needed. */
+const UNNAMED = '\u0002';
+
+/**
+ * Index the nodes of the first document in `events` (from js-yaml's parseEvents over `text`), down to
+ * paths of `maxDepth` segments: the loader keeps a shallow index of every file it reads (most
+ * problems are about an objective or a field of it) and indexes a whole file only when asked deeper.
+ */
+export function offsetsFromEvents(text: string, events: readonly Event[], maxDepth = Infinity): NodeOffsets {
   const value = new Map<string, number>();
   const key = new Map<string, number>();
   const stack: Frame[] = [];
@@ -61,27 +73,33 @@ export function nodeOffsets(text: string): NodeOffsets | undefined {
       continue;
     }
     const top = stack.at(-1);
+    const depth = top ? top.depth + 1 : 0;
     let start = ev.type === EVENT_ID.SCALAR ? scalarStart(text, ev) : ev.type === EVENT_ID.ALIAS ? ev.anchorStart : ev.start;
     if (top?.kind === 'map' && top.pending === undefined) {
       // A mapping key.
       if (ev.type === EVENT_ID.SCALAR) {
-        top.pending = getScalarValue(text, ev);
         keyEnd = ev.valueEnd;
-        if (!top.isKey) key.set(child(top.path, top.pending), start);
+        if (top.isKey || depth > maxDepth) top.pending = UNNAMED;
+        else {
+          top.pending = getScalarValue(text, ev);
+          key.set(child(top.path, top.pending), start);
+        }
       } else if (ev.type === EVENT_ID.ALIAS) top.pending = COMPLEX_KEY;
-      else stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: '', index: 0, pending: undefined, isKey: true });
+      else stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: '', depth, index: 0, pending: undefined, isKey: true });
       continue;
     }
     const isKey = top?.isKey ?? false;
+    const named = !isKey && depth <= maxDepth && !(top?.kind === 'map' && top.pending === COMPLEX_KEY);
     // An empty value (`key:` and nothing) sits right after its colon, as `yaml` counts it.
     if (start < 0 && top?.kind === 'map' && keyEnd >= 0) {
       const colon = text.indexOf(':', keyEnd);
       if (colon >= 0) start = colon + 1;
     }
-    const path = !top ? '' : child(top.path, top.kind === 'map' ? top.pending! : String(top.index++));
-    if (!isKey && start >= 0 && !(top?.kind === 'map' && top.pending === COMPLEX_KEY)) value.set(path, start);
+    const path = !named || !top ? '' : child(top.path, top.kind === 'map' ? top.pending! : String(top.index));
+    if (top?.kind === 'seq') top.index++;
+    if (named && start >= 0) value.set(path, start);
     if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE)
-      stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path, index: 0, pending: undefined, isKey });
+      stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path, depth, index: 0, pending: undefined, isKey });
     else if (top?.kind === 'map') top.pending = undefined;
   }
   return { value, key };

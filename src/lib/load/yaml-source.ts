@@ -6,10 +6,10 @@
 // js-yaml's event stream (./yaml-positions.ts). Whatever js-yaml refuses — syntax errors, duplicate
 // keys, aliases — and every file with tags or directives goes to `yaml`, so error messages and alias
 // limits are always `yaml`'s. test/unit/yaml-source.test.ts checks that both read and locate alike.
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, parseEvents } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
-import { linePos, lineStarts, nodeOffsets, pathKey, type NodeOffsets } from './yaml-positions.ts';
+import { linePos, lineStarts, nodeOffsets, offsetsFromEvents, pathKey, type NodeOffsets } from './yaml-positions.ts';
 
 /** Where a YAML text came from; `doc` and `lc` are parsed on first use. */
 export class YamlSource {
@@ -24,6 +24,13 @@ export class YamlSource {
     this.file = file;
     this.text = text;
     this.lineOffset = lineOffset;
+  }
+
+  /** A source whose text was already read elsewhere (a worker thread), with its shallow index. */
+  static from(file: string, text: string, shallow: NodeOffsets | undefined): YamlSource {
+    const source = new YamlSource(file, text, 0);
+    source.shallow = shallow;
+    return source;
   }
 
   get doc(): Document {
@@ -45,6 +52,8 @@ export class YamlSource {
     return this.#lc!;
   }
 
+  /** Positions down to SHALLOW_DEPTH, kept from the first read (absent when `yaml` read the file). */
+  shallow: NodeOffsets | undefined;
   #offsets: NodeOffsets | null | undefined;
   #lines: number[] | undefined;
 
@@ -73,12 +82,19 @@ export interface Position {
 const SPECIAL = /(?:^|[\s[\]{},])!|^%/m;
 const NONE = Symbol('not read by the fast path');
 
-function fastLoad(text: string): unknown {
+/** How deep the index kept for every file reaches: an objective's own fields (objectives.0.id). */
+export const SHALLOW_DEPTH = 3;
+
+/** js-yaml's events give the value and, from the same pass, the shallow index of positions. */
+function fastLoad(text: string): { value: unknown; shallow: NodeOffsets } | typeof NONE {
   if (SPECIAL.test(text)) return NONE;
   try {
-    const value = load(text, { schema: CORE_SCHEMA, maxAliases: 0 });
-    // Empty documents and bare comments are reported by the slow path.
-    return value === undefined || value === null ? NONE : value;
+    const events = parseEvents(text, { maxDepth: 100 });
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
+    const value = docs[0];
+    // Empty documents, bare comments and several documents are reported by the slow path.
+    if (docs.length !== 1 || value === undefined || value === null) return NONE;
+    return { value, shallow: offsetsFromEvents(text, events, SHALLOW_DEPTH) };
   } catch {
     return NONE;
   }
@@ -88,7 +104,10 @@ function fastLoad(text: string): unknown {
 export function parseYaml(file: string, text: string, lineOffset = 0): { source: YamlSource; issues: ContentIssue[]; value?: unknown } {
   const source = new YamlSource(file, text, lineOffset);
   const fast = fastLoad(text);
-  if (fast !== NONE) return { source, issues: [], value: fast };
+  if (fast !== NONE) {
+    source.shallow = fast.shallow;
+    return { source, issues: [], value: fast.value };
+  }
   const { doc, lc } = source;
   const issues: ContentIssue[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
@@ -167,7 +186,7 @@ function nodeAt(src: YamlSource, path: readonly PropertyKey[]): { node: Node | n
 
 /** Position of the value at `path`, or of the deepest ancestor that exists. */
 export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Position {
-  const offsets = src.offsets;
+  const offsets = src.shallow && path.length <= SHALLOW_DEPTH ? src.shallow : src.offsets;
   if (offsets) {
     for (let n = path.length; n >= 0; n--) {
       const at = offsets.value.get(pathKey(path.slice(0, n)));
@@ -181,7 +200,7 @@ export function positionOf(src: YamlSource, path: readonly PropertyKey[]): Posit
 
 /** Position of the key `key` in the mapping at `path` (for "unknown field" errors). */
 export function positionOfKey(src: YamlSource, path: readonly PropertyKey[], key: string): Position {
-  const offsets = src.offsets;
+  const offsets = src.shallow && path.length < SHALLOW_DEPTH ? src.shallow : src.offsets;
   if (offsets) {
     const at = offsets.key.get(pathKey([...path, key]));
     return at === undefined ? positionOf(src, path) : src.position(at);
