@@ -1,6 +1,6 @@
 // Renders the Open Graph image of every period, team-period and objective page (and a site
 // default) after the build. Images are cached on disk by a hash of their inputs, so an unchanged
-// image is copied, not re-rendered; the log states the counts. Rendering happens in child processes
+// image is linked from the cache, not re-rendered; the log states the counts. Rendering happens in child processes
 // (one per core), each replaced after a batch so satori's and resvg's memory is handed back.
 import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,12 +12,13 @@ import { getHandbookResult } from '../lib/handbook.ts';
 import { ogCards, ogHash } from '../lib/og.ts';
 import { fontsVersion, type RenderJob } from './og-render.ts';
 
-/** Images per renderer process before it is replaced: bounds its memory. */
+/** Images per renderer process before it is replaced: bounds its memory (resvg keeps ~3 MB per image until exit). */
 const BATCH = 50;
 
-function runWorker(script: string, jobs: RenderJob[], onDone: () => void): Promise<void> {
+/** One renderer process for one batch; resolves when every image of the batch is on disk. */
+function renderBatch(script: string, jobs: RenderJob[], onDone: () => void): Promise<void> {
   return new Promise((ok, fail) => {
-    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
+    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let finished = 0;
     child.on('message', () => (finished++, onDone()));
     child.on('error', fail);
@@ -30,17 +31,17 @@ function runWorker(script: string, jobs: RenderJob[], onDone: () => void): Promi
   });
 }
 
-/** Render the jobs on `threads` workers in batches; resolves when all are on disk. */
-async function renderInWorkers(script: string, jobs: RenderJob[], threads: number, progress: (n: number) => void) {
+/** Render the jobs in batches on `processes` renderers at a time; resolves when all are on disk. */
+async function renderInProcesses(script: string, jobs: RenderJob[], processes: number, progress: (n: number) => void) {
   let next = 0;
   let done = 0;
   const lane = async () => {
     while (next < jobs.length) {
       const batch = jobs.slice(next, (next += BATCH));
-      await runWorker(script, batch, () => progress(++done));
+      await renderBatch(script, batch, () => progress(++done));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, lane));
+  await Promise.all(Array.from({ length: Math.min(processes, Math.ceil(jobs.length / BATCH)) }, lane));
 }
 
 export default function ogImages(): AstroIntegration {
@@ -62,10 +63,10 @@ export default function ogImages(): AstroIntegration {
         // Cards with the same inputs share one cached file: render each file once.
         const missing = [...new Map(cards.filter((c) => !existsSync(c.file)).map((c) => [c.file, c])).values()];
         if (missing.length) {
-          const threads = Math.max(1, availableParallelism());
-          logger.info(`OG images: rendering ${missing.length} in ${threads} process${threads === 1 ? '' : 'es'}`);
+          const processes = Math.max(1, availableParallelism());
+          logger.info(`OG images: rendering ${missing.length} in ${processes} process${processes === 1 ? '' : 'es'}`);
           // The integration is bundled into Astro's config: address the renderer from the project root.
-          await renderInWorkers(join(root, 'src/integrations/og-render.ts'), missing, threads, (n) => {
+          await renderInProcesses(join(root, 'src/integrations/og-render.ts'), missing, processes, (n) => {
             if (n % 250 === 0 || n === missing.length) logger.info(`OG images: ${n}/${missing.length} rendered`);
           });
         }

@@ -104,16 +104,12 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (file: string
     style: 'normal' as const,
     data: readFileSync(require.resolve(file)),
   }));
-  let count = 0;
   for (const { card, file } of jobs) {
     const svg = await satori(layout(card) as never, { width: 1200, height: 630, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
     writeFileSync(`${file}.tmp`, png);
     renameSync(`${file}.tmp`, file);
     done(file);
-    // resvg's pixel buffers (3 MB each) live outside the JS heap, so V8 does not feel their weight
-    // and would let hundreds pile up before collecting: collect every few images instead.
-    if (++count % 8 === 0) (globalThis as { gc?: () => void }).gc?.();
   }
 }
 

@@ -170,12 +170,18 @@ const OBJECTIVES = '\u0000objectives';
  * 25,000-key-result handbook exports ~90 MB of JSON). test/integration/export.test.ts compares both.
  */
 export function serializeExport(h: ComputedHandbook, opts: Omit<ExportOptions, 'period'> = {}): string {
-  const frame = jsonText(exportWith(h, opts, () => OBJECTIVES));
-  const ids = new Set(h.objectives.map((o) => o.id));
-  const items = h.objectives.map((o) => JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
+  let items: string[] = [];
+  // The frame holds a placeholder where the objectives go; each objective is indented to its depth.
+  const frame = jsonText(
+    exportWith(h, opts, (list, ids) => {
+      items = list.map((o) => JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
+      return OBJECTIVES;
+    }),
+  );
+  const placeholder = JSON.stringify(OBJECTIVES);
+  const at = frame.indexOf(placeholder);
   const list = items.length ? `[\n    ${items.join(',\n    ')}\n  ]` : '[]';
-  const at = frame.indexOf(JSON.stringify(OBJECTIVES));
-  return frame.slice(0, at) + list + frame.slice(at + JSON.stringify(OBJECTIVES).length);
+  return frame.slice(0, at) + list + frame.slice(at + placeholder.length);
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

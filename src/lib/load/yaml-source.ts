@@ -11,14 +11,18 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { formatPath, type ContentIssue } from '../errors.ts';
 import { linePos, lineStarts, nodeOffsets, offsetsFromEvents, pathKey, type NodeOffsets } from './yaml-positions.ts';
 
-/** Where a YAML text came from; `doc` and `lc` are parsed on first use. */
+/** Where a YAML text came from; `doc`, `lc` and `offsets` are computed on first use. */
 export class YamlSource {
   file: string;
   text: string;
   /** Lines before the YAML text in its file (front matter starts after the opening ---). */
   lineOffset: number;
+  /** Positions down to SHALLOW_DEPTH, kept from the first read (absent when `yaml` read the file). */
+  shallow: NodeOffsets | undefined;
   #doc: Document | undefined;
   #lc: LineCounter | undefined;
+  #offsets: NodeOffsets | null | undefined;
+  #lines: number[] | undefined;
 
   constructor(file: string, text: string, lineOffset: number) {
     this.file = file;
@@ -51,11 +55,6 @@ export class YamlSource {
     void this.doc;
     return this.#lc!;
   }
-
-  /** Positions down to SHALLOW_DEPTH, kept from the first read (absent when `yaml` read the file). */
-  shallow: NodeOffsets | undefined;
-  #offsets: NodeOffsets | null | undefined;
-  #lines: number[] | undefined;
 
   /** Node offsets from js-yaml's events (null when js-yaml cannot read the text: then `doc` is used). */
   get offsets(): NodeOffsets | null {
@@ -112,18 +111,18 @@ export function parseYaml(file: string, text: string, lineOffset = 0): { source:
   const issues: ContentIssue[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lc.linePos(e.pos[0]);
+    const isError = doc.errors.includes(e as never);
+    const tooDeep = TOO_DEEP.test(e.message);
     issues.push({
       file,
       line: pos.line + lineOffset,
       column: pos.col,
       path: '',
-      message: TOO_DEEP.test(e.message)
+      message: tooDeep
         ? 'YAML syntax error: the data nests too deeply to read'
-        : `YAML ${doc.errors.includes(e as never) ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
-      hint: TOO_DEEP.test(e.message)
-        ? 'content files need only a few levels of lists and mappings; look for runaway [ or {'
-        : yamlHint(e.code),
-      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+        : `YAML ${isError ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
+      hint: tooDeep ? 'content files need only a few levels of lists and mappings; look for runaway [ or {' : yamlHint(e.code),
+      severity: isError ? 'error' : 'warning',
     });
   }
   if (issues.some((i) => i.severity === 'error')) return { source, issues };
