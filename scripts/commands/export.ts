@@ -1,6 +1,6 @@
 // okr export [--content DIR] --format json|csv [--audience internal|public]
 import { formatPretty } from '../../src/lib/errors.ts';
-import { exportCsv, serializeExport } from '../../src/lib/export.ts';
+import { exportCsv, exportJson } from '../../src/lib/export.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { getHistory } from '../../src/lib/load/git-history.ts';
 import { oneOf, parse } from './args.ts';
@@ -16,6 +16,6 @@ export function exportCommand(argv: string[]): number {
     console.error('okr export: fix the errors above first (okr check lists them all).');
     return 1;
   }
-  process.stdout.write(format === 'csv' ? exportCsv(result.handbook) : serializeExport(result.handbook, { history: getHistory(content) }));
+  process.stdout.write(format === 'csv' ? exportCsv(result.handbook) : exportJson(result.handbook, { history: getHistory(content) }));
   return 0;
 }

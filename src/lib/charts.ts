@@ -30,6 +30,20 @@ export interface ChartSpec {
   table: { columns: string[]; rows: string[][] };
 }
 
+/** What the browser script needs to draw a chart (its `data-chart` attribute). */
+export type ChartData = Omit<ChartSpec, 'table'>;
+
+/**
+ * The spec as the page hands it to the browser: without the table (the page renders it as HTML) and
+ * with values rounded to 4 decimals, far finer than a chart can show, so pages stay light.
+ */
+export function chartData({ table: _table, ...spec }: ChartSpec): ChartData {
+  return {
+    ...spec,
+    series: spec.series.map((s) => ({ ...s, data: s.data.map((v) => (v === null ? null : Math.round(v * 1e4) / 1e4)) })),
+  };
+}
+
 const BINS = ['red', 'yellow', 'green'] as const;
 
 /** Team grades in a period, coloured by status, with the status word in the table. */

@@ -165,30 +165,36 @@ export type HandbookExport = ReturnType<typeof exportHandbook>;
 const OBJECTIVES = '\u0000objectives';
 
 /**
- * The exact bytes of `okr export --format json` and /api/handbook.json: JSON.stringify(exportHandbook(h),
- * null, 2), written one objective at a time so the whole export never exists as objects at once (a
- * 25,000-key-result handbook exports ~90 MB of JSON). test/integration/export.test.ts compares both.
+ * The exact bytes of `okr export --format json`, /api/handbook.json and (with `period`) of
+ * /api/periods/<id>.json: jsonText(exportHandbook(h)) and jsonText(periodExport(h, id)), built one
+ * objective at a time as UTF-8 pieces, so neither the whole export nor one string of it (a
+ * 25,000-key-result handbook exports ~90 MB of JSON) ever exists in the JavaScript heap.
+ * test/integration/export.test.ts compares them.
  */
-export function serializeExport(h: ComputedHandbook, opts: Omit<ExportOptions, 'period'> = {}): string {
-  let items: string[] = [];
-  // The frame holds a placeholder where the objectives go; each objective is indented to its depth.
-  const frame = jsonText(
-    exportWith(h, opts, (list, ids) => {
-      items = list.map((o) => JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
-      return OBJECTIVES;
-    }),
-  );
+export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffer<ArrayBuffer> {
+  let list: readonly ComputedObjective[] = [];
+  let ids: ReadonlySet<string> = new Set();
+  // The frame holds a placeholder where the objectives go.
+  const all = exportWith(h, opts, (l, i) => ((list = l), (ids = i), OBJECTIVES));
+  const frame = jsonText(opts.period === undefined ? all : periodFrame(all, opts.period));
   const placeholder = JSON.stringify(OBJECTIVES);
   const at = frame.indexOf(placeholder);
-  const list = items.length ? `[\n    ${items.join(',\n    ')}\n  ]` : '[]';
-  return frame.slice(0, at) + list + frame.slice(at + placeholder.length);
+  const pieces = [Buffer.from(frame.slice(0, at))];
+  // Each objective is indented to its depth in the frame (a property of the top-level object).
+  list.forEach((o, i) =>
+    pieces.push(
+      Buffer.from(
+        `${i ? ',' : '['}\n    ${JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    ')}`,
+      ),
+    ),
+  );
+  pieces.push(Buffer.from(`${list.length ? '\n  ]' : '[]'}${frame.slice(at + placeholder.length)}`));
+  return Buffer.concat(pieces);
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** One period's slice of the export (/api/periods/<id>.json): its objectives and rollups. */
-export function periodExport(h: ComputedHandbook, id: string, opts: { history?: HistoryIndex } = {}) {
-  const all = exportHandbook(h, { ...opts, period: id });
+function periodFrame<O>(all: ReturnType<typeof exportWith<O>>, id: string) {
   return {
     version: all.version,
     org: all.org,
@@ -196,6 +202,11 @@ export function periodExport(h: ComputedHandbook, id: string, opts: { history?: 
     objectives: all.objectives,
     rollups: all.rollups,
   };
+}
+
+/** One period's slice of the export (/api/periods/<id>.json): its objectives and rollups. */
+export function periodExport(h: ComputedHandbook, id: string, opts: { history?: HistoryIndex } = {}) {
+  return periodFrame(exportHandbook(h, { ...opts, period: id }), id);
 }
 
 const CSV_COLUMNS = [

@@ -26,6 +26,8 @@ export interface SiteIndex {
   kpiName: Map<string, string>;
   /** The org's redactions by id (label and private link). */
   redaction: Map<string, ComputedHandbook['model']['org']['redactions'][number]>;
+  /** Redaction labels by id, for plain-text titles (plainTitle). */
+  redactionLabel: Map<string, string>;
 }
 
 export const tpKey = (period: string, team: string) => `${period}/${team}`;
@@ -65,6 +67,7 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
     h,
     kpiName: new Map(h.model.kpiGroups.flatMap((g) => g.kpis.map((k) => [k.id, k.name] as const))),
     redaction: new Map(h.model.org.redactions.map((r) => [r.id, r])),
+    redactionLabel: new Map(h.model.org.redactions.map((r) => [r.id, r.label])),
     period: new Map(h.periods.map((p) => [p.id, p])),
     team: new Map(h.model.teams.map((t) => [t.id, t])),
     person: new Map(h.model.people.map((p) => [p.id, p])),

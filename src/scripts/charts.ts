@@ -14,7 +14,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { ChartSpec, SeriesColour } from '../lib/charts.ts';
+import type { ChartData, SeriesColour } from '../lib/charts.ts';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend, Filler);
 
@@ -31,7 +31,7 @@ function colour(c: SeriesColour): string {
   return getComputedStyle(document.documentElement).getPropertyValue(VAR[c]).trim() || '#777';
 }
 
-function config(spec: ChartSpec): ChartConfiguration {
+function config(spec: ChartData): ChartConfiguration {
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const text = colour('muted');
   const grade = spec.axis === 'grade';
@@ -75,7 +75,7 @@ export function drawCharts(): void {
   for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-chart]')) {
     if (canvas.dataset.drawn) continue;
     canvas.dataset.drawn = '1';
-    const spec = JSON.parse(canvas.dataset.chart!) as ChartSpec;
+    const spec = JSON.parse(canvas.dataset.chart!) as ChartData;
     const box = canvas.parentElement!;
     box.hidden = false;
     box.style.height = `${spec.horizontal ? Math.max(160, spec.labels.length * 36 + 60) : 260}px`;
@@ -86,7 +86,7 @@ export function drawCharts(): void {
   // Redraw with the new palette when the theme changes.
   new MutationObserver(() => {
     for (const chart of charts) {
-      const spec = JSON.parse((chart.canvas as HTMLCanvasElement).dataset.chart!) as ChartSpec;
+      const spec = JSON.parse((chart.canvas as HTMLCanvasElement).dataset.chart!) as ChartData;
       chart.config.data = config(spec).data;
       chart.update('none');
     }

@@ -1,11 +1,25 @@
 // The search page: queries the Pagefind index in the browser and renders results with their grade
 // and status. Result text is set with textContent; only Pagefind's excerpt (escaped text with
 // <mark> highlights) is inserted as HTML.
+//
+// Key results are sections of their objective's page (each KR row is a Pagefind sub-result: an id and
+// a data-pagefind-title), not records of their own: each one that matches is listed as a result of
+// kind "Key result" right after its objective, and the kind filter's "Key result" lists only those.
+interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
 interface PagefindResult {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  sub_results?: SubResult[];
 }
+
+/** The kind filter's value for key results: they live in objective pages, so that is what is searched. */
+const KEY_RESULT = 'Key result';
+const isKr = (sub: SubResult) => /#kr-[^#]*$/.test(sub.url);
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -29,7 +43,9 @@ export async function startSearch(): Promise<void> {
   const available = await pagefind.filters();
   const params = new URL(location.href).searchParams;
   for (const select of selects) {
-    const values = Object.keys(available[select.dataset.filter!] ?? {}).sort();
+    const found = Object.keys(available[select.dataset.filter!] ?? {});
+    if (select.dataset.filter === 'kind' && found.includes('Objective')) found.push(KEY_RESULT);
+    const values = found.sort();
     for (const v of values) select.add(new Option(v, v));
     select.value = params.get(select.name) ?? '';
     if (!values.length) select.closest('label')!.hidden = true;
@@ -41,6 +57,8 @@ export async function startSearch(): Promise<void> {
     const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]));
     const url = new URL(location.href);
     url.search = new URLSearchParams({ ...(q ? { q } : {}), ...filters }).toString();
+    const onlyKrs = filters.kind === KEY_RESULT;
+    if (onlyKrs) filters.kind = 'Objective';
     history.replaceState(null, '', url);
     if (!q) {
       list.replaceChildren();
@@ -50,30 +68,46 @@ export async function startSearch(): Promise<void> {
     const search = await pagefind.debouncedSearch(q, { filters }, 200);
     if (!search) return; // superseded by a newer keystroke
     const hits = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${search.results.length > 30 ? ' (showing 30)' : ''}`;
-    list.replaceChildren(...hits.map(render));
+    const items = hits.flatMap((hit) => {
+      const krs = (hit.sub_results ?? []).filter(isKr).map((sub) => renderKr(sub, hit));
+      return onlyKrs ? krs : [render(hit), ...krs];
+    });
+    const n = search.results.length;
+    status.textContent = onlyKrs
+      ? `${items.length} key result${items.length === 1 ? '' : 's'} in ${n} objective${n === 1 ? '' : 's'}${n > 30 ? ' (showing 30)' : ''}`
+      : `${n} result${n === 1 ? '' : 's'}${n > 30 ? ' (showing 30)' : ''}`;
+    list.replaceChildren(...items);
+  }
+
+  function item(href: string, title: string, details: (string | undefined)[], excerptHtml: string): HTMLLIElement {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = title;
+    const meta = document.createElement('p');
+    meta.className = 'muted';
+    meta.textContent = details.filter(Boolean).join(' · ');
+    const excerpt = document.createElement('p');
+    excerpt.innerHTML = excerptHtml;
+    li.append(a, meta, excerpt);
+    return li;
   }
 
   function render(hit: PagefindResult): HTMLLIElement {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = hit.url;
-    a.textContent = hit.meta.title ?? hit.url;
-    const meta = document.createElement('p');
-    meta.className = 'muted';
-    meta.textContent = [
-      hit.meta.kind,
-      hit.meta.period,
-      hit.meta.grade && `grade ${hit.meta.grade}`,
-      hit.meta.status,
-      hit.meta.target && `target ${hit.meta.target}`,
-      hit.meta.archived && 'archived',
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    const excerpt = document.createElement('p');
-    excerpt.innerHTML = hit.excerpt;
-    li.append(a, meta, excerpt);
+    const m = hit.meta;
+    return item(
+      hit.url,
+      m.title ?? hit.url,
+      [m.kind, m.period, m.grade && `grade ${m.grade}`, m.status, m.target && `target ${m.target}`, m.archived && 'archived'],
+      hit.excerpt,
+    );
+  }
+
+  /** A key result that matched, as a result of its own under its objective. */
+  function renderKr(sub: SubResult, objective: PagefindResult): HTMLLIElement {
+    const m = objective.meta;
+    const li = item(sub.url, sub.title, [KEY_RESULT, m.period, m.title && `in ${m.title}`, m.archived && 'archived'], sub.excerpt);
+    li.classList.add('search-results__kr');
     return li;
   }
 

@@ -26,9 +26,14 @@ describe('search', () => {
     await page.waitForURL(/\/search\/\?q=time/);
     const results = page.locator('[data-search-results] > li');
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    // Results show grade and status.
-    const item = results.filter({ hasText: 'Reduce time to first value from 12 to 6 days' }).first();
-    expect(await item.locator('p.muted').textContent()).toMatch(/^Key result · 2026-Q2 · grade — · Ungraded/);
+    // The objective is a result with its grade and status; its matching key result is listed under it.
+    const objective = results.filter({ hasText: 'Dramatically Improve Activation Experience' }).first();
+    expect(await objective.locator('p.muted').textContent()).toMatch(/^Objective · 2026-Q2 · grade \S+ · \w/);
+    const item = page
+      .locator('[data-search-results] > li.search-results__kr', { hasText: 'Reduce time to first value from 12 to 6 days' })
+      .first();
+    expect(await item.locator('a').textContent()).toBe('KR2: Reduce time to first value from 12 to 6 days');
+    expect(await item.locator('p.muted').textContent()).toBe('Key result · 2026-Q2 · in Dramatically Improve Activation Experience');
     await item.locator('a').click();
     await page.waitForURL(/\/objectives\/2026-q2-company-activation\/#kr-kr2$/);
     expect(await page.locator('h1').textContent()).toBe('Dramatically Improve Activation Experience');
@@ -48,6 +53,19 @@ describe('search', () => {
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.join('\n')).toMatch(/Launch SAML SSO|Launch Audit Logs|enterprise-grade/i);
     expect(titles.join('\n')).not.toMatch(/Launch Skip CRM option/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists only key results with the kind filter set to "Key result"', async () => {
+    const { page, errors } = await open(browser, `${server.url}/search/?q=launch&kind=Key+result`);
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('select[data-filter=kind]').inputValue()).toBe('Key result');
+    expect(await page.locator('[data-search-results] > li:not(.search-results__kr)').count()).toBe(0);
+    for (const href of await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      expect(href).toMatch(/^\/objectives\/[^/]+\/#kr-/);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^\d+ key results? in \d+ objectives?/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -108,7 +108,7 @@ describe.each([
       ),
     );
     expect(charts.length).toBeGreaterThan(0);
-    for (const c of charts) for (const row of c.table.rows) expect(html).toContain(`<th scope="row">${row[0]}</th>`);
+    for (const c of charts) for (const label of c.labels) expect(html).toContain(`<th scope="row">${label}</th>`);
   });
   it('/api/handbook.json is byte for byte `okr export --format json`', () => {
     const cli = runOkr(['export', '--content', content, '--format', 'json'], { SOURCE_DATE_EPOCH: EPOCH });
@@ -142,7 +142,7 @@ describe.each([
     );
   });
   it('indexes only main content for search, with filters', () => {
-    expect(result.stdout).toMatch(/search: indexed \d+ pages and \d+ key result \/ KPI records/);
+    expect(result.stdout).toMatch(/search: indexed \d+ pages and \d+ KPI records/);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
     expect(html).toMatch(/<main[^>]*data-pagefind-body/);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
 import { join } from 'node:path';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { exportHandbook, jsonText, periodExport, serializeExport } from '../../src/lib/export.ts';
+import { exportHandbook, exportJson, jsonText, periodExport } from '../../src/lib/export.ts';
 
 const r = runOkr(['export', '--format', 'json'], { SOURCE_DATE_EPOCH: '1795392000' });
 const data = JSON.parse(r.stdout);
@@ -78,7 +78,8 @@ describe('okr export --format json', () => {
     ] as const) {
       const h = computeHandbook(dir, { audience, today: '2025-02-19' }).handbook!;
       expect(h.objectives.length).toBeGreaterThan(0);
-      expect(serializeExport(h)).toBe(jsonText(exportHandbook(h)));
+      expect(exportJson(h).toString()).toBe(jsonText(exportHandbook(h)));
+      for (const p of h.periods) expect(exportJson(h, { period: p.id }).toString()).toBe(jsonText(periodExport(h, p.id)));
     }
   });
 

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '../../data/handbook.ts';
 import { history } from '../../data/history.ts';
-import { serializeExport } from '../../lib/export.ts';
+import { exportJson } from '../../lib/export.ts';
 
 export const GET: APIRoute = () =>
-  new Response(serializeExport(site().h, { history: history() }), { headers: { 'content-type': 'application/json' } });
+  new Response(exportJson(site().h, { history: history() }), { headers: { 'content-type': 'application/json' } });

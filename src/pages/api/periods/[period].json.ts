@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { site } from '../../../data/handbook.ts';
 import { history } from '../../../data/history.ts';
-import { jsonText, periodExport } from '../../../lib/export.ts';
+import { exportJson } from '../../../lib/export.ts';
 
 export function getStaticPaths() {
   return site().h.periods.map((p) => ({ params: { period: p.id } }));
@@ -10,6 +10,6 @@ export function getStaticPaths() {
 
 // Each slice is built from its own period's objectives: no route holds the whole export.
 export const GET: APIRoute = ({ params }) =>
-  new Response(jsonText(periodExport(site().h, params.period!, { history: history() })), {
+  new Response(exportJson(site().h, { period: params.period!, history: history() }), {
     headers: { 'content-type': 'application/json' },
   });
