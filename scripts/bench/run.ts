@@ -96,10 +96,17 @@ function applyEdit(content: string, edit: Edit): void {
   writeFileSync(file, doc.toString({ lineWidth: 0 }));
 }
 
+/** Seconds of Astro's "generating static routes" phase, from its log ("✓ Completed in 1m 36s."). */
+export function generateSeconds(output: string): number | null {
+  const m = /generating static routes[\s\S]*?✓ Completed in (?:(\d+)m(?!s) ?)?(?:([\d.]+)s)?(?:(\d+)ms)?/.exec(output);
+  return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) + Number(m[3] ?? 0) / 1000 : null;
+}
+
 function buildRun(t: Timed): BuildRun {
   const og = /OG images: (\d+) images, (\d+) rendered/.exec(t.output);
   return {
     seconds: t.seconds,
+    generateSeconds: generateSeconds(t.output),
     peakMb: t.peakMb,
     processPeakMb: t.processPeakMb,
     treePeakMb: t.treePeakMb,
@@ -182,7 +189,13 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
       );
       const pages = htmlFiles(join(dir, 'dist'));
       const bytes = pages.reduce((n, p) => n + readFileSync(join(dir, 'dist', p)).length, 0);
-      floor = { seconds: f.seconds, peakMb: f.peakMb, pages: pages.length, htmlPerPage: bytes / Math.max(1, pages.length) };
+      floor = {
+        seconds: f.seconds,
+        generateSeconds: generateSeconds(f.output),
+        peakMb: f.peakMb,
+        pages: pages.length,
+        htmlPerPage: bytes / Math.max(1, pages.length),
+      };
       if (pages.length !== site.pages) log(`${tag} warning: the floor built ${pages.length} pages, the handbook ${site.pages}`);
     }
 

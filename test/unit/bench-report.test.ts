@@ -1,0 +1,55 @@
+// The bench's reading of Astro's log and its budget verdicts (the timings themselves live in
+// BENCHMARKS.md, never in a test).
+import { describe, expect, it } from 'vitest';
+import { generateSeconds } from '../../scripts/bench/run.ts';
+import { budgets, type BuildRun, type ScaleResult } from '../../scripts/bench/report.ts';
+
+const log = (completed: string) =>
+  `10:00:00 [build] ✓ Completed in 9.57s.\n\n generating static routes \n10:00:01   ├─ /a/index.html (+3ms) \n10:01:37 ✓ Completed in ${completed}.\n\n10:01:37 [build] ✓ Completed in 1m 37s.\n`;
+
+describe('generateSeconds', () => {
+  it("reads the page generation phase, not the build's other phases", () => {
+    expect(generateSeconds(log('1m 36s'))).toBe(96);
+    expect(generateSeconds(log('18.75s'))).toBe(18.75);
+    expect(generateSeconds(log('820ms'))).toBe(0.82);
+    expect(generateSeconds('no such phase')).toBeNull();
+  });
+});
+
+describe('budgets', () => {
+  const run = (seconds: number, generate: number, peakMb = 1500): BuildRun => ({
+    seconds,
+    generateSeconds: generate,
+    peakMb,
+    processPeakMb: peakMb,
+    treePeakMb: peakMb,
+    ogImages: 10,
+    ogRendered: 0,
+  });
+  const scale = (s: number, pages: number, build: BuildRun, floor: number, floorGenerate: number): ScaleResult =>
+    ({
+      scale: s,
+      size: { teams: 1, periods: 1, objectives: 1, krs: 1, checkins: 1 },
+      counts: { 'key results': pages * 4 },
+      kinds: {},
+      check: { seconds: 1, peakMb: 100, errors: 0, warnings: 0 },
+      firstBuild: build,
+      coldBuild: build,
+      warmRebuild: { ...build, edit: 'x' },
+      floor: { seconds: floor, generateSeconds: floorGenerate, peakMb: 100, pages, htmlPerPage: 1000 },
+      site: { pages, largestTeamPeriod: null, chartViolations: { count: 0, pages: [] }, pagesWithCharts: 0, chartBundles: [] },
+    }) as unknown as ScaleResult;
+
+  it('judges per-page time on the page generation phase at the largest size, and shows the marginal cost', () => {
+    const v = budgets([scale(1, 1000, run(10, 4), 4, 2), scale(16, 16000, run(100, 45), 40, 32)]);
+    const perPage = v.find((x) => x.budget.startsWith('per-page'))!;
+    expect(perPage.pass).toBe(true); // 2.81 vs 2.00 ms/page = 1.41×
+    expect(perPage.detail).toMatch(
+      /^1\.41× at 16×: page generation 2\.81 vs 2\.00 ms\/page; marginal cost of an added page 6\.0 vs 2\.4 ms/,
+    );
+    expect(v.find((x) => x.budget.startsWith('cold build'))).toMatchObject({ pass: true, detail: expect.stringMatching(/^2\.50×/) });
+    const slow = budgets([scale(16, 16000, run(200, 60), 40, 32)]);
+    expect(slow.find((x) => x.budget.startsWith('per-page'))!.pass).toBe(false);
+    expect(slow.find((x) => x.budget.startsWith('cold build'))!.pass).toBe(false);
+  });
+});
