@@ -83,6 +83,11 @@ export interface ExportOptions {
   history?: HistoryIndex;
   /** Export only this period's objectives and rollups (the rest of the export is small and stays whole). */
   period?: string;
+  /**
+   * Objectives already written as JSON, by id (see exportJson). A whole export fills it; a period's
+   * slice takes its objectives out of it, so a build that writes both serialises each objective once.
+   */
+  pieces?: Map<string, Uint8Array>;
 }
 
 /** One objective as the export shows it, with its key results and receipts. */
@@ -179,15 +184,16 @@ export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffe
   const frame = jsonText(opts.period === undefined ? all : periodFrame(all, opts.period));
   const placeholder = JSON.stringify(OBJECTIVES);
   const at = frame.indexOf(placeholder);
-  const pieces = [Buffer.from(frame.slice(0, at))];
-  // Each objective is indented to its depth in the frame (a property of the top-level object).
-  list.forEach((o, i) =>
-    pieces.push(
-      Buffer.from(
-        `${i ? ',' : '['}\n    ${JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    ')}`,
-      ),
-    ),
-  );
+  const pieces: Uint8Array[] = [Buffer.from(frame.slice(0, at))];
+  const whole = opts.period === undefined;
+  list.forEach((o, i) => {
+    let piece = opts.pieces?.get(o.id);
+    if (piece && !whole) opts.pieces!.delete(o.id);
+    // Each objective is indented to its depth in the frame (a property of the top-level object).
+    piece ??= Buffer.from(JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
+    if (whole) opts.pieces?.set(o.id, piece);
+    pieces.push(Buffer.from(i ? ',\n    ' : '[\n    '), piece);
+  });
   pieces.push(Buffer.from(`${list.length ? '\n  ]' : '[]'}${frame.slice(at + placeholder.length)}`));
   return Buffer.concat(pieces);
 }

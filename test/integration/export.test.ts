@@ -79,7 +79,15 @@ describe('okr export --format json', () => {
       const h = computeHandbook(dir, { audience, today: '2025-02-19' }).handbook!;
       expect(h.objectives.length).toBeGreaterThan(0);
       expect(exportJson(h).toString()).toBe(jsonText(exportHandbook(h)));
-      for (const p of h.periods) expect(exportJson(h, { period: p.id }).toString()).toBe(jsonText(periodExport(h, p.id)));
+      const pieces = new Map<string, Uint8Array>();
+      expect(exportJson(h, { pieces }).toString()).toBe(jsonText(exportHandbook(h)));
+      expect(pieces.size).toBe(h.objectives.length);
+      for (const p of h.periods) {
+        expect(exportJson(h, { period: p.id }).toString()).toBe(jsonText(periodExport(h, p.id)));
+        // A slice made from the whole export's pieces is the same, and takes its pieces out.
+        expect(exportJson(h, { period: p.id, pieces }).toString()).toBe(jsonText(periodExport(h, p.id)));
+      }
+      expect(pieces.size).toBe(0);
     }
   });
 
