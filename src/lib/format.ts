@@ -12,7 +12,8 @@ export const formatGrade = (g: number | null | undefined) => (g === null || g ==
 
 /** A number as written in a derivation: up to 4 significant decimals, no trailing zeros, Unicode minus. */
 export function formatNumber(n: number): string {
-  const s = String(Number(n.toFixed(4)));
+  // Integers (most values) print as themselves; toFixed is the costly part.
+  const s = Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 

@@ -28,23 +28,25 @@ export function currentReading(kr: {
   asOf?: string;
   checkins?: Checkin[];
 }): { value: number | string; date?: string } | undefined {
-  const withValue = (kr.checkins ?? []).filter((c) => c.value !== undefined);
-  const last = withValue.at(-1);
-  if (last) return { value: last.value!, date: last.date };
+  const checkins = kr.checkins ?? [];
+  for (let i = checkins.length - 1; i >= 0; i--) {
+    const c = checkins[i]!;
+    if (c.value !== undefined) return { value: c.value, date: c.date };
+  }
   return kr.current !== undefined ? { value: kr.current, date: kr.asOf } : undefined;
 }
 
-/** Linear progress from start to target, clamped, with its formula. */
-function linear(current: number, start: number, target: number, unit?: string): Grade {
+/** Linear progress from start to target, clamped, with its formula (when `explain`). */
+function linear(current: number, start: number, target: number, explain: boolean): Grade {
   const raw = (current - start) / (target - start);
   const value = clamp01(raw);
+  if (!explain) return { value, source: 'computed', derivation: '', exceeded: raw > 1 };
   const f = `(${formatNumber(current)} − ${formatNumber(start)}) / (${formatNumber(target)} − ${formatNumber(start)})`.replace(
     /− −/g,
     '+ ',
   );
   const note =
     raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : raw < 0 ? ` (${formatNumber(raw)}, below start: floored at 0)` : '';
-  void unit;
   return { value, source: 'computed', derivation: `${formatGrade(value)} = ${f}${note}`, exceeded: raw > 1 };
 }
 
@@ -61,50 +63,55 @@ export const opSymbol = (op: string) => ({ '<=': '≤', '>=': '≥' })[op] ?? op
 /** Words that mean a milestone is done when given as its current value. */
 const DONE = /^(done|shipped|launched|complete|completed|live|ga|achieved|delivered|certified)$/i;
 
-/** Grade one measurable (a KR, or a part of a compound KR) at a given current value. */
-export function gradeMeasure(m: SubMetric | KeyResult, current: number | string | undefined, ctx: GradeContext): Grade {
+/**
+ * Grade one measurable (a KR, or a part of a compound KR) at a given current value. `explain: false`
+ * skips the derivation text of numeric kinds (left empty): a trend needs only the value at each check-in.
+ */
+export function gradeMeasure(m: SubMetric | KeyResult, current: number | string | undefined, ctx: GradeContext, explain = true): Grade {
   switch (m.kind) {
     case 'metric': {
       if (current === undefined) return ungraded('no current value yet');
       if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
       const start = m.start ?? m.baseline;
       if (m.target === start) return ungraded('target equals start');
-      return linear(current, start, m.target);
+      return linear(current, start, m.target, explain);
     }
     case 'count': {
       if (current === undefined) return ungraded('no current value yet');
       if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
       const raw = current / m.target;
       const value = clamp01(raw);
-      const note = raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : '';
+      const note = explain && raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : '';
       return {
         value,
         source: 'computed',
-        derivation: `${formatGrade(value)} = ${formatNumber(current)} / ${formatNumber(m.target)} (counted from 0)${note}`,
+        derivation: explain ? `${formatGrade(value)} = ${formatNumber(current)} / ${formatNumber(m.target)} (counted from 0)${note}` : '',
         exceeded: raw > 1,
       };
     }
     case 'threshold': {
       if (current === undefined) return ungraded('no current value yet');
       if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
-      const cond = `${formatValue(current, m.unit)} ${opSymbol(m.operator)} ${formatValue(m.target, m.unit)}`;
+      const cond = explain ? `${formatValue(current, m.unit)} ${opSymbol(m.operator)} ${formatValue(m.target, m.unit)}` : '';
       if (HOLDS[m.operator]!(current, m.target))
-        return { value: 1, source: 'computed', derivation: `1.00: ${cond} holds`, exceeded: false };
+        return { value: 1, source: 'computed', derivation: explain ? `1.00: ${cond} holds` : '', exceeded: false };
       if (m.baseline === undefined || m.baseline === m.target)
         return {
           value: 0,
           source: 'computed',
-          derivation: `0.00: ${cond} does not hold (no baseline to measure progress from)`,
+          derivation: explain ? `0.00: ${cond} does not hold (no baseline to measure progress from)` : '',
           exceeded: false,
         };
-      const lin = linear(current, m.baseline, m.target);
+      const lin = linear(current, m.baseline, m.target, explain);
       // Not met is never full marks: a strict "< 1%" at exactly 1% is progress, not success.
       const value = Math.min(lin.value!, 0.99);
       const capped = value < lin.value! ? ', capped at 0.99 because the condition does not hold' : '';
       return {
         value,
         source: 'computed',
-        derivation: `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from baseline toward ${opSymbol(m.operator)} ${formatNumber(m.target)}; ${cond} does not hold yet${capped}`,
+        derivation: explain
+          ? `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from baseline toward ${opSymbol(m.operator)} ${formatNumber(m.target)}; ${cond} does not hold yet${capped}`
+          : '',
         exceeded: false,
       };
     }
@@ -144,7 +151,7 @@ export function gradeMeasure(m: SubMetric | KeyResult, current: number | string 
         exceeded: false,
       };
     case 'compound': {
-      const parts = m.parts.map((p) => ({ p, g: gradeMeasure(p, p.current, ctx) }));
+      const parts = m.parts.map((p) => ({ p, g: gradeMeasure(p, p.current, ctx, explain) }));
       const missing = parts.filter((x) => x.g.value === null);
       if (missing.length)
         return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);

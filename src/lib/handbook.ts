@@ -6,12 +6,12 @@ import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
 import { buildDate } from './calendar.ts';
 import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { formatGrade } from './format.ts';
-import { bandOf, currentReading, gradeKr, gradeMeasure, type Grade, type Status } from './grading.ts';
+import { bandOf, currentReading, gradeMeasure, type Grade, type Status } from './grading.ts';
 import { loadContent, type MdxFile } from './load/index.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
-import { expectedProgress, paceOf, type Pace } from './pace.ts';
+import { paceOf, progressThrough, type Pace } from './pace.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
@@ -128,15 +128,17 @@ function compute(
   const objectives: ComputedObjective[] = model.objectives.map((o) => {
     const period = periodById.get(o.period);
     const ctx = { finalized: period?.finalized ?? false };
+    const progress = period && progressThrough(period);
     const keyResults = o.keyResults.map((kr): ComputedKr => {
-      const grade = gradeKr(kr, ctx);
-      const band = bandOf(grade.value, bands);
+      // gradeKr(kr, ctx), with the reading it grades kept.
       const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
+      const grade = gradeMeasure(kr, reading?.value, ctx);
+      const band = bandOf(grade.value, bands);
       const trend: PacePoint[] =
-        period && 'checkins' in kr
+        progress && 'checkins' in kr
           ? (kr.checkins ?? []).map((c) => {
-              const g = c.value === undefined ? null : gradeMeasure(kr, c.value, ctx).value;
-              const exp = expectedProgress(period, c.date);
+              const g = c.value === undefined ? null : gradeMeasure(kr, c.value, ctx, false).value;
+              const exp = progress(c.date);
               return { date: c.date, value: c.value, grade: g, expected: exp, pace: g === null ? null : paceOf(g, exp) };
             })
           : [];
@@ -178,7 +180,10 @@ function compute(
 
   // Team-period and company-period rollups.
   const groups = new Map<string, ComputedObjective[]>();
-  for (const o of objectives) groups.set(`${o.period}\u0000${o.team}`, [...(groups.get(`${o.period}\u0000${o.team}`) ?? []), o]);
+  for (const o of objectives) {
+    const key = `${o.period}\u0000${o.team}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(o);
+  }
   const toChild = (o: ComputedObjective) => ({ id: o.id, grade: o.rollup.grade, weight: o.weight, status: o.rollup.status });
   const teamPeriods: TeamPeriodRollup[] = [...groups]
     .map(([key, objs]) => {
@@ -192,8 +197,9 @@ function compute(
       };
     })
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
+  const rootObjectives = objectives.filter((o) => o.team === rootTeam);
   const companyPeriods = model.periods.map((p) => {
-    const objs = objectives.filter((o) => o.period === p.id && o.team === rootTeam);
+    const objs = rootObjectives.filter((o) => o.period === p.id);
     return { period: p.id, objectives: objs.map((o) => o.id), ...rollUp(objs.map(toChild), bands, 'company objectives') };
   });
 

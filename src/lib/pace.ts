@@ -4,10 +4,12 @@ import { daysBetween } from './calendar.ts';
 export type Pace = 'ahead' | 'on track' | 'behind';
 
 /** Progress a KR should show by `date` if it moves linearly over the period: elapsed fraction in [0, 1]. */
-export function expectedProgress(period: { start: string; end: string }, date: string): number {
+export const expectedProgress = (period: { start: string; end: string }, date: string): number => progressThrough(period)(date);
+
+/** expectedProgress(period, ·) for the many check-in dates of one period, with the period's length counted once. */
+export function progressThrough(period: { start: string; end: string }): (date: string) => number {
   const total = daysBetween(period.start, period.end) + 1;
-  const elapsed = daysBetween(period.start, date) + 1;
-  return Math.min(1, Math.max(0, elapsed / total));
+  return (date) => Math.min(1, Math.max(0, (daysBetween(period.start, date) + 1) / total));
 }
 
 /** Within ±0.1 of the expected progress is "on track". */

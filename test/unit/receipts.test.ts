@@ -12,6 +12,7 @@ import {
   leafHash,
   nodeHash,
   rootFromInclusionProof,
+  rootAndInclusionProofs,
   rootFromLeafHashes,
   rootOf,
   runAsync,
@@ -143,6 +144,12 @@ describe('RFC 9162 Merkle tree', () => {
   });
   it('agrees with an independent recursive implementation up to 64 leaves', () => {
     for (let n = 0; n <= 64; n++) expect(toHex(run(rootOf(leafData(n)))), `n=${n}`).toBe(toHex(mth(leafData(n))));
+  });
+  it('gives the same root with all the proofs as on its own (0 to 64 leaves)', () => {
+    for (let n = 0; n <= 64; n++) {
+      const hashes = hashesOf(leafData(n));
+      expect(toHex(run(rootAndInclusionProofs(hashes)).root), `n=${n}`).toBe(toHex(run(rootFromLeafHashes(hashes))));
+    }
   });
   it('generates and verifies every inclusion proof of every tree up to 64 leaves', () => {
     let checked = 0;

@@ -2,11 +2,15 @@
 // errors) for everything else; both must read every file the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { constructFromEvents, CORE_SCHEMA, parseEvents } from 'js-yaml';
 import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import type { ContentIssue } from '../../src/lib/errors.ts';
 import { splitFrontmatter } from '../../src/lib/load/index.ts';
-import { nodeOffsets, pathKey } from '../../src/lib/load/yaml-positions.ts';
-import { parseYaml, positionOf, positionOfKey } from '../../src/lib/load/yaml-source.ts';
+import { sanitise } from '../../src/lib/load/schema-issues.ts';
+import { constructPlain } from '../../src/lib/load/yaml-construct.ts';
+import { nodeOffsets, offsetsFromEvents, pathKey } from '../../src/lib/load/yaml-positions.ts';
+import { parseYaml, positionOf, positionOfKey, YamlSource } from '../../src/lib/load/yaml-source.ts';
 import { FISCAL, MAIN, ROOT } from '../helpers.ts';
 
 function files(dir: string): string[] {
@@ -131,6 +135,51 @@ describe('the fast YAML path', () => {
       compared += want.value.size;
     }
     expect(compared).toBeGreaterThan(3_000);
+  });
+
+  it('builds plain files in one pass exactly as js-yaml, sanitise() and the position index do', () => {
+    const tricky = [
+      '1: a\n2: b\nz: c\n0: d\n',
+      '\'k\': \'v\'\n"q": "w\\u00e9"\nempty:\nlist: [ ]\nmap: {}\n',
+      'a: |\n  x\n  y\nb: >-\n  z\nc: [1, {d: ~, e: .5, f: 0x1F}]\n',
+      'objectives:\n  - id: a\n    keyResults:\n      - { id: kr1, checkins: [{ date: 2025-01-01, value: 1 }] }\n',
+      'constructor: 1\ntoString: [x]\n',
+      'title: ünïcødé ✓\n',
+    ];
+    let built = 0;
+    for (const { file, text } of [...all, ...tricky.map((text, i) => ({ file: `tricky-${i}`, text }))]) {
+      if (!text.trim()) continue;
+      const events = parseEvents(text, { maxDepth: 100 });
+      const plain = constructPlain(text, events, 3);
+      const [value] = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
+      if (!plain) continue;
+      built++;
+      const issues: ContentIssue[] = [];
+      expect(plain.value, file).toStrictEqual(value);
+      expect(JSON.stringify(plain.value), file).toBe(JSON.stringify(value));
+      expect(sanitise(new YamlSource(file, text, 0), value, issues), file).toStrictEqual(value);
+      expect(issues, file).toEqual([]);
+      const offsets = offsetsFromEvents(text, events, 3);
+      expect([...plain.shallow.value], file).toEqual([...offsets.value]);
+      expect([...plain.shallow.key], file).toEqual([...offsets.key]);
+    }
+    expect(built).toBeGreaterThan(50);
+    // What it leaves to the general route: sanitise() has something to say, or js-yaml refuses it.
+    for (const text of [
+      'k: "e\\u0301"\n', // not NFC
+      'k: "\\ud800"\n', // lone surrogate
+      'x: .nan\n',
+      'x: 9007199254740993\n',
+      '"\\u00e9": 1\n', // non-ASCII key
+      'a: 1\na: 2\n',
+      '~: 1\nnull: 2\n', // the same key once resolved
+      '__proto__: {a: 1}\n',
+      '? [c]\n: d\n',
+      '- &a x\n- *a\n',
+      'a: !!str 1\n',
+      '--- a\n--- b\n',
+    ])
+      expect(constructPlain(text, parseEvents(text, { maxDepth: 100 }), 3), text).toBeUndefined();
   });
 
   it('still finds positions in files read by the fast path', () => {

@@ -118,9 +118,9 @@ export function validateYaml<T>(
   s: z.ZodType<T>,
   lineOffset = 0,
 ): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource; raw?: unknown } {
-  const { source, issues, value } = parseYaml(file, text, lineOffset);
+  const { source, issues, value, clean } = parseYaml(file, text, lineOffset);
   if (issues.some((i) => i.severity === 'error')) return { issues, source };
-  const raw = sanitise(source, value, issues);
+  const raw = clean ? value : sanitise(source, value, issues);
   if (raw === null || raw === undefined) {
     issues.push({ file, line: 0, column: 0, path: '', message: 'file has no content', hint: 'fill it in or delete it', severity: 'error' });
     return { issues, source, raw };

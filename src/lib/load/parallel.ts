@@ -2,6 +2,8 @@
 // take files from one shared counter. The loader stays synchronous — this thread waits with
 // Atomics.wait and takes the worker's results with receiveMessageOnPort — so callers keep one simple
 // call. Results are keyed by path and used in file order, so output is the same however work is split.
+// The worker sends each file's result as soon as it has it, and this thread takes them in between its
+// own files: copying results across threads then happens while both are busy, not after.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -40,15 +42,22 @@ export function parseInParallel(jobs: readonly ParseJob[]): Map<string, ParsedFi
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER, { workerData: { jobs, shared, port: port2 }, transferList: [port2] });
   worker.unref();
+  // Each message is one file's [path, result]; the worker's own failure leaves its files to the caller.
+  const receive = () => {
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+      const [abs, parsed] = m.message as [string, ParsedFile];
+      out.set(abs, parsed);
+    }
+  };
   for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
     const parsed = parseJob(jobs[i]!);
     if (parsed) out.set(jobs[i]!.abs, parsed);
+    receive();
   }
   // A worker that never started has no files: don't wait for it.
   if (Atomics.load(shared, 2) === 1) Atomics.wait(shared, 0, 0, WAIT_MS);
-  const reply = receiveMessageOnPort(port1)?.message as [string, ParsedFile][] | null | undefined;
+  receive();
   port1.close();
   void worker.terminate();
-  for (const [abs, parsed] of reply ?? []) out.set(abs, parsed);
   return out;
 }

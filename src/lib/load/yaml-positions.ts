@@ -11,7 +11,7 @@ export interface NodeOffsets {
 
 export const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('\u0000');
 /** pathKey([...parent, segment]) from pathKey(parent). */
-const child = (parent: string, segment: string) => (parent === '' ? segment : `${parent}\u0000${segment}`);
+export const child = (parent: string, segment: string) => (parent === '' ? segment : `${parent}\u0000${segment}`);
 
 interface Frame {
   kind: 'map' | 'seq';
@@ -29,7 +29,7 @@ interface Frame {
 const COMPLEX_KEY = '\u0001';
 
 /** Where a scalar starts as `yaml` counts it: at its opening quote, or at a block scalar's | or >. */
-function scalarStart(text: string, ev: ScalarEvent): number {
+export function scalarStart(text: string, ev: ScalarEvent): number {
   if (ev.valueStart < 0) return -1;
   if (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) return ev.valueStart - 1;
   if (ev.style === SCALAR_STYLE.LITERAL_BLOCK || ev.style === SCALAR_STYLE.FOLDED_BLOCK)
@@ -90,11 +90,7 @@ export function offsetsFromEvents(text: string, events: readonly Event[], maxDep
     }
     const isKey = top?.isKey ?? false;
     const named = !isKey && depth <= maxDepth && !(top?.kind === 'map' && top.pending === COMPLEX_KEY);
-    // An empty value (`key:` and nothing) sits right after its colon, as `yaml` counts it.
-    if (start < 0 && top?.kind === 'map' && keyEnd >= 0) {
-      const colon = text.indexOf(':', keyEnd);
-      if (colon >= 0) start = colon + 1;
-    }
+    if (start < 0 && top?.kind === 'map') start = emptyValueStart(text, keyEnd);
     const path = !named || !top ? '' : child(top.path, top.kind === 'map' ? top.pending! : String(top.index));
     if (top?.kind === 'seq') top.index++;
     if (named && start >= 0) value.set(path, start);
@@ -103,6 +99,12 @@ export function offsetsFromEvents(text: string, events: readonly Event[], maxDep
     else if (top?.kind === 'map') top.pending = undefined;
   }
   return { value, key };
+}
+
+/** An empty value (`key:` and nothing) sits right after its key's colon, as `yaml` counts it. */
+export function emptyValueStart(text: string, keyEnd: number): number {
+  const colon = keyEnd >= 0 ? text.indexOf(':', keyEnd) : -1;
+  return colon >= 0 ? colon + 1 : -1;
 }
 
 /** 1-based line and column of an offset, from a table of line starts. */

@@ -9,6 +9,7 @@
 import { constructFromEvents, CORE_SCHEMA, parseEvents } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
+import { constructPlain } from './yaml-construct.ts';
 import { linePos, lineStarts, nodeOffsets, offsetsFromEvents, pathKey, type NodeOffsets } from './yaml-positions.ts';
 
 /** Where a YAML text came from; `doc`, `lc` and `offsets` are computed on first use. */
@@ -76,36 +77,55 @@ export interface Position {
 /**
  * A tag (!) at the start of a token or a directive (%) at the start of a line: leave those to `yaml`,
  * which reads unknown tags differently. Aliases are refused by js-yaml itself (maxAliases: 0), so
- * `yaml` applies its alias limit to them; anchors alone change nothing.
+ * `yaml` applies its alias limit to them; anchors alone change nothing. The same test as
+ * /(?:^|[\s[\]{},])!|^%/m, found with indexOf: that regex tries every position of every file.
  */
-const SPECIAL = /(?:^|[\s[\]{},])!|^%/m;
+function special(text: string): boolean {
+  for (let i = text.indexOf('!'); i !== -1; i = text.indexOf('!', i + 1)) if (i === 0 || TAG_BEFORE.test(text[i - 1]!)) return true;
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i + 1)) if (i === 0 || LINE_END.test(text[i - 1]!)) return true;
+  return false;
+}
+const TAG_BEFORE = /[\s[\]{},]/;
+const LINE_END = /[\n\r\u2028\u2029]/;
 const NONE = Symbol('not read by the fast path');
 
 /** How deep the index kept for every file reaches: an objective's own fields (objectives.0.id). */
 export const SHALLOW_DEPTH = 3;
 
-/** js-yaml's events give the value and, from the same pass, the shallow index of positions. */
-function fastLoad(text: string): { value: unknown; shallow: NodeOffsets } | typeof NONE {
-  if (SPECIAL.test(text)) return NONE;
+/**
+ * js-yaml's events give the value and, from the same pass, the shallow index of positions. `clean`:
+ * the value is plain content that sanitise() would return unchanged, without issues.
+ */
+function fastLoad(text: string): { value: unknown; shallow: NodeOffsets; clean: boolean } | typeof NONE {
+  if (special(text)) return NONE;
   try {
     const events = parseEvents(text, { maxDepth: 100 });
+    const plain = constructPlain(text, events, SHALLOW_DEPTH);
+    if (plain) return plain.value === undefined || plain.value === null ? NONE : { ...plain, clean: true };
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
     const value = docs[0];
     // Empty documents, bare comments and several documents are reported by the slow path.
     if (docs.length !== 1 || value === undefined || value === null) return NONE;
-    return { value, shallow: offsetsFromEvents(text, events, SHALLOW_DEPTH) };
+    return { value, shallow: offsetsFromEvents(text, events, SHALLOW_DEPTH), clean: false };
   } catch {
     return NONE;
   }
 }
 
-/** Parse a YAML text: its plain value when it has one, else the problems `yaml` found. */
-export function parseYaml(file: string, text: string, lineOffset = 0): { source: YamlSource; issues: ContentIssue[]; value?: unknown } {
+/**
+ * Parse a YAML text: its plain value when it has one, else the problems `yaml` found. `clean`: the
+ * value is one sanitise() would return unchanged and without issues, so it need not be walked again.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  lineOffset = 0,
+): { source: YamlSource; issues: ContentIssue[]; value?: unknown; clean?: boolean } {
   const source = new YamlSource(file, text, lineOffset);
   const fast = fastLoad(text);
   if (fast !== NONE) {
     source.shallow = fast.shallow;
-    return { source, issues: [], value: fast.value };
+    return { source, issues: [], value: fast.value, clean: fast.clean };
   }
   const { doc, lc } = source;
   const issues: ContentIssue[] = [];

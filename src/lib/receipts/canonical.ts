@@ -21,31 +21,49 @@ export class CanonicalError extends Error {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** No lone surrogates: String#isWellFormed where the engine has it (native, and immediate for Latin-1 text). */
+const wellFormed: (s: string) => boolean =
+  typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => !LONE_SURROGATE.test(s);
 
 /** Throw a CanonicalError unless `value` is plain JSON that RFC 8785 represents exactly one way. */
 export function assertJson(value: unknown, at = ''): asserts value is JsonValue {
-  if (value === null || typeof value === 'boolean') return;
-  if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) throw new CanonicalError('lone surrogate in a string', at);
-    return;
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new CanonicalError(`${value} is not a JSON number`, at);
-    return;
-  }
+  const problem = problemIn(value);
+  if (!problem) return;
+  let where = at;
+  for (const seg of problem.path) where = typeof seg === 'number' ? `${where}[${seg}]` : where ? `${where}.${seg}` : seg;
+  throw new CanonicalError(problem.message, where);
+}
+
+/** The first value that is not plain JSON, with its path (built only when there is one: most values are fine). */
+function problemIn(value: unknown): { message: string; path: (string | number)[] } | undefined {
+  if (value === null || typeof value === 'boolean') return undefined;
+  if (typeof value === 'string') return wellFormed(value) ? undefined : { message: 'lone surrogate in a string', path: [] };
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { message: `${value} is not a JSON number`, path: [] };
   if (Array.isArray(value)) {
-    value.forEach((v, i) => assertJson(v, `${at}[${i}]`));
-    return;
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) continue; // a hole, as forEach skips it
+      const problem = problemIn(value[i]);
+      if (problem) {
+        problem.path.unshift(i);
+        return problem;
+      }
+    }
+    return undefined;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [k, v] of Object.entries(value)) {
-      if (LONE_SURROGATE.test(k)) throw new CanonicalError('lone surrogate in a key', at);
+    for (const k of Object.keys(value)) {
+      if (!wellFormed(k)) return { message: 'lone surrogate in a key', path: [] };
+      const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue; // absent, as in JSON.stringify
-      assertJson(v, at ? `${at}.${k}` : k);
+      const problem = problemIn(v);
+      if (problem) {
+        problem.path.unshift(k);
+        return problem;
+      }
     }
-    return;
+    return undefined;
   }
-  throw new CanonicalError(`${typeof value === 'object' ? 'a non-plain object' : typeof value} is not JSON`, at);
+  return { message: `${typeof value === 'object' ? 'a non-plain object' : typeof value} is not JSON`, path: [] };
 }
 
 /** The RFC 8785 canonical form of a JSON value (a string; encode it as UTF-8 to hash it). */

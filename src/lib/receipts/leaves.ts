@@ -36,7 +36,8 @@ export { compareLeaves, leafKey } from './order.ts';
 /** Drop undefined fields and empty lists, so optional content does not change a leaf's shape. */
 function clean(o: Record<string, unknown>): JsonObject {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = v && typeof v === 'object' && !Array.isArray(v) ? clean(v as Record<string, unknown>) : v;
   }
@@ -134,18 +135,35 @@ export function periodsCovered(m: HandbookModel, period: string): Set<string> {
 }
 
 /**
+ * The okrs leaves already made, by record (a period, objective or key result object): a quarter's
+ * records are leaves of its year's tree too, and a receipt's scope is often a tree's. A leaf depends
+ * only on its record and the PublicIds, so one cache serves one PublicIds (see receipts/trust.ts).
+ */
+export type LeafCache = Map<object, Leaf>;
+
+const cached = <T extends object>(cache: LeafCache | undefined, record: T, make: (record: T) => Leaf): Leaf => {
+  if (!cache) return make(record);
+  let leaf = cache.get(record);
+  if (!leaf) cache.set(record, (leaf = make(record)));
+  return leaf;
+};
+
+/**
  * The leaves of one scope of one period, in tree order, over the records of `m` (the full model or
  * an audience's projection). `undefined` when the handbook holds no content for the scope (budget).
  */
-export function scopeLeaves(m: HandbookModel, scope: ReceiptScope, period: string, ids: PublicIds): Leaf[] | undefined {
+export function scopeLeaves(m: HandbookModel, scope: ReceiptScope, period: string, ids: PublicIds, cache?: LeafCache): Leaf[] | undefined {
   const covered = periodsCovered(m, period);
   const objectives = m.objectives.filter((o) => covered.has(o.period));
   let leaves: Leaf[];
   switch (scope) {
     case 'okrs':
       leaves = [
-        ...m.periods.filter((p) => covered.has(p.id)).map(periodLeaf),
-        ...objectives.flatMap((o) => [objectiveLeaf(o, ids), ...o.keyResults.map((k) => krLeaf(k, ids))]),
+        ...m.periods.filter((p) => covered.has(p.id)).map((p) => cached(cache, p, periodLeaf)),
+        ...objectives.flatMap((o) => [
+          cached(cache, o, (x) => objectiveLeaf(x, ids)),
+          ...o.keyResults.map((k) => cached(cache, k, (x) => krLeaf(x, ids))),
+        ]),
       ];
       break;
     case 'risk-register':

@@ -113,6 +113,12 @@ function* path(hashes: readonly Uint8Array[], m: number, from: number, to: numbe
 
 /** All audit paths at once, in O(n log n) hashes (for trees where every record shows its proof). */
 export function* allInclusionProofs(hashes: readonly Uint8Array[]): Eff<Uint8Array[][]> {
+  return (yield* rootAndInclusionProofs(hashes)).proofs;
+}
+
+/** The root (MTH) and all audit paths from one pass over the tree's nodes. */
+export function* rootAndInclusionProofs(hashes: readonly Uint8Array[]): Eff<{ root: Uint8Array; proofs: Uint8Array[][] }> {
+  if (hashes.length === 0) return { root: yield* rootFromLeafHashes(hashes), proofs: [] };
   const proofs: Uint8Array[][] = hashes.map(() => []);
   function* walk(from: number, to: number): Eff<Uint8Array> {
     const n = to - from;
@@ -124,8 +130,7 @@ export function* allInclusionProofs(hashes: readonly Uint8Array[]): Eff<Uint8Arr
     for (let i = from + k; i < to; i++) proofs[i]!.push(left);
     return yield* nodeHash(left, right);
   }
-  if (hashes.length) yield* walk(0, hashes.length);
-  return proofs;
+  return { root: yield* walk(0, hashes.length), proofs };
 }
 
 /**

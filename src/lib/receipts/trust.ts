@@ -8,9 +8,9 @@ import type { ContentIssue } from '../errors.ts';
 import { issueAt } from '../load/index.ts';
 import type { HandbookModel } from '../model.ts';
 import type { DecisionReceipt } from '../schema/index.ts';
-import { scopeLeaves, type Leaf, type ReceiptScope, type RecordType } from './leaves.ts';
+import { scopeLeaves, type Leaf, type LeafCache, type ReceiptScope, type RecordType } from './leaves.ts';
 import { compareLeaves } from './order.ts';
-import { allInclusionProofs, fromHex, leafHash, rootFromLeafHashes, toHex } from './merkle.ts';
+import { fromHex, leafHash, rootAndInclusionProofs, rootFromLeafHashes, toHex } from './merkle.ts';
 import { run } from './node-crypto.ts';
 import { LazyMap } from '../lazy-map.ts';
 import type { KeyInfo, KeyInput, SnapshotInput, SnapshotReport } from './verify.ts';
@@ -123,13 +123,25 @@ export interface TrustInput {
 
 const encoder = new TextEncoder();
 
-export function treeOf(period: string, leaves: readonly Leaf[]): PeriodTree {
+/** Leaf hashes already computed, by leaf (with a LeafCache, a quarter's leaves are its year's too). */
+export type LeafHashes = Map<Leaf, { hash: Uint8Array; hex: string }>;
+
+export function treeOf(period: string, leaves: readonly Leaf[], known: LeafHashes = new Map()): PeriodTree {
   return run(
     (function* () {
       const hashes: Uint8Array[] = [];
-      for (const l of leaves) hashes.push(yield* leafHash(encoder.encode(l.canonical)));
-      const root = toHex(yield* rootFromLeafHashes(hashes));
-      const proofs = yield* allInclusionProofs(hashes);
+      const hexes: string[] = [];
+      for (const l of leaves) {
+        let h = known.get(l);
+        if (!h) {
+          const hash = yield* leafHash(encoder.encode(l.canonical));
+          known.set(l, (h = { hash, hex: toHex(hash) }));
+        }
+        hashes.push(h.hash);
+        hexes.push(h.hex);
+      }
+      const { root: rootHash, proofs } = yield* rootAndInclusionProofs(hashes);
+      const root = toHex(rootHash);
       // Proofs are turned into hex only when a page or export asks: most builds show a fraction.
       const records = leaves.map((l, i): TreeRecord => ({
         key: l.key,
@@ -137,7 +149,7 @@ export function treeOf(period: string, leaves: readonly Leaf[]): PeriodTree {
         id: l.id,
         label: l.label,
         index: i,
-        leaf: toHex(hashes[i]!),
+        leaf: hexes[i]!,
         get proof() {
           return proofs[i]!.map(toHex);
         },
@@ -189,10 +201,19 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
   const issues: ContentIssue[] = [];
 
   // Trees over the audience's records, hashed when first asked for: `okr check` needs only the
-  // periods with receipts, a build needs them all.
+  // periods with receipts, a build needs them all. Leaves and their hashes are made once per record:
+  // a year's tree repeats its quarters' records, a receipt's scope a tree's.
+  const leafCache: LeafCache = new Map();
+  const leafHashes: LeafHashes = new Map();
+  let built = 0;
   const trees = new LazyMap(
     view.periods.map((p) => p.id),
-    (period) => treeOf(period, scopeLeaves(view, 'okrs', period, ids)!),
+    (period) => {
+      const tree = treeOf(period, scopeLeaves(view, 'okrs', period, ids, leafCache)!, leafHashes);
+      // Once every tree is built the caches only hold memory (a build keeps the trees to the end).
+      if (++built === view.periods.length) [leafCache, leafHashes].forEach((m) => m.clear());
+      return tree;
+    },
   );
   const objectivePeriod = new Map(view.objectives.map((o) => [o.id, o.period]));
   const homeOf = (key: string) => {
@@ -256,12 +277,12 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
           ),
         );
     }
-    const leaves = scopeLeaves(full, r.scope, r.period, ids);
+    const leaves = scopeLeaves(full, r.scope, r.period, ids, leafCache);
     if (!leaves) {
       checks.push({ receipt: r, status: 'unverifiable', currentRoot: null, changes: null, changesFrom: null });
       continue;
     }
-    const now = treeOf(r.period, leaves);
+    const now = treeOf(r.period, leaves, leafHashes);
     if (now.root === r.root) {
       checks.push({ receipt: r, status: 'current', currentRoot: now.root, changes: null, changesFrom: null });
       continue;
