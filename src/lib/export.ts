@@ -189,8 +189,7 @@ export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffe
   list.forEach((o, i) => {
     let piece = opts.pieces?.get(o.id);
     if (piece && !whole) opts.pieces!.delete(o.id);
-    // Each objective is indented to its depth in the frame (a property of the top-level object).
-    piece ??= Buffer.from(JSON.stringify(exportFullObjective(h, o, ids, opts.history), null, 2).replace(/\n/g, '\n    '));
+    piece ??= Buffer.from(indented(exportFullObjective(h, o, ids, opts.history)));
     if (whole) opts.pieces?.set(o.id, piece);
     pieces.push(Buffer.from(i ? ',\n    ' : '[\n    '), piece);
   });
@@ -199,6 +198,17 @@ export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffe
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+const [BEFORE, AFTER] = JSON.stringify({ o: [OBJECTIVES] }, null, 2).split(JSON.stringify(OBJECTIVES));
+/**
+ * An objective as JSON.stringify(…, null, 2) writes it at its depth in the frame (an item of a list
+ * that is a property of the top-level object): JSON.stringify indents it there itself, faster than
+ * indenting its text afterwards.
+ */
+function indented(value: unknown): string {
+  const text = JSON.stringify({ o: [value] }, null, 2);
+  return text.slice(BEFORE!.length, text.length - AFTER!.length);
+}
 
 function periodFrame<O>(all: ReturnType<typeof exportWith<O>>, id: string) {
   return {

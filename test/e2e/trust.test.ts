@@ -73,7 +73,9 @@ describe('the trust center of the public build', () => {
     expect(await receipts.count()).toBe(4); // the objective and its three key results
     await expect.poll(() => page.locator('.receipt__copy').first().isVisible()).toBe(true);
     await page.locator('.receipt__details summary').first().click();
-    expect(await page.locator('.receipt__proof li').first().isVisible()).toBe(true);
+    const proof = page.locator('.receipt__proof').first();
+    expect(await proof.isVisible()).toBe(true);
+    expect(await proof.textContent()).toMatch(/^([0-9a-f]{64}\n)*[0-9a-f]{64}$/);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
