@@ -238,3 +238,13 @@ export function getHandbookResult(dir = contentDir(), audience: Audience = audie
   if (!r) memo.set(key, (r = computeHandbook(dir, { audience })));
   return r;
 }
+
+/**
+ * Lets this process's computed handbook (and the site index built on it) be garbage-collected, once
+ * the build has no more use for it: the search index, which runs last, frees its memory for
+ * Pagefind's process. Anything that asks afterwards gets it computed again.
+ */
+export function releaseHandbook(): void {
+  memo.clear();
+  processMemo('site').clear();
+}
