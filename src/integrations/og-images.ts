@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import type { AstroIntegration } from 'astro';
 import { getHandbookResult } from '../lib/handbook.ts';
-import { ogCards, ogHash } from '../lib/og.ts';
+import { ogCards, ogHash, type OgCard } from '../lib/og.ts';
 import { fontsVersion, type RenderJob } from './og-render.ts';
 
 /** Images per renderer process before it is replaced: bounds its memory (resvg keeps ~3 MB per image until exit). */
@@ -46,22 +46,27 @@ async function renderInProcesses(script: string, jobs: RenderJob[], processes: n
 
 export default function ogImages(): AstroIntegration {
   let root = process.cwd();
+  let cards: OgCard[] = [];
   return {
     name: 'okr-og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      // Taken before the pages are built: the handbook is released once they are (./handbook.ts).
+      'astro:build:start': () => {
         const h = getHandbookResult().handbook;
-        if (!h) return;
+        cards = h ? ogCards(h) : [];
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!cards.length) return;
         const out = fileURLToPath(dir);
         const cacheDir = resolve(root, process.env.OKR_OG_CACHE_DIR || 'node_modules/.cache/okr-og');
         mkdirSync(cacheDir, { recursive: true });
         const version = fontsVersion();
-        const cards = ogCards(h).map((card) => ({ card, file: join(cacheDir, `${ogHash(card, version)}.png`) }));
+        const files = cards.map((card) => ({ card, file: join(cacheDir, `${ogHash(card, version)}.png`) }));
         // Cards with the same inputs share one cached file: render each file once.
-        const missing = [...new Map(cards.filter((c) => !existsSync(c.file)).map((c) => [c.file, c])).values()];
+        const missing = [...new Map(files.filter((c) => !existsSync(c.file)).map((c) => [c.file, c])).values()];
         if (missing.length) {
           const processes = Math.max(1, availableParallelism());
           logger.info(`OG images: rendering ${missing.length} in ${processes} process${processes === 1 ? '' : 'es'}`);
@@ -71,7 +76,7 @@ export default function ogImages(): AstroIntegration {
           });
         }
         const dirs = new Set<string>();
-        for (const { card, file } of cards) {
+        for (const { card, file } of files) {
           const target = join(out, card.path);
           const folder = dirname(target);
           if (!dirs.has(folder)) {
@@ -86,7 +91,7 @@ export default function ogImages(): AstroIntegration {
           }
         }
         const renderedFiles = new Set(missing.map((m) => m.file));
-        const rendered = cards.filter((c) => renderedFiles.has(c.file)).length;
+        const rendered = files.filter((c) => renderedFiles.has(c.file)).length;
         logger.info(`OG images: ${cards.length} images, ${rendered} rendered, ${cards.length - rendered} from cache`);
       },
     },

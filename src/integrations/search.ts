@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { getHandbookResult, releaseHandbook } from '../lib/handbook.ts';
-import { searchRecords } from '../lib/search-records.ts';
+import { getHandbookResult } from '../lib/handbook.ts';
+import { searchRecords, type SearchRecord } from '../lib/search-records.ts';
 
 const fail = (what: string, errors: string[]): never => {
   throw new Error(`search index: ${what} failed: ${errors.join('; ')}`);
@@ -20,6 +20,8 @@ const fail = (what: string, errors: string[]): never => {
 export default function search(): AstroIntegration {
   let base = '/';
   let site = '';
+  let language = 'en';
+  let records: SearchRecord[] = [];
   return {
     name: 'okr-search',
     hooks: {
@@ -27,22 +29,21 @@ export default function search(): AstroIntegration {
         base = config.base.replace(/\/?$/, '/');
         site = config.site ?? '';
       },
+      // Taken before the pages are built: the handbook is released once they are (./handbook.ts).
+      'astro:build:start': () => {
+        const h = getHandbookResult().handbook;
+        language = h?.model.org.locale ?? 'en';
+        // Record URLs are relative to the site's base, as Pagefind resolves them (its baseUrl is the base).
+        records = h ? searchRecords(h, { kpi: (id) => `/kpis/#kpi-${id}` }) : [];
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        let h = getHandbookResult().handbook;
-        const language = h?.model.org.locale ?? 'en';
         const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
         if (!index) return fail('creating the index', errors);
-        // Record URLs are relative to the site's base, as Pagefind resolves them (its baseUrl is the base).
-        const records = h ? searchRecords(h, { kpi: (id) => `/kpis/#kpi-${id}` }) : [];
         for (const r of records) {
           const res = await index.addCustomRecord({ url: r.url, content: r.content, language, meta: r.meta, filters: r.filters });
           if (res.errors.length) fail(`adding ${r.url}`, res.errors);
         }
-        h = undefined;
-        // Nothing after this needs the handbook. Let it go: V8 hands the memory back once this process
-        // has been idle a few seconds (measured at the bench size: 1.2 → 0.7 GB, before Pagefind peaks).
-        releaseHandbook();
         logger.info('search: indexing the pages');
         const added = await index.addDirectory({ path: out });
         if (added.errors.length) fail('indexing pages', added.errors);
