@@ -3,4 +3,6 @@ import { contentDir } from '../lib/handbook.ts';
 import type { HistoryIndex } from '../lib/history.ts';
 import { getHistory } from '../lib/load/git-history.ts';
 
-export const history = (): HistoryIndex => getHistory(contentDir());
+let index: HistoryIndex | undefined;
+// Asked for by every objective page: resolved once.
+export const history = (): HistoryIndex => (index ??= getHistory(contentDir()));

@@ -180,9 +180,12 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return d === 0;
 }
 
-// A table rather than Buffer: this module also runs in the browser (the Verify button).
+// Node's Buffer where there is one (three times faster; a build turns ~400,000 proof hashes into hex),
+// a table in the browser, where this module also runs (the Verify button).
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 export function toHex(b: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(b.buffer, b.byteOffset, b.length).toString('hex');
   let s = '';
   for (const x of b) s += HEX[x];
   return s;
