@@ -34,6 +34,11 @@ describe('search', () => {
       .first();
     expect(await item.locator('a').textContent()).toBe('KR2: Reduce time to first value from 12 to 6 days');
     expect(await item.locator('p.muted').textContent()).toBe('Key result · 2026-Q2 · in Dramatically Improve Activation Experience');
+    // The excerpt reads as words: the title apart from its kind, and none of the table's placeholders,
+    // status glyphs or numbers (which would glue onto the next word, as in "0.53Yellow").
+    const excerpt = await item.locator('p:not(.muted)').textContent();
+    expect(excerpt).toContain('from 12 to 6 days Metric');
+    expect(excerpt).not.toMatch(/[—●◆▲○]|\d[A-Za-z]/);
     await item.locator('a').click();
     await page.waitForURL(/\/objectives\/2026-q2-company-activation\/#kr-kr2$/);
     expect(await page.locator('h1').textContent()).toBe('Dramatically Improve Activation Experience');

@@ -147,6 +147,8 @@ describe.each([
     const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
     expect(html).toMatch(/<main[^>]*data-pagefind-body/);
     expect(html).toContain('data-pagefind-filter="kind:Objective"');
+    // Commit subjects are the repository's words, the same on every objective of a file.
+    expect(html).toMatch(/<section aria-labelledby="history" data-pagefind-ignore/);
     expect(readFileSync(join(out, 'audit/index.html'), 'utf8')).not.toContain('data-pagefind-body');
   });
   it('the grade audit page lists exactly the rows okr export flags', () => {
