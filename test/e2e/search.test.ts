@@ -29,6 +29,8 @@ describe('search', () => {
     // The objective is a result with its grade and status; its matching key result is listed under it.
     const objective = results.filter({ hasText: 'Dramatically Improve Activation Experience' }).first();
     expect(await objective.locator('p.muted').textContent()).toMatch(/^Objective · 2026-Q2 · grade \S+ · \w/);
+    // Its excerpt reads as words too: no grade cards, glyphs or placeholders glued onto the text.
+    expect(await objective.locator('p:not(.muted)').textContent()).not.toMatch(/[—●◆▲○]|\d[A-Za-z]/);
     const item = page
       .locator('[data-search-results] > li.search-results__kr', { hasText: 'Reduce time to first value from 12 to 6 days' })
       .first();

@@ -149,6 +149,8 @@ describe.each([
     expect(html).toContain('data-pagefind-filter="kind:Objective"');
     // Commit subjects are the repository's words, the same on every objective of a file.
     expect(html).toMatch(/<section aria-labelledby="history" data-pagefind-ignore/);
+    // Grades are filters and result details, not indexed text.
+    expect(html).toMatch(/<span class="grade grade--lg [^"]*" data-pagefind-ignore/);
     expect(readFileSync(join(out, 'audit/index.html'), 'utf8')).not.toContain('data-pagefind-body');
   });
   it('the grade audit page lists exactly the rows okr export flags', () => {
