@@ -48,6 +48,17 @@ describe('search', () => {
     await page.close();
   });
 
+  it('shows excerpts that read as words, not markup run together', async () => {
+    // An owner's name is in the facts row of objective pages; period pages once ran it into the next
+    // fact ("(PM Activation)Priority: high0/4 KRs graded"), and numbers into words.
+    const { page, errors } = await open(browser, `${server.url}/search/?q=${encodeURIComponent('Sofia Martinez')}`);
+    const excerpts = page.locator('[data-search-results] > li > p:not(.muted)');
+    await expect.poll(() => excerpts.count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    for (const text of await excerpts.allTextContents()) expect(text).not.toMatch(/[—●◆▲○]|\d[A-Za-z]|\)[A-Za-z]/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('narrows results with the team filter', async () => {
     const { page, errors } = await open(browser, `${server.url}/search/?q=launch`);
     const results = page.locator('[data-search-results] > li');
