@@ -2,22 +2,30 @@
 // The `okr` CLI: `npm run --silent okr -- <command> [options]`. Each command lives in ./commands.
 // Commands are imported when run: `okr check` in a pull request should not load the importer.
 import { enableCompileCache } from 'node:module';
+import { prestartParseWorker } from '../src/lib/load/parse-thread.ts';
 
 // Node keeps the compiled (and type-stripped) modules on disk between runs: a few hundred ms of every
 // `okr check`. A cache of code, never of results; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 enableCompileCache();
 
 type Run = (argv: string[]) => Promise<number> | number;
-const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string }> = {
+/** `reads`: the command reads a content directory, so the loader's parse worker is started first. */
+const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; reads?: true }> = {
   check: {
+    reads: true,
     load: async () => (await import('./commands/check.ts')).check,
     summary: 'validate all content; report every problem with file:line:column',
   },
   diff: {
+    reads: true,
     load: async () => (await import('./commands/diff.ts')).diffCommand,
     summary: 'what a change does: added/removed/changed OKRs, grades, changes after lock',
   },
-  export: { load: async () => (await import('./commands/export.ts')).exportCommand, summary: 'print the computed handbook as JSON or CSV' },
+  export: {
+    reads: true,
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+    summary: 'print the computed handbook as JSON or CSV',
+  },
   import: {
     load: async () => (await import('./commands/import.ts')).importCommand,
     summary: 'turn Markdown/YAML OKR documents into content files, with a report',
@@ -27,6 +35,7 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string }> = 
     summary: 'scaffold a period, carrying over unfinished OKRs with --from',
   },
   receipt: {
+    reads: true,
     load: async () => (await import('./commands/receipt.ts')).receiptCommand,
     summary: 'print a decision receipt binding a period scope as it is now',
   },
@@ -35,6 +44,7 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string }> = 
     summary: 'write the content JSON Schemas to public/schema/',
   },
   snapshot: {
+    reads: true,
     load: async () => (await import('./commands/snapshot.ts')).snapshotCommand,
     summary: 'write a frozen, verifiable public snapshot of a period to trust/',
   },
@@ -65,6 +75,8 @@ if (!command) {
   console.error(`okr: unknown command '${name}'\n\n${USAGE}`);
   process.exit(2);
 }
+// The worker loads its modules while this thread loads the command's (it is ended if unused).
+if (command.reads && !rest.includes('--help') && !rest.includes('-h')) prestartParseWorker();
 try {
   process.exitCode = await (await command.load())(rest);
 } catch (err) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInParallel, parseJob, type ParseJob } from '../../src/lib/load/parallel.ts';
+import { prestartParseWorker, takeParseWorker } from '../../src/lib/load/parse-thread.ts';
 
 describe('parsing on two threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okr-parallel-'));
@@ -21,15 +22,34 @@ describe('parsing on two threads', () => {
     return { abs, file: `okrs/2025-Q1/team-${i}.yaml`, kind: 'okr' };
   });
 
-  it('gives every file the result a single thread gives', () => {
-    const parallel = parseInParallel(jobs);
+  const sameAsOneThread = (parallel: Map<string, unknown>) => {
     expect(parallel.size).toBe(jobs.length);
     for (const job of jobs) expect(parallel.get(job.abs), job.file).toEqual(parseJob(job));
+  };
+
+  it('gives every file the result a single thread gives', () => {
+    const { files: parallel } = parseInParallel(jobs);
+    sameAsOneThread(parallel);
     const withProblems = jobs.filter((j) => parallel.get(j.abs)!.issues.some((i) => i.severity === 'error'));
     expect(withProblems.length).toBe(jobs.filter((_, i) => i % 7 === 0 || i % 11 === 0).length);
   });
 
-  it('leaves small handbooks to the caller (a second thread would cost more than it saves)', () => {
-    expect(parseInParallel(jobs.slice(0, 20)).size).toBe(0);
+  it('hands files to a worker started ahead (okr check starts it before it loads its own modules)', async () => {
+    prestartParseWorker();
+    // The worker loads its modules meanwhile, as it does while okr check loads the command's.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const { files, byWorker } = parseInParallel(jobs);
+    sameAsOneThread(files);
+    expect(byWorker, 'files the worker parsed').toBeGreaterThan(0);
+    expect(takeParseWorker(), 'a worker started ahead is used once').toBeUndefined();
+  });
+
+  it('leaves small handbooks to the caller (a second thread would cost more than it saves), ending a worker started ahead', async () => {
+    const exited = new Promise((resolve) => prestartParseWorker().once('exit', resolve));
+    const { files, byWorker } = parseInParallel(jobs.slice(0, 20));
+    expect(files.size).toBe(0);
+    expect(byWorker).toBe(0);
+    await exited;
+    expect(takeParseWorker()).toBeUndefined();
   });
 });

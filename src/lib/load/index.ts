@@ -239,7 +239,7 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     files
       .filter((abs) => classify(relative(dir, abs).split(sep).join('/')) === 'okr')
       .map((abs) => ({ abs, file: display(abs), kind: 'okr' as const })),
-  );
+  ).files;
   for (const abs of files) {
     const rel = relative(dir, abs).split(sep).join('/');
     const file = display(abs);
