@@ -3,7 +3,7 @@ import { getHandbookResult } from '../lib/handbook.ts';
 import { processMemo } from '../lib/process-memo.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 
-// Kept with the handbook's own memo (per process, not per module), so releaseHandbook() lets both go.
+// A process memo, not a module-level one, so releaseHandbook() lets it go with the handbook.
 const memo = processMemo<SiteIndex>('site');
 
 export function site(): SiteIndex {

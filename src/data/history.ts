@@ -1,8 +1,7 @@
-// The change history from git, read once per build (memoised in src/lib/load/git-history.ts).
+// The change history from git, read once per build: getHistory() keeps it in a process memo, which
+// releaseHandbook() empties once the pages are built (a module-level copy here would outlive it).
 import { contentDir } from '../lib/handbook.ts';
 import type { HistoryIndex } from '../lib/history.ts';
 import { getHistory } from '../lib/load/git-history.ts';
 
-let index: HistoryIndex | undefined;
-// Asked for by every objective page: resolved once.
-export const history = (): HistoryIndex => (index ??= getHistory(contentDir()));
+export const history = (): HistoryIndex => getHistory(contentDir());

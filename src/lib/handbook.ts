@@ -13,7 +13,7 @@ import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { paceOf, progressThrough, type Pace } from './pace.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
-import { processMemo } from './process-memo.ts';
+import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
 import { validateModel, validateNarratives } from './validate.ts';
@@ -240,11 +240,10 @@ export function getHandbookResult(dir = contentDir(), audience: Audience = audie
 }
 
 /**
- * Lets this process's computed handbook (and the site index built on it) be garbage-collected, once
- * the build has no more use for it: the search index, which runs last, frees its memory for
- * Pagefind's process. Anything that asks afterwards gets it computed again.
+ * Lets this process's computed handbook (and what was built on it: the site index, the git history)
+ * be garbage-collected, once the build has no more use for it: the search index, which runs last,
+ * frees its memory for Pagefind's process. Anything that asks afterwards gets it computed again.
  */
 export function releaseHandbook(): void {
-  memo.clear();
-  processMemo('site').clear();
+  releaseProcessMemos();
 }

@@ -1,14 +1,15 @@
-// Change history of the OKR files from git: `git log --follow` per file (at most the last 20
-// commits), each version's objectives parsed from `git cat-file --batch`. Read once per build and
-// memoised; the per-objective history itself is computed by ../history.ts (pure). Without git, or
-// outside a repository (e.g. a tarball), history is reported unavailable and nothing fails.
+// Change history of the OKR files from git: one `git log` of the okrs folder, split per file as
+// `git log --follow` would (at most the last 20 commits each), each version's objectives parsed from
+// `git cat-file --batch`. Read once per build and memoised; the per-objective history itself is
+// computed by ../history.ts (pure). Without git, or outside a repository (e.g. a tarball), history is
+// reported unavailable and nothing fails.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
 import type { LooseObjective, RecordSet } from '../diff.ts';
 import { buildHistory, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
-import { fileLog, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
+import { folderLogs, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
+import { parseYaml } from './yaml-source.ts';
 
 export const MAX_COMMITS_PER_FILE = 20;
 
@@ -33,10 +34,16 @@ export interface FileHistory {
 
 export type GitHistory = { available: false; reason: string } | { available: true; files: FileHistory[]; shallow: boolean };
 
-/** Objectives of one okr file's text, loosely (old versions may not match today's schema). */
-export function parseOkrRecords(text: string): RecordSet | undefined {
+/**
+ * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
+ * loader reads content (./yaml-source.ts: its fast path, `yaml` for what that refuses): a file's
+ * history can be a hundred of its versions, and `yaml` alone took ~20 s for 1,200 of them.
+ */
+export function parseOkrRecords(text: string, file = ''): RecordSet | undefined {
   try {
-    const data = parse(text, { version: '1.2' }) as { period?: unknown; objectives?: unknown } | null;
+    const { value, issues } = parseYaml(file, text);
+    if (issues.some((i) => i.severity === 'error')) return undefined;
+    const data = value as { period?: unknown; objectives?: unknown } | null | undefined;
     if (!data || typeof data !== 'object' || !Array.isArray(data.objectives)) return undefined;
     const period = String(data.period ?? '');
     const objectives = (data.objectives as Record<string, unknown>[])
@@ -70,7 +77,8 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
     const boundary = shallowBoundary(root);
-    const logs = tracked.map((file) => ({ file, log: fileLog(root, file, max + 1) }));
+    const byFile = folderLogs(root, okrs, tracked, max + 1);
+    const logs = tracked.map((file) => ({ file, log: byFile.get(file)! }));
     // Every version of every file in one `git cat-file --batch`.
     const blobs = readBlobs(
       root,
@@ -84,7 +92,7 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
           author: l.author,
           date: l.date,
           subject: l.subject,
-          records: blob ? parseOkrRecords(blob.toString('utf8')) : undefined,
+          records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
         };
       });
       const oldest = versions.at(-1);

@@ -121,26 +121,94 @@ export interface LogEntry {
   path: string;
 }
 
-/** `git log --follow` of one file, newest first, at most `max` commits. */
-export function fileLog(root: string, file: string, max: number): LogEntry[] {
-  const raw = git(root, [
-    'log',
-    '--follow',
-    `--max-count=${max}`,
-    '--no-color',
-    '--name-only',
-    '--format=%x1e%H%x1f%an%x1f%aI%x1f%s%x1f',
-    '--',
-    file,
-  ]).toString('utf8');
+const LOG_FORMAT = '--format=%x1e%H%x1f%an%x1f%aI%x1f%s%x1f';
+
+/** Commits of `git log -z` with LOG_FORMAT: each commit's fields and the NUL-separated names after them. */
+function parseLog(raw: string): { commit: string; author: string; date: string; subject: string; names: string[] }[] {
   return raw
     .split('\x1e')
     .filter((r) => r.trim())
     .map((r) => {
       const [commit, author, date, subject, rest] = r.split('\x1f') as [string, string, string, string, string];
-      const path = rest.split('\n').find((l) => l.trim()) ?? file;
-      return { commit, author, date, subject, path: path.trim() };
+      return {
+        commit,
+        author,
+        date,
+        subject,
+        names: rest
+          .split('\0')
+          .map((n) => n.replace(/^\n/, ''))
+          .filter(Boolean),
+      };
     });
+}
+
+/** `git log --follow` of one file, newest first, at most `max` commits. */
+export function fileLog(root: string, file: string, max: number): LogEntry[] {
+  const raw = git(root, ['log', '--follow', `--max-count=${max}`, '--no-color', '-z', '--name-only', LOG_FORMAT, '--', file]);
+  return parseLog(raw.toString('utf8')).map(({ names, ...c }) => ({ ...c, path: names[0] ?? file }));
+}
+
+/**
+ * What fileLog() gives for each of `files` (paths in the repository under `folder`), from one
+ * `git log` of the folder instead of a process per file: a thousand files took ~9 ms each.
+ * Renames inside the folder are followed as --follow does; a file whose history may continue
+ * outside the folder (it was added by a commit that renamed it from elsewhere) gets fileLog() itself.
+ */
+export function folderLogs(root: string, folder: string, files: readonly string[], max: number): Map<string, LogEntry[]> {
+  const logs = new Map(files.map((f) => [f, [] as LogEntry[]]));
+  if (!files.length) return logs;
+  const raw = git(root, ['log', '-M', '--no-color', '-z', '--name-status', LOG_FORMAT, '--', folder]);
+  // The files following each path at the commit being read (walking from newest to oldest): as
+  // --follow does, a file follows a rename back to its old path, and keeps its path past an addition.
+  const following = new Map(files.map((f) => [f, [f]]));
+  /** Commits that added a followed file: [commit, path, file]. */
+  const added: [string, string, string][] = [];
+  const record = (file: string, entry: LogEntry) => {
+    const log = logs.get(file)!;
+    if (log.length >= max) return false;
+    log.push(entry);
+    return true;
+  };
+  for (const { names, ...c } of parseLog(raw.toString('utf8'))) {
+    for (let i = 0; i < names.length;) {
+      const status = names[i]!;
+      const renamed = status.startsWith('R') || status.startsWith('C');
+      const path = renamed ? names[i + 2]! : names[i + 1]!;
+      const from = renamed ? names[i + 1]! : undefined;
+      i += renamed ? 3 : 2;
+      // A file still at the rename's old path sees it as that path's deletion.
+      if (status.startsWith('R')) for (const file of following.get(from!) ?? []) record(file, { ...c, path: from! });
+      const files = following.get(path);
+      if (!files) continue;
+      for (const file of files) if (record(file, { ...c, path }) && status === 'A') added.push([c.commit, path, file]);
+      if (status.startsWith('R')) {
+        following.delete(path);
+        following.set(from!, [...(following.get(from!) ?? []), ...files]);
+      }
+    }
+  }
+  // Renames into the folder from outside it show as additions here: ask git about those commits
+  // (one call), and let fileLog() follow the files that came from elsewhere.
+  if (added.length) {
+    const commits = [...new Set(added.map(([commit]) => commit))];
+    const out = git(root, ['diff-tree', '--stdin', '-M', '-r', '-z', '--name-status'], `${commits.join('\n')}\n`).toString('utf8');
+    const renamedHere = new Set<string>();
+    let commit = '';
+    const tokens = out.split('\0');
+    for (let i = 0; i < tokens.length;) {
+      const t = tokens[i]!.replace(/^\n/, '');
+      if (/^[0-9a-f]{40,64}$/.test(t)) {
+        commit = t;
+        i++;
+      } else if (/^[RC]\d*$/.test(t)) {
+        renamedHere.add(`${commit}\0${tokens[i + 2]}`);
+        i += 3;
+      } else i += t ? 2 : 1;
+    }
+    for (const [c, path, file] of added) if (renamedHere.has(`${c}\0${path}`)) logs.set(file, fileLog(root, file, max));
+  }
+  return logs;
 }
 
 export interface ContentAtRef {
