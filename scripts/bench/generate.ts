@@ -5,8 +5,12 @@
 // kind (metric up/down/percentage, count, threshold, milestone, manual, compound, redacted);
 // objectives ladder up by `parent`, some `contribute` elsewhere, depend on other teams, carry over,
 // are internal; key results link KPIs, declare grades (some disagreeing), record revisions.
+// The content is a git repository, as a real handbook's is: set up in one commit, then each quarter's
+// files committed as planned (no check-ins) and after each round of check-ins, so the build reads a
+// change history of checkins + 1 versions per team and quarter (`history: false` leaves git out).
 //
 // node scripts/bench/generate.ts OUT_DIR [teams periods objectives krs checkins]   (default 200 8 4 4 6)
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -117,7 +121,7 @@ function period(id: string, kind: Period['kind'], year: number, start: string, e
   };
 }
 
-export function generate(out: string, size: Size): Generated {
+export function generate(out: string, size: Size, opts: { history?: boolean } = {}): Generated {
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const chance = (p: number) => rand() < p;
@@ -132,6 +136,8 @@ export function generate(out: string, size: Size): Generated {
     tally(counts, 'bytes', Buffer.byteLength(text));
   };
   const yaml = (rel: string, data: unknown) => write(rel, stringify(data, { lineWidth: 0 }));
+  /** Each quarter's team files, written at the end (as commits when there is a history). */
+  const quarterFiles: { p: Period; file: string; data: { objectives: Record<string, unknown>[] } }[] = [];
   const uniq = (taken: Set<string>, base: string) => {
     let id = base;
     for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
@@ -695,11 +701,78 @@ export function generate(out: string, size: Size): Generated {
           : undefined;
         if (edit) edit.file = file;
       }
-      yaml(file, { period: p.id, team: t.id, objectives: list });
+      quarterFiles.push({ p, file, data: { period: p.id, team: t.id, objectives: list } as never });
     }
   });
   if (!edit) throw new Error('generator: nothing to edit (need at least one objective and key result)');
+  if (opts.history === false) for (const q of quarterFiles) yaml(q.file, q.data);
+  else writeHistory(out, quarterFiles, size.checkins, (q) => yaml(q.file, q.data));
+  tally(counts, 'commits', opts.history === false ? 0 : 1 + quarters.length * (size.checkins + 1));
   return { counts, kinds, edit };
+}
+
+/** A team-quarter file as it was after `round` rounds of check-ins (0: as planned). */
+function atRound(data: { objectives: Record<string, unknown>[] }, round: number): unknown {
+  return {
+    ...data,
+    objectives: data.objectives.map((o) => ({
+      ...o,
+      keyResults: (o.keyResults as Record<string, unknown>[]).map((kr) => {
+        const checkins = (kr.checkins as unknown[] | undefined)?.slice(0, round);
+        return { ...kr, checkins: checkins?.length ? checkins : undefined };
+      }),
+    })),
+  };
+}
+
+/**
+ * Make `out` a git repository: everything written so far in one commit, then per quarter one commit
+ * of its files as planned and one after each round of check-ins, dated through the quarter. The last
+ * round writes the files as they are (`final`).
+ */
+function writeHistory(
+  out: string,
+  files: { p: Period; file: string; data: { objectives: Record<string, unknown>[] } }[],
+  rounds: number,
+  final: (q: (typeof files)[number]) => void,
+): void {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_SYSTEM: '/dev/null' };
+  const git = (args: string[], date?: string) =>
+    execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: out,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: date
+        ? {
+            ...env,
+            GIT_AUTHOR_NAME: 'Bench Owner',
+            GIT_AUTHOR_EMAIL: 'owner@example.com',
+            GIT_COMMITTER_NAME: 'Bench Owner',
+            GIT_COMMITTER_EMAIL: 'owner@example.com',
+            GIT_AUTHOR_DATE: `${date}T12:00:00Z`,
+            GIT_COMMITTER_DATE: `${date}T12:00:00Z`,
+          }
+        : env,
+    });
+  const commit = (message: string, date: string) => {
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', message], date);
+  };
+  git(['init', '-q', '-b', 'main']);
+  const quarters = [...new Set(files.map((f) => f.p))];
+  commit('Handbook set-up', addDays(quarters[0]!.start, -7));
+  for (const p of quarters)
+    for (let round = 0; round <= rounds; round++) {
+      for (const q of files.filter((f) => f.p === p))
+        if (round === rounds) final(q);
+        else {
+          mkdirSync(dirname(join(out, q.file)), { recursive: true });
+          writeFileSync(join(out, q.file), stringify(atRound(q.data, round), { lineWidth: 0 }));
+        }
+      commit(
+        round ? `${p.id}: check-in round ${round}` : `${p.id}: OKRs planned`,
+        addDays(p.start, rounds ? Math.round((round / rounds) * days(p.start, p.until)) : 0),
+      );
+    }
 }
 
 if (import.meta.main) {

@@ -35,6 +35,7 @@ const HELP = `Usage: npm run bench -- [options]
                     4× = teams/2 × quarters/2, 1× = teams/4 × quarters/4
   --scales LIST     which scales to run, e.g. 1,4 (default 1,4,16)
   --json FILE       raw results (default .bench/bench-results.json; a .md beside it gets the table)
+  --no-history      generate the content without a git repository (builds then read no change history)
   --skip-floor      do not build the floor site
   --pairs N         cold builds and floor builds, taking turns (default 3); budgets use the median
   --profile         one extra build at the largest scale under node --cpu-prof; prints the top 25
@@ -53,6 +54,7 @@ const OPTIONS = {
   checkins: { type: 'string' },
   scales: { type: 'string', default: '1,4,16' },
   json: { type: 'string', default: join(ROOT, '.bench/bench-results.json') },
+  'no-history': { type: 'boolean', default: false },
   'skip-floor': { type: 'boolean', default: false },
   pairs: { type: 'string', default: '3' },
   profile: { type: 'boolean', default: false },
@@ -155,9 +157,9 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     log(
       `${tag} generating ${size.teams} teams × ${size.periods} quarters × ${size.objectives} objectives × ${size.krs} KRs × ${size.checkins} check-ins in ${work}`,
     );
-    const gen = generate(dirs.content, size);
+    const gen = generate(dirs.content, size, { history: !opts['no-history'] });
     log(
-      `${tag} ${gen.counts.objectives} objectives, ${gen.counts['key results']} key results, ${gen.counts.checkins ?? 0} check-ins, ${(gen.counts.bytes! / 1e6).toFixed(1)} MB`,
+      `${tag} ${gen.counts.objectives} objectives, ${gen.counts['key results']} key results, ${gen.counts.checkins ?? 0} check-ins, ${(gen.counts.bytes! / 1e6).toFixed(1)} MB, ${gen.counts.commits} commits`,
     );
 
     const check = await step('okr check', () =>

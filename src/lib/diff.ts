@@ -149,7 +149,9 @@ const VALUE_FIELDS = new Set(['target', 'baseline', 'start', 'current', 'checkin
 export const REVISABLE = new Set(['target', 'baseline', 'start']);
 
 const get = (o: Record<string, unknown>, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+  path.includes('.')
+    ? path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o)
+    : o[path];
 
 /** A comparable, printable value. */
 function norm(v: unknown): Value {
@@ -167,7 +169,9 @@ function checkinsValue(v: unknown): Value {
   return `${v.length} check-in${v.length === 1 ? '' : 's'}, latest ${latest}`;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal as JSON. Two different strings never are, which spares most comparisons the serialising. */
+const same = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'string' && typeof b === 'string' ? false : JSON.stringify(a ?? null) === JSON.stringify(b ?? null));
 
 function fieldValue(o: Record<string, unknown>, field: string): Value {
   const v = get(o, field);
