@@ -3,6 +3,7 @@ import { formatPretty } from '../../src/lib/errors.ts';
 import { exportCsv, exportJson } from '../../src/lib/export.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { getHistory } from '../../src/lib/load/git-history.ts';
+import { startHistoryThread } from '../../src/lib/load/history-thread.ts';
 import { oneOf, parse } from './args.ts';
 import { audienceOf, audienceOption } from './audience.ts';
 
@@ -10,12 +11,18 @@ export function exportCommand(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' }, ...audienceOption });
   if (values.help) return (console.log('Usage: okr export [--content DIR] --format json|csv [--audience internal|public]'), 0);
   const format = oneOf(values.format as string | undefined, ['json', 'csv'] as const, '--format', 'json');
-  const result = computeHandbook(content, { audience: audienceOf(values) });
+  const audience = audienceOf(values);
+  // Only the internal JSON carries the git history: read it on a thread of its own meanwhile.
+  const withHistory = format === 'json' && audience !== 'public';
+  if (withHistory) startHistoryThread(content);
+  const result = computeHandbook(content, { audience });
   if (!result.handbook) {
     console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
     console.error('okr export: fix the errors above first (okr check lists them all).');
     return 1;
   }
-  process.stdout.write(format === 'csv' ? exportCsv(result.handbook) : exportJson(result.handbook, { history: getHistory(content) }));
+  process.stdout.write(
+    format === 'csv' ? exportCsv(result.handbook) : exportJson(result.handbook, { history: withHistory ? getHistory(content) : undefined }),
+  );
   return 0;
 }

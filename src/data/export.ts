@@ -8,4 +8,6 @@ import { exportJson } from '../lib/export.ts';
 const pieces = new Map<string, Uint8Array>();
 
 /** The whole export (period undefined) or one period's slice, as the response body. */
-export const exportBody = (period?: string) => exportJson(site().h, { period, history: history(), pieces });
+export const exportBody = (period?: string) =>
+  // A public build publishes no git history: it is not read at all.
+  exportJson(site().h, { period, history: site().h.audience === 'public' ? undefined : history(), pieces });

@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { formatPretty } from '../lib/errors.ts';
 import { audienceFromEnv } from '../lib/audience.ts';
 import { contentDir, getHandbookResult, releaseHandbook } from '../lib/handbook.ts';
+import { startHistoryThread } from '../lib/load/history-thread.ts';
 
 /** The build in progress: where it writes, where it is published, and whether it was. */
 let staged: { staging: string; final: string; published: boolean } | undefined;
@@ -37,6 +38,8 @@ export default function okrHandbook(): AstroIntegration {
           if (command === 'build') remove(final);
           process.exit(1);
         }
+        // The change history (internal builds only) is read on a thread of its own meanwhile.
+        if (audience !== 'public') startHistoryThread(dir);
         const result = getHandbookResult(dir, audience);
         const warnings = result.issues.filter((i) => i.severity === 'warning').length;
         if (!result.ok) {

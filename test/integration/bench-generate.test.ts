@@ -34,7 +34,7 @@ describe('bench content', () => {
   it('gives each team-quarter file a version per round, with one check-in more each time', () => {
     const history = readGitHistory(dir);
     if (!history.available) throw new Error(history.reason);
-    const teamFile = history.files.find((f) => !f.file.endsWith('company.yaml'))!;
+    const teamFile = [...history.files].find((f) => !f.file.endsWith('company.yaml'))!;
     expect(teamFile.versions).toHaveLength(size.checkins + 1);
     const checkins = teamFile.versions.map((v) =>
       v.records!.objectives.flatMap((o) => (o.keyResults ?? []).map((k) => ((k.checkins as unknown[] | undefined) ?? []).length)),

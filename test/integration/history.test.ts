@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/lib/history.ts';
+import { historyOf } from '../../src/lib/load/git-history.ts';
+import { historyFromThread, startHistoryThread } from '../../src/lib/load/history-thread.ts';
 import { buildSite, edit, runOkr } from '../helpers.ts';
 import { tempRepo } from '../git-helpers.ts';
 
@@ -40,6 +42,17 @@ const text = (html: string) =>
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/&gt;/g, '>');
+
+describe('history read on a worker thread (as the build and okr export do)', () => {
+  it('is what reading it on this thread gives, and is taken once', () => {
+    startHistoryThread(repo.content);
+    const fromThread = historyFromThread(repo.content);
+    expect(fromThread?.available).toBe(true);
+    expect(fromThread).toEqual(historyOf(repo.content));
+    expect(fromThread!.byObjective.get('2025-q1-company-revenue')).toHaveLength(2);
+    expect(historyFromThread(repo.content)).toBeUndefined();
+  });
+});
 
 describe('history in okr export', () => {
   const { text: json, objectives } = exportOf(repo.content);

@@ -9,6 +9,7 @@ import type { LooseObjective, RecordSet } from '../diff.ts';
 import { buildHistory, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
 import { folderLogs, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
+import { historyFromThread } from './history-thread.ts';
 import { parseYaml } from './yaml-source.ts';
 
 export const MAX_COMMITS_PER_FILE = 20;
@@ -32,7 +33,7 @@ export interface FileHistory {
   complete: boolean;
 }
 
-export type GitHistory = { available: false; reason: string } | { available: true; files: FileHistory[]; shallow: boolean };
+export type GitHistory = { available: false; reason: string } | { available: true; files: Iterable<FileHistory>; shallow: boolean };
 
 /**
  * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
@@ -64,7 +65,14 @@ export function parseOkrRecords(text: string, file = ''): RecordSet | undefined 
   }
 }
 
-/** Read the git history of every tracked OKR file under `contentDir`. */
+/** Files whose versions are read from git at a time: bounds the memory held (read, parse, compare, drop). */
+const FILES_PER_READ = 64;
+
+/**
+ * Read the git history of every tracked OKR file under `contentDir`. The logs are read at once; the
+ * versions themselves as `files` is iterated, a few files at a time (a failure of git on the way
+ * throws a GitError: historyOf() turns that into an unavailable history).
+ */
 export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): GitHistory {
   const root = repoRoot(contentDir);
   if (!root) return { available: false, reason: 'no git repository' };
@@ -79,28 +87,42 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
     const boundary = shallowBoundary(root);
     const byFile = folderLogs(root, okrs, tracked, max + 1);
     const logs = tracked.map((file) => ({ file, log: byFile.get(file)! }));
-    // Every version of every file in one `git cat-file --batch`.
-    const blobs = readBlobs(
-      root,
-      logs.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
-    );
-    const files: FileHistory[] = logs.map(({ file, log }) => {
-      const versions = log.map((l) => {
-        const blob = blobs.get(`${l.commit}:${l.path}`);
-        return {
-          commit: l.commit,
-          author: l.author,
-          date: l.date,
-          subject: l.subject,
-          records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
-        };
-      });
-      const oldest = versions.at(-1);
-      return { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
-    });
-    return { available: true, files, shallow: boundary.size > 0 };
+    function* files(): Generator<FileHistory> {
+      for (let start = 0; start < logs.length; start += FILES_PER_READ) {
+        const chunk = logs.slice(start, start + FILES_PER_READ);
+        // The versions of these files in one `git cat-file --batch`.
+        const blobs = readBlobs(
+          root!,
+          chunk.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
+        );
+        for (const { file, log } of chunk) {
+          const versions = log.map((l) => {
+            const blob = blobs.get(`${l.commit}:${l.path}`);
+            return {
+              commit: l.commit,
+              author: l.author,
+              date: l.date,
+              subject: l.subject,
+              records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
+            };
+          });
+          const oldest = versions.at(-1);
+          yield { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
+        }
+      }
+    }
+    return { available: true, files: files(), shallow: boundary.size > 0 };
   } catch (e) {
     return { available: false, reason: `git failed: ${(e as Error).message}` };
+  }
+}
+
+/** The per-objective history of a content directory, read from git here (see getHistory()). */
+export function historyOf(contentDir: string): HistoryIndex {
+  try {
+    return buildHistory(readGitHistory(contentDir));
+  } catch (e) {
+    return buildHistory({ available: false, reason: `git failed: ${(e as Error).message}` });
   }
 }
 
@@ -117,9 +139,12 @@ function shallowBoundary(root: string): Set<string> {
 
 const memo = processMemo<HistoryIndex>('history');
 
-/** The per-objective change history of a content directory, computed once per process. */
+/**
+ * The per-objective change history of a content directory, computed once per process: by the worker
+ * thread startHistoryThread() started for it, if any, else here.
+ */
 export function getHistory(contentDir: string): HistoryIndex {
   let h = memo.get(contentDir);
-  if (!h) memo.set(contentDir, (h = buildHistory(readGitHistory(contentDir))));
+  if (!h) memo.set(contentDir, (h = historyFromThread(contentDir) ?? historyOf(contentDir)));
   return h;
 }
