@@ -1,7 +1,7 @@
 // Reading the change history on a thread of its own. A big handbook's history is thousands of file
-// versions to parse and compare (~20 s at the bench's 16× size): the build starts it before it
-// computes the handbook, so it runs while Astro starts and bundles, and the first page that shows
-// history takes the result. Nothing else changes: getHistory() returns what it would have computed.
+// versions to parse and compare (~21 s at the bench's 16× size): the build starts it once the
+// handbook is computed, so it runs while Astro bundles, and the first page that shows history takes
+// the result. Nothing else changes: getHistory() returns what it would have computed.
 import { getCompileCacheDir } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { HistoryIndex } from '../history.ts';
