@@ -173,10 +173,15 @@ const OBJECTIVES = '\u0000objectives';
  * The exact bytes of `okr export --format json`, /api/handbook.json and (with `period`) of
  * /api/periods/<id>.json: jsonText(exportHandbook(h)) and jsonText(periodExport(h, id)), built one
  * objective at a time as UTF-8 pieces, so neither the whole export nor one string of it (a
- * 25,000-key-result handbook exports ~90 MB of JSON) ever exists in the JavaScript heap.
- * test/integration/export.test.ts compares them.
+ * 25,000-key-result handbook with its git history exports ~160 MB of JSON) ever exists in the
+ * JavaScript heap. test/integration/export.test.ts compares them.
  */
 export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffer<ArrayBuffer> {
+  return Buffer.concat(exportPieces(h, opts));
+}
+
+/** exportJson()'s bytes as its pieces, in order: a response can stream them instead of joining them into one more copy. */
+export function exportPieces(h: ComputedHandbook, opts: ExportOptions = {}): Uint8Array[] {
   let list: readonly ComputedObjective[] = [];
   let ids: ReadonlySet<string> = new Set();
   // The frame holds a placeholder where the objectives go.
@@ -194,7 +199,7 @@ export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffe
     pieces.push(Buffer.from(i ? ',\n    ' : '[\n    '), piece);
   });
   pieces.push(Buffer.from(`${list.length ? '\n  ]' : '[]'}${frame.slice(at + placeholder.length)}`));
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
 export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

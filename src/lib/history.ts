@@ -2,7 +2,7 @@
 // (read by ./load/git-history.ts). Each commit that touched an objective becomes one entry listing
 // what changed, in the same words as `okr diff`. Pure and deterministic: same commits ⇒ same history.
 import { describeChange, diffRecords, type Change, type Value } from './diff.ts';
-import type { GitHistory } from './load/git-history.ts';
+import type { FileHistory, GitHistory } from './load/git-history.ts';
 
 export interface HistoryChange {
   /** The key result's id inside its objective (kr1), or null for the objective itself. */
@@ -44,51 +44,82 @@ const EMPTY = { objectives: [] };
  */
 const own = <T extends Value>(v: T): T => (typeof v === 'string' && v.length > 12 ? ((' ' + v).slice(1) as T) : v);
 
-export function buildHistory(git: GitHistory): HistoryIndex {
-  if (!git.available) return { available: false, reason: git.reason, byObjective: new Map(), truncated: new Set() };
+/** One file's part of the history: its objectives' entries in its commits' order, and the objectives cut off. */
+export interface FileHistoryPart {
+  byObjective: [string, HistoryEntry[]][];
+  truncated: string[];
+}
+
+/** What one file's versions say, compared one with the next. */
+export function fileHistoryPart(f: FileHistory): FileHistoryPart {
+  const byObjective = new Map<string, HistoryEntry[]>();
+  const shown = f.complete ? f.versions.length : f.versions.length - 1;
+  for (let i = 0; i < shown; i++) {
+    const v = f.versions[i]!;
+    const before = i + 1 < f.versions.length ? f.versions[i + 1]!.records : EMPTY;
+    if (!v.records || !before) continue;
+    const changes = diffRecords(before, v.records);
+    const objectivesAdded = new Set(
+      changes.filter((c) => c.entity === 'objective' && (c.type === 'added' || c.type === 'removed')).map((c) => c.id),
+    );
+    const perObjective = new Map<string, HistoryChange[]>();
+    for (const c of changes) {
+      if (c.entity === 'period') continue;
+      const objective = c.objective ?? c.id;
+      // "objective added" says it all; its key results need no lines of their own.
+      if (c.entity === 'kr' && objectivesAdded.has(objective)) continue;
+      const list = perObjective.get(objective) ?? [];
+      list.push({
+        kr: c.entity === 'kr' ? c.id.slice(objective.length + 1) : null,
+        type: c.type,
+        field: c.field ?? null,
+        from: own(c.from ?? null),
+        to: own(c.to ?? null),
+        text: own(describeChange(c)),
+      });
+      perObjective.set(objective, list);
+    }
+    for (const [objective, list] of perObjective) {
+      const entries = byObjective.get(objective) ?? [];
+      entries.push({ commit: v.commit, author: v.author, date: v.date, subject: v.subject, changes: list });
+      byObjective.set(objective, entries);
+    }
+  }
+  const truncated = f.complete ? [] : (f.versions[0]?.records?.objectives ?? []).map((o) => o.id);
+  return { byObjective: [...byObjective], truncated };
+}
+
+/**
+ * The files' parts, in file order, as one history: an objective whose file changed name (or period)
+ * gathers its entries from each, one per commit, newest first.
+ */
+export function mergeHistory(parts: Iterable<FileHistoryPart>): HistoryIndex {
   const byObjective = new Map<string, HistoryEntry[]>();
   const truncated = new Set<string>();
-  for (const f of git.files) {
-    const shown = f.complete ? f.versions.length : f.versions.length - 1;
-    for (let i = 0; i < shown; i++) {
-      const v = f.versions[i]!;
-      const before = i + 1 < f.versions.length ? f.versions[i + 1]!.records : EMPTY;
-      if (!v.records || !before) continue;
-      const changes = diffRecords(before, v.records);
-      const objectivesAdded = new Set(
-        changes.filter((c) => c.entity === 'objective' && (c.type === 'added' || c.type === 'removed')).map((c) => c.id),
-      );
-      const perObjective = new Map<string, HistoryChange[]>();
-      for (const c of changes) {
-        if (c.entity === 'period') continue;
-        const objective = c.objective ?? c.id;
-        // "objective added" says it all; its key results need no lines of their own.
-        if (c.entity === 'kr' && objectivesAdded.has(objective)) continue;
-        const list = perObjective.get(objective) ?? [];
-        list.push({
-          kr: c.entity === 'kr' ? c.id.slice(objective.length + 1) : null,
-          type: c.type,
-          field: c.field ?? null,
-          from: own(c.from ?? null),
-          to: own(c.to ?? null),
-          text: own(describeChange(c)),
-        });
-        perObjective.set(objective, list);
+  for (const part of parts) {
+    for (const [objective, list] of part.byObjective) {
+      const entries = byObjective.get(objective) ?? [];
+      for (const e of list) {
+        const entry = entries.find((x) => x.commit === e.commit);
+        if (entry) entry.changes.push(...e.changes);
+        else entries.push(e);
       }
-      for (const [objective, list] of perObjective) {
-        const entries = byObjective.get(objective) ?? [];
-        const entry = entries.find((e) => e.commit === v.commit);
-        if (entry) entry.changes.push(...list);
-        else entries.push({ commit: v.commit, author: v.author, date: v.date, subject: v.subject, changes: list });
-        byObjective.set(objective, entries);
-      }
+      byObjective.set(objective, entries);
     }
-    if (!f.complete) for (const o of f.versions[0]?.records?.objectives ?? []) truncated.add(o.id);
+    for (const id of part.truncated) truncated.add(id);
   }
   for (const entries of byObjective.values())
     // Stable sort: commits with the same timestamp keep git's (topological) order.
     entries.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
   return { available: true, byObjective, truncated };
+}
+
+/** The history unavailable, with the reason. */
+export const noHistory = (reason: string): HistoryIndex => ({ available: false, reason, byObjective: new Map(), truncated: new Set() });
+
+export function buildHistory(git: GitHistory): HistoryIndex {
+  if (!git.available) return noHistory(git.reason);
+  return mergeHistory(Iterator.from(git.files).map(fileHistoryPart));
 }
 
 /** The export's `history` field: entries newest first, or null when history is unavailable. */

@@ -4,7 +4,7 @@
 // the result. Nothing else changes: getHistory() returns what it would have computed.
 import { getCompileCacheDir } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { HistoryIndex } from '../history.ts';
+import { mergeHistory, noHistory, type FileHistoryPart, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
 
 const WORKER = new URL('./history-worker.ts', import.meta.url);
@@ -39,8 +39,21 @@ export function historyFromThread(contentDir: string): HistoryIndex | undefined 
   if (!p) return undefined;
   pending().delete(contentDir);
   Atomics.wait(p.shared, 0, 0, WAIT_MS);
-  const message = receiveMessageOnPort(p.port)?.message as HistoryIndex | undefined;
+  const parts: FileHistoryPart[] = [];
+  let done: Done | undefined;
+  for (let m = receiveMessageOnPort(p.port); m; m = receiveMessageOnPort(p.port)) {
+    const message = m.message as { parts: FileHistoryPart[] } | Done;
+    if ('done' in message) done = message;
+    else parts.push(...message.parts);
+  }
   p.port.close();
   void p.worker.terminate();
-  return message;
+  if (!done) return undefined;
+  return done.unavailable === undefined ? mergeHistory(parts) : noHistory(done.unavailable);
+}
+
+/** The worker's last message: the history is complete, or unavailable for the reason given. */
+interface Done {
+  done: true;
+  unavailable?: string;
 }
