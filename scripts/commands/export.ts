@@ -1,4 +1,5 @@
 // okr export [--content DIR] --format json|csv [--audience internal|public]
+import { availableParallelism } from 'node:os';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { exportCsv, exportJson } from '../../src/lib/export.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
@@ -12,9 +13,10 @@ export function exportCommand(argv: string[]): number {
   if (values.help) return (console.log('Usage: okr export [--content DIR] --format json|csv [--audience internal|public]'), 0);
   const format = oneOf(values.format as string | undefined, ['json', 'csv'] as const, '--format', 'json');
   const audience = audienceOf(values);
-  // Only the internal JSON carries the git history: read it on a thread of its own meanwhile.
+  // Only the internal JSON carries the git history: read it on threads of their own meanwhile (as
+  // many as cores, up to two: this thread only waits for them once the handbook is computed).
   const withHistory = format === 'json' && audience !== 'public';
-  if (withHistory) startHistoryThread(content);
+  if (withHistory) startHistoryThread(content, Math.min(2, availableParallelism()));
   const result = computeHandbook(content, { audience });
   if (!result.handbook) {
     console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/bench/generate.ts';
 import type { HistoryEntry } from '../../src/lib/history.ts';
 import { historyOf } from '../../src/lib/load/git-history.ts';
 import { historyFromThread, startHistoryThread } from '../../src/lib/load/history-thread.ts';
@@ -51,6 +52,19 @@ describe('history read on a worker thread (as the build and okr export do)', () 
     expect(fromThread).toEqual(historyOf(repo.content));
     expect(fromThread!.byObjective.get('2025-q1-company-revenue')).toHaveLength(2);
     expect(historyFromThread(repo.content)).toBeUndefined();
+  });
+
+  it('is the same when two workers share the files, chunk by chunk', () => {
+    // 36 teams × 2 quarters: more files than one chunk (64), so both workers take some.
+    const dir = mkdtempSync(join(tmpdir(), 'okr-history-chunks-'));
+    generate(dir, { teams: 36, periods: 2, objectives: 1, krs: 1, checkins: 2 });
+    startHistoryThread(dir, 2);
+    const fromThreads = historyFromThread(dir)!;
+    const inline = historyOf(dir);
+    expect(inline.byObjective.size).toBeGreaterThan(64);
+    expect(fromThreads).toEqual(inline);
+    // In file order too, whichever worker finished first.
+    expect([...fromThreads.byObjective.keys()]).toEqual([...inline.byObjective.keys()]);
   });
 });
 

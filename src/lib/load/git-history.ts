@@ -33,7 +33,17 @@ export interface FileHistory {
   complete: boolean;
 }
 
-export type GitHistory = { available: false; reason: string } | { available: true; files: Iterable<FileHistory>; shallow: boolean };
+export type GitHistory =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      /** Every file, in path order (read chunk by chunk as it is iterated). */
+      files: Iterable<FileHistory>;
+      /** The files come in this many chunks, in path order; readChunk(i) reads the i-th (several threads can share the work). */
+      chunks: number;
+      readChunk: (i: number) => FileHistory[];
+      shallow: boolean;
+    };
 
 /**
  * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
@@ -87,31 +97,33 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
     const boundary = shallowBoundary(root);
     const byFile = folderLogs(root, okrs, tracked, max + 1);
     const logs = tracked.map((file) => ({ file, log: byFile.get(file)! }));
+    const readChunk = (i: number): FileHistory[] => {
+      const chunk = logs.slice(i * FILES_PER_READ, (i + 1) * FILES_PER_READ);
+      // The versions of these files in one `git cat-file --batch`.
+      const blobs = readBlobs(
+        root,
+        chunk.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
+      );
+      return chunk.map(({ file, log }) => {
+        const versions = log.map((l) => {
+          const blob = blobs.get(`${l.commit}:${l.path}`);
+          return {
+            commit: l.commit,
+            author: l.author,
+            date: l.date,
+            subject: l.subject,
+            records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
+          };
+        });
+        const oldest = versions.at(-1);
+        return { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
+      });
+    };
+    const chunks = Math.ceil(logs.length / FILES_PER_READ);
     function* files(): Generator<FileHistory> {
-      for (let start = 0; start < logs.length; start += FILES_PER_READ) {
-        const chunk = logs.slice(start, start + FILES_PER_READ);
-        // The versions of these files in one `git cat-file --batch`.
-        const blobs = readBlobs(
-          root!,
-          chunk.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
-        );
-        for (const { file, log } of chunk) {
-          const versions = log.map((l) => {
-            const blob = blobs.get(`${l.commit}:${l.path}`);
-            return {
-              commit: l.commit,
-              author: l.author,
-              date: l.date,
-              subject: l.subject,
-              records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
-            };
-          });
-          const oldest = versions.at(-1);
-          yield { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
-        }
-      }
+      for (let i = 0; i < chunks; i++) yield* readChunk(i);
     }
-    return { available: true, files: files(), shallow: boundary.size > 0 };
+    return { available: true, files: files(), chunks, readChunk, shallow: boundary.size > 0 };
   } catch (e) {
     return { available: false, reason: `git failed: ${(e as Error).message}` };
   }

@@ -1,40 +1,36 @@
-// The worker side of ./history-thread.ts: read and compare the history, sending it file by file, then
-// wake the thread that waits for it (on failure that thread reads the history itself).
+// The worker side of ./history-thread.ts: take chunks of files from the shared counter, read and
+// compare their versions, and send each chunk's part of the history; then count this worker done and
+// wake the thread that waits (on failure that thread reads the history itself).
 import { enableCompileCache } from 'node:module';
 import { type MessagePort, workerData } from 'node:worker_threads';
 
 const { contentDir, shared, port, compileCache } = workerData as {
   contentDir: string;
+  /** [0]: workers done; [1]: the next chunk to take. */
   shared: Int32Array;
   port: MessagePort;
   compileCache: string | undefined;
 };
 // Before the history's modules load (hence the dynamic imports): the compile cache is per thread.
 if (compileCache) enableCompileCache(compileCache);
-/** Files whose part of the history goes in one message. */
-const FILES_PER_MESSAGE = 64;
 
 try {
   const { readGitHistory } = await import('./git-history.ts');
   const { fileHistoryPart } = await import('../history.ts');
-  // Each file's part is sent as soon as there are a few, and not kept here: the thread holds little
-  // more than the versions being compared, and the build process never holds two copies of the
-  // history (handing it over whole took the bench's 16× build past 2 GB).
+  // Each chunk's part is sent as soon as it is ready and not kept here: a thread holds little more
+  // than the versions being compared, and the build process never holds two copies of the history
+  // (handing it over whole took the bench's 16× build past 2 GB).
   const git = readGitHistory(contentDir);
   if (!git.available) port.postMessage({ done: true, unavailable: git.reason });
   else {
-    let parts = [];
-    for (const file of git.files) {
-      parts.push(fileHistoryPart(file));
-      if (parts.length === FILES_PER_MESSAGE) (port.postMessage({ parts }), (parts = []));
-    }
-    port.postMessage({ parts });
+    for (let chunk = Atomics.add(shared, 1, 1); chunk < git.chunks; chunk = Atomics.add(shared, 1, 1))
+      port.postMessage({ chunk, parts: git.readChunk(chunk).map(fileHistoryPart) });
     port.postMessage({ done: true });
   }
 } catch {
   // Without its last message, the waiting thread reads the history itself (and reports what goes wrong).
 } finally {
-  Atomics.store(shared, 0, 1);
+  Atomics.add(shared, 0, 1);
   Atomics.notify(shared, 0);
   // Nothing keeps the thread then: it ends, and its memory goes, without waiting to be terminated.
   port.close();
