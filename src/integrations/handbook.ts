@@ -37,11 +37,9 @@ export function historyLast(astro: AstroPrerenderer): AstroPrerenderer {
 
 /** The paths in Astro's order, except those of HISTORY_ROUTES: last, in its order (each route's pages in theirs). */
 export function historyPathsLast(paths: PathWithRoute[]): PathWithRoute[] {
+  // -1 for every other route; the sort is stable, so each route's pages keep their order.
   const rank = (p: PathWithRoute) => HISTORY_ROUTES.indexOf(p.route.route);
-  return paths
-    .map((p, i) => ({ p, i, r: rank(p) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.p);
+  return [...paths].sort((a, b) => rank(a) - rank(b));
 }
 
 /** The build reads the change history (an internal build). */
