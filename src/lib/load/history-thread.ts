@@ -46,8 +46,8 @@ export function startHistoryThread(contentDir: string, workers = 1): void {
     const workerData = { contentDir, shared, port: port2, compileCache: getCompileCacheDir() };
     const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
-    // Taken as they come, the parts never pile up as copies waiting to be read: reading them all at
-    // once, at the 16× bench size, took the build's memory ~0.2 GB past its 2 GB budget.
+    // Taken whenever this thread's event loop turns (the build renders meanwhile), so the parts do
+    // not wait in the port's queue as serialised copies until the first page asks for the history.
     port1.on('message', (m: Message) => p.received.push(m));
     port1.unref();
     p.ports.push(port1);
