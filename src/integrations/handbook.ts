@@ -42,15 +42,14 @@ export function historyPathsLast(paths: PathWithRoute[]): PathWithRoute[] {
   return [...paths].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The build reads the change history (an internal build). */
-let readsHistory = false;
-
 /** The build in progress: where it writes, where it is published, and whether it was. */
 let staged: { staging: string; final: string; published: boolean } | undefined;
 
 const remove = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
 export default function okrHandbook(): AstroIntegration {
+  /** This build reads the change history (an internal build). */
+  let readsHistory = false;
   return {
     name: 'okr-handbook',
     hooks: {
