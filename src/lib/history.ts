@@ -119,7 +119,11 @@ export const noHistory = (reason: string): HistoryIndex => ({ available: false, 
 
 export function buildHistory(git: GitHistory): HistoryIndex {
   if (!git.available) return noHistory(git.reason);
-  return mergeHistory(Iterator.from(git.files).map(fileHistoryPart));
+  const { chunks, partsOf } = git;
+  function* parts() {
+    for (let i = 0; i < chunks; i++) yield* partsOf(i);
+  }
+  return mergeHistory(parts());
 }
 
 /** The export's `history` field: entries newest first, or null when history is unavailable. */

@@ -1,12 +1,13 @@
 // Change history from git: per objective and key result in `okr export` and on the objective page;
 // a copy without .git (a tarball) still builds and says history is unavailable. Also the page's
 // original-vs-revised target after a revision.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/bench/generate.ts';
-import type { HistoryEntry } from '../../src/lib/history.ts';
+import type { FileHistoryPart, HistoryEntry } from '../../src/lib/history.ts';
 import { historyOf } from '../../src/lib/load/git-history.ts';
 import { historyFromThread, startHistoryThread } from '../../src/lib/load/history-thread.ts';
 import { buildSite, edit, runOkr } from '../helpers.ts';
@@ -65,6 +66,61 @@ describe('history read on a worker thread (as the build and okr export do)', () 
     expect(fromThreads).toEqual(inline);
     // In file order too, whichever worker finished first.
     expect([...fromThreads.byObjective.keys()]).toEqual([...inline.byObjective.keys()]);
+  });
+});
+
+describe("history cache (each file's part, on disk)", () => {
+  const cached = tempRepo('2025-01-10T12:00:00Z');
+  const sales = join(cached.content, 'okrs/2025-Q1/company.yaml');
+  edit(sales, 'target: 20\n', 'target: 22\n');
+  cached.commit('Raise the target a little', '2025-01-20T12:00:00Z');
+  const okrFiles = () =>
+    cached
+      .git('ls-files', '--', 'content/okrs')
+      .split('\n')
+      .filter((f) => /\.ya?ml$/.test(f));
+  const cacheDir = join(mkdtempSync(join(tmpdir(), 'okr-history-cache-')), 'history');
+  const entries = () => readdirSync(cacheDir).sort();
+
+  it('gives the history read without it, and holds one entry per file', () => {
+    const uncached = historyOf(cached.content);
+    expect(uncached.byObjective.get('2025-q1-company-revenue')).toHaveLength(2);
+    expect(historyOf(cached.content, { cacheDir })).toEqual(uncached);
+    expect(entries()).toHaveLength(okrFiles().length);
+    expect(historyOf(cached.content, { cacheDir })).toEqual(uncached);
+    // The same on worker threads, as the build and okr export read it.
+    startHistoryThread(cached.content, 2, cacheDir);
+    expect(historyFromThread(cached.content)).toEqual(uncached);
+  });
+
+  it("is what a later read takes: a file's part comes from its entry, not from git", () => {
+    const before = new Set(entries());
+    const key = [...before].find((name) => {
+      const part = JSON.parse(gunzipSync(readFileSync(join(cacheDir, name))).toString('utf8')) as FileHistoryPart;
+      return part.byObjective.some(([id]) => id === '2025-q1-company-revenue');
+    })!;
+    const part = JSON.parse(gunzipSync(readFileSync(join(cacheDir, key))).toString('utf8')) as FileHistoryPart;
+    const entry = part.byObjective.find(([id]) => id === '2025-q1-company-revenue')![1][0]!;
+    entry.subject = 'read from the cache';
+    writeFileSync(join(cacheDir, key), gzipSync(JSON.stringify(part)));
+    expect(historyOf(cached.content, { cacheDir }).byObjective.get('2025-q1-company-revenue')![0]!.subject).toBe('read from the cache');
+    // An entry that cannot be read is read again from git, and written anew.
+    writeFileSync(join(cacheDir, key), 'not an entry');
+    expect(historyOf(cached.content, { cacheDir })).toEqual(historyOf(cached.content));
+    expect(entries()).toEqual([...before]);
+  });
+
+  it('reads again only the files a new commit touched', () => {
+    const before = new Set(entries());
+    edit(sales, 'target: 22\n', 'target: 24\n');
+    const third = cached.commit('Raise it again', '2025-01-30T12:00:00Z');
+    const uncached = historyOf(cached.content);
+    const history = historyOf(cached.content, { cacheDir });
+    expect(history).toEqual(uncached);
+    expect(history.byObjective.get('2025-q1-company-revenue')![0]!.commit).toBe(third);
+    const added = entries().filter((name) => !before.has(name));
+    expect(added).toHaveLength(1);
+    expect(entries()).toHaveLength(before.size + 1);
   });
 });
 

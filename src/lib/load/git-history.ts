@@ -1,14 +1,16 @@
 // Change history of the OKR files from git: one `git log` of the okrs folder, split per file as
 // `git log --follow` would (at most the last 20 commits each), each version's objectives parsed from
-// `git cat-file --batch`. Read once per build and memoised; the per-objective history itself is
+// `git cat-file --batch`. Read once per build and memoised, each file's part cached on disk by its
+// versions (./history-cache.ts) when the caller names a cache; the per-objective history itself is
 // computed by ../history.ts (pure). Without git, or outside a repository (e.g. a tarball), history is
 // reported unavailable and nothing fails.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { LooseObjective, RecordSet } from '../diff.ts';
-import { buildHistory, type HistoryIndex } from '../history.ts';
+import { buildHistory, fileHistoryPart, type FileHistoryPart, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
 import { folderLogs, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
+import { historyCache, historyKey } from './history-cache.ts';
 import { historyFromThread } from './history-thread.ts';
 import { parseYaml } from './yaml-source.ts';
 
@@ -39,11 +41,19 @@ export type GitHistory =
       available: true;
       /** Every file, in path order (read chunk by chunk as it is iterated). */
       files: Iterable<FileHistory>;
-      /** The files come in this many chunks, in path order; readChunk(i) reads the i-th (several threads can share the work). */
+      /** The files come in this many chunks, in path order; several threads can share them. */
       chunks: number;
-      readChunk: (i: number) => FileHistory[];
+      /** The i-th chunk's parts of the history: from the cache where it has them, else read, compared and cached. */
+      partsOf: (i: number) => FileHistoryPart[];
       shallow: boolean;
     };
+
+export interface ReadOptions {
+  /** Versions per file at most (one more is read as the base of the oldest shown). */
+  max?: number;
+  /** Where each file's part of the history is cached (./history-cache.ts); none when undefined. */
+  cacheDir?: string;
+}
 
 /**
  * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
@@ -80,10 +90,11 @@ const FILES_PER_READ = 64;
 
 /**
  * Read the git history of every tracked OKR file under `contentDir`. The logs are read at once; the
- * versions themselves as `files` is iterated, a few files at a time (a failure of git on the way
- * throws a GitError: historyOf() turns that into an unavailable history).
+ * versions themselves a chunk of files at a time, as `files` is iterated or `partsOf` asked, and only
+ * for the files the cache does not have (a failure of git on the way throws a GitError: historyOf()
+ * turns that into an unavailable history).
  */
-export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): GitHistory {
+export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE, cacheDir }: ReadOptions = {}): GitHistory {
   const root = repoRoot(contentDir);
   if (!root) return { available: false, reason: 'no git repository' };
   try {
@@ -96,16 +107,22 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
       .sort();
     const boundary = shallowBoundary(root);
     const byFile = folderLogs(root, okrs, tracked, max + 1);
-    const logs = tracked.map((file) => ({ file, log: byFile.get(file)! }));
-    const readChunk = (i: number): FileHistory[] => {
-      const chunk = logs.slice(i * FILES_PER_READ, (i + 1) * FILES_PER_READ);
+    const logs = tracked.map((file) => {
+      const log = byFile.get(file)!;
+      const oldest = log.at(-1);
+      return { file, log, complete: log.length <= max && !(oldest && boundary.has(oldest.commit)) };
+    });
+    type Log = (typeof logs)[number];
+    const read = (files: Log[]): FileHistory[] => {
       // The versions of these files in one `git cat-file --batch`.
       const blobs = readBlobs(
         root,
-        chunk.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
+        files.flatMap(({ log }) => log.map((l) => `${l.commit}:${l.path}`)),
       );
-      return chunk.map(({ file, log }) => {
-        const versions = log.map((l) => {
+      return files.map(({ file, log, complete }) => ({
+        file,
+        complete,
+        versions: log.map((l) => {
           const blob = blobs.get(`${l.commit}:${l.path}`);
           return {
             commit: l.commit,
@@ -114,25 +131,41 @@ export function readGitHistory(contentDir: string, max = MAX_COMMITS_PER_FILE): 
             subject: l.subject,
             records: blob ? parseOkrRecords(blob.toString('utf8'), l.path) : undefined,
           };
-        });
-        const oldest = versions.at(-1);
-        return { file, versions, complete: versions.length <= max && !(oldest && boundary.has(oldest.commit)) };
-      });
+        }),
+      }));
+    };
+    const chunkOf = (i: number) => logs.slice(i * FILES_PER_READ, (i + 1) * FILES_PER_READ);
+    const cache = cacheDir === undefined ? undefined : historyCache(cacheDir);
+    const partsOf = (i: number): FileHistoryPart[] => {
+      const files = chunkOf(i);
+      if (!cache) return read(files).map(fileHistoryPart);
+      const keys = files.map((f) => historyKey(f.file, f.log, f.complete));
+      const parts = keys.map((key) => cache.get(key));
+      const missing = files.filter((_, j) => !parts[j]);
+      if (missing.length) {
+        const fresh = read(missing).map(fileHistoryPart);
+        for (let j = 0, k = 0; j < parts.length; j++)
+          if (!parts[j]) {
+            parts[j] = fresh[k++]!;
+            cache.set(keys[j]!, parts[j]!);
+          }
+      }
+      return parts as FileHistoryPart[];
     };
     const chunks = Math.ceil(logs.length / FILES_PER_READ);
     function* files(): Generator<FileHistory> {
-      for (let i = 0; i < chunks; i++) yield* readChunk(i);
+      for (let i = 0; i < chunks; i++) yield* read(chunkOf(i));
     }
-    return { available: true, files: files(), chunks, readChunk, shallow: boundary.size > 0 };
+    return { available: true, files: files(), chunks, partsOf, shallow: boundary.size > 0 };
   } catch (e) {
     return { available: false, reason: `git failed: ${(e as Error).message}` };
   }
 }
 
 /** The per-objective history of a content directory, read from git here (see getHistory()). */
-export function historyOf(contentDir: string): HistoryIndex {
+export function historyOf(contentDir: string, opts: ReadOptions = {}): HistoryIndex {
   try {
-    return buildHistory(readGitHistory(contentDir));
+    return buildHistory(readGitHistory(contentDir, opts));
   } catch (e) {
     return buildHistory({ available: false, reason: `git failed: ${(e as Error).message}` });
   }

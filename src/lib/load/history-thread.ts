@@ -33,17 +33,18 @@ interface Pending {
 const pending = () => processMemo<Pending>('history-thread');
 
 /**
- * Start reading the history of `contentDir` on `workers` threads (once per directory). Each worker
- * holds ~0.3 GB at the 16× size: two made `okr export` 34 → 28 s, but took the build past 2 GB.
+ * Start reading the history of `contentDir` on `workers` threads (once per directory), with the cache
+ * in `cacheDir` if given (./history-cache.ts). Each worker holds ~0.3 GB at the 16× size: two made
+ * `okr export` 34 → 28 s, but took the build past 2 GB.
  */
-export function startHistoryThread(contentDir: string, workers = 1): void {
+export function startHistoryThread(contentDir: string, workers = 1, cacheDir?: string): void {
   if (pending().has(contentDir)) return;
   const shared = new Int32Array(new SharedArrayBuffer(8));
   const p: Pending = { shared, ports: [], workers: [], received: [] };
   for (let i = 0; i < Math.max(1, workers); i++) {
     const { port1, port2 } = new MessageChannel();
     // Node's compile cache is per thread: a worker keeps this thread's, or none when it has none.
-    const workerData = { contentDir, shared, port: port2, compileCache: getCompileCacheDir() };
+    const workerData = { contentDir, cacheDir, shared, port: port2, compileCache: getCompileCacheDir() };
     const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
     // Taken whenever this thread's event loop turns (the build renders meanwhile), so the parts do

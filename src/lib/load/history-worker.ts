@@ -4,8 +4,9 @@
 import { enableCompileCache } from 'node:module';
 import { type MessagePort, workerData } from 'node:worker_threads';
 
-const { contentDir, shared, port, compileCache } = workerData as {
+const { contentDir, cacheDir, shared, port, compileCache } = workerData as {
   contentDir: string;
+  cacheDir: string | undefined;
   /** [0]: workers done; [1]: the next chunk to take. */
   shared: Int32Array;
   port: MessagePort;
@@ -16,15 +17,14 @@ if (compileCache) enableCompileCache(compileCache);
 
 try {
   const { readGitHistory } = await import('./git-history.ts');
-  const { fileHistoryPart } = await import('../history.ts');
   // Each chunk's part is sent as soon as it is ready and not kept here: a thread holds little more
   // than the versions being compared, and the build process never holds two copies of the history
   // (handing it over whole took the bench's 16× build past 2 GB).
-  const git = readGitHistory(contentDir);
+  const git = readGitHistory(contentDir, { cacheDir });
   if (!git.available) port.postMessage({ done: true, unavailable: git.reason });
   else {
     for (let chunk = Atomics.add(shared, 1, 1); chunk < git.chunks; chunk = Atomics.add(shared, 1, 1))
-      port.postMessage({ chunk, parts: git.readChunk(chunk).map(fileHistoryPart) });
+      port.postMessage({ chunk, parts: git.partsOf(chunk) });
     port.postMessage({ done: true });
   }
 } catch {
