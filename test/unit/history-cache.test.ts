@@ -9,6 +9,38 @@ import { fileHistoryPart, type FileHistoryPart } from '../../src/lib/history.ts'
 import { parseOkrRecords, type FileHistory } from '../../src/lib/load/git-history.ts';
 import { HISTORY_CACHE_VERSION, historyCache, historyCacheDir, historyKey } from '../../src/lib/load/history-cache.ts';
 
+/** One version of a sales team's file: the fields the versions below differ in. */
+const salesFile = (v: { title: string; target: number; checkins: number; partner: boolean; hire: boolean }) =>
+  [
+    'period: 2025-Q1',
+    'objectives:',
+    '  - id: 2025-q1-sales-grow',
+    `    title: ${v.title}`,
+    '    owner: ana',
+    '    keyResults:',
+    '      - id: kr1',
+    '        title: Reach ARR',
+    '        kind: metric',
+    '        baseline: 10',
+    `        target: ${v.target}`,
+    ...(v.target === 20
+      ? []
+      : ['        revisions:', '          - { field: target, from: 20, to: 25, reason: Board, approvedBy: cfo, date: 2025-02-09 }']),
+    '        checkins:',
+    '          - { date: 2025-01-15, value: 12 }',
+    ...(v.checkins > 1 ? ['          - { date: 2025-02-15, value: 16, status: yellow }'] : []),
+    ...(v.partner ? ['      - { id: kr2, title: Sign a partner, kind: milestone, done: false }'] : []),
+    ...(v.hire
+      ? [
+          '  - id: 2025-q1-sales-hire',
+          '    title: Hire a team',
+          '    keyResults:',
+          '      - { id: kr1, title: Hire two, kind: milestone, done: false }',
+        ]
+      : []),
+    '',
+  ].join('\n');
+
 const version = (commit: string, date: string, text: string) => ({
   commit: commit.repeat(40),
   author: 'Ana Lytic',
@@ -25,68 +57,10 @@ const file: FileHistory = {
     version(
       'c',
       '2025-03-01T10:00:00Z',
-      `period: 2025-Q1
-objectives:
-  - id: 2025-q1-sales-grow
-    title: Grow revenue in every region
-    owner: ana
-    keyResults:
-      - id: kr1
-        title: Reach ARR
-        kind: metric
-        baseline: 10
-        target: 25
-        revisions:
-          - { field: target, from: 20, to: 25, reason: Board, approvedBy: cfo, date: 2025-02-09 }
-        checkins:
-          - { date: 2025-01-15, value: 12 }
-          - { date: 2025-02-15, value: 16, status: yellow }
-  - id: 2025-q1-sales-hire
-    title: Hire a team
-    keyResults:
-      - { id: kr1, title: Hire two, kind: milestone, done: false }
-`,
+      salesFile({ title: 'Grow revenue in every region', target: 25, checkins: 2, partner: false, hire: true }),
     ),
-    version(
-      'b',
-      '2025-02-10T10:00:00Z',
-      `period: 2025-Q1
-objectives:
-  - id: 2025-q1-sales-grow
-    title: Grow revenue
-    owner: ana
-    keyResults:
-      - id: kr1
-        title: Reach ARR
-        kind: metric
-        baseline: 10
-        target: 25
-        revisions:
-          - { field: target, from: 20, to: 25, reason: Board, approvedBy: cfo, date: 2025-02-09 }
-        checkins:
-          - { date: 2025-01-15, value: 12 }
-          - { date: 2025-02-15, value: 16, status: yellow }
-      - { id: kr2, title: Sign a partner, kind: milestone, done: false }
-`,
-    ),
-    version(
-      'a',
-      '2025-01-10T10:00:00Z',
-      `period: 2025-Q1
-objectives:
-  - id: 2025-q1-sales-grow
-    title: Grow revenue
-    owner: ana
-    keyResults:
-      - id: kr1
-        title: Reach ARR
-        kind: metric
-        baseline: 10
-        target: 20
-        checkins:
-          - { date: 2025-01-15, value: 12 }
-`,
-    ),
+    version('b', '2025-02-10T10:00:00Z', salesFile({ title: 'Grow revenue', target: 25, checkins: 2, partner: true, hire: false })),
+    version('a', '2025-01-10T10:00:00Z', salesFile({ title: 'Grow revenue', target: 20, checkins: 1, partner: false, hire: false })),
   ],
 };
 

@@ -91,6 +91,17 @@ describe('.github/workflows/pages.yml', () => {
     expect(uses(w, 'actions/deploy-pages')).toBeDefined();
     expect(w.jobs.deploy!.needs).toBe('build');
   });
+  it('keeps the OG images and the change history cached between builds, restored after npm ci', () => {
+    const cache = uses(w, 'actions/cache')!;
+    expect(cache.with).toMatchObject({ path: 'node_modules/.cache', 'restore-keys': 'okr-build-' });
+    expect(String(cache.with!.key)).toMatch(/^okr-build-\$\{\{ github\.sha \}\}$/);
+    const all = steps(w);
+    expect(all.indexOf(cache)).toBeGreaterThan(all.findIndex((s) => s.run === 'npm ci'));
+    expect(all.indexOf(cache)).toBeLessThan(all.findIndex((s) => s.run === 'npm run build'));
+    // Where the build keeps them by default (src/integrations/og-images.ts, src/lib/load/history-cache.ts).
+    expect(readFileSync(join(ROOT, 'src/integrations/og-images.ts'), 'utf8')).toContain("'node_modules/.cache/okr-og'");
+    expect(readFileSync(join(ROOT, 'src/lib/load/history-cache.ts'), 'utf8')).toContain("'node_modules/.cache/okr-history'");
+  });
   it('publishes the public projection unless the repository opts in to the internal handbook', () => {
     const build = steps(w).find((s) => s.run === 'npm run build')!;
     expect(build.env).toMatchObject({ OKR_AUDIENCE: "${{ vars.OKR_AUDIENCE || 'public' }}" });

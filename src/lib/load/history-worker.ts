@@ -1,6 +1,7 @@
 // The worker side of ./history-thread.ts: take chunks of files from the shared counter, read and
-// compare their versions, and send each chunk's part of the history; then count this worker done and
-// wake the thread that waits (on failure that thread reads the history itself).
+// compare their versions (or take their parts from the cache), and send each chunk's part of the
+// history; then count this worker done and wake the thread that waits (on failure that thread reads
+// the history itself).
 import { enableCompileCache } from 'node:module';
 import { type MessagePort, workerData } from 'node:worker_threads';
 
