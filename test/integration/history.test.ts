@@ -110,7 +110,7 @@ describe("history cache (each file's part, on disk)", () => {
     expect(entries()).toEqual([...before]);
   });
 
-  it('reads again only the files a new commit touched', () => {
+  it('reads again only the files a new commit touched, and drops what their old versions left', () => {
     const before = new Set(entries());
     edit(sales, 'target: 22\n', 'target: 24\n');
     const third = cached.commit('Raise it again', '2025-01-30T12:00:00Z');
@@ -118,9 +118,23 @@ describe("history cache (each file's part, on disk)", () => {
     const history = historyOf(cached.content, { cacheDir });
     expect(history).toEqual(uncached);
     expect(history.byObjective.get('2025-q1-company-revenue')![0]!.commit).toBe(third);
-    const added = entries().filter((name) => !before.has(name));
-    expect(added).toHaveLength(1);
-    expect(entries()).toHaveLength(before.size + 1);
+    // One new entry (the touched file's), and its old one pruned; another build's entry in progress is left alone.
+    const after = entries();
+    expect(after.filter((name) => !before.has(name))).toHaveLength(1);
+    expect([...before].filter((name) => !after.includes(name))).toHaveLength(1);
+    expect(after).toHaveLength(before.size);
+  });
+
+  it("is pruned by the worker threads too, leaving other builds' files in progress alone", () => {
+    const stale = `${'0'.repeat(64)}.json.gz`;
+    const inProgress = `${'1'.repeat(64)}.json.gz.123-1.tmp`;
+    writeFileSync(join(cacheDir, stale), 'old');
+    writeFileSync(join(cacheDir, inProgress), 'half');
+    startHistoryThread(cached.content, 2, cacheDir);
+    expect(historyFromThread(cached.content)).toEqual(historyOf(cached.content));
+    expect(entries()).not.toContain(stale);
+    expect(entries()).toContain(inProgress);
+    expect(entries().filter((name) => name.endsWith('.json.gz'))).toHaveLength(okrFiles().length);
   });
 });
 

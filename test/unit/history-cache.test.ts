@@ -107,6 +107,22 @@ describe('the history cache', () => {
     expect(cache.get('k3')).toBeUndefined();
   });
 
+  it('prunes the entries not asked to keep, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-history-cache-'));
+    const cache = historyCache(dir);
+    const [kept, dropped] = ['a', 'b'].map((c) => historyKey('f.yaml', [{ commit: c.repeat(40), path: 'f.yaml' }], true)) as [
+      string,
+      string,
+    ];
+    cache.set(kept, fileHistoryPart(file));
+    cache.set(dropped, fileHistoryPart(file));
+    writeFileSync(join(dir, `${dropped}.json.gz.99-1.tmp`), '');
+    writeFileSync(join(dir, 'README'), '');
+    cache.prune([kept]);
+    expect(readdirSync(dir).sort()).toEqual([`${kept}.json.gz`, 'README', `${dropped}.json.gz.99-1.tmp`].sort());
+    expect(() => historyCache(join(dir, 'none')).prune([])).not.toThrow();
+  });
+
   it('skips writing where it cannot write, without failing', () => {
     // A folder that cannot be made (a file is in the way): for root as for anyone else.
     const blocker = join(mkdtempSync(join(tmpdir(), 'okr-history-cache-')), 'file');

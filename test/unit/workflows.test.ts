@@ -68,6 +68,15 @@ describe('.github/workflows/pr.yml', () => {
     expect(scripts.build).toMatch(/astro build/);
   });
 
+  it("restores main's build cache after npm ci, before the build, and saves none", () => {
+    const all = steps(w);
+    const restore = uses(w, 'actions/cache/restore')!;
+    expect(restore.with).toMatchObject({ path: 'node_modules/.cache', 'restore-keys': 'okr-build-' });
+    expect(all.indexOf(restore)).toBeGreaterThan(all.findIndex((s) => s.run === 'npm ci'));
+    expect(all.indexOf(restore)).toBeLessThan(all.findIndex((s) => s.run === 'npm run build'));
+    expect(uses(w, 'actions/cache')).toBeUndefined();
+  });
+
   it('posts the diff as a pull request comment that it updates', () => {
     const comment = uses(w, 'actions/github-script')!;
     const script = String(comment.with?.script);

@@ -45,6 +45,8 @@ export type GitHistory =
       chunks: number;
       /** The i-th chunk's parts of the history: from the cache where it has them, else read, compared and cached. */
       partsOf: (i: number) => FileHistoryPart[];
+      /** Remove the cache's entries for versions no longer current (once all parts are read; several threads may each call it). */
+      pruneCache: () => void;
       shallow: boolean;
     };
 
@@ -152,11 +154,12 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
       }
       return parts as FileHistoryPart[];
     };
+    const pruneCache = () => cache?.prune(logs.map((f) => historyKey(f.file, f.log, f.complete)));
     const chunks = Math.ceil(logs.length / FILES_PER_READ);
     function* files(): Generator<FileHistory> {
       for (let i = 0; i < chunks; i++) yield* read(chunkOf(i));
     }
-    return { available: true, files: files(), chunks, partsOf, shallow: boundary.size > 0 };
+    return { available: true, files: files(), chunks, partsOf, pruneCache, shallow: boundary.size > 0 };
   } catch (e) {
     return { available: false, reason: `git failed: ${(e as Error).message}` };
   }
@@ -165,7 +168,10 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
 /** The per-objective history of a content directory, read from git here (see getHistory()). */
 export function historyOf(contentDir: string, opts: ReadOptions = {}): HistoryIndex {
   try {
-    return buildHistory(readGitHistory(contentDir, opts));
+    const git = readGitHistory(contentDir, opts);
+    const history = buildHistory(git);
+    if (git.available) git.pruneCache();
+    return history;
   } catch (e) {
     return buildHistory({ available: false, reason: `git failed: ${(e as Error).message}` });
   }

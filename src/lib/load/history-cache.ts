@@ -2,10 +2,11 @@
 // A part is fixed by the file's versions — their commits and paths, which git never changes — by
 // whether the oldest is the file's first, and by the code that reads and compares them: the key hashes
 // all of that with HISTORY_CACHE_VERSION. A build after a commit then reads and compares only the
-// files the commit touched (16×: ~20 CPU-seconds of history → under one). An entry that cannot be
-// read is a miss; an entry that cannot be written is skipped (a read-only checkout builds as before).
+// files the commit touched (the bench's 16× history: 18.9 s on its own, 1.4 s from the cache), and
+// drops the entries of their old versions. An entry that cannot be read is a miss; one that cannot be
+// written is skipped (a read-only checkout builds as before).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -34,7 +35,11 @@ export function historyKey(file: string, versions: readonly { commit: string; pa
 export interface HistoryCache {
   get(key: string): FileHistoryPart | undefined;
   set(key: string, part: FileHistoryPart): void;
+  /** Remove the entries not among `keys` (the content's files as they are now), so the cache does not grow with every commit. */
+  prune(keys: Iterable<string>): void;
 }
+
+const ENTRY = /^([0-9a-f]{64})\.json\.gz$/;
 
 export function historyCache(dir: string): HistoryCache {
   let writable: boolean | undefined;
@@ -64,6 +69,18 @@ export function historyCache(dir: string): HistoryCache {
         } catch {
           // Nothing was written, or it cannot be removed either.
         }
+      }
+    },
+    prune(keys) {
+      const keep = new Set(keys);
+      try {
+        for (const name of readdirSync(dir)) {
+          const key = ENTRY.exec(name)?.[1];
+          // Only entries: another build's files in progress (.tmp) and anything else are left alone.
+          if (key && !keep.has(key)) rmSync(join(dir, name), { force: true });
+        }
+      } catch {
+        // No cache yet, or one this process may not change: nothing to prune.
       }
     },
   };

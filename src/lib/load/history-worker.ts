@@ -26,6 +26,8 @@ try {
   else {
     for (let chunk = Atomics.add(shared, 1, 1); chunk < git.chunks; chunk = Atomics.add(shared, 1, 1))
       port.postMessage({ chunk, parts: git.partsOf(chunk) });
+    // Every worker knows every file's key, so each can prune (the others' new entries are among them).
+    git.pruneCache();
     port.postMessage({ done: true });
   }
 } catch {
