@@ -1,7 +1,7 @@
 // Change history from git: per objective and key result in `okr export` and on the objective page;
 // a copy without .git (a tarball) still builds and says history is unavailable. Also the page's
 // original-vs-revised target after a revision.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -135,6 +135,26 @@ describe("history cache (each file's part, on disk)", () => {
     expect(entries()).not.toContain(stale);
     expect(entries()).toContain(inProgress);
     expect(entries().filter((name) => name.endsWith('.json.gz'))).toHaveLength(okrFiles().length);
+  });
+});
+
+describe('history cache and a version git does not have (a partial clone)', () => {
+  it('reads the history as well as it can, and caches every file but that one', () => {
+    const partial = tempRepo('2025-01-10T12:00:00Z');
+    const file = 'content/okrs/2025-Q1/company.yaml';
+    const oldBlob = partial.git('rev-parse', `HEAD:${file}`);
+    edit(join(partial.root, file), 'target: 20\n', 'target: 21\n');
+    partial.commit('Raise the target', '2025-01-20T12:00:00Z');
+    rmSync(join(partial.root, '.git/objects', oldBlob.slice(0, 2), oldBlob.slice(2)));
+    const dir = join(mkdtempSync(join(tmpdir(), 'okr-history-cache-')), 'history');
+    const history = historyOf(partial.content, { cacheDir: dir });
+    expect(history.available).toBe(true);
+    expect(history).toEqual(historyOf(partial.content));
+    const files = partial
+      .git('ls-files', '--', 'content/okrs')
+      .split('\n')
+      .filter((f) => /\.ya?ml$/.test(f));
+    expect(readdirSync(dir)).toHaveLength(files.length - 1);
   });
 });
 

@@ -1,7 +1,7 @@
 // The history cache on disk (src/lib/load/history-cache.ts): its key, its entries, where it lives, and
 // the pin that makes a change to the history's output bump HISTORY_CACHE_VERSION.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,7 +107,7 @@ describe('the history cache', () => {
     expect(cache.get('k3')).toBeUndefined();
   });
 
-  it('prunes the entries not asked to keep, and nothing else', () => {
+  it('prunes the entries not asked to keep and abandoned ones, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'okr-history-cache-'));
     const cache = historyCache(dir);
     const [kept, dropped] = ['a', 'b'].map((c) => historyKey('f.yaml', [{ commit: c.repeat(40), path: 'f.yaml' }], true)) as [
@@ -117,6 +117,11 @@ describe('the history cache', () => {
     cache.set(kept, fileHistoryPart(file));
     cache.set(dropped, fileHistoryPart(file));
     writeFileSync(join(dir, `${dropped}.json.gz.99-1.tmp`), '');
+    // Left by a process that died two hours ago: removed.
+    const abandoned = join(dir, `${dropped}.json.gz.98-0.tmp`);
+    writeFileSync(abandoned, '');
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
     writeFileSync(join(dir, 'README'), '');
     cache.prune([kept]);
     expect(readdirSync(dir).sort()).toEqual([`${kept}.json.gz`, 'README', `${dropped}.json.gz.99-1.tmp`].sort());

@@ -33,6 +33,8 @@ export interface FileHistory {
   versions: FileVersion[];
   /** The oldest version is the file's first commit (not cut by the limit or a shallow clone). */
   complete: boolean;
+  /** Some version's text was not in the repository (a partial clone): its part is not cached. */
+  partial?: boolean;
 }
 
 export type GitHistory =
@@ -124,6 +126,7 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
       return files.map(({ file, log, complete }) => ({
         file,
         complete,
+        partial: log.some((l) => !blobs.has(`${l.commit}:${l.path}`)),
         versions: log.map((l) => {
           const blob = blobs.get(`${l.commit}:${l.path}`);
           return {
@@ -145,11 +148,12 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
       const parts = keys.map((key) => cache.get(key));
       const missing = files.filter((_, j) => !parts[j]);
       if (missing.length) {
-        const fresh = read(missing).map(fileHistoryPart);
+        const fresh = read(missing);
         for (let j = 0, k = 0; j < parts.length; j++)
           if (!parts[j]) {
-            parts[j] = fresh[k++]!;
-            cache.set(keys[j]!, parts[j]!);
+            const f = fresh[k++]!;
+            parts[j] = fileHistoryPart(f);
+            if (!f.partial) cache.set(keys[j]!, parts[j]!);
           }
       }
       return parts as FileHistoryPart[];

@@ -6,7 +6,7 @@
 // drops the entries of their old versions. An entry that cannot be read is a miss; one that cannot be
 // written is skipped (a read-only checkout builds as before).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -40,6 +40,9 @@ export interface HistoryCache {
 }
 
 const ENTRY = /^([0-9a-f]{64})\.json\.gz$/;
+const IN_PROGRESS = /^[0-9a-f]{64}\.json\.gz\.[\d-]+\.tmp$/;
+/** An entry still being written after this long was left by a process that died: it goes too. */
+const ABANDONED_MS = 3_600_000;
 
 export function historyCache(dir: string): HistoryCache {
   let writable: boolean | undefined;
@@ -74,10 +77,19 @@ export function historyCache(dir: string): HistoryCache {
     prune(keys) {
       const keep = new Set(keys);
       try {
+        const now = Date.now();
+        const abandoned = (name: string) => {
+          try {
+            return now - statSync(join(dir, name)).mtimeMs > ABANDONED_MS;
+          } catch {
+            return false; // renamed into place meanwhile
+          }
+        };
+        // Entries not kept, and entries in progress long abandoned; another build's entries in
+        // progress, and anything else, are left alone.
         for (const name of readdirSync(dir)) {
           const key = ENTRY.exec(name)?.[1];
-          // Only entries: another build's files in progress (.tmp) and anything else are left alone.
-          if (key && !keep.has(key)) rmSync(join(dir, name), { force: true });
+          if (key ? !keep.has(key) : IN_PROGRESS.test(name) && abandoned(name)) rmSync(join(dir, name), { force: true });
         }
       } catch {
         // No cache yet, or one this process may not change: nothing to prune.
