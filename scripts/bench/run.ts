@@ -4,9 +4,10 @@
 // Generates synthetic handbooks at 1×, 4× and 16× of a size (the flags give the 16× size) and, for
 // each, measures in one run: `okr check`; a first build with every cache empty; a cold build (Astro
 // cache, history cache and output deleted) with the OG images cached — the budgeted build; a warm
-// rebuild after editing one key result, every cache kept; the floor (plain Astro, same pages, same HTML size, trivial template);
-// HTML, gzip, CSS and JS per page, the chart bundle, Pagefind. Prints a Markdown table and the
-// budget verdicts to stdout, progress to stderr, and writes every raw number as JSON.
+// rebuild after editing one key result, every cache kept; the floor (plain Astro, same pages, same
+// HTML size, trivial template); HTML, gzip, CSS and JS per page, the chart bundle, Pagefind. Prints
+// a Markdown table and the budget verdicts to stdout, progress to stderr, and writes every raw
+// number as JSON.
 //
 // Scale rule: 16× is the given size; 4× divides teams and quarters by 2, 1× divides both by 4
 // (rounded, at least 1). Objectives per team, key results per objective and check-ins per key

@@ -111,10 +111,12 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
       .sort();
     const boundary = shallowBoundary(root);
     const byFile = folderLogs(root, okrs, tracked, max + 1);
+    const cache = cacheDir === undefined ? undefined : historyCache(cacheDir);
     const logs = tracked.map((file) => {
       const log = byFile.get(file)!;
       const oldest = log.at(-1);
-      return { file, log, complete: log.length <= max && !(oldest && boundary.has(oldest.commit)) };
+      const complete = log.length <= max && !(oldest && boundary.has(oldest.commit));
+      return { file, log, complete, key: cache ? historyKey(file, log, complete) : '' };
     });
     type Log = (typeof logs)[number];
     const read = (files: Log[]): FileHistory[] => {
@@ -140,12 +142,10 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
       }));
     };
     const chunkOf = (i: number) => logs.slice(i * FILES_PER_READ, (i + 1) * FILES_PER_READ);
-    const cache = cacheDir === undefined ? undefined : historyCache(cacheDir);
     const partsOf = (i: number): FileHistoryPart[] => {
       const files = chunkOf(i);
       if (!cache) return read(files).map(fileHistoryPart);
-      const keys = files.map((f) => historyKey(f.file, f.log, f.complete));
-      const parts = keys.map((key) => cache.get(key));
+      const parts = files.map((f) => cache.get(f.key));
       const missing = files.filter((_, j) => !parts[j]);
       if (missing.length) {
         const fresh = read(missing);
@@ -153,12 +153,12 @@ export function readGitHistory(contentDir: string, { max = MAX_COMMITS_PER_FILE,
           if (!parts[j]) {
             const f = fresh[k++]!;
             parts[j] = fileHistoryPart(f);
-            if (!f.partial) cache.set(keys[j]!, parts[j]!);
+            if (!f.partial) cache.set(files[j]!.key, parts[j]!);
           }
       }
       return parts as FileHistoryPart[];
     };
-    const pruneCache = () => cache?.prune(logs.map((f) => historyKey(f.file, f.log, f.complete)));
+    const pruneCache = () => cache?.prune(logs.map((f) => f.key));
     const chunks = Math.ceil(logs.length / FILES_PER_READ);
     function* files(): Generator<FileHistory> {
       for (let i = 0; i < chunks; i++) yield* read(chunkOf(i));
