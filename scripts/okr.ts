@@ -5,7 +5,8 @@ import { enableCompileCache } from 'node:module';
 import { prestartParseWorker } from '../src/lib/load/parse-thread.ts';
 
 // Node keeps the compiled (and type-stripped) modules on disk between runs: a few hundred ms of every
-// `okr check`. A cache of code, never of results; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+// `okr check`. A cache of code (results are cached only with --cache: src/lib/load/parse-cache.ts);
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 enableCompileCache();
 
 type Run = (argv: string[]) => Promise<number> | number;

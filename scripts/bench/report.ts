@@ -23,7 +23,14 @@ export interface ScaleResult {
   size: Size;
   counts: Record<string, number>;
   kinds: Record<string, number>;
-  check: { seconds: number; peakMb: number; errors: number; warnings: number };
+  check: {
+    seconds: number;
+    peakMb: number;
+    errors: number;
+    warnings: number;
+    /** `okr check --cache`: filling an empty cache, from it, and after the warm rebuild's edit (one file changed). */
+    cached?: { filling: number; fromCache: number; oneChanged: number };
+  };
   /** Everything cold: empty Astro cache, empty OG cache. */
   firstBuild: BuildRun;
   /** Empty Astro cache and output, OG images cached (the budgeted build): the median of coldBuilds. */
@@ -88,6 +95,7 @@ export function table(results: ScaleResult[]): string {
     'page generation ms/page build / floor',
     'peak RSS cold / first',
     'okr check',
+    'okr check --cache: filling / from it / one file changed',
     'warm rebuild (OG re-rendered)',
     'HTML/page',
     'gzip/page',
@@ -110,6 +118,9 @@ export function table(results: ScaleResult[]): string {
       `${r.coldBuild.generateSeconds == null ? '–' : ((r.coldBuild.generateSeconds * 1000) / p).toFixed(2)} / ${f?.generateSeconds == null ? '–' : ((f.generateSeconds * 1000) / p).toFixed(2)}`,
       `${r.coldBuild.peakMb} / ${r.firstBuild.peakMb} MB`,
       `${r.check.seconds.toFixed(2)} s`,
+      r.check.cached
+        ? `${[r.check.cached.filling, r.check.cached.fromCache, r.check.cached.oneChanged].map((x) => x.toFixed(2)).join(' / ')} s`
+        : '–',
       `${s1(r.warmRebuild.seconds)} (${r.warmRebuild.ogRendered ?? '?'} OG)`,
       kb(r.site.perPage.html),
       kb(r.site.perPage.htmlGzip),
@@ -180,9 +191,17 @@ export function budgets(results: ScaleResult[]): Verdict[] {
     });
   } else v.push({ budget: 'growth: 16× content ≤ 18× build time', pass: null, detail: 'needs two scales (--scales 1,16)' });
 
-  // 4. okr check ≤ 3 s.
+  // 4. okr check ≤ 3 s, judged cold (no parse cache); a pull request's check with main's cache beside it.
   const check = sorted.reduce((a, b) => (b.check.seconds > a.check.seconds ? b : a));
-  v.push({ budget: 'okr check ≤ 3 s', pass: check.check.seconds <= 3, detail: `${check.check.seconds.toFixed(2)} s ${at(check)}` });
+  const c = check.check.cached;
+  const cached = c
+    ? `; with --cache ${c.fromCache.toFixed(2)} s from it, ${c.oneChanged.toFixed(2)} s with one file changed, ${c.filling.toFixed(2)} s filling it`
+    : '';
+  v.push({
+    budget: 'okr check ≤ 3 s',
+    pass: check.check.seconds <= 3,
+    detail: `${check.check.seconds.toFixed(2)} s ${at(check)}${cached}`,
+  });
 
   // 5. Build peak RSS ≤ 2 GB, over every build of every scale.
   const runs = sorted.flatMap((r) => [

@@ -131,6 +131,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     cache: join(work, 'astro-cache'),
     og: join(work, 'og-cache'),
     history: join(work, 'history-cache'),
+    parse: join(work, 'parse-cache'),
   };
   const logs = join(work, 'logs');
   mkdirSync(logs);
@@ -140,6 +141,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     OKR_CACHE_DIR: dirs.cache,
     OKR_OG_CACHE_DIR: dirs.og,
     OKR_HISTORY_CACHE_DIR: dirs.history,
+    OKR_PARSE_CACHE_DIR: dirs.parse,
     OKR_BASE: '/',
     OKR_AUDIENCE: 'internal',
     SOURCE_DATE_EPOCH,
@@ -179,6 +181,21 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     );
     const issues = JSON.parse(readFileSync(check.log.stdout, 'utf8')) as { severity: string }[];
     const errors = issues.filter((i) => i.severity === 'error').length;
+    // With --cache, as a pull request runs it after main's build: filling the cache, then from it.
+    const cachedCheck = async (what: string, name: string, same = true) => {
+      const r = await step(`okr check --cache (${what})`, () =>
+        timed([process.execPath, OKR, 'check', '--content', dirs.content, '--format', 'json', '--cache'], {
+          cwd: ROOT,
+          env,
+          logPrefix: join(logs, name),
+        }),
+      );
+      if (same && readFileSync(r.log.stdout, 'utf8') !== readFileSync(check.log.stdout, 'utf8'))
+        throw new Error(`okr check --cache (${what}) answered differently from okr check: see ${logs}`);
+      return r.seconds;
+    };
+    const filling = await cachedCheck('filling the cache', 'check-cache-fill');
+    const fromCache = await cachedCheck('from the cache', 'check-cache-hit');
 
     const first = buildRun(await step('first build (all caches empty)', () => build('first-build')));
     // Cold: only the OG images are cached (the budget's terms); the change history is read again.
@@ -222,6 +239,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     }
 
     applyEdit(dirs.content, gen.edit);
+    const oneChanged = await cachedCheck(`${gen.edit.what} edited`, 'check-cache-edit', false);
     const warm = buildRun(await step(`warm rebuild (${gen.edit.what} edited)`, () => build('warm-rebuild')));
 
     if (profileThis) {
@@ -240,7 +258,13 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
       size,
       counts: gen.counts,
       kinds: gen.kinds,
-      check: { seconds: check.seconds, peakMb: check.peakMb, errors, warnings: issues.length - errors },
+      check: {
+        seconds: check.seconds,
+        peakMb: check.peakMb,
+        errors,
+        warnings: issues.length - errors,
+        cached: { filling, fromCache, oneChanged },
+      },
       firstBuild: first,
       coldBuild: medianRun(colds),
       coldBuilds: colds,

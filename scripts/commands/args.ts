@@ -1,6 +1,7 @@
 // Shared option parsing for the CLI commands (node:util parseArgs).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir } from '../../src/lib/handbook.ts';
+import { parseCacheDir } from '../../src/lib/load/parse-cache.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -25,3 +26,9 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
   return value as T;
 }
+
+/** --cache: keep each content file's parse for the next run (see src/lib/load/parse-cache.ts). */
+export const cacheOption = { cache: { type: 'boolean' } } as const;
+
+/** Where --cache keeps it: OKR_PARSE_CACHE_DIR, or node_modules/.cache/okr-parse here; undefined without --cache. */
+export const parseCacheOf = (values: { cache?: unknown }): string | undefined => (values.cache ? parseCacheDir(process.cwd()) : undefined);

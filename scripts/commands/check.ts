@@ -1,11 +1,11 @@
 // okr check [--content DIR] [--format pretty|github|json] [--base REF]
 import { formatGithub, formatJson, formatPretty, hasErrors, sortIssues } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { oneOf, parse } from './args.ts';
+import { cacheOption, oneOf, parse, parseCacheOf } from './args.ts';
 import { audienceOf, audienceOption } from './audience.ts';
 import { compare } from './compare.ts';
 
-export const HELP = `Usage: okr check [--content DIR] [--format pretty|github|json] [--base REF] [--audience internal|public]
+export const HELP = `Usage: okr check [--content DIR] [--format pretty|github|json] [--base REF] [--audience internal|public] [--cache]
 
 Validates every content file in one pass and reports every problem with file, line, column,
 field path, message and a hint. Exit status 1 when there is any error, 0 otherwise.
@@ -15,17 +15,25 @@ does: a target or baseline changed after its period's lock date without a record
 error (the change date is the build date, SOURCE_DATE_EPOCH honoured).
 
 --audience public (or OKR_AUDIENCE=public) checks the public projection as the public build sees it
-and warns about links it has to drop. Trust-center snapshots under trust/ are verified too.`;
+and warns about links it has to drop. Trust-center snapshots under trust/ are verified too.
+
+--cache keeps each file's parse and validation in node_modules/.cache/okr-parse (OKR_PARSE_CACHE_DIR)
+by its text and this code's version: the next run reads only the files that changed, on both sides
+of --base. The first run is slower (it writes the cache); entries unused for a week are removed.`;
 
 export function check(argv: string[]): number {
-  const { values, content } = parse(argv, { format: { type: 'string' }, base: { type: 'string' }, ...audienceOption });
+  const { values, content } = parse(argv, { format: { type: 'string' }, base: { type: 'string' }, ...audienceOption, ...cacheOption });
   if (values.help) return (console.log(HELP), 0);
   const format = oneOf(values.format as string | undefined, ['pretty', 'github', 'json'] as const, '--format', 'pretty');
-  const result = computeHandbook(content, { audience: audienceOf(values) });
+  const parseCacheDir = parseCacheOf(values);
+  const audience = audienceOf(values);
+  const result = computeHandbook(content, { audience, parseCacheDir });
   // Lock rules need the old values: compare with the base when one is given and the content is valid.
   if (values.base !== undefined && result.ok) {
     const base = values.base as string;
-    const cmp = compare(base, undefined, content);
+    // The lock rules compare the internal handbooks: the working tree's is this check's unless it was the public one.
+    const head = audience === 'internal' ? { label: 'working tree', result } : undefined;
+    const cmp = compare(base, undefined, content, { parseCacheDir, head });
     const lock = cmp.result?.issues ?? [
       {
         file: base,

@@ -17,12 +17,19 @@ export interface Side {
   result: HandbookResult;
 }
 
+/** How both sides are read: `parseCacheDir` as for computeHandbook (okr check/diff --cache). */
+export interface CompareOptions {
+  parseCacheDir?: string;
+  /** HEAD already computed (okr check --base has the working tree's), instead of headSpec. */
+  head?: Side;
+}
+
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /** A side of the comparison: `spec` is a directory or a git ref; undefined means the working tree's content directory. */
-export function loadSide(spec: string | undefined, contentDir: string): Side {
-  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir) };
-  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec)) };
+export function loadSide(spec: string | undefined, contentDir: string, opts: CompareOptions = {}): Side {
+  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir, opts) };
+  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec), opts) };
   let side;
   try {
     side = contentAtRef(contentDir, spec);
@@ -31,7 +38,7 @@ export function loadSide(spec: string | undefined, contentDir: string): Side {
     throw e;
   }
   try {
-    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { cwd: side.cwd }) };
+    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { ...opts, cwd: side.cwd }) };
   } finally {
     side.cleanup();
   }
@@ -45,9 +52,9 @@ export interface Comparison {
 }
 
 /** Compare BASE with HEAD (default: the working tree). The change date is HEAD's commit date, else the build date. */
-export function compare(baseSpec: string, headSpec: string | undefined, contentDir: string): Comparison {
-  const base = loadSide(baseSpec, contentDir);
-  const head = loadSide(headSpec, contentDir);
+export function compare(baseSpec: string, headSpec: string | undefined, contentDir: string, opts: CompareOptions = {}): Comparison {
+  const base = loadSide(baseSpec, contentDir, opts);
+  const head = opts.head ?? loadSide(headSpec, contentDir, opts);
   if (!base.result.handbook || !head.result.handbook) return { base, head };
   const result = diffHandbooks(base.result.handbook, head.result.handbook, {
     changeDate: head.date ?? buildDate(process.env),

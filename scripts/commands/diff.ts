@@ -1,10 +1,10 @@
 // okr diff BASE [HEAD] [--content DIR] [--format markdown|json]
 import { formatDiffMarkdown } from '../../src/lib/diff.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
-import { oneOf, parse, UsageError } from './args.ts';
+import { cacheOption, oneOf, parse, parseCacheOf, UsageError } from './args.ts';
 import { compare, sideErrors } from './compare.ts';
 
-export const HELP = `Usage: okr diff BASE [HEAD] [--content DIR] [--format markdown|json]
+export const HELP = `Usage: okr diff BASE [HEAD] [--content DIR] [--format markdown|json] [--cache]
 
 What a change does to the handbook, for a pull request comment: objectives and key results added,
 removed or renamed (matched by stable id); target, baseline, owner and weight changes; grade
@@ -19,15 +19,17 @@ or the build date (SOURCE_DATE_EPOCH) for a directory.
   okr diff origin/main HEAD       # committed changes only (CI)
   okr diff old-content/ content/  # two directories
 
+--cache reads unchanged files from the parse cache, as okr check --cache does.
+
 Exit status 0 when the sides were compared, 1 when one has content errors, 2 on a usage mistake.`;
 
 export function diffCommand(argv: string[]): number {
-  const { values, positionals, content } = parse(argv, { format: { type: 'string' } }, true);
+  const { values, positionals, content } = parse(argv, { format: { type: 'string' }, ...cacheOption }, true);
   if (values.help) return (console.log(HELP), 0);
   const format = oneOf(values.format as string | undefined, ['markdown', 'json'] as const, '--format', 'markdown');
   if (positionals.length < 1 || positionals.length > 2)
     throw new UsageError('expects BASE and optionally HEAD (git refs or content directories)');
-  const { base, head, result } = compare(positionals[0]!, positionals[1], content);
+  const { base, head, result } = compare(positionals[0]!, positionals[1], content, { parseCacheDir: parseCacheOf(values) });
   if (!result) {
     for (const side of [base, head]) {
       const errors = sideErrors(side);

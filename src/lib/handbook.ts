@@ -8,6 +8,7 @@ import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { formatGrade } from './format.ts';
 import { bandOf, currentReading, gradeMeasure, type Grade, type Status } from './grading.ts';
 import { loadContent, type MdxFile } from './load/index.ts';
+import { parseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
@@ -84,11 +85,15 @@ export interface HandbookOptions {
   cwd?: string;
   /** 'public' computes only the public projection (default 'internal'). */
   audience?: Audience;
+  /** Keep each content file's parse in this folder (see ./load/parse-cache.ts); none when undefined. */
+  parseCacheDir?: string;
 }
 
 /** Load, validate and compute a content directory. Content mistakes come back as issues, never as throws. */
 export function computeHandbook(dir: string, opts: HandbookOptions = {}): HandbookResult {
-  const raw = loadContent(dir, opts.cwd);
+  const cache = opts.parseCacheDir === undefined ? undefined : parseCache(opts.parseCacheDir);
+  const raw = loadContent(dir, opts.cwd, cache);
+  cache?.prune();
   const issues = [...raw.issues];
   // An invalid org.yaml must not hide the other files' problems: check them against the defaults.
   const org = raw.org?.data ?? schema.org.parse({ name: 'Unnamed handbook' });

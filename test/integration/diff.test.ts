@@ -1,6 +1,6 @@
 // `okr diff` and `okr check --base` on a temporary git repository holding the small fixture handbook
 // (test/fixtures/diff): one commit before the lock date, then changes after it.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +161,29 @@ describe('okr check --base', () => {
       SOURCE_DATE_EPOCH: epoch('2025-02-10'),
     });
     expect(r2.stdout).toMatch(/^::error file=.*company\.yaml,line=\d+,col=\d+,title=okr check::target changed from 20 to 25/m);
+  });
+
+  it('answers the same from the parse cache (--cache), reading both sides from it on the next run', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'okr-parse-cache-'));
+    const env = { SOURCE_DATE_EPOCH: epoch('2025-02-10'), OKR_PARSE_CACHE_DIR: cache };
+    const args = ['check', '--content', repo.content, '--base', 'HEAD~1', '--format', 'json'];
+    const uncached = runOkr(args, env);
+    expect(readdirSync(cache), 'nothing is cached without --cache').toEqual([]);
+    const cold = runOkr([...args, '--cache'], env);
+    // Each entry's inode: a file written again (renamed into place) would have a new one.
+    const inodes = () => readdirSync(cache).map((f) => `${f} ${statSync(join(cache, f)).ino}`);
+    const filled = inodes();
+    const entries = filled.length;
+    const warm = runOkr([...args, '--cache'], env);
+    expect([cold.code, warm.code]).toEqual([1, 1]);
+    expect([cold.stdout, warm.stdout]).toEqual([uncached.stdout, uncached.stdout]);
+    // Both sides' files: HEAD's, and HEAD~1's versions of the two it changed.
+    const yaml = (readdirSync(repo.content, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.yaml'));
+    expect(entries).toBe(yaml.length + 2);
+    expect(inodes(), 'the second run read every file from the cache and wrote none').toEqual(filled);
+    const diff = ['diff', 'HEAD~1', 'HEAD', '--content', repo.content, '--format', 'json'];
+    expect(runOkr([...diff, '--cache'], env).stdout).toBe(runOkr(diff, env).stdout);
+    expect(inodes()).toEqual(filled);
   });
 
   it('passes once the key result records the revision, and plain check validates the revision itself', () => {

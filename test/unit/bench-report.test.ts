@@ -2,7 +2,7 @@
 // BENCHMARKS.md, never in a test).
 import { describe, expect, it } from 'vitest';
 import { generateSeconds } from '../../scripts/bench/run.ts';
-import { budgets, type BuildRun, type ScaleResult } from '../../scripts/bench/report.ts';
+import { budgets, table, type BuildRun, type ScaleResult } from '../../scripts/bench/report.ts';
 
 const log = (completed: string) =>
   `10:00:00 [build] ✓ Completed in 9.57s.\n\n generating static routes \n10:00:01   ├─ /a/index.html (+3ms) \n10:01:37 ✓ Completed in ${completed}.\n\n10:01:37 [build] ✓ Completed in 1m 37s.\n`;
@@ -61,5 +61,23 @@ describe('budgets', () => {
     const slow = budgets([scale(16, 16000, run(200, 60), 40, 32)]);
     expect(slow.find((x) => x.budget.startsWith('per-page'))!.pass).toBe(false);
     expect(slow.find((x) => x.budget.startsWith('cold build'))!.pass).toBe(false);
+  });
+
+  it('judges okr check cold, and shows what --cache takes beside it', () => {
+    const withCache = (seconds: number) =>
+      ({
+        ...scale(16, 16000, run(100, 45), 40, 32),
+        check: { seconds, peakMb: 400, errors: 0, warnings: 2, cached: { filling: 7.1, fromCache: 2.8, oneChanged: 2.9 } },
+      }) as ScaleResult;
+    const [slow, fast] = [6.2, 2.9].map((s) => budgets([withCache(s)]).find((x) => x.budget === 'okr check ≤ 3 s')!);
+    expect(slow).toMatchObject({
+      pass: false,
+      detail: '6.20 s at 16×; with --cache 2.80 s from it, 2.90 s with one file changed, 7.10 s filling it',
+    });
+    expect(fast!.pass).toBe(true);
+    const site = { perPage: { html: 1, htmlGzip: 1, js: 1 }, pagefindBytes: 1 };
+    expect(table([{ ...withCache(6.2), site: { ...withCache(6.2).site, ...site } } as ScaleResult])).toContain(
+      '| 6.20 s | 7.10 / 2.80 / 2.90 s |',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInParallel, parseJob, type ParseJob } from '../../src/lib/load/parallel.ts';
+import { parseInParallel, readJob, type ParseJob } from '../../src/lib/load/parallel.ts';
 import { prestartParseWorker, takeParseWorker } from '../../src/lib/load/parse-thread.ts';
 
 describe('parsing on two threads', () => {
@@ -24,7 +24,7 @@ describe('parsing on two threads', () => {
 
   const sameAsOneThread = (parallel: Map<string, unknown>) => {
     expect(parallel.size).toBe(jobs.length);
-    for (const job of jobs) expect(parallel.get(job.abs), job.file).toEqual(parseJob(job));
+    for (const job of jobs) expect(parallel.get(job.abs), job.file).toEqual(readJob(job));
   };
 
   it('gives every file the result a single thread gives', () => {

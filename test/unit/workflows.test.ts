@@ -52,9 +52,9 @@ describe('.github/workflows/pr.yml', () => {
   it('installs, checks with annotations (lock rules against the base), builds, then diffs against the base', () => {
     const order = [
       /^npm ci$/,
-      /^npm run --silent okr -- check --format github --base "origin\/\$BASE_REF"$/,
+      /^npm run --silent okr -- check --format github --base "origin\/\$BASE_REF" --cache$/,
       /^npm run build$/,
-      /^npm run --silent okr -- diff "origin\/\$BASE_REF" HEAD > okr-diff\.md$/,
+      /^npm run --silent okr -- diff "origin\/\$BASE_REF" HEAD --cache > okr-diff\.md$/,
     ];
     const at = order.map(index);
     expect(
@@ -68,12 +68,12 @@ describe('.github/workflows/pr.yml', () => {
     expect(scripts.build).toMatch(/astro build/);
   });
 
-  it("restores main's build cache after npm ci, before the build, and saves none", () => {
+  it("restores main's build cache after npm ci, before the check (--cache) and the build, and saves none", () => {
     const all = steps(w);
     const restore = uses(w, 'actions/cache/restore')!;
     expect(restore.with).toMatchObject({ path: 'node_modules/.cache', 'restore-keys': 'okr-build-' });
     expect(all.indexOf(restore)).toBeGreaterThan(all.findIndex((s) => s.run === 'npm ci'));
-    expect(all.indexOf(restore)).toBeLessThan(all.findIndex((s) => s.run === 'npm run build'));
+    expect(all.indexOf(restore)).toBeLessThan(all.findIndex((s) => s.run?.includes('okr -- check')));
     expect(uses(w, 'actions/cache')).toBeUndefined();
   });
 
@@ -93,23 +93,24 @@ describe('.github/workflows/pages.yml', () => {
     expect(w.on).toHaveProperty('push', { branches: ['main'] });
     expect(w.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     const lines = runs(w);
-    expect(lines).toEqual(['npm ci', 'npm run --silent okr -- check --format github', 'npm run build']);
+    expect(lines).toEqual(['npm ci', 'npm run --silent okr -- check --format github --cache', 'npm run build']);
     expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
     expect(uses(w, 'actions/setup-node')?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
     expect(uses(w, 'actions/upload-pages-artifact')?.with).toMatchObject({ path: 'dist' });
     expect(uses(w, 'actions/deploy-pages')).toBeDefined();
     expect(w.jobs.deploy!.needs).toBe('build');
   });
-  it('keeps the OG images and the change history cached between builds, restored after npm ci', () => {
+  it('keeps the OG images, the change history and the parsed files cached between builds, restored after npm ci', () => {
     const cache = uses(w, 'actions/cache')!;
     expect(cache.with).toMatchObject({ path: 'node_modules/.cache', 'restore-keys': 'okr-build-' });
     expect(String(cache.with!.key)).toMatch(/^okr-build-\$\{\{ github\.sha \}\}$/);
     const all = steps(w);
     expect(all.indexOf(cache)).toBeGreaterThan(all.findIndex((s) => s.run === 'npm ci'));
-    expect(all.indexOf(cache)).toBeLessThan(all.findIndex((s) => s.run === 'npm run build'));
-    // Where the build keeps them by default (src/integrations/og-images.ts, src/lib/load/history-cache.ts).
+    expect(all.indexOf(cache)).toBeLessThan(all.findIndex((s) => s.run?.includes('okr -- check')));
+    // Where they are kept by default (src/integrations/og-images.ts, src/lib/load/history-cache.ts, parse-cache.ts).
     expect(readFileSync(join(ROOT, 'src/integrations/og-images.ts'), 'utf8')).toContain("'node_modules/.cache/okr-og'");
     expect(readFileSync(join(ROOT, 'src/lib/load/history-cache.ts'), 'utf8')).toContain("'node_modules/.cache/okr-history'");
+    expect(readFileSync(join(ROOT, 'src/lib/load/parse-cache.ts'), 'utf8')).toContain("'node_modules/.cache/okr-parse'");
   });
   it('publishes the public projection unless the repository opts in to the internal handbook', () => {
     const build = steps(w).find((s) => s.run === 'npm run build')!;

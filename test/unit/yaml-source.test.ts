@@ -105,6 +105,19 @@ describe('the fast YAML path', () => {
     expect(broken.issues[0]).toMatchObject({ file: 'b.yaml', line: 3, severity: 'error' });
   });
 
+  it('reports nesting too deep once, where it starts, however deep the caller’s stack is', () => {
+    const text = `id: finance\nextra: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const deeper = (n: number): ReturnType<typeof parseYaml> => (n === 0 ? parseYaml('k.yaml', text) : deeper(n - 1));
+    // At the bracket that goes past the limit (the 100th level under the top mapping).
+    const issues = parseYaml('k.yaml', text).issues;
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'k.yaml', line: 2, column: 107, message: 'YAML syntax error: the data nests too deeply to read' }),
+    ]);
+    expect(deeper(2000).issues).toEqual(issues);
+    // Within the limit it is read (the top mapping, 98 lists and the number are 100 levels).
+    expect(parseYaml('k.yaml', `a: ${'['.repeat(98)}1${']'.repeat(98)}\n`).issues).toEqual([]);
+  });
+
   it('finds every node and key where `yaml` does', () => {
     let compared = 0;
     const tricky = [

@@ -6,11 +6,11 @@
 // drops the entries of their old versions. An entry that cannot be read is a miss; one that cannot be
 // written is skipped (a read-only checkout builds as before).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FileHistoryPart } from '../history.ts';
+import { cacheWriter } from './cache-writer.ts';
 
 /**
  * Bump whenever a part could come out differently for the same versions: how old versions are read
@@ -45,7 +45,7 @@ const IN_PROGRESS = /^[0-9a-f]{64}\.json\.gz\.[\d-]+\.tmp$/;
 const ABANDONED_MS = 3_600_000;
 
 export function historyCache(dir: string): HistoryCache {
-  let writable: boolean | undefined;
+  const write = cacheWriter(dir);
   const path = (key: string) => join(dir, `${key}.json.gz`);
   return {
     get(key) {
@@ -57,22 +57,7 @@ export function historyCache(dir: string): HistoryCache {
       }
     },
     set(key, part) {
-      if (writable === false) return;
-      // Written whole under another name, then renamed: a reader (another build) never sees half an entry.
-      const tmp = `${path(key)}.${process.pid}-${threadId}.tmp`;
-      try {
-        if (writable === undefined) mkdirSync(dir, { recursive: true });
-        writable = true;
-        writeFileSync(tmp, gzipSync(JSON.stringify(part), { level: 1 }));
-        renameSync(tmp, path(key));
-      } catch {
-        writable = false;
-        try {
-          rmSync(tmp, { force: true });
-        } catch {
-          // Nothing was written, or it cannot be removed either.
-        }
-      }
+      write(path(key), gzipSync(JSON.stringify(part), { level: 1 }));
     },
     prune(keys) {
       const keep = new Set(keys);

@@ -7,6 +7,7 @@ import type { ContentIssue } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 import { parseInParallel } from './parallel.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { parseYaml, YamlSource } from './yaml-source.ts';
 import type { NodeOffsets } from './yaml-positions.ts';
 
@@ -192,6 +193,34 @@ export function parseFile(file: string, text: string, kind: YamlCollection): { p
   return { source: r.source, parsed };
 }
 
+/** parseFile's result, from `cache` when it has this text (the source is then rebuilt from the text and its shallow index). */
+export function parseCached(
+  file: string,
+  text: string,
+  kind: YamlCollection,
+  cache?: ParseCache,
+): { parsed: ParsedFile; source: YamlSource } {
+  const key = cache?.key(kind, text);
+  const entry = key === undefined ? undefined : cache!.read(key);
+  return key === undefined ? parseFile(file, text, kind) : fromCache(file, text, kind, cache!, key, entry);
+}
+
+/** An entry the cache had (read on either thread), decoded; a miss, or an entry that does not decode, is parsed and stored. */
+export function fromCache(
+  file: string,
+  text: string,
+  kind: YamlCollection,
+  cache: ParseCache,
+  key: string,
+  entry: string | undefined,
+): { parsed: ParsedFile; source: YamlSource } {
+  const hit = entry === undefined ? undefined : cache.decode(entry, file);
+  if (hit) return { parsed: { ...hit, text }, source: YamlSource.from(file, text, hit.shallow) };
+  const read = parseFile(file, text, kind);
+  cache.write(key, file, read.parsed);
+  return read;
+}
+
 /** Read a file as content text: strict UTF-8, BOM dropped; undefined when it is not UTF-8. */
 export function readText(abs: string): string | undefined {
   return decode(readFileSync(abs))?.replace(/^\uFEFF/, '');
@@ -203,7 +232,8 @@ export function splitFrontmatter(text: string): { yaml: string | undefined; body
   return m ? { yaml: m[1]!, body: text.slice(m[0].length) } : { yaml: undefined, body: text };
 }
 
-export function loadContent(dir: string, cwd = process.cwd()): RawContent {
+/** Read and validate a content directory; `cache` keeps each YAML file's result by its text (./parse-cache.ts). */
+export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache): RawContent {
   const raw: RawContent = {
     dir,
     people: [],
@@ -239,6 +269,7 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
     files
       .filter((abs) => classify(relative(dir, abs).split(sep).join('/')) === 'okr')
       .map((abs) => ({ abs, file: display(abs), kind: 'okr' as const })),
+    cache,
   ).files;
   for (const abs of files) {
     const rel = relative(dir, abs).split(sep).join('/');
@@ -290,7 +321,9 @@ export function loadContent(dir: string, cwd = process.cwd()): RawContent {
       (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
       continue;
     }
-    const { parsed, source } = ahead ? { parsed: ahead, source: YamlSource.from(file, body, ahead.shallow) } : parseFile(file, body, kind);
+    const { parsed, source } = ahead
+      ? { parsed: ahead, source: YamlSource.from(file, body, ahead.shallow) }
+      : parseCached(file, body, kind, cache);
     raw.issues.push(...parsed.issues);
     if (!parsed.ids) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
     else for (const id of parsed.ids) (raw.declaredIds.get(kind) ?? raw.declaredIds.set(kind, new Set()).get(kind)!).add(id);

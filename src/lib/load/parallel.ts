@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { parseFile, readText, type ParsedFile, type YamlCollection } from './index.ts';
+import { fromCache, parseFile, readText, type ParsedFile, type YamlCollection } from './index.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { startParseWorker, takeParseWorker, WORKER_URL } from './parse-thread.ts';
 
 export interface ParseJob {
@@ -23,14 +24,33 @@ const MIN_FILES = 200;
 /** A worker that has not answered by then is given up on; this thread then parses its files itself. */
 const WAIT_MS = 120_000;
 
-/** Parse one file as the loader would; undefined for files the loader reports before parsing (not UTF-8, empty). */
-export function parseJob(job: ParseJob): ParsedFile | undefined {
+/** A file the parse cache has: its text and the entry, for the loader's thread to decode (a string crosses threads cheaply). */
+export interface CachedJob {
+  text: string;
+  key: string;
+  entry: string;
+}
+
+/**
+ * Read one file as the loader would: parsed (and stored in the cache, if any), or the cache's entry;
+ * undefined for files the loader reports before parsing (not UTF-8, empty).
+ */
+export function readJob(job: ParseJob, cache?: ParseCache): ParsedFile | CachedJob | undefined {
   const text = readText(job.abs);
-  return text === undefined || text.trim() === '' ? undefined : parseFile(job.file, text, job.kind).parsed;
+  if (text === undefined || text.trim() === '') return undefined;
+  if (!cache) return parseFile(job.file, text, job.kind).parsed;
+  const key = cache.key(job.kind, text);
+  const entry = cache.read(key);
+  return entry === undefined ? fromCache(job.file, text, job.kind, cache, key, undefined).parsed : { text, key, entry };
+}
+
+/** A job's result on the loader's thread. */
+function resolveJob(job: ParseJob, r: ParsedFile | CachedJob, cache?: ParseCache): ParsedFile {
+  return 'entry' in r ? fromCache(job.file, r.text, job.kind, cache!, r.key, r.entry).parsed : r;
 }
 
 /** Parsed files by absolute path (files missing from `files` are left to the caller) and how many the worker parsed. */
-export function parseInParallel(jobs: readonly ParseJob[]): { files: Map<string, ParsedFile>; byWorker: number } {
+export function parseInParallel(jobs: readonly ParseJob[], cache?: ParseCache): { files: Map<string, ParsedFile>; byWorker: number } {
   const out = new Map<string, ParsedFile>();
   let byWorker = 0;
   const early = takeParseWorker();
@@ -45,18 +65,19 @@ export function parseInParallel(jobs: readonly ParseJob[]): { files: Map<string,
   const shared = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   const worker = early ?? startParseWorker();
-  worker.postMessage({ jobs, shared, port: port2 }, [port2]);
-  // Each message is one file's [path, result]; the worker's own failure leaves its files to the caller.
+  const cacheIn = cache && { dir: cache.dir, code: cache.code };
+  worker.postMessage({ jobs, shared, port: port2, cache: cacheIn }, [port2]);
+  // Each message is one file's [job index, result]; the worker's own failure leaves its files to the caller.
   const receive = () => {
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      const [abs, parsed] = m.message as [string, ParsedFile];
-      out.set(abs, parsed);
+      const [i, read] = m.message as [number, ParsedFile | CachedJob];
+      out.set(jobs[i]!.abs, resolveJob(jobs[i]!, read, cache));
       byWorker++;
     }
   };
   for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
-    const parsed = parseJob(jobs[i]!);
-    if (parsed) out.set(jobs[i]!.abs, parsed);
+    const read = readJob(jobs[i]!, cache);
+    if (read) out.set(jobs[i]!.abs, resolveJob(jobs[i]!, read, cache));
     receive();
   }
   // A worker that never started has no files: don't wait for it.

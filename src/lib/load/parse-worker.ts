@@ -7,14 +7,24 @@ import type { ParseJob } from './parallel.ts';
 // Before the parser's modules load (hence the dynamic import): the compile cache is per thread.
 const { compileCache } = workerData as { compileCache: string | undefined };
 if (compileCache) enableCompileCache(compileCache);
-const { parseJob } = await import('./parallel.ts');
+const { readJob } = await import('./parallel.ts');
+const { parseCache } = await import('./parse-cache.ts');
 
-parentPort!.once('message', ({ jobs, shared, port }: { jobs: ParseJob[]; shared: Int32Array; port: MessagePort }) => {
+interface Jobs {
+  jobs: ParseJob[];
+  shared: Int32Array;
+  port: MessagePort;
+  /** The loader's parse cache, if it has one. */
+  cache?: { dir: string; code: string };
+}
+
+parentPort!.once('message', ({ jobs, shared, port, cache: cacheIn }: Jobs) => {
   Atomics.store(shared, 2, 1);
+  const cache = cacheIn && parseCache(cacheIn.dir, cacheIn.code);
   try {
     for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
-      const parsed = parseJob(jobs[i]!);
-      if (parsed) port.postMessage([jobs[i]!.abs, parsed]);
+      const read = readJob(jobs[i]!, cache);
+      if (read) port.postMessage([i, read]);
     }
   } catch {
     // The loader parses whatever is missing itself (and reports what went wrong there).

@@ -6,7 +6,7 @@
 // js-yaml's event stream (./yaml-positions.ts). Whatever js-yaml refuses — syntax errors, duplicate
 // keys, aliases — and every file with tags or directives goes to `yaml`, so error messages and alias
 // limits are always `yaml`'s. test/unit/yaml-source.test.ts checks that both read and locate alike.
-import { constructFromEvents, CORE_SCHEMA, parseEvents } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, parseEvents, type Event } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
 import { constructPlain } from './yaml-construct.ts';
@@ -96,10 +96,15 @@ export const SHALLOW_DEPTH = 3;
  * js-yaml's events give the value and, from the same pass, the shallow index of positions. `clean`:
  * the value is plain content that sanitise() would return unchanged, without issues.
  */
-function fastLoad(text: string): { value: unknown; shallow: NodeOffsets; clean: boolean } | typeof NONE {
+function fastLoad(text: string): { value: unknown; shallow: NodeOffsets; clean: boolean } | TooDeep | typeof NONE {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (e) {
+    return tooDeep(e) ?? NONE;
+  }
   if (special(text)) return NONE;
   try {
-    const events = parseEvents(text, { maxDepth: 100 });
     const plain = constructPlain(text, events, SHALLOW_DEPTH);
     if (plain) return plain.value === undefined || plain.value === null ? NONE : { ...plain, clean: true };
     const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
@@ -113,6 +118,23 @@ function fastLoad(text: string): { value: unknown; shallow: NodeOffsets; clean: 
 }
 
 /**
+ * Nesting deeper than this is an error, found by js-yaml where it starts. `yaml` recurses once per
+ * level and so meets the end of the JavaScript stack at a depth that depends on how deep its
+ * caller's stack already is (a worker thread's is smaller): where it would report the problem, and
+ * how many times, would not be a function of the text. No content file needs more than ~8 levels.
+ */
+const MAX_DEPTH = 100;
+interface TooDeep {
+  tooDeep: number;
+}
+function tooDeep(e: unknown): TooDeep | undefined {
+  const mark = (e as { mark?: { position?: unknown } }).mark;
+  return /nesting exceeded maxDepth/.test((e as Error).message) && typeof mark?.position === 'number'
+    ? { tooDeep: mark.position }
+    : undefined;
+}
+
+/**
  * Parse a YAML text: its plain value when it has one, else the problems `yaml` found. `clean`: the
  * value is one sanitise() would return unchanged and without issues, so it need not be walked again.
  */
@@ -123,6 +145,10 @@ export function parseYaml(
 ): { source: YamlSource; issues: ContentIssue[]; value?: unknown; clean?: boolean } {
   const source = new YamlSource(file, text, lineOffset);
   const fast = fastLoad(text);
+  if (fast !== NONE && 'tooDeep' in fast) {
+    const at = source.position(fast.tooDeep);
+    return { source, issues: [{ file, ...at, path: '', message: TOO_DEEP_MESSAGE, hint: TOO_DEEP_HINT, severity: 'error' }] };
+  }
   if (fast !== NONE) {
     source.shallow = fast.shallow;
     return { source, issues: [], value: fast.value, clean: fast.clean };
@@ -138,10 +164,8 @@ export function parseYaml(
       line: pos.line + lineOffset,
       column: pos.col,
       path: '',
-      message: tooDeep
-        ? 'YAML syntax error: the data nests too deeply to read'
-        : `YAML ${isError ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
-      hint: tooDeep ? 'content files need only a few levels of lists and mappings; look for runaway [ or {' : yamlHint(e.code),
+      message: tooDeep ? TOO_DEEP_MESSAGE : `YAML ${isError ? 'syntax error' : 'warning'}: ${firstLine(e.message)}`,
+      hint: tooDeep ? TOO_DEEP_HINT : yamlHint(e.code),
       severity: isError ? 'error' : 'warning',
     });
   }
@@ -166,6 +190,8 @@ export function parseYaml(
 
 /** How `yaml` reports nesting deeper than the JavaScript stack (the parser recurses per level). */
 const TOO_DEEP = /Maximum call stack size exceeded/;
+const TOO_DEEP_MESSAGE = 'YAML syntax error: the data nests too deeply to read';
+const TOO_DEEP_HINT = 'content files need only a few levels of lists and mappings; look for runaway [ or {';
 
 const firstLine = (s: string) => s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 
