@@ -1,14 +1,17 @@
 // Renders the Open Graph image of every period, team-period and objective page (and a site
 // default) after the build. Images are cached on disk by a hash of their inputs, so an unchanged
-// image is linked from the cache, not re-rendered; the log states the counts. Rendering happens in child processes
-// (one per core), each replaced after a batch so satori's and resvg's memory is handed back.
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+// image is linked from the cache, not re-rendered; the log states the counts. Images no build has
+// used for a week are removed (each change of a key result leaves its old images behind). Rendering
+// happens in child processes (one per core), each replaced after a batch so satori's and resvg's
+// memory is handed back.
+import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import type { AstroIntegration } from 'astro';
 import { getHandbookResult } from '../lib/handbook.ts';
+import { markUsed, pruneUnused } from '../lib/load/cache-files.ts';
 import { ogCards, ogHash, type OgCard } from '../lib/og.ts';
 import { fontsVersion, type RenderJob } from './og-render.ts';
 
@@ -66,7 +69,12 @@ export default function ogImages(): AstroIntegration {
         const version = fontsVersion();
         const files = cards.map((card) => ({ card, file: join(cacheDir, `${ogHash(card, version)}.png`) }));
         // Cards with the same inputs share one cached file: render each file once.
-        const missing = [...new Map(files.filter((c) => !existsSync(c.file)).map((c) => [c.file, c])).values()];
+        const cached = (file: string) => {
+          const stat = statSync(file, { throwIfNoEntry: false });
+          if (stat) markUsed(file, stat.mtimeMs);
+          return stat !== undefined;
+        };
+        const missing = [...new Map(files.filter((c) => !cached(c.file)).map((c) => [c.file, c])).values()];
         if (missing.length) {
           const processes = Math.max(1, availableParallelism());
           logger.info(`OG images: rendering ${missing.length} in ${processes} process${processes === 1 ? '' : 'es'}`);
@@ -93,6 +101,7 @@ export default function ogImages(): AstroIntegration {
         const renderedFiles = new Set(missing.map((m) => m.file));
         const rendered = files.filter((c) => renderedFiles.has(c.file)).length;
         logger.info(`OG images: ${cards.length} images, ${rendered} rendered, ${cards.length - rendered} from cache`);
+        pruneUnused(cacheDir, /^[0-9a-f]{64}\.png$/, /^[0-9a-f]{64}\.png\.tmp$/);
       },
     },
   };

@@ -1,9 +1,10 @@
 // OG images are cached by a hash of their inputs: an unchanged build renders none, and editing one
 // key result re-renders only the images whose inputs changed. The build log states the counts.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNUSED_MS } from '../../src/lib/load/cache-files.ts';
 import { buildSite, copyContent, edit } from '../helpers.ts';
 
 const content = copyContent();
@@ -24,10 +25,20 @@ describe('OG image cache', () => {
     const png = readFileSync(join(first.out, 'og/objectives/2025-q1-engineering-scalable-infrastructure.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
-  it('renders none when nothing changed', () => {
+  it('renders none when nothing changed, and drops images unused for a week', () => {
+    // A week and a day ago: one image this build uses, one nobody uses, a render that died.
+    const old = (Date.now() - UNUSED_MS - 86_400_000) / 1000;
+    const [used] = readdirSync(ogCache).filter((f) => f.endsWith('.png'));
+    const unused = `${'0'.repeat(64)}.png`;
+    const dead = `${'1'.repeat(64)}.png.tmp`;
+    for (const f of [unused, dead]) writeFileSync(join(ogCache, f), 'x');
+    for (const f of [used!, unused, dead]) utimesSync(join(ogCache, f), old, old);
     const second = build();
     expect(second).toMatchObject({ rendered: 0, cached: first.total });
     expect(readFileSync(join(second.out, 'og/default.png'))).toEqual(readFileSync(join(first.out, 'og/default.png')));
+    expect(existsSync(join(ogCache, unused))).toBe(false);
+    expect(existsSync(join(ogCache, dead))).toBe(false);
+    expect(Date.now() - statSync(join(ogCache, used!)).mtimeMs, 'a used image is marked used').toBeLessThan(3_600_000);
   });
   it('after one KR edit re-renders only its objective and team-period images', () => {
     edit(join(content, 'okrs/2025-Q1/engineering.yaml'), 'value: 75,', 'value: 90,');

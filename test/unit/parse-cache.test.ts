@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCached, parseFile } from '../../src/lib/load/index.ts';
 import { parseInParallel, readJob, type ParseJob } from '../../src/lib/load/parallel.ts';
 import { prestartParseWorker } from '../../src/lib/load/parse-thread.ts';
-import { codeFingerprint, parseCache, parseCacheDir, UNUSED_MS, type ParseCache } from '../../src/lib/load/parse-cache.ts';
+import { UNUSED_MS } from '../../src/lib/load/cache-files.ts';
+import { codeFingerprint, parseCache, parseCacheDir, type ParseCache } from '../../src/lib/load/parse-cache.ts';
 
 const FILE = 'okrs/2025-Q1/sales.yaml';
 const okr = (target: string | number, extra = '') =>

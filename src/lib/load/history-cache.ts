@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FileHistoryPart } from '../history.ts';
-import { cacheWriter } from './cache-writer.ts';
+import { cacheWriter } from './cache-files.ts';
 
 /**
  * Bump whenever a part could come out differently for the same versions: how old versions are read

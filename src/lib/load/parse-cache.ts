@@ -11,11 +11,11 @@
 // Entries are JSON, written only when JSON gives the result back exactly. One that cannot be read is
 // a miss; one that cannot be written is skipped; entries unused for a week are removed.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentIssue } from '../errors.ts';
-import { cacheWriter } from './cache-writer.ts';
+import { cacheWriter, markUsed, pruneUnused } from './cache-files.ts';
 import type { NodeOffsets } from './yaml-positions.ts';
 
 /** Bump only for a change the fingerprint cannot see (it sees src/lib, the lockfile and Node). */
@@ -79,10 +79,6 @@ export interface ParseCache {
 
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 const IN_PROGRESS = /^[0-9a-f]{64}\.json\.[\d-]+\.tmp$/;
-export const UNUSED_MS = 7 * 24 * 3_600_000;
-const ABANDONED_MS = 3_600_000;
-/** A hit refreshes its entry's time at most this often, so a warm run does not write every entry. */
-const TOUCH_MS = 24 * 3_600_000;
 
 const INEXACT = new Error('not exactly JSON');
 /**
@@ -144,8 +140,7 @@ export function parseCache(dir: string, code = codeFingerprint()): ParseCache | 
         const stat = statSync(p, { throwIfNoEntry: false });
         if (!stat) return undefined;
         const entry = readFileSync(p, 'utf8');
-        const now = Date.now();
-        if (now - stat.mtimeMs > TOUCH_MS) utimesSync(p, now / 1000, now / 1000);
+        markUsed(p, stat.mtimeMs);
         return entry;
       } catch {
         return undefined;
@@ -172,21 +167,6 @@ export function parseCache(dir: string, code = codeFingerprint()): ParseCache | 
       if (entry === undefined) return;
       write(path(key), entry);
     },
-    prune() {
-      try {
-        const now = Date.now();
-        for (const name of readdirSync(dir)) {
-          const limit = ENTRY.test(name) ? UNUSED_MS : IN_PROGRESS.test(name) ? ABANDONED_MS : undefined;
-          if (limit === undefined) continue;
-          try {
-            if (now - statSync(join(dir, name)).mtimeMs > limit) rmSync(join(dir, name), { force: true });
-          } catch {
-            // Renamed into place or removed meanwhile.
-          }
-        }
-      } catch {
-        // No cache yet, or one this process may not change: nothing to prune.
-      }
-    },
+    prune: () => pruneUnused(dir, ENTRY, IN_PROGRESS),
   };
 }

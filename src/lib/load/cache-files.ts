@@ -1,0 +1,69 @@
+// The files of an on-disk cache (./history-cache.ts, ./parse-cache.ts, the OG images): writing an
+// entry whole, and keeping the folder from growing with every change of content.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** An entry not used for this long is removed by pruneUnused(). */
+export const UNUSED_MS = 7 * 24 * 3_600_000;
+/** A temporary file this old was left by a process that died. */
+const ABANDONED_MS = 3_600_000;
+/** A used entry's time is refreshed at most this often, so a run that uses every entry does not write them all. */
+const REFRESH_MS = 24 * 3_600_000;
+
+/**
+ * A writer of entries into `dir`, by full path. Each is written whole under a temporary name (ending
+ * in `.<pid>-<thread>.tmp`), then renamed, so a reader (another build, another thread) never sees
+ * half an entry. A folder that cannot be written to is given up on at the first failure: a
+ * read-only checkout runs as without a cache.
+ */
+export function cacheWriter(dir: string): (path: string, data: string | Uint8Array) => void {
+  let writable: boolean | undefined;
+  return (path, data) => {
+    if (writable === false) return;
+    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+    try {
+      if (writable === undefined) mkdirSync(dir, { recursive: true });
+      writable = true;
+      writeFileSync(tmp, data);
+      renameSync(tmp, path);
+    } catch {
+      writable = false;
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Nothing was written, or it cannot be removed either.
+      }
+    }
+  };
+}
+
+/** Note that an entry (last modified at `mtimeMs`) was used, for pruneUnused(). */
+export function markUsed(path: string, mtimeMs: number, now = Date.now()): void {
+  if (now - mtimeMs <= REFRESH_MS) return;
+  try {
+    utimesSync(path, now / 1000, now / 1000);
+  } catch {
+    // A cache this process may not change: it is not pruned by this process either.
+  }
+}
+
+/** Remove the entries (names matching `entry`) unused for UNUSED_MS, and temporary files (`temp`) abandoned. */
+export function pruneUnused(dir: string, entry: RegExp, temp: RegExp): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // No cache yet.
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const limit = entry.test(name) ? UNUSED_MS : temp.test(name) ? ABANDONED_MS : undefined;
+    if (limit === undefined) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > limit) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Renamed into place or removed meanwhile, or not ours to remove.
+    }
+  }
+}
