@@ -1,4 +1,4 @@
-// okr check [--content DIR] [--format pretty|github|json] [--base REF]
+// okr check [--content DIR] [--format pretty|github|json] [--base REF] [--audience internal|public] [--cache]
 import { formatGithub, formatJson, formatPretty, hasErrors, sortIssues } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { cacheOption, oneOf, parse, parseCacheOf } from './args.ts';

@@ -27,9 +27,9 @@ export interface CompareOptions {
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /** A side of the comparison: `spec` is a directory or a git ref; undefined means the working tree's content directory. */
-export function loadSide(spec: string | undefined, contentDir: string, opts: CompareOptions = {}): Side {
-  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir, opts) };
-  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec), opts) };
+export function loadSide(spec: string | undefined, contentDir: string, parseCacheDir?: string): Side {
+  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir, { parseCacheDir }) };
+  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec), { parseCacheDir }) };
   let side;
   try {
     side = contentAtRef(contentDir, spec);
@@ -38,7 +38,7 @@ export function loadSide(spec: string | undefined, contentDir: string, opts: Com
     throw e;
   }
   try {
-    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { ...opts, cwd: side.cwd }) };
+    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { parseCacheDir, cwd: side.cwd }) };
   } finally {
     side.cleanup();
   }
@@ -53,8 +53,8 @@ export interface Comparison {
 
 /** Compare BASE with HEAD (default: the working tree). The change date is HEAD's commit date, else the build date. */
 export function compare(baseSpec: string, headSpec: string | undefined, contentDir: string, opts: CompareOptions = {}): Comparison {
-  const base = loadSide(baseSpec, contentDir, opts);
-  const head = opts.head ?? loadSide(headSpec, contentDir, opts);
+  const base = loadSide(baseSpec, contentDir, opts.parseCacheDir);
+  const head = opts.head ?? loadSide(headSpec, contentDir, opts.parseCacheDir);
   if (!base.result.handbook || !head.result.handbook) return { base, head };
   const result = diffHandbooks(base.result.handbook, head.result.handbook, {
     changeDate: head.date ?? buildDate(process.env),

@@ -1,4 +1,4 @@
-// okr diff BASE [HEAD] [--content DIR] [--format markdown|json]
+// okr diff BASE [HEAD] [--content DIR] [--format markdown|json] [--cache]
 import { formatDiffMarkdown } from '../../src/lib/diff.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { cacheOption, oneOf, parse, parseCacheOf, UsageError } from './args.ts';

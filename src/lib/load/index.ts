@@ -200,9 +200,9 @@ export function parseCached(
   kind: YamlCollection,
   cache?: ParseCache,
 ): { parsed: ParsedFile; source: YamlSource } {
-  const key = cache?.key(kind, text);
-  const entry = key === undefined ? undefined : cache!.read(key);
-  return key === undefined ? parseFile(file, text, kind) : fromCache(file, text, kind, cache!, key, entry);
+  if (!cache) return parseFile(file, text, kind);
+  const key = cache.key(kind, text);
+  return fromCache(file, text, kind, cache, key, cache.read(key));
 }
 
 /** An entry the cache had (read on either thread), decoded; a miss, or an entry that does not decode, is parsed and stored. */
