@@ -2,9 +2,10 @@
 //   [--json FILE] [--skip-floor] [--profile] [--keep]
 //
 // Generates synthetic handbooks at 1×, 4× and 16× of a size (the flags give the 16× size) and, for
-// each, measures in one run: `okr check`; a first build with every cache empty; a cold build (Astro
-// cache, history cache and output deleted) with the OG images cached — the budgeted build; a warm
-// rebuild after editing one key result, every cache kept; the floor (plain Astro, same pages, same
+// each, measures in one run: `okr check`, and `okr check --cache` filling and reading its cache; a
+// first build with every cache empty; a cold build (Astro cache, history and parse caches and output
+// deleted) with the OG images cached — the budgeted build; a warm rebuild after editing one key
+// result, every cache kept (the parse cache as `okr check --cache` left it after the edit); the floor (plain Astro, same pages, same
 // HTML size, trivial template); HTML, gzip, CSS and JS per page, the chart bundle, Pagefind. Prints
 // a Markdown table and the budget verdicts to stdout, progress to stderr, and writes every raw
 // number as JSON.
@@ -197,12 +198,15 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
     const filling = await cachedCheck('filling the cache', 'check-cache-fill');
     const fromCache = await cachedCheck('from the cache', 'check-cache-hit');
 
+    // The build reads what okr check --cache stored: every build but the warm rebuild starts without it.
+    rmSync(dirs.parse, { recursive: true, force: true });
     const first = buildRun(await step('first build (all caches empty)', () => build('first-build')));
-    // Cold: only the OG images are cached (the budget's terms); the change history is read again.
+    // Cold: only the OG images are cached (the budget's terms); the change history and the files are read again.
     const coldBuild = async (i: number) => {
       rmSync(dirs.out, { recursive: true, force: true });
       rmSync(dirs.cache, { recursive: true, force: true });
       rmSync(dirs.history, { recursive: true, force: true });
+      rmSync(dirs.parse, { recursive: true, force: true });
       return buildRun(await step(`cold build (OG cached) ${i + 1}/${opts.pairs}`, () => build(`cold-build-${i + 1}`)));
     };
     const colds = [await coldBuild(0)];
@@ -249,6 +253,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
       rmSync(dirs.out, { recursive: true, force: true });
       rmSync(dirs.cache, { recursive: true, force: true });
       rmSync(dirs.history, { recursive: true, force: true });
+      rmSync(dirs.parse, { recursive: true, force: true });
       await step('profiled cold build (OG cached, node --cpu-prof)', () => build('profile', ['--cpu-prof', `--cpu-prof-dir=${dir}`]));
       profile = summariseProfiles(dir, ROOT);
     }

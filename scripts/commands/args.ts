@@ -1,7 +1,7 @@
 // Shared option parsing for the CLI commands (node:util parseArgs).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { contentDir } from '../../src/lib/handbook.ts';
-import { parseCacheDir } from '../../src/lib/load/parse-cache.ts';
+import { parseCache, parseCacheDir, type ParseCache } from '../../src/lib/load/parse-cache.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -30,5 +30,8 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 /** --cache: keep each content file's parse for the next run (see src/lib/load/parse-cache.ts). */
 export const cacheOption = { cache: { type: 'boolean' } } as const;
 
-/** Where --cache keeps it: OKR_PARSE_CACHE_DIR, or node_modules/.cache/okr-parse here; undefined without --cache. */
-export const parseCacheOf = (values: { cache?: unknown }): string | undefined => (values.cache ? parseCacheDir(process.cwd()) : undefined);
+/** The cache --cache asks for: in OKR_PARSE_CACHE_DIR, or node_modules/.cache/okr-parse here; undefined without --cache. */
+export function parseCacheOf(values: { cache?: unknown }): ParseCache | undefined {
+  const dir = values.cache ? parseCacheDir(process.cwd()) : undefined;
+  return dir === undefined ? undefined : parseCache(dir);
+}

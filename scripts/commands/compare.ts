@@ -7,6 +7,7 @@ import { diffHandbooks, type DiffResult } from '../../src/lib/diff.ts';
 import type { ContentIssue } from '../../src/lib/errors.ts';
 import { computeHandbook, type HandbookResult } from '../../src/lib/handbook.ts';
 import { contentAtRef, GitError } from '../../src/lib/load/git.ts';
+import type { ParseCache } from '../../src/lib/load/parse-cache.ts';
 import { UsageError } from './args.ts';
 
 export interface Side {
@@ -17,9 +18,9 @@ export interface Side {
   result: HandbookResult;
 }
 
-/** How both sides are read: `parseCacheDir` as for computeHandbook (okr check/diff --cache). */
+/** How both sides are read: `parseCache` as for computeHandbook (okr check/diff --cache). */
 export interface CompareOptions {
-  parseCacheDir?: string;
+  parseCache?: ParseCache;
   /** HEAD already computed (okr check --base has the working tree's), instead of headSpec. */
   head?: Side;
 }
@@ -27,9 +28,9 @@ export interface CompareOptions {
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /** A side of the comparison: `spec` is a directory or a git ref; undefined means the working tree's content directory. */
-export function loadSide(spec: string | undefined, contentDir: string, parseCacheDir?: string): Side {
-  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir, { parseCacheDir }) };
-  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec), { parseCacheDir }) };
+export function loadSide(spec: string | undefined, contentDir: string, parseCache?: ParseCache): Side {
+  if (spec === undefined) return { label: 'working tree', result: computeHandbook(contentDir, { parseCache }) };
+  if (isDir(spec)) return { label: spec, result: computeHandbook(resolve(spec), { parseCache }) };
   let side;
   try {
     side = contentAtRef(contentDir, spec);
@@ -38,7 +39,7 @@ export function loadSide(spec: string | undefined, contentDir: string, parseCach
     throw e;
   }
   try {
-    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { parseCacheDir, cwd: side.cwd }) };
+    return { label: spec, commit: side.commit, date: side.date, result: computeHandbook(side.dir, { parseCache, cwd: side.cwd }) };
   } finally {
     side.cleanup();
   }
@@ -53,8 +54,8 @@ export interface Comparison {
 
 /** Compare BASE with HEAD (default: the working tree). The change date is HEAD's commit date, else the build date. */
 export function compare(baseSpec: string, headSpec: string | undefined, contentDir: string, opts: CompareOptions = {}): Comparison {
-  const base = loadSide(baseSpec, contentDir, opts.parseCacheDir);
-  const head = opts.head ?? loadSide(headSpec, contentDir, opts.parseCacheDir);
+  const base = loadSide(baseSpec, contentDir, opts.parseCache);
+  const head = opts.head ?? loadSide(headSpec, contentDir, opts.parseCache);
   if (!base.result.handbook || !head.result.handbook) return { base, head };
   const result = diffHandbooks(base.result.handbook, head.result.handbook, {
     changeDate: head.date ?? buildDate(process.env),

@@ -29,7 +29,7 @@ export function diffCommand(argv: string[]): number {
   const format = oneOf(values.format as string | undefined, ['markdown', 'json'] as const, '--format', 'markdown');
   if (positionals.length < 1 || positionals.length > 2)
     throw new UsageError('expects BASE and optionally HEAD (git refs or content directories)');
-  const { base, head, result } = compare(positionals[0]!, positionals[1], content, { parseCacheDir: parseCacheOf(values) });
+  const { base, head, result } = compare(positionals[0]!, positionals[1], content, { parseCache: parseCacheOf(values) });
   if (!result) {
     for (const side of [base, head]) {
       const errors = sideErrors(side);

@@ -8,7 +8,7 @@ import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { formatGrade } from './format.ts';
 import { bandOf, currentReading, gradeMeasure, type Grade, type Status } from './grading.ts';
 import { loadContent, type MdxFile } from './load/index.ts';
-import { parseCache } from './load/parse-cache.ts';
+import type { ParseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
@@ -85,15 +85,14 @@ export interface HandbookOptions {
   cwd?: string;
   /** 'public' computes only the public projection (default 'internal'). */
   audience?: Audience;
-  /** Keep each content file's parse in this folder (see ./load/parse-cache.ts); none when undefined. */
-  parseCacheDir?: string;
+  /** Each content file's parse, kept by its text (./load/parse-cache.ts); none when undefined. */
+  parseCache?: ParseCache;
 }
 
 /** Load, validate and compute a content directory. Content mistakes come back as issues, never as throws. */
 export function computeHandbook(dir: string, opts: HandbookOptions = {}): HandbookResult {
-  const cache = opts.parseCacheDir === undefined ? undefined : parseCache(opts.parseCacheDir);
-  const raw = loadContent(dir, opts.cwd, cache);
-  cache?.prune();
+  const raw = loadContent(dir, opts.cwd, opts.parseCache);
+  opts.parseCache?.prune();
   const issues = [...raw.issues];
   // An invalid org.yaml must not hide the other files' problems: check them against the defaults.
   const org = raw.org?.data ?? schema.org.parse({ name: 'Unnamed handbook' });
@@ -236,11 +235,15 @@ export function pickCurrentPeriod(model: HandbookModel, today: string): string |
 export const contentDir = (env: Record<string, string | undefined> = process.env) => resolve(env.OKR_CONTENT || 'content');
 
 const memo = processMemo<HandbookResult>('handbook');
-/** Memoised per content directory and audience (OKR_AUDIENCE): the build computes the handbook once however many pages ask. */
-export function getHandbookResult(dir = contentDir(), audience: Audience = audienceFromEnv()): HandbookResult {
+/**
+ * Memoised per content directory and audience (OKR_AUDIENCE): the build computes the handbook once
+ * however many pages ask. `parseCache` is used by the first call only (the build's, see
+ * ../integrations/handbook.ts).
+ */
+export function getHandbookResult(dir = contentDir(), audience: Audience = audienceFromEnv(), parseCache?: ParseCache): HandbookResult {
   const key = `${dir}\u0000${audience}`;
   let r = memo.get(key);
-  if (!r) memo.set(key, (r = computeHandbook(dir, { audience })));
+  if (!r) memo.set(key, (r = computeHandbook(dir, { audience, parseCache })));
   return r;
 }
 

@@ -65,7 +65,7 @@ export function parseInParallel(jobs: readonly ParseJob[], cache?: ParseCache): 
   const shared = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
   const worker = early ?? startParseWorker();
-  const cacheIn = cache && { dir: cache.dir, code: cache.code };
+  const cacheIn = cache && { dir: cache.dir, code: cache.code, readOnly: cache.readOnly };
   worker.postMessage({ jobs, shared, port: port2, cache: cacheIn }, [port2]);
   // Each message is one file's [job index, result]; the worker's own failure leaves its files to the caller.
   const receive = () => {

@@ -37,34 +37,42 @@ export interface CachedParse {
 }
 
 const LIB = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-let fingerprint: string | null | undefined;
+const fingerprints = new Map<string, string | undefined>();
 
 /**
- * A digest of the code that parses and validates: every file under src/lib, the project's lockfile
- * and Node's version. Undefined when this module is not in its source tree (bundled).
+ * A digest of the code that parses and validates: every file under src/lib (`lib`; by default the
+ * one this module is in), the project's lockfile beside it and Node's version. Undefined when `lib`
+ * is not that source tree (this module bundled: the build names its project's src/lib instead).
  */
-export function codeFingerprint(): string | undefined {
-  if (fingerprint !== undefined) return fingerprint ?? undefined;
+export function codeFingerprint(lib = LIB): string | undefined {
+  if (!fingerprints.has(lib)) fingerprints.set(lib, fingerprintOf(lib));
+  return fingerprints.get(lib);
+}
+
+function fingerprintOf(lib: string): string | undefined {
   try {
     const hash = createHash('sha256').update(`${PARSE_CACHE_VERSION}\0${process.version}\0`);
-    const files = (readdirSync(LIB, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-    if (!files.includes(join('load', 'parse-cache.ts'))) throw new Error('not the source tree');
-    for (const f of [...files.map((f) => join(LIB, f)), resolve(LIB, '../../package-lock.json')])
+    const files = (readdirSync(lib, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+    if (!files.includes(join('load', 'parse-cache.ts'))) return undefined;
+    for (const f of [...files.map((f) => join(lib, f)), resolve(lib, '../../package-lock.json')])
       hash
-        .update(`${f.slice(LIB.length)}\0`)
+        .update(`${f.slice(lib.length)}\0`)
         .update(readFileSync(f))
         .update('\0');
-    fingerprint = hash.digest('hex');
+    return hash.digest('hex');
   } catch {
-    fingerprint = null;
+    return undefined;
   }
-  return fingerprint ?? undefined;
 }
 
 export interface ParseCache {
   readonly dir: string;
   /** The code's fingerprint (a worker thread opens the same cache with it). */
   readonly code: string;
+  /** Reads entries but writes, refreshes and prunes none (the build reads what okr check --cache wrote). */
+  readonly readOnly: boolean;
+  /** Entries decoded so far in this thread. */
+  readonly hits: number;
   /** The key of a text read as `kind`. */
   key(kind: string, text: string): string;
   /** The stored entry's text (see decode), if any. */
@@ -125,13 +133,18 @@ interface Stored {
 }
 
 /** The cache in `dir`, with the code's fingerprint; undefined when there is none (see codeFingerprint). */
-export function parseCache(dir: string, code = codeFingerprint()): ParseCache | undefined {
+export function parseCache(dir: string, code = codeFingerprint(), { readOnly = false } = {}): ParseCache | undefined {
   if (code === undefined) return undefined;
-  const write = cacheWriter(dir);
+  const write = readOnly ? () => {} : cacheWriter(dir);
   const path = (key: string) => join(dir, `${key}.json`);
+  let hits = 0;
   return {
     dir,
     code,
+    readOnly,
+    get hits() {
+      return hits;
+    },
     key: (kind, text) => createHash('sha256').update(`${code}\0${kind}\0`).update(text).digest('hex'),
     read(key) {
       try {
@@ -140,7 +153,7 @@ export function parseCache(dir: string, code = codeFingerprint()): ParseCache | 
         const stat = statSync(p, { throwIfNoEntry: false });
         if (!stat) return undefined;
         const entry = readFileSync(p, 'utf8');
-        markUsed(p, stat.mtimeMs);
+        if (!readOnly) markUsed(p, stat.mtimeMs);
         return entry;
       } catch {
         return undefined;
@@ -151,6 +164,7 @@ export function parseCache(dir: string, code = codeFingerprint()): ParseCache | 
         const { issues, rest } = JSON.parse(entry) as Stored;
         if (!Array.isArray(issues) || typeof rest !== 'object' || rest === null) return undefined;
         const { value, key } = rest.shallow ?? {};
+        hits++;
         return {
           issues: issues.map((i) => ({ file, ...i })),
           ...('data' in rest && { data: rest.data }),
@@ -167,6 +181,6 @@ export function parseCache(dir: string, code = codeFingerprint()): ParseCache | 
       if (entry === undefined) return;
       write(path(key), entry);
     },
-    prune: () => pruneUnused(dir, ENTRY, IN_PROGRESS),
+    prune: () => readOnly || pruneUnused(dir, ENTRY, IN_PROGRESS),
   };
 }

@@ -15,12 +15,12 @@ interface Jobs {
   shared: Int32Array;
   port: MessagePort;
   /** The loader's parse cache, if it has one. */
-  cache?: { dir: string; code: string };
+  cache?: { dir: string; code: string; readOnly: boolean };
 }
 
 parentPort!.once('message', ({ jobs, shared, port, cache: cacheIn }: Jobs) => {
   Atomics.store(shared, 2, 1);
-  const cache = cacheIn && parseCache(cacheIn.dir, cacheIn.code);
+  const cache = cacheIn && parseCache(cacheIn.dir, cacheIn.code, { readOnly: cacheIn.readOnly });
   try {
     for (let i = Atomics.add(shared, 1, 1); i < jobs.length; i = Atomics.add(shared, 1, 1)) {
       const read = readJob(jobs[i]!, cache);
