@@ -1,7 +1,8 @@
 // Each content file's parse and validation result, cached on disk (node_modules/.cache, beside the
 // OG images and the change history) by the file's text and the code that reads it, as ESLint's
 // --cache does. `okr check` on a pull request then reads only the files it changed, on both sides
-// of `--base` (the bench's 16× content: the key-result files take ~4.4 s to read, ~1 s from here).
+// of `--base` (the bench's 16× content: the key-result files take ~4.4 s to read, ~1 s from here),
+// and the build that follows reads it too (read-only: it stores nothing).
 //
 // What a result depends on is the text, the kind of file, and the code: the key hashes the text and
 // kind with a fingerprint of every source file of src/lib, the lockfile (zod, js-yaml, yaml) and
