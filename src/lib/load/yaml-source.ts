@@ -5,7 +5,7 @@
 // without tags or directives are read with js-yaml, and the positions of their problems come from
 // js-yaml's event stream (./yaml-positions.ts). Whatever js-yaml refuses — syntax errors, duplicate
 // keys, aliases — and every file with tags or directives goes to `yaml`, so error messages and alias
-// limits are always `yaml`'s. test/unit/yaml-source.test.ts checks that both read and locate alike.
+// limits are always `yaml`'s; only nesting too deep is js-yaml's to report (see MAX_DEPTH). test/unit/yaml-source.test.ts checks that both read and locate alike.
 import { constructFromEvents, CORE_SCHEMA, parseEvents, type Event } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
