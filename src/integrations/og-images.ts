@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import type { AstroIntegration } from 'astro';
 import { getHandbookResult } from '../lib/handbook.ts';
-import { markUsed, pruneUnused } from '../lib/load/cache-files.ts';
+import { markUsed, pruneCache } from '../lib/load/cache-files.ts';
 import { ogCards, ogHash, type OgCard } from '../lib/og.ts';
 import { fontsVersion, type RenderJob } from './og-render.ts';
 
@@ -101,7 +101,7 @@ export default function ogImages(): AstroIntegration {
         const renderedFiles = new Set(missing.map((m) => m.file));
         const rendered = files.filter((c) => renderedFiles.has(c.file)).length;
         logger.info(`OG images: ${cards.length} images, ${rendered} rendered, ${cards.length - rendered} from cache`);
-        pruneUnused(cacheDir, /^[0-9a-f]{64}\.png$/, /^[0-9a-f]{64}\.png\.tmp$/);
+        pruneCache(cacheDir, /^[0-9a-f]{64}\.png$/, /^[0-9a-f]{64}\.png\.tmp$/);
       },
     },
   };

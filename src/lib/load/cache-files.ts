@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, write
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
-/** An entry not used for this long is removed by pruneUnused(). */
+/** An entry not used for this long is removed by pruneCache(). */
 export const UNUSED_MS = 7 * 24 * 3_600_000;
 /** A temporary file this old was left by a process that died. */
 const ABANDONED_MS = 3_600_000;
@@ -38,7 +38,7 @@ export function cacheWriter(dir: string): (path: string, data: string | Uint8Arr
   };
 }
 
-/** Note that an entry (last modified at `mtimeMs`) was used, for pruneUnused(). */
+/** Note that an entry (last modified at `mtimeMs`) was used, for pruneCache(). */
 export function markUsed(path: string, mtimeMs: number, now = Date.now()): void {
   if (now - mtimeMs <= REFRESH_MS) return;
   try {
@@ -48,8 +48,12 @@ export function markUsed(path: string, mtimeMs: number, now = Date.now()): void 
   }
 }
 
-/** Remove the entries (names matching `entry`) unused for UNUSED_MS, and temporary files (`temp`) abandoned. */
-export function pruneUnused(dir: string, entry: RegExp, temp: RegExp): void {
+/**
+ * Remove the entries (names matching `entry`) that are `stale` — by default, unused for UNUSED_MS —
+ * and temporary files (`temp`) abandoned; another process's entries in progress, and anything else,
+ * are left alone.
+ */
+export function pruneCache(dir: string, entry: RegExp, temp: RegExp, stale?: (name: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -57,11 +61,11 @@ export function pruneUnused(dir: string, entry: RegExp, temp: RegExp): void {
     return; // No cache yet.
   }
   const now = Date.now();
+  const older = (name: string, ms: number) => now - statSync(join(dir, name)).mtimeMs > ms;
   for (const name of names) {
-    const limit = entry.test(name) ? UNUSED_MS : temp.test(name) ? ABANDONED_MS : undefined;
-    if (limit === undefined) continue;
     try {
-      if (now - statSync(join(dir, name)).mtimeMs > limit) rmSync(join(dir, name), { force: true });
+      const remove = entry.test(name) ? (stale ? stale(name) : older(name, UNUSED_MS)) : temp.test(name) && older(name, ABANDONED_MS);
+      if (remove) rmSync(join(dir, name), { force: true });
     } catch {
       // Renamed into place or removed meanwhile, or not ours to remove.
     }

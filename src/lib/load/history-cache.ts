@@ -6,11 +6,11 @@
 // drops the entries of their old versions. An entry that cannot be read is a miss; one that cannot be
 // written is skipped (a read-only checkout builds as before).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FileHistoryPart } from '../history.ts';
-import { cacheWriter } from './cache-files.ts';
+import { cacheWriter, pruneCache } from './cache-files.ts';
 
 /**
  * Bump whenever a part could come out differently for the same versions: how old versions are read
@@ -39,10 +39,8 @@ export interface HistoryCache {
   prune(keys: Iterable<string>): void;
 }
 
-const ENTRY = /^([0-9a-f]{64})\.json\.gz$/;
+const ENTRY = /^[0-9a-f]{64}\.json\.gz$/;
 const IN_PROGRESS = /^[0-9a-f]{64}\.json\.gz\.[\d-]+\.tmp$/;
-/** An entry still being written after this long was left by a process that died: it goes too. */
-const ABANDONED_MS = 3_600_000;
 
 export function historyCache(dir: string): HistoryCache {
   const write = cacheWriter(dir);
@@ -61,24 +59,7 @@ export function historyCache(dir: string): HistoryCache {
     },
     prune(keys) {
       const keep = new Set(keys);
-      try {
-        const now = Date.now();
-        const abandoned = (name: string) => {
-          try {
-            return now - statSync(join(dir, name)).mtimeMs > ABANDONED_MS;
-          } catch {
-            return false; // renamed into place meanwhile
-          }
-        };
-        // Entries not kept, and entries in progress long abandoned; another build's entries in
-        // progress, and anything else, are left alone.
-        for (const name of readdirSync(dir)) {
-          const key = ENTRY.exec(name)?.[1];
-          if (key ? !keep.has(key) : IN_PROGRESS.test(name) && abandoned(name)) rmSync(join(dir, name), { force: true });
-        }
-      } catch {
-        // No cache yet, or one this process may not change: nothing to prune.
-      }
+      pruneCache(dir, ENTRY, IN_PROGRESS, (name) => !keep.has(name.slice(0, 64)));
     },
   };
 }

@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentIssue } from '../errors.ts';
-import { cacheWriter, markUsed, pruneUnused } from './cache-files.ts';
+import { cacheWriter, markUsed, pruneCache } from './cache-files.ts';
 import type { NodeOffsets } from './yaml-positions.ts';
 
 /** Bump only for a change the fingerprint cannot see (it sees src/lib, the lockfile and Node). */
@@ -182,6 +182,8 @@ export function parseCache(dir: string, code = codeFingerprint(), { readOnly = f
       if (entry === undefined) return;
       write(path(key), entry);
     },
-    prune: () => readOnly || pruneUnused(dir, ENTRY, IN_PROGRESS),
+    prune() {
+      if (!readOnly) pruneCache(dir, ENTRY, IN_PROGRESS);
+    },
   };
 }
