@@ -100,6 +100,15 @@ describe('the demo handbook in a browser', () => {
     await page.close();
   });
 
+  it('keeps search and the theme toggle together when the header wraps', async () => {
+    for (const width of [1280, 1024, 900, 700, 360]) {
+      const { page } = await open(browser, `${server.url}/`, { viewport: { width, height: 600 } });
+      const top = (selector: string) => page.locator(selector).evaluate((e) => Math.round(e.getBoundingClientRect().top));
+      expect(await top('[data-theme-toggle]'), `${width} px`).toBe(await top('.site-search'));
+      await page.close();
+    }
+  });
+
   it('fits a 360 px phone without horizontal scrolling of the page', async () => {
     for (const path of ['/', '/periods/2025-Q1/', '/objectives/2025-q1-engineering-scalable-infrastructure/']) {
       const { page } = await open(browser, server.url + path, { viewport: { width: 360, height: 740 } });
