@@ -44,7 +44,12 @@ function hostileContent(): string {
   const okrs = f('okrs/2025-Q1/engineering.yaml');
   edit(okrs, 'title: Build Scalable, Reliable Infrastructure', `title: ${q(TITLE)}\n    description: ${q(`Why ${CLOSE}${IMG}`)}`);
   edit(okrs, 'title: Reduce API p99 latency from 800ms to 400ms (-50%)', `title: ${q(KR)}\n        note: ${q(`Note ${SCRIPT}`)}`);
-  edit(okrs, '{ date: 2025-02-01, value: 550, status: yellow, statusNote: On track }', `{ date: 2025-02-01, value: 550, note: ${q(IMG)} }`);
+  // Two readings: the objective page also draws a pace chart among the hostile strings.
+  edit(
+    okrs,
+    '{ date: 2025-02-01, value: 550, status: yellow, statusNote: On track }',
+    `{ date: 2025-01-15, value: 700 }\n          - { date: 2025-02-01, value: 550, note: ${q(IMG)} }`,
+  );
   edit(f('kpis/development-engineering.yaml'), 'name: Sprint velocity', `name: ${q(`Velocity ${IMG}`)}`);
   edit(f('guides/how-grades-are-computed.mdx'), 'title: How grades are computed', `title: ${q(`Grades ${SCRIPT}${IMG}`)}`);
   edit(f('guides/how-grades-are-computed.mdx'), /\n---\n/, `\n---\n\n${JS_LINKS}\n\n`);
@@ -146,6 +151,9 @@ describe('hostile strings in a browser', () => {
     const meta = (p: string) => page.locator(`meta[property="${p}"]`).getAttribute('content');
     expect(await meta('og:title')).toContain(TITLE);
     expect(await page.title()).toContain(TITLE);
+    // The layout's chart script ran: it shows the pace chart's canvas only once it has drawn it.
+    await expect.poll(() => page.locator('#pace-kr1-title').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('figure.chart .chart__canvas').first().isVisible()).toBe(true);
     await page.close();
 
     const period = await open(browser, `${server.url}/periods/2025-Q1/`);
