@@ -109,11 +109,22 @@ describe('the demo handbook in a browser', () => {
     }
   });
 
-  it('fits a 360 px phone without horizontal scrolling of the page', async () => {
-    for (const path of ['/', '/periods/2025-Q1/', '/objectives/2025-q1-engineering-scalable-infrastructure/']) {
+  it('fits a 360 px phone without horizontal scrolling of the page, key results as cards that fit too', async () => {
+    for (const path of [
+      '/',
+      '/periods/2025-Q1/',
+      '/periods/2025-Q1/engineering/',
+      '/objectives/2025-q1-engineering-scalable-infrastructure/',
+    ]) {
       const { page } = await open(browser, server.url + path, { viewport: { width: 360, height: 740 } });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      // A key-result table is a column of cards on a phone: nothing in it needs its scroll bar.
+      const cards = await page
+        .locator('.kr-table')
+        .evaluateAll((tables) => tables.map((t) => t.closest('.table-wrap')!.scrollWidth - t.closest('.table-wrap')!.clientWidth));
+      if (path.includes('engineering')) expect(cards.length, path).toBeGreaterThan(0);
+      for (const c of cards) expect(c, path).toBeLessThanOrEqual(0);
       await page.close();
     }
   });
