@@ -1,4 +1,7 @@
 // The grading specification, table-driven: every kind and edge, and every row of seed 001.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bandOf, gradeKr, type GradeSource } from '../../src/lib/grading.ts';
 import { formatGrade, roundHalfAway } from '../../src/lib/format.ts';
@@ -7,6 +10,7 @@ import { expectedProgress, paceOf } from '../../src/lib/pace.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { DEFAULT_BANDS, keyResult, type KeyResult } from '../../src/lib/schema/index.ts';
 import { MAIN } from '../helpers.ts';
+import { BUILD_DATE, generate } from '../../scripts/bench/generate.ts';
 
 const kr = (x: Record<string, unknown>): KeyResult => keyResult.parse({ id: 'kr', title: 't', ...x });
 const open = { finalized: false };
@@ -188,6 +192,32 @@ describe('rounding, bands, rollups and pace', () => {
     expect(paceOf(0.5, 0.35)).toBe('ahead');
     expect(paceOf(0.4, 0.35)).toBe('on track');
     expect(paceOf(0.1, 0.35)).toBe('behind');
+  });
+  it('a key result’s trend grades every check-in against the pace expected by its date, once', () => {
+    // The bench's synthetic handbook: the demo handbooks have no key result with two check-ins.
+    const dir = mkdtempSync(join(tmpdir(), 'okr-trend-'));
+    generate(dir, { teams: 3, periods: 1, objectives: 2, krs: 3, checkins: 3 }, { history: false });
+    const h = computeHandbook(dir, { today: BUILD_DATE }).handbook!;
+    const krs = h.objectives.flatMap((o) => o.keyResults.map((k) => ({ k, period: h.periods.find((p) => p.id === o.period)! })));
+    const charted = krs.filter(({ k }) => 'checkins' in k && (k.checkins?.length ?? 0) >= 2);
+    expect(charted.length).toBeGreaterThan(5);
+    for (const { k, period } of charted) {
+      const checkins = (k as { checkins: { date: string; value?: number | string }[] }).checkins;
+      // Read twice: the same points, graded once.
+      expect(k.trend).toBe(k.trend);
+      expect(k.trend.map((t) => [t.date, t.value])).toEqual(checkins.map((c) => [c.date, c.value]));
+      for (const t of k.trend) {
+        expect(t.expected).toBeCloseTo(expectedProgress(period, t.date), 10);
+        expect(t.pace).toBe(t.grade === null ? null : paceOf(t.grade, t.expected));
+      }
+      // The latest reading is graded as the key result is.
+      const last = k.trend.at(-1)!;
+      if (last.value === k.reading?.value && last.grade !== null) expect(last.grade).toBeCloseTo(k.grade.value!, 10);
+    }
+    // Spread and JSON see the trend as any other field.
+    const { k } = charted[0]!;
+    expect({ ...k }.trend).toEqual(k.trend);
+    expect(JSON.parse(JSON.stringify(k)).trend).toEqual(JSON.parse(JSON.stringify(k.trend)));
   });
 });
 

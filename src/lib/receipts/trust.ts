@@ -142,7 +142,10 @@ export function treeOf(period: string, leaves: readonly Leaf[], known: LeafHashe
       }
       const { root: rootHash, proofs } = yield* rootAndInclusionProofs(hashes);
       const root = toHex(rootHash);
-      // Proofs are turned into hex only when a page or export asks: most builds show a fraction.
+      // Proofs are turned into hex only when a page or export asks (`okr check` asks for none), each
+      // node once: proofs share their upper nodes, and a build asks for every proof several times.
+      const hexOf = new Map(hashes.map((h, i) => [h, hexes[i]!]));
+      const hex = (h: Uint8Array) => hexOf.get(h) ?? hexOf.set(h, toHex(h)).get(h)!;
       const records = leaves.map((l, i): TreeRecord => ({
         key: l.key,
         record: l.record,
@@ -151,7 +154,7 @@ export function treeOf(period: string, leaves: readonly Leaf[], known: LeafHashe
         index: i,
         leaf: hexes[i]!,
         get proof() {
-          return proofs[i]!.map(toHex);
+          return proofs[i]!.map(hex);
         },
         canonical: l.canonical,
       }));
