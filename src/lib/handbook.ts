@@ -151,8 +151,20 @@ function compute(
           ? `; at ${last.date} ${formatGrade(last.expected)} of the period had elapsed, so ${formatGrade(last.grade)} is ${last.pace}`
           : '';
       const audit = auditValues(kr.declared, { grade, status: band?.status ?? null, band: band?.id ?? null }, tolerance, paceNote);
-      const computed = { ...kr, grade, band: band?.id ?? null, status: band?.status ?? null, reading, audit };
-      return lazily(computed, 'trend', () => [...checkins.slice(0, -1).map(point), ...(last ? [last] : [])]);
+      let trend: PacePoint[] | undefined;
+      return {
+        ...kr,
+        grade,
+        band: band?.id ?? null,
+        status: band?.status ?? null,
+        reading,
+        audit,
+        // Graded when first read, then kept (spread, JSON and structured clones read it as any field):
+        // `okr check` never reads it, and it is ~40 % of grading (153,792 check-ins at the bench's 16×).
+        get trend() {
+          return (trend ??= [...checkins.slice(0, -1).map(point), ...(last ? [last] : [])]);
+        },
+      };
     });
     const rollup = rollUp(
       keyResults.map((k) => ({ id: k.uid, grade: k.grade.value, weight: k.weight, status: k.status })),
@@ -221,17 +233,6 @@ function compute(
     },
     warnings,
   };
-}
-
-/**
- * `o` with `key` computed by `make` when first read, then kept: an own, enumerable property as any
- * other (spread, JSON and structured clones read it). `okr check` never reads a key result's trend,
- * which is ~40 % of grading a big handbook (153,792 check-ins at the bench's 16× size); a build reads
- * every one.
- */
-function lazily<T extends object, K extends string, V>(o: T, key: K, make: () => V): T & Record<K, V> {
-  let value: V | undefined;
-  return Object.defineProperty(o, key, { get: () => (value ??= make()), enumerable: true, configurable: true }) as T & Record<K, V>;
 }
 
 /** The pinned period, else the quarter containing today, else the latest quarter that has started, else the first. */
