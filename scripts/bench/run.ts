@@ -110,11 +110,19 @@ export function generateSeconds(output: string): number | null {
   return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) + Number(m[3] ?? 0) / 1000 : null;
 }
 
+/** Seconds our integrations log for their own steps: reading and computing the content, the search index. */
+export function stepSeconds(output: string): { contentSeconds: number | null; searchSeconds: number | null } {
+  const content = /key results, read and computed in ([\d.]+) s/.exec(output);
+  const search = /search: indexed \d+ pages and \d+ KPI records in ([\d.]+) s/.exec(output);
+  return { contentSeconds: content ? Number(content[1]) : null, searchSeconds: search ? Number(search[1]) : null };
+}
+
 function buildRun(t: Timed): BuildRun {
   const og = /OG images: (\d+) images, (\d+) rendered/.exec(t.output);
   return {
     seconds: t.seconds,
     generateSeconds: generateSeconds(t.output),
+    ...stepSeconds(t.output),
     peakMb: t.peakMb,
     processPeakMb: t.processPeakMb,
     treePeakMb: t.treePeakMb,

@@ -74,7 +74,9 @@ export default function okrHandbook(): AstroIntegration {
         const root = fileURLToPath(config.root);
         const cacheDir = parseCacheDir(root);
         const cache = cacheDir === undefined ? undefined : parseCache(cacheDir, codeFingerprint(join(root, 'src/lib')), { readOnly: true });
+        const started = performance.now();
         const result = getHandbookResult(dir, audience, cache);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const warnings = result.issues.filter((i) => i.severity === 'warning').length;
         if (!result.ok) {
           console.error(formatPretty(result.issues, { colour: Boolean(process.stderr.isTTY) }));
@@ -90,7 +92,7 @@ export default function okrHandbook(): AstroIntegration {
         readsHistory = audience !== 'public';
         const h = result.handbook!;
         logger.info(
-          `content ${dir} (${audience} audience): ${h.periods.length} periods, ${h.objectives.length} objectives, ${h.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results` +
+          `content ${dir} (${audience} audience): ${h.periods.length} periods, ${h.objectives.length} objectives, ${h.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results, read and computed in ${seconds} s` +
             (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'}: npm run --silent okr -- check)` : '') +
             (cache?.hits ? `; ${cache.hits} files from the parse cache` : ''),
         );

@@ -37,6 +37,7 @@ export default function search(): AstroIntegration {
         records = h ? searchRecords(h, { kpi: (id) => `/kpis/#kpi-${id}` }) : [];
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const out = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
         if (!index) return fail('creating the index', errors);
@@ -51,7 +52,8 @@ export default function search(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
         if (written.errors.length) fail('writing the index', written.errors);
         await pagefind.close();
-        logger.info(`search: indexed ${added.page_count} pages and ${records.length} KPI records`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`search: indexed ${added.page_count} pages and ${records.length} KPI records in ${seconds} s`);
 
         // The sitemap lists exactly the pages this build wrote (a public build lists only public pages).
         const pages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])

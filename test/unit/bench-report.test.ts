@@ -1,7 +1,7 @@
 // The bench's reading of Astro's log and its budget verdicts (the timings themselves live in
 // BENCHMARKS.md, never in a test).
 import { describe, expect, it } from 'vitest';
-import { generateSeconds } from '../../scripts/bench/run.ts';
+import { generateSeconds, stepSeconds } from '../../scripts/bench/run.ts';
 import { budgets, table, type BuildRun, type ScaleResult } from '../../scripts/bench/report.ts';
 
 const log = (completed: string) =>
@@ -13,6 +13,16 @@ describe('generateSeconds', () => {
     expect(generateSeconds(log('18.75s'))).toBe(18.75);
     expect(generateSeconds(log('820ms'))).toBe(0.82);
     expect(generateSeconds('no such phase')).toBeNull();
+  });
+});
+
+describe('stepSeconds', () => {
+  it('reads what the integrations log of their own steps', () => {
+    const out =
+      '10:00:00 [okr-handbook] content /tmp/c (internal audience): 10 periods, 6408 objectives, 25632 key results, read and computed in 6.2 s (840 warnings: npm run --silent okr -- check)\n' +
+      '10:01:40 [okr-search] search: indexed 8845 pages and 100 KPI records in 24.7 s\n';
+    expect(stepSeconds(out)).toEqual({ contentSeconds: 6.2, searchSeconds: 24.7 });
+    expect(stepSeconds('an older log')).toEqual({ contentSeconds: null, searchSeconds: null });
   });
 });
 
@@ -61,6 +71,18 @@ describe('budgets', () => {
     const slow = budgets([scale(16, 16000, run(200, 60), 40, 32)]);
     expect(slow.find((x) => x.budget.startsWith('per-page'))!.pass).toBe(false);
     expect(slow.find((x) => x.budget.startsWith('cold build'))!.pass).toBe(false);
+  });
+
+  it('shows what 2.5× the floor leaves for page generation once the rest of the build is paid', () => {
+    // 100 s in all, 45 s of it page generation: 55 s outside it. 2.5 × 40 s = 100 s leaves 45 s: 2.81 ms/page.
+    const logged = { ...run(100, 45), contentSeconds: 8, searchSeconds: 25 };
+    const detail = budgets([scale(16, 16000, logged, 40, 32)]).find((x) => x.budget.startsWith('cold build'))!.detail;
+    expect(detail).toContain(
+      "outside page generation the build took 55.0 s (content 8.0 s, search index 25.0 s), which leaves 45.0 s for page generation within 2.5× the floor: 2.81 ms/page, against the floor's own 2.00",
+    );
+    // A floor so fast that the rest of the build alone is over budget.
+    const none = budgets([scale(16, 16000, logged, 20, 16)]).find((x) => x.budget.startsWith('cold build'))!.detail;
+    expect(none).toContain('which leaves no time for page generation within 2.5× the floor');
   });
 
   it('judges okr check cold, and shows what --cache takes beside it', () => {
