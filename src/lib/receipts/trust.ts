@@ -25,8 +25,8 @@ export interface TreeRecord {
   index: number;
   /** Hex leaf hash SHA-256(0x00 ‖ canonical bytes). */
   leaf: string;
-  /** Hex audit path, from the leaf up. */
-  proof: string[];
+  /** Hex audit path, from the leaf up (shared: not to be changed). */
+  proof: readonly string[];
   canonical: string;
 }
 
@@ -142,10 +142,11 @@ export function treeOf(period: string, leaves: readonly Leaf[], known: LeafHashe
       }
       const { root: rootHash, proofs } = yield* rootAndInclusionProofs(hashes);
       const root = toHex(rootHash);
-      // Proofs are turned into hex only when a page or export asks (`okr check` asks for none), each
-      // node once: proofs share their upper nodes, and a build asks for every proof several times.
+      // Proofs in hex, each node turned once (proofs share their upper nodes); the bytes are then let
+      // go: a 32-byte typed array costs V8 more than its 64-character hex string.
       const hexOf = new Map(hashes.map((h, i) => [h, hexes[i]!]));
       const hex = (h: Uint8Array) => hexOf.get(h) ?? hexOf.set(h, toHex(h)).get(h)!;
+      const hexProofs = proofs.map((p): readonly string[] => p.map(hex));
       const records = leaves.map((l, i): TreeRecord => ({
         key: l.key,
         record: l.record,
@@ -153,9 +154,7 @@ export function treeOf(period: string, leaves: readonly Leaf[], known: LeafHashe
         label: l.label,
         index: i,
         leaf: hexes[i]!,
-        get proof() {
-          return proofs[i]!.map(hex);
-        },
+        proof: hexProofs[i]!,
         canonical: l.canonical,
       }));
       return { period, root, treeSize: leaves.length, records, byKey: new Map(records.map((r) => [r.key, r])) };
