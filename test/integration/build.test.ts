@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { buildSite, copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
+import { stepSeconds } from '../../scripts/bench/run.ts';
 
 const EPOCH = '1795392000'; // 2026-11-23
 
@@ -143,6 +144,10 @@ describe.each([
   });
   it('indexes only main content for search, with filters', () => {
     expect(result.stdout).toMatch(/search: indexed \d+ pages and \d+ KPI records/);
+    // The bench reads how long the content and the search index took from these log lines.
+    const steps = stepSeconds(result.stdout);
+    expect(steps.contentSeconds).toBeGreaterThanOrEqual(0);
+    expect(steps.searchSeconds).toBeGreaterThan(0);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
     expect(html).toMatch(/<main[^>]*data-pagefind-body/);
