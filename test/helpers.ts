@@ -8,9 +8,9 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const MAIN = join(ROOT, 'content');
 export const FISCAL = join(ROOT, 'examples/fiscal-handbook');
 
-export function runOkr(args: string[], env: Record<string, string> = {}) {
+export function runOkr(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/okr.ts'), ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
   });

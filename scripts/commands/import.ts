@@ -2,10 +2,10 @@
 // The I/O around src/lib/import: read the documents, write the content directory atomically
 // (a temporary directory renamed into place), check it, print the report.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { importDocuments, type ImportInput } from '../../src/lib/import/index.ts';
+import { importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
 import { parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
@@ -18,14 +18,43 @@ line or cell that was not mapped and every value that was guessed.
   --period ID     period for documents that name none, or instead of the one they name (2025-Q1, FY22-Q2, 2025)
   --team ID       team for objectives outside any team section (default: company, the root team)
   --org NAME      organisation name (default: read from the documents)
-  --report FILE   also write the report to FILE
+  --report FILE   also write the report to FILE (not inside --out)
   --force         replace a non-empty --out directory and an existing --report file
+                  (never a directory holding the current directory, a git repository
+                  or a document being imported)
 
 Exit status: 0 when the content was written and passes okr check; 1 when nothing could be
 imported or the result has errors; 2 for usage mistakes. See docs/importer.md.`;
 
 const isEmptyDir = (dir: string) => readdirSync(dir).length === 0;
 const slash = (p: string) => p.split(sep).join('/');
+/** `path` is `dir` or inside it. */
+const within = (dir: string, path: string) => {
+  const r = relative(dir, resolve(path));
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+};
+
+/**
+ * Why --out must not be replaced, if it must not: --force deletes the directory's old contents, so it
+ * may not hold the current directory, a git repository, a document being imported or the report.
+ */
+function keepOut(
+  outArg: string,
+  out: string,
+  force: boolean,
+  documents: readonly string[],
+  report: string | undefined,
+): string | undefined {
+  // Always: the report would be written into the directory that is then replaced.
+  if (report && within(out, report)) return `--report ${report} is inside --out ${outArg}, which the import replaces; write it elsewhere`;
+  if (!force || !existsSync(out)) return undefined;
+  if (within(out, process.cwd())) return `--out ${outArg} holds the current directory; --force would delete it`;
+  if (existsSync(join(out, '.git')))
+    return `--out ${outArg} is a git repository; --force would delete it (import into a new directory instead)`;
+  const document = documents.find((d) => within(out, d));
+  if (document) return `--out ${outArg} holds ${document}, a document being imported; --force would delete it`;
+  return undefined;
+}
 
 /** Write a whole directory of files atomically: build it beside the target, then rename it into place. */
 function writeDirectory(out: string, files: Map<string, string>, force: boolean) {
@@ -85,6 +114,10 @@ export function importCommand(argv: string[]): number {
   if (existsSync(out) && !force && !isEmptyDir(out)) throw new UsageError(`${outArg} is not empty; pass --force to replace it`);
   const reportFile = values.report as string | undefined;
   if (reportFile && existsSync(reportFile) && !force) throw new UsageError(`${reportFile} exists; pass --force to overwrite it`);
+  const kept = keepOut(outArg, out, force, positionals, reportFile);
+  if (kept) throw new UsageError(kept);
+  const problem = optionProblem({ period: values.period as string | undefined, team: values.team as string | undefined });
+  if (problem) throw new UsageError(problem);
 
   const inputs: ImportInput[] = positionals.map((file) => {
     try {

@@ -190,9 +190,51 @@ describe('okr import as a careful command', () => {
     const missing = runOkr(['import', join(tmp, 'nope.md'), '--out', join(tmp, 'x')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.md: no such file/);
+    // Options are checked before any document is read: exit 2, no report, nothing written.
     const badPeriod = runOkr(['import', doc, '--out', join(tmp, 'y'), '--period', 'Q3']);
-    expect(badPeriod.code).toBe(1);
+    expect(badPeriod.code).toBe(2);
     expect(badPeriod.stderr).toMatch(/--period 'Q3' must look like 2025-Q1/);
+    expect(badPeriod.stdout).toBe('');
+    const badTeam = runOkr(['import', doc, '--out', join(tmp, 'y'), '--team', 'Bad!']);
+    expect(badTeam.code).toBe(2);
+    expect(badTeam.stderr).toMatch(/--team 'Bad!' must be an id/);
+    expect(existsSync(join(tmp, 'y'))).toBe(false);
+  });
+
+  it('never lets --force delete a git repository, the current directory, a document it reads or the report', () => {
+    const guarded = (name: string) => {
+      const dir = join(tmp, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'notes.txt'), 'mine');
+      return dir;
+    };
+    const untouched = (dir: string) => expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+
+    const repo = guarded('repo');
+    mkdirSync(join(repo, '.git'));
+    const git = runOkr(['import', doc, '--out', repo, '--force']);
+    expect(git.code).toBe(2);
+    expect(git.stderr).toMatch(/is a git repository; --force would delete it/);
+    untouched(repo);
+    expect(existsSync(join(repo, '.git'))).toBe(true);
+
+    const here = guarded('here');
+    const cwd = runOkr(['import', doc, '--out', '.', '--force'], {}, here);
+    expect(cwd.code).toBe(2);
+    expect(cwd.stderr).toMatch(/holds the current directory/);
+    untouched(here);
+
+    const docs = guarded('docs');
+    writeFileSync(join(docs, 'seed.md'), readFileSync(doc));
+    const input = runOkr(['import', join(docs, 'seed.md'), '--out', docs, '--force']);
+    expect(input.code).toBe(2);
+    expect(input.stderr).toMatch(/holds .*seed\.md, a document being imported/);
+    untouched(docs);
+
+    const report = runOkr(['import', doc, '--out', join(tmp, 'with-report'), '--report', join(tmp, 'with-report/report.md')]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/--report .* is inside --out/);
+    expect(existsSync(join(tmp, 'with-report'))).toBe(false);
   });
 
   it('writes the schema line of the content/ convention when the output is outside the repository', () => {

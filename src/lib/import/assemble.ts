@@ -44,11 +44,18 @@ const ROLE_WORDS =
 const isPersonalName = (name: string) => /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,2}$/u.test(name) && !ROLE_WORDS.test(name);
 const base = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report): { content: ContentSet; stats: ImportStats } {
+/** What is wrong with the --period and --team options, if anything (the CLI asks before it reads a document). */
+export function optionProblem(opts: Pick<ImportOptions, 'period' | 'team'>): string | undefined {
   if (opts.period !== undefined && !periodIdSchema.safeParse(opts.period).success)
-    throw new ImportError(`--period '${opts.period}' must look like 2025-Q1, 2025, FY22-Q2 or FY22`);
+    return `--period '${opts.period}' must look like 2025-Q1, 2025, FY22-Q2 or FY22`;
   if (opts.team !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(opts.team))
-    throw new ImportError(`--team '${opts.team}' must be an id: lowercase letters, digits and hyphens (e.g. platform)`);
+    return `--team '${opts.team}' must be an id: lowercase letters, digits and hyphens (e.g. platform)`;
+  return undefined;
+}
+
+export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report): { content: ContentSet; stats: ImportStats } {
+  const problem = optionProblem(opts);
+  if (problem) throw new ImportError(problem);
 
   // ── Periods: the document's own, overridden by --period; section periods stay ────────────────
   const periods = new Map<string, PeriodDraft & { docs: Set<string> }>();

@@ -12,7 +12,7 @@ import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts'
 import { findPeriods } from './values.ts';
 import { readYaml } from './yaml-doc.ts';
 
-export { ImportError } from './assemble.ts';
+export { ImportError, optionProblem } from './assemble.ts';
 export type { ImportOptions, ReportEntry } from './types.ts';
 
 export interface ImportInput {
