@@ -81,8 +81,9 @@ if (command.reads && !rest.includes('--help') && !rest.includes('-h')) prestartP
 try {
   process.exitCode = await (await command.load())(rest);
 } catch (err) {
-  // Usage mistakes are thrown as UsageError; anything else is a bug and keeps its stack.
-  if (err instanceof Error && err.name === 'UsageError') {
+  // Usage mistakes are thrown as UsageError, malformed settings (SOURCE_DATE_EPOCH) as SettingError;
+  // anything else is a bug and keeps its stack.
+  if (err instanceof Error && (err.name === 'UsageError' || err.name === 'SettingError')) {
     console.error(`okr ${name}: ${err.message}`);
     process.exitCode = 2;
   } else throw err;

@@ -2,6 +2,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { git, pathInRepo, repoRoot } from '../../src/lib/load/git.ts';
@@ -57,12 +58,12 @@ function createdAt(flag: string | undefined): string {
     if (Number.isNaN(ms)) throw new UsageError(`--created-at must be an ISO 8601 date or date-time (got '${flag}')`);
     return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
   }
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (!epoch || !/^\d+$/.test(epoch))
+  const ms = sourceDateEpoch(process.env);
+  if (ms === undefined)
     throw new UsageError(
       'set SOURCE_DATE_EPOCH (seconds since 1970, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)) or pass --created-at, so the snapshot is reproducible',
     );
-  return new Date(Number(epoch) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 function signingKey(): KeyObject | undefined {

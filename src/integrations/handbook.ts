@@ -13,6 +13,7 @@ import { runInNewContext } from 'node:vm';
 import type { AstroIntegration, AstroPrerenderer, PathWithRoute } from 'astro';
 import { formatPretty } from '../lib/errors.ts';
 import { audienceFromEnv } from '../lib/audience.ts';
+import { sourceDateEpoch } from '../lib/calendar.ts';
 import { contentDir, getHandbookResult, releaseHandbook } from '../lib/handbook.ts';
 import { historyCacheDir } from '../lib/load/history-cache.ts';
 import { codeFingerprint, parseCache, parseCacheDir } from '../lib/load/parse-cache.ts';
@@ -61,8 +62,10 @@ export default function okrHandbook(): AstroIntegration {
         const final = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         let audience;
         try {
-          // OKR_AUDIENCE=public builds the public projection only; a misspelt value stops the build.
+          // OKR_AUDIENCE=public builds the public projection only; a misspelt value stops the build,
+          // as does a malformed SOURCE_DATE_EPOCH (the build's date).
           audience = audienceFromEnv();
+          sourceDateEpoch(process.env);
         } catch (e) {
           logger.error((e as Error).message);
           if (command === 'build') remove(final);

@@ -1,4 +1,5 @@
 // Fiscal calendar: period ids ↔ dates. Pure.
+import { SettingError } from './errors.ts';
 import type { Org } from './schema/index.ts';
 
 export interface PeriodShape {
@@ -42,9 +43,25 @@ function dayNumber(iso: string): number {
 /** Whole days from a to b (ISO dates). */
 export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
+/** The last second of 9999-12-31: a later SOURCE_DATE_EPOCH is milliseconds or a mistake. */
+const LAST_EPOCH = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH in milliseconds; undefined when unset or empty. Anything but whole seconds up to
+ * the year 9999 throws: a malformed value must not silently fall back to the clock (a build that is
+ * then not reproducible) nor write an impossible date into a snapshot.
+ */
+export function sourceDateEpoch(env: Record<string, string | undefined> = {}): number | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch) return undefined;
+  if (!/^\d+$/.test(epoch))
+    throw new SettingError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, e.g. $(git log -1 --format=%ct) (got '${epoch}')`);
+  if (Number(epoch) > LAST_EPOCH)
+    throw new SettingError(`SOURCE_DATE_EPOCH ${epoch} is after the year 9999: it counts seconds since 1970, not milliseconds`);
+  return Number(epoch) * 1000;
+}
+
 /** The build's "today": SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
 export function buildDate(env: Record<string, string | undefined> = {}): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
-  return new Date(ms).toISOString().slice(0, 10);
+  return new Date(sourceDateEpoch(env) ?? Date.now()).toISOString().slice(0, 10);
 }

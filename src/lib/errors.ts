@@ -3,6 +3,11 @@
 
 export type Severity = 'error' | 'warning';
 
+/** A malformed setting (an environment variable): the CLI prints its message and exits 2, the build stops. */
+export class SettingError extends Error {
+  override name = 'SettingError';
+}
+
 export interface ContentIssue {
   /** Path relative to the working directory, with forward slashes. */
   file: string;

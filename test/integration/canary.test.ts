@@ -114,4 +114,9 @@ describe('OKR_AUDIENCE=public build of the canary handbook', () => {
     expect(r.status).toBe(1);
     expect(r.log).toMatch(/OKR_AUDIENCE must be one of internal, public \(got 'publc'\)/);
   });
+  it('so does a build date in milliseconds (SOURCE_DATE_EPOCH), instead of falling back to the clock', () => {
+    const r = buildSite(FIXTURE, { env: { SOURCE_DATE_EPOCH: '1896134400000' }, prefix: 'okr-canary-bad-' });
+    expect(r.status).toBe(1);
+    expect(r.log).toMatch(/SOURCE_DATE_EPOCH 1896134400000 is after the year 9999: it counts seconds since 1970, not milliseconds/);
+  });
 });

@@ -137,6 +137,17 @@ describe('okr check: a missing directory, and never writing', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/content directory not found/);
   });
+  it('a malformed SOURCE_DATE_EPOCH (the date checks run on): exit 2 with what is wrong, not a stack trace', () => {
+    for (const [epoch, message] of [
+      ['abc', /okr check: SOURCE_DATE_EPOCH must be whole seconds since 1970, .* \(got 'abc'\)/],
+      ['1796000000000', /okr check: SOURCE_DATE_EPOCH 1796000000000 is after the year 9999: .* not milliseconds/],
+    ] as const) {
+      const r = runOkr(['check'], { SOURCE_DATE_EPOCH: epoch });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
   it('keeps the original file untouched (check never writes)', () => {
     const dir = copyContent();
     const before = readFileSync(join(dir, 'org.yaml'), 'utf8');

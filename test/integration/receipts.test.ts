@@ -133,6 +133,10 @@ describe('okr snapshot', () => {
     const r = runOkr(['snapshot', '2027-Q1', '--content', dir], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/set SOURCE_DATE_EPOCH .* or pass --created-at/);
+    // Milliseconds would write a date in the year 58882 into an append-only snapshot.
+    const ms = runOkr(['snapshot', '2027-Q1', '--content', dir], { SOURCE_DATE_EPOCH: '1797292800000' });
+    expect(ms.code).toBe(2);
+    expect(ms.stderr).toMatch(/not milliseconds/);
     const internal = runOkr(['snapshot', '2025-Q1', '--content', dir], EPOCH);
     expect(internal.code).toBe(1);
     expect(internal.stderr).toMatch(/period 2025-Q1 is internal/);
