@@ -8,7 +8,7 @@ import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 import { parseInParallel } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
-import { parseYaml, YamlSource } from './yaml-source.ts';
+import { issueAt, parseYaml, YamlSource } from './yaml-source.ts';
 import type { NodeOffsets } from './yaml-positions.ts';
 
 export type { YamlSource } from './yaml-source.ts';
@@ -71,7 +71,7 @@ function classify(rel: string): Collection | undefined {
   if (parts.length === 1) return rel === 'org.yaml' ? 'org' : rel === 'people.yaml' ? 'people' : rel === 'teams.yaml' ? 'teams' : undefined;
   const [top] = parts;
   if (top === 'periods' && parts.length === 2) return yaml ? 'period' : mdx ? 'narrative' : undefined;
-  if (top === 'okrs' && yaml) return 'okr';
+  if (top === 'okrs' && parts.length === 3 && yaml) return 'okr';
   if (top === 'kpis' && parts.length === 2 && yaml) return 'kpi';
   if (top === 'receipts' && parts.length === 2 && yaml) return 'receipt';
   if (top === 'guides' && parts.length === 2 && mdx) return 'guide';
@@ -110,6 +110,32 @@ function decode(bytes: Buffer): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A file's place names what it holds (okrs/<period>/<team>.yaml, periods/<id>.yaml, kpis/<id>.yaml,
+ * receipts/<id>.yaml): a file copied without its fields updated is reported, not silently credited
+ * to another team or period.
+ */
+function misplaced(kind: Collection, rel: string, data: unknown, src: YamlSource): ContentIssue[] {
+  const parts = rel.split('/');
+  const name = parts.at(-1)!.replace(/\.ya?ml$/, '');
+  const folder = parts.slice(0, -1).join('/');
+  const fields: [field: string, placed: string, hint: (value: string) => string][] =
+    kind === 'okr'
+      ? [
+          ['period', parts[1]!, (v) => `move the file to okrs/${v}/${name}.yaml, or write period: ${parts[1]}`],
+          ['team', name, (v) => `rename the file to okrs/${parts[1]}/${v}.yaml, or write team: ${name}`],
+        ]
+      : kind === 'period' || kind === 'kpi' || kind === 'receipt'
+        ? [['id', name, (v) => `rename the file to ${folder}/${v}.yaml: a file is named by its id`]]
+        : [];
+  const d = data as Record<string, unknown>;
+  return fields
+    .filter(([field, placed]) => String(d[field]) !== placed)
+    .map(([field, , hint]) =>
+      issueAt(src, [field], `${field} '${String(d[field])}' does not match where the file is (${rel})`, hint(String(d[field]))),
+    );
 }
 
 /** Parse and validate one YAML text against a schema. */
@@ -331,6 +357,7 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
     if (!value && kind === 'org') value = salvage(source, schema.org);
     if (!value) continue;
+    raw.issues.push(...misplaced(kind, rel, value.data, source));
     const v = value as Sourced<never>;
     if (kind === 'org') raw.org = v;
     else if (kind === 'people') raw.people.push(v);
