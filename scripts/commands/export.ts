@@ -11,7 +11,8 @@ import { audienceOf, audienceOption } from './audience.ts';
 
 export function exportCommand(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' }, ...audienceOption });
-  if (values.help) return (console.log('Usage: okr export [--content DIR] --format json|csv [--audience internal|public]'), 0);
+  if (values.help)
+    return (console.log('Usage: okr export [--content DIR] [--format json|csv] [--audience internal|public]  (default: json)'), 0);
   const format = oneOf(values.format as string | undefined, ['json', 'csv'] as const, '--format', 'json');
   const audience = audienceOf(values);
   // Only the internal JSON carries the git history: read it on threads of their own meanwhile (as

@@ -4,8 +4,19 @@ import { join } from 'node:path';
 import { jsonSchemas } from '../../src/lib/json-schema.ts';
 import { parse } from './args.ts';
 
+export const HELP = `Usage: okr schema [--check] [--out DIR]
+
+Writes the JSON Schemas of the content files (org, teams, people, period, okr-file, kpi-group,
+receipt, guide) that editors with the YAML language server use to autocomplete and flag mistakes.
+
+  --out DIR   where to write them (default: public/schema)
+  --check     write nothing; exit 1 if any schema there is out of date
+
+Exit status: 0 when the schemas are (now) up to date; 1 when --check finds one out of date.`;
+
 export function schemaCommand(argv: string[]): number {
   const { values } = parse(argv, { check: { type: 'boolean' }, out: { type: 'string' } });
+  if (values.help) return (console.log(HELP), 0);
   const out = (values.out as string | undefined) ?? 'public/schema';
   let stale = 0;
   mkdirSync(out, { recursive: true });

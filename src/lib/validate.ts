@@ -107,6 +107,14 @@ export function validateModel(
   const roots = m.teams.filter((t) => !t.parent);
   if (m.teams.length && roots.length === 0)
     at(m.teams[0]!.origin, [], 'no root team: every team has a parent', 'the company team has no parent');
+  // The first team without a parent is the company; another would silently become a second tree.
+  for (const t of roots.slice(1))
+    at(
+      t.origin,
+      ['id'],
+      `team '${t.id}' has no parent, and neither has '${roots[0]!.id}': only the company has none`,
+      `give it a parent, e.g. parent: ${roots[0]!.id}`,
+    );
   for (const t of m.teams) {
     const seen = new Set<string>([t.id]);
     for (let p = t.parent; p; p = m.teams.find((x) => x.id === p)?.parent) {

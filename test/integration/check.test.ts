@@ -1,5 +1,6 @@
 // `okr check` as users run it: clean handbooks pass; every mistake is reported with file:line, all in one run.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
@@ -131,6 +132,23 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
 });
 
 // The bad-input corpus (test/fixtures/bad-input, run by bad-input.test.ts) covers broken files one by one.
+describe('okr check: the company is the only team without a parent', () => {
+  it('reports a second parentless team at its id instead of making it a second tree', () => {
+    const dir = copyContent();
+    const line = edit(join(dir, 'teams.yaml'), '{ id: sales, name: Sales, parent: company,', '{ id: sales, name: Sales,');
+    const r = runOkr(['check', '--content', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(errorsOf(r.stdout)).toEqual([
+      expect.objectContaining({
+        line,
+        path: 'teams[3].id',
+        message: "team 'sales' has no parent, and neither has 'company': only the company has none",
+        hint: 'give it a parent, e.g. parent: company',
+      }),
+    ]);
+  });
+});
+
 describe('okr check: a missing directory, and never writing', () => {
   it('a missing content directory', () => {
     const r = runOkr(['check', '--content', '/nonexistent/okr']);
@@ -148,10 +166,42 @@ describe('okr check: a missing directory, and never writing', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+  it('a broken link and a link into the content are reported where they are, and every other file is still checked', () => {
+    const dir = copyContent();
+    symlinkSync('nowhere.yaml', join(dir, 'okrs/2025-Q1/sales.yaml'));
+    symlinkSync('../okrs', join(dir, 'kpis/more'));
+    // A link to a folder outside the content is followed.
+    const outside = mkdtempSync(join(tmpdir(), 'okr-linked-'));
+    symlinkSync(outside, join(dir, 'guides/linked'));
+    const mistake = edit(join(dir, 'okrs/2025-Q1/product.yaml'), 'owner: vp-product', 'owner: nobody');
+    const r = runOkr(['check', '--content', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const errors = errorsOf(r.stdout).map((i) => [i.file.replace(/.*?okr-content-[^/]+\//, ''), i.line, i.message]);
+    expect(errors).toEqual([
+      ['kpis/more', 0, 'this is a link to ../okrs, a folder already in the content, so it is not read twice'],
+      ['okrs/2025-Q1/product.yaml', mistake, "person 'nobody' not found"],
+      ['okrs/2025-Q1/sales.yaml', 0, 'this is a link to nowhere.yaml, which does not exist'],
+    ]);
+  });
   it('keeps the original file untouched (check never writes)', () => {
     const dir = copyContent();
     const before = readFileSync(join(dir, 'org.yaml'), 'utf8');
     runOkr(['check', '--content', dir]);
     expect(readFileSync(join(dir, 'org.yaml'), 'utf8')).toBe(before);
+  });
+});
+
+describe('okr <command> --help', () => {
+  it("prints each command's usage, exits 0 and writes nothing", () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'okr-help-'));
+    const commands = [...runOkr(['--help']).stdout.matchAll(/^  ([a-z]+) +\S/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(['check', 'diff', 'export', 'import', 'new', 'receipt', 'schema', 'snapshot', 'verify']);
+    for (const name of commands) {
+      // Options that would make the command write, were --help not honoured.
+      const r = runOkr([name, '--help', ...(name === 'schema' ? ['--out', 'schemas'] : [])], {}, cwd);
+      expect([name, r.code, r.stdout]).toEqual([name, 0, expect.stringMatching(new RegExp(`^Usage: okr ${name}`))]);
+    }
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });

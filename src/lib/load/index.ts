@@ -1,6 +1,6 @@
 // The only I/O of the core: read a content directory into validated records that remember where
 // every value came from. Nothing here computes grades; see ../handbook.ts for the pipeline.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'astro/zod';
 import type { ContentIssue } from '../errors.ts';
@@ -93,14 +93,62 @@ const SCHEMAS = {
 const knownFields = new Map<z.ZodType, Set<string>>();
 const known = (s: z.ZodType) => knownFields.get(s) ?? knownFields.set(s, fieldNames(s)).get(s)!;
 
-function walk(dir: string, base = dir, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
+/** An entry of the content directory that cannot be read as a file or folder. */
+interface Unwalkable {
+  abs: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Every file under `dir`, sorted, and the entries that cannot be read: a broken link, a folder
+ * without read permission, a link to a folder already in the content (its files would be read
+ * twice, or forever in a loop). Other links are followed.
+ */
+function walk(
+  dir: string,
+  out: string[] = [],
+  bad: Unwalkable[] = [],
+  inside = [realpathSync(dir)],
+): { files: string[]; bad: Unwalkable[] } {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    bad.push({ abs: dir, message: `this folder cannot be read (${(e as NodeJS.ErrnoException).code})`, hint: 'check its permissions' });
+    return { files: out, bad };
+  }
+  for (const name of names) {
     if (name.startsWith('.')) continue;
     const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) walk(abs, base, out);
-    else out.push(abs);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch (e) {
+      const link = lstatSync(abs).isSymbolicLink();
+      bad.push({
+        abs,
+        message: link
+          ? `this is a link to ${readlinkSync(abs)}, which does not exist`
+          : `this cannot be read (${(e as NodeJS.ErrnoException).code})`,
+        hint: link ? 'point the link at a file, or delete it' : 'check its permissions',
+      });
+      continue;
+    }
+    if (!isDir) {
+      out.push(abs);
+      continue;
+    }
+    const real = realpathSync(abs);
+    if (lstatSync(abs).isSymbolicLink() && inside.some((d) => real === d || real.startsWith(d + sep)))
+      bad.push({
+        abs,
+        message: `this is a link to ${readlinkSync(abs)}, a folder already in the content, so it is not read twice`,
+        hint: 'delete the link',
+      });
+    else walk(abs, out, bad, [...inside, real]);
   }
-  return out;
+  return { files: out, bad };
 }
 
 /** Decode UTF-8 strictly; a BOM is dropped. */
@@ -275,10 +323,11 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     declaredIds: new Map(),
   };
   const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
-  let files: string[];
+  let found = false;
   try {
-    files = walk(dir);
-  } catch {
+    found = statSync(dir).isDirectory();
+  } catch {}
+  if (!found) {
     raw.issues.push({
       file: display(dir),
       line: 0,
@@ -289,6 +338,14 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
       severity: 'error',
     });
     return raw;
+  }
+  const { files, bad } = walk(dir);
+  for (const b of bad) {
+    const file = display(b.abs);
+    raw.issues.push({ file, line: 0, column: 0, path: '', message: b.message, hint: b.hint, severity: 'error' });
+    // What it would have held is unknown: references into its collection are not reported as dangling.
+    const kind = classify(relative(dir, b.abs).split(sep).join('/'));
+    if (kind) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
   }
   // The key results' files are most of the work: a big handbook reads them on two threads.
   const prefetched = parseInParallel(
