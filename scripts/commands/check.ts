@@ -21,6 +21,8 @@ and warns about links it has to drop. Trust-center snapshots under trust/ are ve
 by its text and this code's version: the next run reads only the files that changed, on both sides
 of --base. The first run is slower (it writes the cache); entries unused for a week are removed.`;
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function check(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' }, base: { type: 'string' }, ...audienceOption, ...cacheOption });
   if (values.help) return (console.log(HELP), 0);
@@ -55,7 +57,10 @@ export function check(argv: string[]): number {
     console.log(result.ok ? 'okr check: no errors' : 'okr check: errors found');
   } else {
     const summary = result.handbook
-      ? `Checked ${result.handbook.periods.length} periods, ${result.handbook.objectives.length} objectives, ${result.handbook.objectives.reduce((n, o) => n + o.keyResults.length, 0)} key results.`
+      ? `Checked ${count(result.handbook.periods.length, 'period')}, ${count(result.handbook.objectives.length, 'objective')}, ${count(
+          result.handbook.objectives.reduce((n, o) => n + o.keyResults.length, 0),
+          'key result',
+        )}.`
       : '';
     console.log(
       [formatPretty(result.issues, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }), summary].filter(Boolean).join('\n'),

@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import { join, relative, sep } from 'node:path';
 import { z } from 'astro/zod';
 import type { ContentIssue } from '../errors.ts';
+import { cutValues } from './cut-values.ts';
 import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 import { parseInParallel } from './parallel.ts';
@@ -195,6 +196,7 @@ export function validateYaml<T>(
 ): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource; raw?: unknown } {
   const { source, issues, value, clean } = parseYaml(file, text, lineOffset);
   if (issues.some((i) => i.severity === 'error')) return { issues, source };
+  issues.push(...cutValues(file, text, lineOffset));
   const raw = clean ? value : sanitise(source, value, issues);
   if (raw === null || raw === undefined) {
     issues.push({ file, line: 0, column: 0, path: '', message: 'file has no content', hint: 'fill it in or delete it', severity: 'error' });
