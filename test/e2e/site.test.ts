@@ -128,6 +128,27 @@ describe('the demo handbook in a browser', () => {
       await page.close();
     }
   });
+
+  it('makes a table that scrolls sideways on a phone a named region the keyboard reaches, and no other', async () => {
+    for (const [width, scrolling] of [
+      [360, true],
+      [1280, false],
+    ] as const) {
+      const { page } = await open(browser, `${server.url}/kpis/`, { viewport: { width, height: 740 } });
+      const wraps = await page.locator('.table-wrap').evaluateAll((all) =>
+        all.map((w) => ({
+          scrolls: w.scrollWidth > w.clientWidth,
+          tabindex: w.getAttribute('tabindex'),
+          label: w.getAttribute('aria-label'),
+        })),
+      );
+      expect(wraps.length).toBeGreaterThan(10);
+      expect(wraps.some((w) => w.scrolls)).toBe(scrolling);
+      for (const w of wraps) expect(w.tabindex !== null && Boolean(w.label), `${width} px`).toBe(w.scrolls);
+      expect(await axe(page)).toEqual([]);
+      await page.close();
+    }
+  });
 });
 
 /** One page of every type the site has: [page type, path, HTTP status]. */
