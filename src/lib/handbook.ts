@@ -17,7 +17,7 @@ import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
-import { validateModel, validateNarratives } from './validate.ts';
+import { validateComponents, validateModel, validateNarratives } from './validate.ts';
 
 export interface PacePoint {
   date: string;
@@ -105,6 +105,7 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
     ...(raw.unreadable.get('period') ?? []).map((f) => basename(f).replace(/\.ya?ml$/, '')),
   ];
   issues.push(...validateNarratives(raw.narratives, new Set(periodFiles)));
+  issues.push(...validateComponents([...raw.narratives, ...raw.guides], model));
   issues.push(...validateRevisions(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);

@@ -2,7 +2,7 @@
 // Every problem is reported with its file, position, field path and a hint; all of them in one pass.
 import { expectedPeriodFormat, parsePeriodId, periodDates } from './calendar.ts';
 import { didYouMean, type ContentIssue } from './errors.ts';
-import { issueAt, type Collection, type RawContent } from './load/index.ts';
+import { issueAt, type Collection, type MdxFile, type RawContent } from './load/index.ts';
 import type { HandbookModel, KrModel, Origin } from './model.ts';
 import type { SubMetric } from './schema/index.ts';
 
@@ -369,4 +369,55 @@ export function validateNarratives(narratives: { slug: string; file: string }[],
       hint: didYouMean(n.slug, periodIds) ?? 'name the .mdx after its period id',
       severity: 'error' as const,
     }));
+}
+
+/** The components MDX pages may use (the narrative and guide pages provide these), with what each needs. */
+const COMPONENTS: Record<string, { required: string[]; optional: string[]; example: string }> = {
+  OkrTable: { required: ['period'], optional: ['team'], example: '<OkrTable period="2025-Q1" team="engineering" />' },
+  GradeExample: { required: ['kr'], optional: [], example: '<GradeExample kr="2025-q1-company-revenue.kr1" />' },
+};
+
+/**
+ * The components of MDX pages against the handbook: a key result, period or team that does not
+ * exist would fail the build (GradeExample) or render an empty table (OkrTable), after `okr check`
+ * had passed. Values written as expressions are not checked.
+ */
+export function validateComponents(pages: readonly MdxFile[], m: HandbookModel): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const known: Record<string, Set<string>> = {
+    kr: new Set(m.objectives.flatMap((o) => o.keyResults.map((k) => k.uid))),
+    period: new Set(m.periods.map((p) => p.id)),
+    team: new Set(m.teams.map((t) => t.id)),
+  };
+  const WHAT: Record<string, string> = { kr: 'key result', period: 'period', team: 'team' };
+  for (const page of pages)
+    for (const use of page.components) {
+      const issue = (message: string, hint: string) =>
+        issues.push({ file: page.file, line: use.line, column: use.column, path: '', message, hint, severity: 'error' });
+      const spec = COMPONENTS[use.name];
+      if (!spec) {
+        if (!page.imports)
+          issue(
+            `unknown component <${use.name}>`,
+            didYouMean(use.name, Object.keys(COMPONENTS)) ?? `pages provide ${Object.keys(COMPONENTS).join(' and ')}`,
+          );
+        continue;
+      }
+      for (const name of spec.required) if (!(name in use.attributes)) issue(`<${use.name}> needs ${name}="…"`, `e.g. ${spec.example}`);
+      for (const [name, value] of Object.entries(use.attributes)) {
+        if (!spec.required.includes(name) && !spec.optional.includes(name)) {
+          issue(
+            `<${use.name}> has no attribute '${name}'`,
+            didYouMean(name, [...spec.required, ...spec.optional]) ?? `e.g. ${spec.example}`,
+          );
+          continue;
+        }
+        if (value === null || known[name]!.has(value)) continue;
+        issue(
+          `<${use.name} ${name}="${value}"> names no ${WHAT[name]} of this handbook`,
+          didYouMean(value, known[name]!) ?? `e.g. ${spec.example}`,
+        );
+      }
+    }
+  return issues;
 }

@@ -132,6 +132,37 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
 });
 
 // The bad-input corpus (test/fixtures/bad-input, run by bad-input.test.ts) covers broken files one by one.
+describe('okr check reads MDX pages as the build does', () => {
+  it('reports a syntax error, an unknown component and references to nothing, each where it is written', () => {
+    const dir = copyContent();
+    const example = edit(
+      join(dir, 'guides/how-grades-are-computed.mdx'),
+      'kr="2025-q1-company-enterprise-acquisition.kr3"',
+      'kr="2025-q1-company-enterprise-acquisition.kr9"',
+    );
+    const table = edit(
+      join(dir, 'periods/2026-Q2.mdx'),
+      '<OkrTable period="2026-Q2" team="platform" />',
+      '<OkrTable period="2026-Q2" team="platfrom" />\n\n<Roadmap />',
+    );
+    const broken = edit(join(dir, 'guides/tools.mdx'), /\n## /, '\n<Callout note={\n\n## ');
+    const r = runOkr(['check', '--content', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const errors = errorsOf(r.stdout).map((i) => [i.file.replace(/.*?okr-content-[^/]+\//, ''), i.line, i.message, i.hint]);
+    expect(errors).toEqual([
+      [
+        'guides/how-grades-are-computed.mdx',
+        example,
+        '<GradeExample kr="2025-q1-company-enterprise-acquisition.kr9"> names no key result of this handbook',
+        "did you mean '2025-q1-company-enterprise-acquisition.kr1'?",
+      ],
+      ['guides/tools.mdx', broken + 1, expect.stringMatching(/^MDX syntax: /), expect.stringMatching(/close it/)],
+      ['periods/2026-Q2.mdx', table, '<OkrTable team="platfrom"> names no team of this handbook', "did you mean 'platform'?"],
+      ['periods/2026-Q2.mdx', table + 2, 'unknown component <Roadmap>', 'pages provide OkrTable and GradeExample'],
+    ]);
+  });
+});
+
 describe('okr check: the company is the only team without a parent', () => {
   it('reports a second parentless team at its id instead of making it a second tree', () => {
     const dir = copyContent();

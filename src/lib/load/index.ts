@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { z } from 'astro/zod';
 import type { ContentIssue } from '../errors.ts';
 import { cutValues } from './cut-values.ts';
+import { mdxComponents, type ComponentUse } from './mdx-components.ts';
 import * as schema from '../schema/index.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 import { parseInParallel } from './parallel.ts';
@@ -29,6 +30,10 @@ export interface MdxFile {
   absPath: string;
   frontmatter: Record<string, unknown>;
   src: YamlSource | undefined;
+  /** The components its body uses, checked against the handbook by validateComponents(). */
+  components: ComponentUse[];
+  /** It imports components of its own (those names are not checked). */
+  imports: boolean;
 }
 
 export interface RawContent {
@@ -403,7 +408,17 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
         fail('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
         continue;
       }
-      (kind === 'guide' ? raw.guides : raw.narratives).push({ slug, file, absPath: abs, frontmatter, src });
+      const mdx = mdxComponents(file, body);
+      raw.issues.push(...mdx.issues);
+      (kind === 'guide' ? raw.guides : raw.narratives).push({
+        slug,
+        file,
+        absPath: abs,
+        frontmatter,
+        src,
+        components: mdx.uses,
+        imports: mdx.imports,
+      });
       continue;
     }
     const { parsed, source } = ahead
