@@ -71,13 +71,14 @@ export function dependencyEdges(objectives: readonly ObjectiveModel[]): Dependen
 export function atRiskPropagation(
   objectives: readonly ObjectiveModel[],
   edges: readonly DependencyEdge[],
-  isRed: (id: string) => boolean,
+  /** 'red', 'declared red' (ungraded, declared so), or undefined. */
+  redness: (id: string) => string | undefined,
 ): { atRisk: Map<string, string[]>; warnings: ContentIssue[] } {
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const dependents = new Map<string, string[]>();
   for (const e of edges) (dependents.get(e.to) ?? dependents.set(e.to, []).get(e.to)!).push(e.from);
   const atRisk = new Map<string, string[]>();
-  const queue = objectives.filter((o) => isRed(o.id)).map((o) => ({ id: o.id, via: [o.id] }));
+  const queue = objectives.filter((o) => redness(o.id)).map((o) => ({ id: o.id, via: [o.id] }));
   for (let next = 0; next < queue.length; next++) {
     const { id, via } = queue[next]!;
     for (const d of dependents.get(id) ?? []) {
@@ -91,7 +92,7 @@ export function atRiskPropagation(
     return issueAt(
       o.origin.src,
       [...o.origin.path, 'dependencies'],
-      `objective '${id}' depends on '${via[0]}', which is red${via.length > 1 ? ` (via ${via.slice(1).join(' → ')})` : ''}`,
+      `objective '${id}' depends on '${via[0]}', which is ${redness(via[0]!)}${via.length > 1 ? ` (via ${via.slice(1).join(' → ')})` : ''}`,
       'check the mitigation, or record the risk on this objective',
       'warning',
     );

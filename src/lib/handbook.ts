@@ -46,6 +46,8 @@ export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
   alignment: AlignmentInfo;
   /** Chain of red dependencies putting this objective at risk. */
   atRiskVia?: string[];
+  /** What the first objective of atRiskVia is: 'red', or 'declared red' (ungraded, declared so). */
+  atRiskBecause?: string;
   audit: AuditResult;
 }
 
@@ -188,11 +190,12 @@ function compute(
   });
 
   const byId = new Map(objectives.map((o) => [o.id, o]));
-  const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), (id) => {
+  const redness = (id: string) => {
     const o = byId.get(id)!;
-    return o.rollup.status === 'red' || (o.rollup.status === null && o.declared?.status === 'red');
-  });
-  for (const [id, via] of risk.atRisk) byId.get(id)!.atRiskVia = via;
+    return o.rollup.status === 'red' ? 'red' : o.rollup.status === null && o.declared?.status === 'red' ? 'declared red' : undefined;
+  };
+  const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), redness);
+  for (const [id, via] of risk.atRisk) Object.assign(byId.get(id)!, { atRiskVia: via, atRiskBecause: redness(via[0]!) });
   warnings.push(...risk.warnings);
 
   // Team-period and company-period rollups.

@@ -22,6 +22,8 @@ export interface SiteIndex {
   krsByKpi: Map<string, ComputedKr[]>;
   /** Each team's rollup per period, oldest period first. */
   teamHistory: Map<string, TeamPeriodRollup[]>;
+  /** Each team's latest grade: its latest graded period, else its latest period that has started (never a future one). */
+  teamLatest: Map<string, TeamPeriodRollup>;
   /** KPI names by id. */
   kpiName: Map<string, string>;
   /** The org's redactions by id (label and private link). */
@@ -52,18 +54,23 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
   }
   for (const k of krs) if (k.owner) byPerson.get(k.owner)?.krs.push(k);
   const periodOrder = new Map(h.periods.map((p, i) => [p.id, i]));
+  const teamHistory = new Map(
+    [...group(h.teamPeriods, (t) => t.team)].map(([team, list]) => [
+      team,
+      [...list].sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)!),
+    ]),
+  );
+  const started = new Set(h.periods.filter((p) => p.start <= h.today).map((p) => p.id));
+  const latest = (history: TeamPeriodRollup[]) =>
+    history.findLast((r) => r.grade !== null) ?? history.findLast((r) => started.has(r.period)) ?? history[0]!;
   return {
     byPerson,
     krsByKpi: group(
       krs.filter((k) => k.kpi),
       (k) => k.kpi!,
     ),
-    teamHistory: new Map(
-      [...group(h.teamPeriods, (t) => t.team)].map(([team, list]) => [
-        team,
-        [...list].sort((a, b) => periodOrder.get(a.period)! - periodOrder.get(b.period)!),
-      ]),
-    ),
+    teamHistory,
+    teamLatest: new Map([...teamHistory].map(([team, history]) => [team, latest(history)])),
     h,
     kpiName: new Map(h.model.kpiGroups.flatMap((g) => g.kpis.map((k) => [k.id, k.name] as const))),
     redaction: new Map(h.model.org.redactions.map((r) => [r.id, r])),

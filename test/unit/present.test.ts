@@ -1,7 +1,8 @@
-// What the home page calls the period it features (src/lib/present.ts).
+// What pages say, decided in src/lib: the featured period, a team's latest grade, why a dependency is at risk.
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { currentOrLatest } from '../../src/lib/present.ts';
+import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { MAIN } from '../helpers.ts';
 
 describe('the featured period is "current" while it runs and "latest" once it has ended', () => {
@@ -15,5 +16,29 @@ describe('the featured period is "current" while it runs and "latest" once it ha
       const featured = h.periods.find((p) => p.id === h.currentPeriod)!;
       expect([featured.id, currentOrLatest(featured, today)]).toEqual([id, word]);
     }
+  });
+});
+
+describe("the teams list's latest grade", () => {
+  it('is the latest graded period, never a quarter that has not started', () => {
+    const h = computeHandbook(MAIN, { today: '2026-12-01' }).handbook!;
+    const index = buildSiteIndex(h);
+    // The company has periods up to 2027-Q4 (not started); only 2025-Q1 is graded.
+    expect(index.teamHistory.get('company')!.at(-1)!.period).toBe('2027-Q4');
+    expect(index.teamLatest.get('company')).toMatchObject({ period: '2025-Q1', grade: expect.closeTo(0.46, 2) });
+    for (const [team, r] of index.teamLatest) expect(h.periods.find((p) => p.id === r.period)!.start <= h.today, team).toBe(true);
+  });
+});
+
+describe('a dependency at risk says why', () => {
+  it('"declared red" when the objective it depends on is ungraded and only declared red', () => {
+    const r = computeHandbook(MAIN, { today: '2026-12-01' });
+    const churn = r.handbook!.objectives.find((o) => o.id === '2026-q2-company-enterprise-churn')!;
+    const activation = r.handbook!.objectives.find((o) => o.id === '2026-q2-company-activation')!;
+    expect([activation.rollup.status, activation.declared?.status]).toEqual([null, 'red']);
+    expect([churn.atRiskVia, churn.atRiskBecause]).toEqual([['2026-q2-company-activation'], 'declared red']);
+    expect(r.issues.map((i) => i.message)).toContain(
+      "objective '2026-q2-company-enterprise-churn' depends on '2026-q2-company-activation', which is declared red",
+    );
   });
 });
