@@ -107,7 +107,7 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
     ...(raw.unreadable.get('period') ?? []).map((f) => basename(f).replace(/\.ya?ml$/, '')),
   ];
   issues.push(...validateNarratives(raw.narratives, new Set(periodFiles)));
-  issues.push(...validateComponents([...raw.narratives, ...raw.guides], model));
+  issues.push(...validateComponents([...raw.narratives, ...raw.guides], model, raw));
   issues.push(...validateRevisions(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);

@@ -45,6 +45,9 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return m;
 }
 
+/** An objective's place in its file (its path is ['objectives', i]). */
+const fileIndex = (o: ComputedObjective) => Number(o.origin.path[1] ?? 0);
+
 export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
   const krs = h.objectives.flatMap((o) => o.keyResults);
   const byPerson: SiteIndex['byPerson'] = new Map(h.model.people.map((p) => [p.id, { owns: [], dri: [], krs: [] }]));
@@ -80,7 +83,13 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
     person: new Map(h.model.people.map((p) => [p.id, p])),
     objective: new Map(h.objectives.map((o) => [o.id, o])),
     objectivesByPeriod: group(h.objectives, (o) => o.period),
-    objectivesByTeamPeriod: group(h.objectives, (o) => tpKey(o.period, o.team)),
+    // In the order their file lists them (one file per team and period): the order its authors chose.
+    objectivesByTeamPeriod: new Map(
+      [...group(h.objectives, (o) => tpKey(o.period, o.team))].map(([key, list]) => [
+        key,
+        list.sort((a, b) => fileIndex(a) - fileIndex(b)),
+      ]),
+    ),
     teamPeriod: new Map(h.teamPeriods.map((t) => [tpKey(t.period, t.team), t])),
     teamPeriodsByPeriod: group(h.teamPeriods, (t) => t.period),
     companyPeriod: new Map(h.companyPeriods.map((c) => [c.period, c])),

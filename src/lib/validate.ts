@@ -2,7 +2,7 @@
 // Every problem is reported with its file, position, field path and a hint; all of them in one pass.
 import { expectedPeriodFormat, parsePeriodId, periodDates } from './calendar.ts';
 import { didYouMean, type ContentIssue } from './errors.ts';
-import { issueAt, type Collection, type MdxFile, type RawContent } from './load/index.ts';
+import { issueAt, positionOf, type Collection, type MdxFile, type RawContent } from './load/index.ts';
 import type { HandbookModel, KrModel, Origin } from './model.ts';
 import type { SubMetric } from './schema/index.ts';
 
@@ -64,7 +64,13 @@ export function validateModel(
     const seen = new Map<string, T>();
     for (const it of items) {
       const first = seen.get(it.id);
-      if (first) at(it.origin, ['id'], `duplicate ${what} id '${it.id}'`, `also defined in ${first.origin.src.file}; ids must be unique`);
+      if (first)
+        at(
+          it.origin,
+          ['id'],
+          `duplicate ${what} id '${it.id}'`,
+          `also defined at ${first.origin.src.file}:${positionOf(first.origin.src, [...first.origin.path, 'id']).line}; ids must be unique`,
+        );
       else seen.set(it.id, it);
     }
   };
@@ -93,7 +99,7 @@ export function validateModel(
           'sort the bands from lowest to highest',
         );
     });
-    if (m.org.currentPeriod) ref(m.orgOrigin, ['currentPeriod'], m.org.currentPeriod, periods, 'period', 'content/periods/');
+    if (m.org.currentPeriod) ref(m.orgOrigin, ['currentPeriod'], m.org.currentPeriod, periods, 'period', 'periods/');
   }
 
   // Teams and people.
@@ -179,7 +185,7 @@ export function validateModel(
     p.risks?.forEach((r, i) => ref(p.origin, ['risks', i, 'owner'], r.owner, people, 'person', 'people.yaml'));
     p.dependencies?.forEach((dep, i) => {
       ref(p.origin, ['dependencies', i, 'team'], dep.team, teams, 'team', 'teams.yaml');
-      ref(p.origin, ['dependencies', i, 'on'], dep.on, objectives, 'objective', 'content/okrs/');
+      ref(p.origin, ['dependencies', i, 'on'], dep.on, objectives, 'objective', 'okrs/');
     });
   }
 
@@ -194,7 +200,7 @@ export function validateModel(
     const file: Origin = { src: o.origin.src, path: [] };
     if (!fileChecked.has(o.origin.src.file)) {
       fileChecked.add(o.origin.src.file);
-      ref(file, ['period'], o.period, periods, 'period', 'content/periods/');
+      ref(file, ['period'], o.period, periods, 'period', 'periods/');
       ref(file, ['team'], o.team, teams, 'team', 'teams.yaml');
     }
     ref(o.origin, ['owner'], o.owner, people, 'person', 'people.yaml');
@@ -203,9 +209,9 @@ export function validateModel(
     ref(o.origin, ['stageGate'], o.stageGate, gates, 'stage gate', 'org.yaml stageGates');
     if (o.parent === o.id)
       at(o.origin, ['parent'], 'an objective cannot be its own parent', 'point parent at the objective this one ladders up to');
-    else ref(o.origin, ['parent'], o.parent, objectives, 'objective', 'content/okrs/');
-    o.contributes?.forEach((c, i) => ref(o.origin, ['contributes', i], c, objectives, 'objective', 'content/okrs/'));
-    ref(o.origin, ['carriedFrom'], o.carriedFrom, objectives, 'objective', 'content/okrs/');
+    else ref(o.origin, ['parent'], o.parent, objectives, 'objective', 'okrs/');
+    o.contributes?.forEach((c, i) => ref(o.origin, ['contributes', i], c, objectives, 'objective', 'okrs/'));
+    ref(o.origin, ['carriedFrom'], o.carriedFrom, objectives, 'objective', 'okrs/');
     o.initiatives?.forEach((init, i) => {
       ref(o.origin, ['initiatives', i, 'team'], init.team, teams, 'team', 'teams.yaml');
       ref(o.origin, ['initiatives', i, 'owner'], init.owner, people, 'person', 'people.yaml');
@@ -218,7 +224,7 @@ export function validateModel(
       if (dep.on) {
         const [objId, krId] = dep.on.split('.') as [string, string | undefined];
         const target = objectives.get(objId);
-        if (!target) ref(o.origin, ['dependencies', i, 'on'], objId, objectives, 'objective', 'content/okrs/');
+        if (!target) ref(o.origin, ['dependencies', i, 'on'], objId, objectives, 'objective', 'okrs/');
         else if (krId && !target.keyResults.some((k) => k.id === krId))
           at(
             o.origin,
@@ -240,12 +246,12 @@ export function validateModel(
   function checkKr(kr: KrModel, period?: { start: string; end: string }) {
     const o = kr.origin;
     ref(o, ['owner'], kr.owner, people, 'person', 'people.yaml');
-    ref(o, ['kpi'], kr.kpi, kpis, 'KPI', 'content/kpis/');
+    ref(o, ['kpi'], kr.kpi, kpis, 'KPI', 'kpis/');
     kr.revisions?.forEach((r, i) => ref(o, ['revisions', i, 'approvedBy'], r.approvedBy, people, 'person', 'people.yaml'));
     if (kr.carriedFrom) {
       const [objId, krId] = kr.carriedFrom.split('.') as [string, string];
       const from = objectives.get(objId);
-      if (!from) ref(o, ['carriedFrom'], objId, objectives, 'objective', 'content/okrs/');
+      if (!from) ref(o, ['carriedFrom'], objId, objectives, 'objective', 'okrs/');
       else if (!from.keyResults.some((k) => k.id === krId))
         at(
           o,
@@ -347,7 +353,7 @@ export function validateModel(
 
   // KPI groups and receipts.
   for (const g of m.kpiGroups) g.kpis.forEach((k, i) => ref(g.origin, ['kpis', i, 'owner'], k.owner, people, 'person', 'people.yaml'));
-  for (const r of m.receipts) ref(r.origin, ['period'], r.period, periods, 'period', 'content/periods/');
+  for (const r of m.receipts) ref(r.origin, ['period'], r.period, periods, 'period', 'periods/');
 
   return issues;
 }
@@ -382,8 +388,15 @@ const COMPONENTS: Record<string, { required: string[]; optional: string[]; examp
  * exist would fail the build (GradeExample) or render an empty table (OkrTable), after `okr check`
  * had passed. Values written as expressions are not checked.
  */
-export function validateComponents(pages: readonly MdxFile[], m: HandbookModel): ContentIssue[] {
+export function validateComponents(pages: readonly MdxFile[], m: HandbookModel, loaded: RawContent): ContentIssue[] {
   const issues: ContentIssue[] = [];
+  // A reference into a file that failed validation (or could not be read) is that file's error.
+  const failed = (c: Collection, id: string) => loaded.declaredIds.get(c)?.has(id) || (loaded.unreadable.get(c)?.length ?? 0) > 0;
+  const excused: Record<string, (value: string) => boolean> = {
+    kr: (v) => !m.objectives.some((o) => o.id === v.split('.')[0]) && failed('okr', v.split('.')[0]!),
+    period: (v) => failed('period', v),
+    team: (v) => failed('teams', v),
+  };
   const known: Record<string, Set<string>> = {
     kr: new Set(m.objectives.flatMap((o) => o.keyResults.map((k) => k.uid))),
     period: new Set(m.periods.map((p) => p.id)),
@@ -412,7 +425,7 @@ export function validateComponents(pages: readonly MdxFile[], m: HandbookModel):
           );
           continue;
         }
-        if (value === null || known[name]!.has(value)) continue;
+        if (value === null || known[name]!.has(value) || excused[name]!(value)) continue;
         issue(
           `<${use.name} ${name}="${value}"> names no ${WHAT[name]} of this handbook`,
           didYouMean(value, known[name]!) ?? `e.g. ${spec.example}`,

@@ -50,7 +50,12 @@ describe('okr check with ten deliberate mistakes in ten files', () => {
       /team 'engneering' not found/,
       /did you mean 'engineering'/,
     ],
-    ['teams.yaml', edit(f('teams.yaml'), '{ id: growth,', '{ id: support,'), /duplicate team id 'support'/, /unique/],
+    [
+      'teams.yaml',
+      edit(f('teams.yaml'), '{ id: growth,', '{ id: support,'),
+      /duplicate team id 'support'/,
+      /^also defined at .*teams\.yaml:10; ids must be unique$/,
+    ],
     [
       'periods/2025-Q1.yaml',
       edit(f('periods/2025-Q1.yaml'), /start: ['"]?2025-01-01['"]?/, 'start: 2025-01-02'),
@@ -160,6 +165,25 @@ describe('okr check reads MDX pages as the build does', () => {
       ['periods/2026-Q2.mdx', table, '<OkrTable team="platfrom"> names no team of this handbook', "did you mean 'platform'?"],
       ['periods/2026-Q2.mdx', table + 2, 'unknown component <Roadmap>', 'pages provide OkrTable and GradeExample'],
     ]);
+  });
+});
+
+describe('okr check: hints for the common slips', () => {
+  it('a confidence written as a percentage, a zero weight, a date in another format, a missing operator', () => {
+    const dir = copyContent();
+    const f = join(dir, 'okrs/2025-Q1/engineering.yaml');
+    const confidence = edit(f, '    owner: vp-engineering\n', '    owner: vp-engineering\n    confidence: 80\n    weight: 0\n');
+    const date = edit(f, '{ date: 2025-02-01, value: 550,', '{ date: 02/01/2025, value: 550,');
+    const operator = edit(f, /\n\s+operator: "<"/, '') - 1;
+    const r = runOkr(['check', '--content', dir, '--format', 'json']);
+    // The key results of the file that failed are not reported again where a guide shows them.
+    expect(errorsOf(r.stdout).map((i) => [i.line, i.message, i.hint])).toEqual([
+      [confidence + 1, "'confidence' too big: expected number to be <=1", 'a fraction from 0 to 1: write 0.8 for 80 %'],
+      [confidence + 2, "'weight' too small: expected number to be >0", 'use a number above 0, e.g. 1'],
+      [date, "'date' must be a date written as YYYY-MM-DD", 'e.g. 2025-02-01 (year, month, day)'],
+      [expect.any(Number), "missing required field 'operator'", "add 'operator:' — one of <, <=, >, >=, ≤, ≥"],
+    ]);
+    expect(errorsOf(r.stdout).at(-1)!.line).toBeLessThanOrEqual(operator);
   });
 });
 

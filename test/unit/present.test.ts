@@ -42,3 +42,16 @@ describe('a dependency at risk says why', () => {
     );
   });
 });
+
+describe('a team-period page lists objectives in the order of their file', () => {
+  it('as its authors wrote them (the P0 first), not by id', () => {
+    const h = computeHandbook(MAIN, { today: '2025-02-19' }).handbook!;
+    const listed = buildSiteIndex(h)
+      .objectivesByTeamPeriod.get('2025-Q1/engineering')!
+      .map((o) => [o.id, o.priority]);
+    expect(listed).toEqual([
+      ['2025-q1-engineering-scalable-infrastructure', 'P0'],
+      ['2025-q1-engineering-developer-velocity', 'P1'],
+    ]);
+  });
+});

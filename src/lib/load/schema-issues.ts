@@ -66,6 +66,10 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
       case 'invalid_value': {
         const actual = valueAt(data, path);
         const options = issue.values.map(String);
+        if (actual === undefined) {
+          out.push(issueAt(src, path.slice(0, -1), `missing required field '${field}'`, `add '${field}:' — one of ${options.join(', ')}`));
+          break;
+        }
         out.push(
           issueAt(
             src,
@@ -93,15 +97,33 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
             );
           }
         } else {
+          const actual = valueAt(data, path);
+          // NaN and ±Infinity are reported once, by sanitise() below.
+          if (typeof actual === 'number' && !Number.isFinite(actual)) break;
           out.push(issueAt(src, path, `'${field}' has an unexpected shape: ${issue.message}`));
         }
         break;
       }
       default:
-        out.push(issueAt(src, path, `'${field || 'file'}' ${lower(issue.message)}`));
+        out.push(issueAt(src, path, `'${field || 'file'}' ${lower(issue.message)}`, defaultHint(issue, valueAt(data, path))));
     }
   }
   return out;
+}
+
+/** A hint for the checks without one of their own: number ranges and date formats. */
+function defaultHint(issue: ZodIssue, actual: unknown): string | undefined {
+  if (issue.code === 'too_big' && typeof actual === 'number') {
+    const max = Number(issue.maximum);
+    // Confidences and grades are fractions; 80 was meant as 80 %.
+    if (max === 1 && actual > 1 && actual <= 100) return `a fraction from 0 to 1: write ${actual / 100} for ${actual} %`;
+    return `use a number ${issue.inclusive ? 'up to' : 'below'} ${max}`;
+  }
+  if (issue.code === 'too_small' && typeof actual === 'number')
+    return `use a number ${issue.inclusive ? 'of at least' : 'above'} ${Number(issue.minimum)}${Number(issue.minimum) === 0 ? ', e.g. 1' : ''}`;
+  if (typeof actual === 'string' && /YYYY-MM-DD/.test(issue.message)) return 'e.g. 2025-02-01 (year, month, day)';
+  if (typeof actual === 'string' && /real calendar date/.test(issue.message)) return 'check the month and day (months have 28–31 days)';
+  return undefined;
 }
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
@@ -134,7 +156,7 @@ export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[]
           src,
           path,
           `'${String(path.at(-1))}' is an integer beyond 2^53 and cannot be represented exactly`,
-          'write it as a string or use a smaller unit',
+          'round it, or use a larger unit (millions instead of units) so the number is smaller',
         ),
       );
     return value;
