@@ -71,6 +71,13 @@ export function planNewPeriod(h: ComputedHandbook, id: string, from?: string): P
   if (from === id) return { ok: false, message: `--from ${from} is the period being created`, hint: 'name the earlier period' };
   const source = h.periods.find((p) => p.id === from);
   if (!source) return { ok: false, message: `period '${from}' not found`, hint: `periods: ${h.periods.map((p) => p.id).join(', ')}` };
+  // Carrying over goes forward in time: unfinished work continues in a later period.
+  if (source.start >= start)
+    return {
+      ok: false,
+      message: `--from ${from} starts on ${source.start}, not before ${id} (${start})`,
+      hint: 'carry over from an earlier period',
+    };
 
   const carriedObjs = h.objectives.filter((o) => o.period === from && unfinished(o.rollup.grade));
   // Objectives in the files this plan replaces (okr new --force) give their ids back.

@@ -141,6 +141,8 @@ const KR_PROGRESS = ['current', 'done', 'manualGrade', 'declared.grade', 'declar
 const PART_PLAN = ['kind', 'title', 'unit', 'operator', 'target', 'baseline', 'start'];
 const PART_PROGRESS = ['current', 'done'];
 const PERIOD_FIELDS = ['kind', 'name', 'start', 'end', 'theme', 'lockDate', 'finalized', 'classification'];
+/** Setting the lock itself, or finalizing the period once it has ended, is not a plan change after lock. */
+const PERIOD_LOCK_FIELDS = new Set(['lockDate', 'finalized']);
 
 /** Fields that carry a key result's values (withheld for redacted key results). */
 const VALUE_FIELDS = new Set(['target', 'baseline', 'start', 'current', 'checkins']);
@@ -217,7 +219,17 @@ export function diffRecords(base: RecordSet, head: RecordSet, opts: DiffRecordOp
       for (const f of PERIOD_FIELDS) {
         const [from, to] = [fieldValue(b, f), fieldValue(p, f)];
         if (!same(from, to))
-          changes.push({ type: 'changed', entity: 'period', id, period: id, title, field: f, from, to, ...lockFlag(id) });
+          changes.push({
+            type: 'changed',
+            entity: 'period',
+            id,
+            period: id,
+            title,
+            field: f,
+            from,
+            to,
+            ...(PERIOD_LOCK_FIELDS.has(f) ? {} : lockFlag(id)),
+          });
       }
   }
   for (const [id, p] of basePeriods)

@@ -90,6 +90,13 @@ describe('okr new 2025-Q2 --from 2025-Q1', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/period '2024-Q4' not found/);
     expect(existsSync(join(dir, 'periods/2025-Q3.yaml'))).toBe(false);
+    // Carrying over goes forward: not into an earlier period.
+    const backwards = runOkr(['new', '2024-Q4', '--from', '2025-Q1', '--content', dir]);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(
+      /--from 2025-Q1 starts on 2025-01-01, not before 2024-Q4 \(2024-10-01\) \(carry over from an earlier period\)/,
+    );
+    expect(existsSync(join(dir, 'periods/2024-Q4.yaml'))).toBe(false);
   });
 });
 

@@ -45,6 +45,17 @@ describe('diffRecords', () => {
     expect(changes).toEqual([expect.objectContaining({ field: 'current', from: 1, to: 2 })]);
     expect(changes[0]!.afterLock).toBeUndefined();
   });
+
+  it('does not flag setting the lock date or finalizing the period as changes after lock, but does a new theme', () => {
+    const unlocked = { objectives: [], periods: [{ id: '2025-Q1', theme: 'Grow' }] };
+    const locked = { objectives: [], periods: [{ id: '2025-Q1', theme: 'Focus', lockDate: '2025-01-15', finalized: true }] };
+    const changes = diffRecords(unlocked, locked, { changeDate: '2025-04-02' });
+    expect(changes.map((c) => [c.field, c.afterLock ?? false])).toEqual([
+      ['finalized', false],
+      ['lockDate', false],
+      ['theme', true],
+    ]);
+  });
 });
 
 describe('revisionCovers', () => {
