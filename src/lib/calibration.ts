@@ -12,10 +12,10 @@ export interface CalibrationResult {
   explanation: string;
 }
 
-/** Mean of a team's graded period grades compared with the 0.6–0.7 band practitioners aim for. */
+/** Mean of a team's graded period grades (of periods that have ended) compared with the 0.6–0.7 band practitioners aim for. */
 export function calibrate(grades: readonly (number | null)[]): CalibrationResult {
   const graded = grades.filter((g): g is number => g !== null);
-  if (graded.length === 0) return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No graded periods yet.' };
+  if (graded.length === 0) return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No graded period has ended yet.' };
   const mean = graded.reduce((a, b) => a + b, 0) / graded.length;
   const over = `mean ${formatGrade(mean)} over ${graded.length} graded period${graded.length === 1 ? '' : 's'}`;
   if (mean > CALIBRATION_BAND.high)

@@ -1,5 +1,6 @@
 // Lookups the pages need, built once from the computed handbook (no per-page scans).
 import type { ComputedHandbook, ComputedKr, ComputedObjective, TeamPeriodRollup } from './handbook.ts';
+import { calibrate, type CalibrationResult } from './calibration.ts';
 import type { PeriodModel } from './model.ts';
 import type { Person, Team } from './schema/index.ts';
 
@@ -24,6 +25,8 @@ export interface SiteIndex {
   teamHistory: Map<string, TeamPeriodRollup[]>;
   /** Each team's latest grade: its latest graded period, else its latest period that has started (never a future one). */
   teamLatest: Map<string, TeamPeriodRollup>;
+  /** Each team's calibration over the periods that have ended (a grade mid-period is not a result yet). */
+  teamCalibration: Map<string, CalibrationResult>;
   /** KPI names by id. */
   kpiName: Map<string, string>;
   /** The org's redactions by id (label and private link). */
@@ -64,6 +67,7 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
     ]),
   );
   const started = new Set(h.periods.filter((p) => p.start <= h.today).map((p) => p.id));
+  const ended = new Set(h.periods.filter((p) => p.end < h.today).map((p) => p.id));
   const latest = (history: TeamPeriodRollup[]) =>
     history.findLast((r) => r.grade !== null) ?? history.findLast((r) => started.has(r.period)) ?? history[0]!;
   return {
@@ -74,6 +78,9 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
     ),
     teamHistory,
     teamLatest: new Map([...teamHistory].map(([team, history]) => [team, latest(history)])),
+    teamCalibration: new Map(
+      [...teamHistory].map(([team, history]) => [team, calibrate(history.filter((r) => ended.has(r.period)).map((r) => r.grade))]),
+    ),
     h,
     kpiName: new Map(h.model.kpiGroups.flatMap((g) => g.kpis.map((k) => [k.id, k.name] as const))),
     redaction: new Map(h.model.org.redactions.map((r) => [r.id, r])),

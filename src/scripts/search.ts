@@ -24,7 +24,8 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(
-    q: string,
+    /** null: every page the filters allow. */
+    q: string | null,
     o: { filters: Record<string, string> },
     ms: number,
   ): Promise<{ results: { data(): Promise<PagefindResult> }[] } | null>;
@@ -60,22 +61,27 @@ export async function startSearch(): Promise<void> {
     const onlyKrs = filters.kind === KEY_RESULT;
     if (onlyKrs) filters.kind = 'Objective';
     history.replaceState(null, '', url);
-    if (!q) {
+    if (!q && !Object.keys(filters).length) {
       list.replaceChildren();
-      status.textContent = 'Type to search. Past periods are ranked lower.';
+      status.textContent = 'Type to search, or choose a filter to list its pages. Past periods are ranked lower.';
       return;
     }
-    const search = await pagefind.debouncedSearch(q, { filters }, 200);
+    // Filters alone list every page they allow (say, all of a team's objectives); key results are
+    // matched by their words, so without any the kind filter lists their objectives.
+    const search = await pagefind.debouncedSearch(q || null, { filters }, 200);
     if (!search) return; // superseded by a newer keystroke
     const hits = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
     const items = hits.flatMap((hit) => {
-      const krs = (hit.sub_results ?? []).filter(isKr).map((sub) => renderKr(sub, hit));
-      return onlyKrs ? krs : [render(hit), ...krs];
+      const krs = q ? (hit.sub_results ?? []).filter(isKr).map((sub) => renderKr(sub, hit)) : [];
+      return onlyKrs && q ? krs : [render(hit), ...krs];
     });
     const n = search.results.length;
-    status.textContent = onlyKrs
-      ? `${items.length} key result${items.length === 1 ? '' : 's'} in ${n} objective${n === 1 ? '' : 's'}${n > 30 ? ' (showing 30)' : ''}`
-      : `${n} result${n === 1 ? '' : 's'}${n > 30 ? ' (showing 30)' : ''}`;
+    const more = n > 30 ? ' (showing 30)' : '';
+    status.textContent = !q
+      ? `${n} page${n === 1 ? ' matches' : 's match'} the filters${more}${onlyKrs ? ': the objectives holding key results; type words to list the key results' : ''}`
+      : onlyKrs
+        ? `${items.length} key result${items.length === 1 ? '' : 's'} in ${n} objective${n === 1 ? '' : 's'}${more}`
+        : `${n} result${n === 1 ? '' : 's'}${more}`;
     list.replaceChildren(...items);
   }
 

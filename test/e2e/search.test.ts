@@ -59,6 +59,18 @@ describe('search', () => {
     await page.close();
   });
 
+  it('lists every page a filter allows when there are no words to search for', async () => {
+    const { page, errors } = await open(browser, `${server.url}/search/?team=Platform+Team`);
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^\d+ pages? match(es)? the filters/);
+    const titles = (await page.locator('[data-search-results] > li > a').allTextContents()).join('\n');
+    expect(titles).toMatch(/Enterprise-Grade|enterprise-grade/i);
+    expect(titles).not.toMatch(/Dramatically Improve Activation Experience/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('narrows results with the team filter', async () => {
     const { page, errors } = await open(browser, `${server.url}/search/?q=launch`);
     const results = page.locator('[data-search-results] > li');

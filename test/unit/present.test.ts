@@ -55,3 +55,15 @@ describe('a team-period page lists objectives in the order of their file', () =>
     ]);
   });
 });
+
+describe("a team's calibration", () => {
+  it('counts only the periods that have ended: a grade mid-period is not a result yet', () => {
+    const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    expect(during.teamCalibration.get('company')).toMatchObject({
+      verdict: 'not enough data',
+      explanation: 'No graded period has ended yet.',
+    });
+    const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!);
+    expect(after.teamCalibration.get('company')).toMatchObject({ verdict: 'too hard', graded: 1 });
+  });
+});
