@@ -78,6 +78,21 @@ describe.each([
     for (const k of o.keyResults) expect(html).toContain(`id="kr-${k.id}"`);
   });
   it('has no broken internal link or anchor', () => expect(brokenLinks(out)).toEqual([]));
+  it('repeats no element id within a page (team pages list several objectives, each with a kr1)', () => {
+    const repeated = htmlFiles(out).flatMap((file) => {
+      const ids = [...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      return ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `${file.slice(out.length)}#${id}`);
+    });
+    expect(repeated).toEqual([]);
+  });
+  it('says how each compound key result combines its parts', () => {
+    const compound = h.objectives.flatMap((o) => o.keyResults.filter((k) => k.kind === 'compound').map((k) => ({ o, k })));
+    if (content === MAIN) expect(compound.length).toBeGreaterThan(2);
+    for (const { o, k } of compound)
+      expect(readFileSync(join(out, `objectives/${o.id}/index.html`), 'utf8')).toContain(
+        `graded as the ${k.kind === 'compound' && k.combine === 'min' ? 'lowest' : 'mean'} of its ${k.kind === 'compound' ? k.parts.length : 0} parts`,
+      );
+  });
   it('loads Chart.js only on pages with a chart, in a bundle under 80 KB gzip', () => {
     const scriptsOf = (html: string) => [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!)));
     const isChartJs = (js: Buffer) => js.includes('Canvas is already in use');
