@@ -85,6 +85,24 @@ describe.each([
     });
     expect(repeated).toEqual([]);
   });
+  it('starts the breadcrumbs of every page under a period as its period page does: Home › Periods › (year) › period', () => {
+    const trail = (file: string) =>
+      [
+        ...(/<nav class="breadcrumbs"[\s\S]*?<\/nav>/.exec(readFileSync(join(out, file), 'utf8'))?.[0] ?? '').matchAll(/href="([^"]+)"/g),
+      ].map((m) => m[1]);
+    for (const o of h.objectives) {
+      const p = h.periods.find((x) => x.id === o.period)!;
+      const periodTrail = [
+        '/',
+        '/periods/',
+        ...(p.kind === 'quarter' && h.periods.some((y) => y.id === p.year) ? [`/periods/${p.year}/`] : []),
+        `/periods/${p.id}/`,
+      ];
+      expect(trail(`periods/${p.id}/index.html`)).toEqual(periodTrail.slice(0, -1));
+      expect(trail(`periods/${p.id}/alignment/index.html`)).toEqual(periodTrail);
+      expect(trail(`objectives/${o.id}/index.html`)).toEqual([...periodTrail, `/periods/${p.id}/${o.team}/`]);
+    }
+  });
   it('says how each compound key result combines its parts', () => {
     const compound = h.objectives.flatMap((o) => o.keyResults.filter((k) => k.kind === 'compound').map((k) => ({ o, k })));
     if (content === MAIN) expect(compound.length).toBeGreaterThan(2);
