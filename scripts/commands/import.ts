@@ -132,7 +132,7 @@ export function importCommand(argv: string[]): number {
   // The `$schema` line points at this repository's schemas when the output sits inside it.
   const cwd = process.cwd();
   const schemas = join(cwd, 'public/schema');
-  const inside = !relative(cwd, out).startsWith('..');
+  const inside = within(cwd, out);
   const schemaDir = inside && existsSync(schemas) ? slash(relative(out, schemas)) : undefined;
 
   const result = importDocuments(inputs, {

@@ -141,8 +141,12 @@ const KR_PROGRESS = ['current', 'done', 'manualGrade', 'declared.grade', 'declar
 const PART_PLAN = ['kind', 'title', 'unit', 'operator', 'target', 'baseline', 'start'];
 const PART_PROGRESS = ['current', 'done'];
 const PERIOD_FIELDS = ['kind', 'name', 'start', 'end', 'theme', 'lockDate', 'finalized', 'classification'];
-/** Setting the lock itself, or finalizing the period once it has ended, is not a plan change after lock. */
-const PERIOD_LOCK_FIELDS = new Set(['lockDate', 'finalized']);
+/**
+ * Setting a lock date where there was none, or finalizing the period, is not a plan change after
+ * lock; moving or removing the lock, or un-finalizing, is (it would let later edits go unflagged).
+ */
+const setsLock = (f: string, from: Value | undefined, to: Value | undefined) =>
+  (f === 'lockDate' && (from === null || from === undefined)) || (f === 'finalized' && from !== true && to === true);
 
 /** Fields that carry a key result's values (withheld for redacted key results). */
 const VALUE_FIELDS = new Set(['target', 'baseline', 'start', 'current', 'checkins']);
@@ -228,7 +232,7 @@ export function diffRecords(base: RecordSet, head: RecordSet, opts: DiffRecordOp
             field: f,
             from,
             to,
-            ...(PERIOD_LOCK_FIELDS.has(f) ? {} : lockFlag(id)),
+            ...(setsLock(f, from, to) ? {} : lockFlag(id)),
           });
       }
   }

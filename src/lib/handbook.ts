@@ -114,6 +114,13 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   const audience = opts.audience ?? 'internal';
   const view = projectAudience(model, audience);
   issues.push(...view.notes);
+  // The public build's pages show only public records: what they embed must be among them.
+  if (audience === 'public') {
+    const pages = [...view.model.guides, ...view.model.periods.flatMap((p) => (p.narrative ? [p.narrative] : []))];
+    const key = (i: ContentIssue) => `${i.file}:${i.line}:${i.column}:${i.message}`;
+    const reported = new Set(issues.map(key));
+    issues.push(...validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))));
+  }
   const computed = compute(view.model, today);
   const trust = computeTrust({ full: model, view: view.model, ids: view.ids, audience, files: readTrustDir(join(dir, 'trust'), opts.cwd) });
   issues.push(...trust.issues);

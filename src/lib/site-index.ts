@@ -69,7 +69,7 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
   const started = new Set(h.periods.filter((p) => p.start <= h.today).map((p) => p.id));
   const ended = new Set(h.periods.filter((p) => p.end < h.today).map((p) => p.id));
   const latest = (history: TeamPeriodRollup[]) =>
-    history.findLast((r) => r.grade !== null) ?? history.findLast((r) => started.has(r.period)) ?? history[0]!;
+    history.findLast((r) => r.grade !== null && started.has(r.period)) ?? history.findLast((r) => started.has(r.period)) ?? history[0]!;
   return {
     byPerson,
     krsByKpi: group(

@@ -388,19 +388,28 @@ const COMPONENTS: Record<string, { required: string[]; optional: string[]; examp
  * exist would fail the build (GradeExample) or render an empty table (OkrTable), after `okr check`
  * had passed. Values written as expressions are not checked.
  */
-export function validateComponents(pages: readonly MdxFile[], m: HandbookModel, loaded: RawContent): ContentIssue[] {
+export function validateComponents(
+  pages: readonly MdxFile[],
+  m: HandbookModel,
+  loaded: RawContent,
+  full: HandbookModel = m,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
+  const idsOf = (model: HandbookModel): Record<string, Set<string>> => ({
+    kr: new Set(model.objectives.flatMap((o) => o.keyResults.map((k) => k.uid))),
+    objective: new Set(model.objectives.map((o) => o.id)),
+    period: new Set(model.periods.map((p) => p.id)),
+    team: new Set(model.teams.map((t) => t.id)),
+  });
+  // `m` is what the pages are built from: the public projection for a public build, of `full`.
+  const known = idsOf(m);
+  const all = full === m ? known : idsOf(full);
   // A reference into a file that failed validation (or could not be read) is that file's error.
-  const failed = (c: Collection, id: string) => loaded.declaredIds.get(c)?.has(id) || (loaded.unreadable.get(c)?.length ?? 0) > 0;
+  const failed = (c: Collection, id: string) => Boolean(loaded.declaredIds.get(c)?.has(id)) || (loaded.unreadable.get(c)?.length ?? 0) > 0;
   const excused: Record<string, (value: string) => boolean> = {
-    kr: (v) => !m.objectives.some((o) => o.id === v.split('.')[0]) && failed('okr', v.split('.')[0]!),
-    period: (v) => failed('period', v),
-    team: (v) => failed('teams', v),
-  };
-  const known: Record<string, Set<string>> = {
-    kr: new Set(m.objectives.flatMap((o) => o.keyResults.map((k) => k.uid))),
-    period: new Set(m.periods.map((p) => p.id)),
-    team: new Set(m.teams.map((t) => t.id)),
+    kr: (v) => !all.objective!.has(v.split('.')[0]!) && failed('okr', v.split('.')[0]!),
+    period: (v) => !all.period!.has(v) && failed('period', v),
+    team: (v) => !all.team!.has(v) && failed('teams', v),
   };
   const WHAT: Record<string, string> = { kr: 'key result', period: 'period', team: 'team' };
   for (const page of pages)
@@ -422,6 +431,13 @@ export function validateComponents(pages: readonly MdxFile[], m: HandbookModel, 
           issue(
             `<${use.name}> has no attribute '${name}'`,
             didYouMean(name, [...spec.required, ...spec.optional]) ?? `e.g. ${spec.example}`,
+          );
+          continue;
+        }
+        if (value !== null && !known[name]!.has(value) && all[name]!.has(value)) {
+          issue(
+            `<${use.name} ${name}="${value}"> names a ${WHAT[name]} the public handbook does not show`,
+            `show a public one on this public page, or make it public (classification: public)`,
           );
           continue;
         }

@@ -1,5 +1,5 @@
 // `okr check` as users run it: clean handbooks pass; every mistake is reported with file:line, all in one run.
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -168,6 +168,22 @@ describe('okr check reads MDX pages as the build does', () => {
   });
 });
 
+describe('okr check --audience public reads the public pages as the public build shows them', () => {
+  it('reports a public guide that shows an internal key result (the public build would fail on it)', () => {
+    const dir = copyContent();
+    edit(join(dir, 'guides/how-grades-are-computed.mdx'), 'source: docs/grading.md', 'classification: public\nsource: docs/grading.md');
+    expect(runOkr(['check', '--content', dir]).code).toBe(0);
+    const r = runOkr(['check', '--content', dir, '--audience', 'public', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const errors = errorsOf(r.stdout);
+    expect(errors.length).toBe(6);
+    for (const e of errors) {
+      expect(e.file).toMatch(/guides\/how-grades-are-computed\.mdx$/);
+      expect(e.message).toMatch(/^<GradeExample kr="2025-q1-[a-z-]+\.kr\d"> names a key result the public handbook does not show$/);
+    }
+  });
+});
+
 describe('okr check: hints for the common slips', () => {
   it('a confidence written as a percentage, a zero weight, a date in another format, a missing operator', () => {
     const dir = copyContent();
@@ -225,8 +241,11 @@ describe('okr check: a missing directory, and never writing', () => {
     const dir = copyContent();
     symlinkSync('nowhere.yaml', join(dir, 'okrs/2025-Q1/sales.yaml'));
     symlinkSync('../okrs', join(dir, 'kpis/more'));
-    // A link to a folder outside the content is followed.
+    symlinkSync('../..', join(dir, 'guides/up'));
+    symlinkSync('loop.yaml', join(dir, 'kpis/loop.yaml'));
+    // A link to a folder outside the content is followed: the file there is read (and misplaced).
     const outside = mkdtempSync(join(tmpdir(), 'okr-linked-'));
+    writeFileSync(join(outside, 'extra.mdx'), '---\ntitle: Extra\n---\n');
     symlinkSync(outside, join(dir, 'guides/linked'));
     const mistake = edit(join(dir, 'okrs/2025-Q1/product.yaml'), 'owner: vp-product', 'owner: nobody');
     const r = runOkr(['check', '--content', dir, '--format', 'json']);
@@ -234,7 +253,10 @@ describe('okr check: a missing directory, and never writing', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const errors = errorsOf(r.stdout).map((i) => [i.file.replace(/.*?okr-content-[^/]+\//, ''), i.line, i.message]);
     expect(errors).toEqual([
-      ['kpis/more', 0, 'this is a link to ../okrs, a folder already in the content, so it is not read twice'],
+      ['guides/linked/extra.mdx', 0, 'this file is in a place no collection reads, so it is ignored'],
+      ['guides/up', 0, 'this is a link to ../.., a folder already in the content or holding it, so it is not read'],
+      ['kpis/loop.yaml', 0, 'this is a link to loop.yaml, which leads back to itself'],
+      ['kpis/more', 0, 'this is a link to ../okrs, a folder already in the content or holding it, so it is not read'],
       ['okrs/2025-Q1/product.yaml', mistake, "person 'nobody' not found"],
       ['okrs/2025-Q1/sales.yaml', 0, 'this is a link to nowhere.yaml, which does not exist'],
     ]);

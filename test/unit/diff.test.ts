@@ -55,6 +55,16 @@ describe('diffRecords', () => {
       ['lockDate', false],
       ['theme', true],
     ]);
+    // Moving or removing the lock, or un-finalizing, is flagged: later edits would go unflagged.
+    const loosened = diffRecords(
+      locked,
+      { objectives: [], periods: [{ id: '2025-Q1', theme: 'Focus', lockDate: '2025-12-31' }] },
+      { changeDate: '2025-04-02' },
+    );
+    expect(loosened.map((c) => [c.field, c.afterLock ?? false])).toEqual([
+      ['finalized', true],
+      ['lockDate', true],
+    ]);
   });
 });
 

@@ -1,9 +1,10 @@
 // What pages say, decided in src/lib: the featured period, a team's latest grade, why a dependency is at risk.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { currentOrLatest } from '../../src/lib/present.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
-import { MAIN } from '../helpers.ts';
+import { copyContent, edit, MAIN } from '../helpers.ts';
 
 describe('the featured period is "current" while it runs and "latest" once it has ended', () => {
   it('on the demo handbook, in its first quarter and after its last started quarter', () => {
@@ -27,6 +28,18 @@ describe("the teams list's latest grade", () => {
     expect(index.teamHistory.get('company')!.at(-1)!.period).toBe('2027-Q4');
     expect(index.teamLatest.get('company')).toMatchObject({ period: '2025-Q1', grade: expect.closeTo(0.46, 2) });
     for (const [team, r] of index.teamLatest) expect(h.periods.find((p) => p.id === r.period)!.start <= h.today, team).toBe(true);
+  });
+
+  it('even when a quarter that has not started already has a reading (and so a grade)', () => {
+    const dir = copyContent();
+    edit(
+      join(dir, 'okrs/2027-Q1/company.yaml'),
+      '        operator: ">="\n        target: 95',
+      '        operator: ">="\n        target: 95\n        current: 10',
+    );
+    const h = computeHandbook(dir, { today: '2026-12-01' }).handbook!;
+    expect(h.teamPeriods.find((t) => t.period === '2027-Q1' && t.team === 'company')!.grade).not.toBeNull();
+    expect(buildSiteIndex(h).teamLatest.get('company')!.period).toBe('2025-Q1');
   });
 });
 

@@ -1,41 +1,49 @@
 // " #" ends a plain YAML value: `description: This is our #1 priority.` keeps "This is our" and
 // drops the rest as a comment, silently. A comment glued to its first word (no space after the #)
-// behind a plain value is almost always such a cut, so `okr check` warns where it starts.
-import type { ContentIssue } from '../errors.ts';
+// right behind a plain text value is almost always such a cut, so `okr check` warns where it starts.
+// The values are found in js-yaml's events (as the loader reads them), so block scalars, quoted
+// text and keys are never mistaken for one.
+import { CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { formatPath, type ContentIssue } from '../errors.ts';
+import { offsetsFromEvents, scalarStart } from './yaml-positions.ts';
 
-/** `key: plain value #glued` on one line (block mappings; keys, values and the comment captured). */
-const CUT = /^(\s*(?:-\s+)?)([^\s#'"{[\]|>-][^:#]*):\s+([^\s'"|>&*!{[#][^#]*?) #(\S.*)$/;
-/** A key whose value is a block scalar (`|`, `>-`, …): the lines indented under it are text, not YAML. */
-const BLOCK = /^(\s*)(?:-\s+)?[^\s#][^:#]*:\s+[|>][-+0-9]*\s*(?:#.*)?$/;
+/** Ids and dates, where a glued comment (`id: kr1 #old`) is a comment and quoting would not help. */
+const TOKEN = /^[a-z0-9][a-z0-9._-]*$/;
 
 export function cutValues(file: string, text: string, lineOffset = 0): ContentIssue[] {
   if (!text.includes(' #')) return [];
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: 100 });
+  } catch {
+    return []; // the syntax error is reported by the parser
+  }
   const issues: ContentIssue[] = [];
-  /** Indentation of the key of the block scalar being read, if any. */
-  let block = -1;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
-    const indent = line.length - line.trimStart().length;
-    if (block >= 0) {
-      if (line.trim() === '' || indent > block) continue;
-      block = -1;
-    }
-    const opens = BLOCK.exec(line);
-    if (opens) {
-      block = opens[1]!.length;
-      continue;
-    }
-    const m = line.includes(' #') ? CUT.exec(line) : null;
-    if (!m) continue;
-    const [, lead, key, kept, dropped] = m as unknown as [string, string, string, string, string];
+  /** Each value's path by where it starts, built only when a file has a cut value. */
+  let paths: Map<number, string> | undefined;
+  const pathAt = (start: number) => {
+    paths ??= new Map([...offsetsFromEvents(text, events).value].map(([key, offset]) => [offset, key]));
+    const key = paths.get(start);
+    return key === undefined ? '' : formatPath(key.split('\u0000').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)));
+  };
+  for (const ev of events) {
+    if (ev.type !== EVENT_ID.SCALAR || ev.style !== SCALAR_STYLE.PLAIN || ev.tagStart !== -1) continue;
+    const hash = ev.valueEnd + 1;
+    if (text[ev.valueEnd] !== ' ' || text[hash] !== '#' || !/\S/.test(text[hash + 1] ?? ' ')) continue;
+    const kept = getScalarValue(text, ev);
+    if (typeof CORE_SCHEMA.resolveImplicitScalarTag(kept).value !== 'string' || TOKEN.test(kept)) continue;
+    const dropped = text.slice(hash + 1, text.indexOf('\n', hash) === -1 ? undefined : text.indexOf('\n', hash)).replace(/\r$/, '');
+    const lineStart = text.lastIndexOf('\n', hash) + 1;
+    const line = text.slice(0, hash).split('\n').length;
+    const path = pathAt(scalarStart(text, ev));
+    const field = /(?:^|\.)([^.[\]]+)$/.exec(path)?.[1];
     issues.push({
       file,
-      line: i + 1 + lineOffset,
-      column: lead.length + key.length + line.slice(lead.length + key.length).indexOf(kept) + kept.length + 2,
-      path: '',
-      message: `'${key.trim()}' ends at "${kept}": " #${dropped}" is read as a YAML comment`,
-      hint: `put the whole value in quotes: ${key.trim()}: "${kept} #${dropped}"`,
+      line: line + lineOffset,
+      column: hash - lineStart + 1,
+      path,
+      message: `${field ? `'${field}'` : 'the value'} ends at "${kept}": " #${dropped}" is read as a YAML comment`,
+      hint: `put the whole value in quotes: "${kept} #${dropped}"`,
       severity: 'warning',
     });
   }

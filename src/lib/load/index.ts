@@ -106,6 +106,15 @@ interface Unwalkable {
   hint: string;
 }
 
+/** Where a symbolic link points; undefined for anything else (or what cannot be read). */
+function linkTarget(abs: string): string | undefined {
+  try {
+    return lstatSync(abs).isSymbolicLink() ? readlinkSync(abs) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every file under `dir`, sorted, and the entries that cannot be read: a broken link, a folder
  * without read permission, a link to a folder already in the content (its files would be read
@@ -131,14 +140,17 @@ function walk(
     try {
       isDir = statSync(abs).isDirectory();
     } catch (e) {
-      const link = lstatSync(abs).isSymbolicLink();
-      bad.push({
-        abs,
-        message: link
-          ? `this is a link to ${readlinkSync(abs)}, which does not exist`
-          : `this cannot be read (${(e as NodeJS.ErrnoException).code})`,
-        hint: link ? 'point the link at a file, or delete it' : 'check its permissions',
-      });
+      const code = (e as NodeJS.ErrnoException).code;
+      const target = linkTarget(abs);
+      bad.push(
+        target !== undefined && (code === 'ENOENT' || code === 'ELOOP')
+          ? {
+              abs,
+              message: `this is a link to ${target}, which ${code === 'ELOOP' ? 'leads back to itself' : 'does not exist'}`,
+              hint: 'point the link at a file, or delete it',
+            }
+          : { abs, message: `this cannot be read (${code})`, hint: 'check its permissions' },
+      );
       continue;
     }
     if (!isDir) {
@@ -146,10 +158,12 @@ function walk(
       continue;
     }
     const real = realpathSync(abs);
-    if (lstatSync(abs).isSymbolicLink() && inside.some((d) => real === d || real.startsWith(d + sep)))
+    const target = linkTarget(abs);
+    // A link into the content, or to a folder holding it, would read files twice (or forever).
+    if (target !== undefined && inside.some((d) => real === d || real.startsWith(d + sep) || d.startsWith(real + sep)))
       bad.push({
         abs,
-        message: `this is a link to ${readlinkSync(abs)}, a folder already in the content, so it is not read twice`,
+        message: `this is a link to ${target}, a folder already in the content or holding it, so it is not read`,
         hint: 'delete the link',
       });
     else walk(abs, out, bad, [...inside, real]);
