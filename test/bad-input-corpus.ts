@@ -49,6 +49,8 @@ const Case = z.strictObject({
     line: z.number().int().positive().optional(),
     severity: z.enum(['error', 'warning']).default('error'),
     message: z.string().optional(),
+    /** A pattern the hint must match, when the hint is the point. */
+    hint: z.string().optional(),
     /** How many errors in all, when it matters (e.g. one mistake must not be reported twice). */
     errors: z.number().int().nonnegative().optional(),
   }),

@@ -51,6 +51,7 @@ interface Issue {
   line: number;
   column: number;
   message: string;
+  hint?: string;
   severity: string;
 }
 
@@ -99,6 +100,7 @@ describe('the bad-input corpus', () => {
       hit,
       `no ${want.severity} in ${want.file}${want.line ? `:${want.line}` : ''} matching /${want.message}/; got:\n${listing}`,
     ).toBeDefined();
+    if (want.hint !== undefined) expect(hit!.hint, listing).toMatch(new RegExp(want.hint));
     if (want.errors !== undefined) expect(issues.filter((i) => i.severity === 'error').length, listing).toBe(want.errors);
   });
 });

@@ -57,7 +57,10 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
             issue.expected === 'string' && typeof actual === 'number'
               ? `write it in quotes, e.g. "${actual}"`
               : issue.expected === 'number' && typeof actual === 'string'
-                ? `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
+                ? // 1e400 is read as text: as a number it would be Infinity.
+                  /^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/.test(actual.trim())
+                  ? 'the number is too large to represent: use a larger unit (millions instead of units)'
+                  : `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
                 : undefined;
           out.push(issueAt(src, path, `'${field}' must be ${article(issue.expected)}, not ${describe(actual)}`, hint));
         }
