@@ -23,7 +23,7 @@ export interface SiteIndex {
   krsByKpi: Map<string, ComputedKr[]>;
   /** Each team's rollup per period, oldest period first. */
   teamHistory: Map<string, TeamPeriodRollup[]>;
-  /** Each team's latest grade: its latest graded period, else its latest period that has started (never a future one). */
+  /** Each team's latest grade: its latest graded period that has started, else its latest started period (a future one only when none has started). */
   teamLatest: Map<string, TeamPeriodRollup>;
   /** Each team's calibration over the periods that have ended (a grade mid-period is not a result yet). */
   teamCalibration: Map<string, CalibrationResult>;

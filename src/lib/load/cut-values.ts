@@ -5,7 +5,7 @@
 // text and keys are never mistaken for one.
 import { CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
-import { offsetsFromEvents, scalarStart } from './yaml-positions.ts';
+import { linePos, lineStarts, offsetsFromEvents, scalarStart } from './yaml-positions.ts';
 
 /** Ids and dates, where a glued comment (`id: kr1 #old`) is a comment and quoting would not help. */
 const TOKEN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -21,6 +21,7 @@ export function cutValues(file: string, text: string, lineOffset = 0): ContentIs
   const issues: ContentIssue[] = [];
   /** Each value's path by where it starts, built only when a file has a cut value. */
   let paths: Map<number, string> | undefined;
+  let starts: number[] | undefined;
   const pathAt = (start: number) => {
     paths ??= new Map([...offsetsFromEvents(text, events).value].map(([key, offset]) => [offset, key]));
     const key = paths.get(start);
@@ -33,14 +34,13 @@ export function cutValues(file: string, text: string, lineOffset = 0): ContentIs
     const kept = getScalarValue(text, ev);
     if (typeof CORE_SCHEMA.resolveImplicitScalarTag(kept).value !== 'string' || TOKEN.test(kept)) continue;
     const dropped = text.slice(hash + 1, text.indexOf('\n', hash) === -1 ? undefined : text.indexOf('\n', hash)).replace(/\r$/, '');
-    const lineStart = text.lastIndexOf('\n', hash) + 1;
-    const line = text.slice(0, hash).split('\n').length;
+    const at = linePos((starts ??= lineStarts(text)), hash);
     const path = pathAt(scalarStart(text, ev));
     const field = /(?:^|\.)([^.[\]]+)$/.exec(path)?.[1];
     issues.push({
       file,
-      line: line + lineOffset,
-      column: hash - lineStart + 1,
+      line: at.line + lineOffset,
+      column: at.col,
       path,
       message: `${field ? `'${field}'` : 'the value'} ends at "${kept}": " #${dropped}" is read as a YAML comment`,
       hint: `put the whole value in quotes: "${kept} #${dropped}"`,

@@ -344,6 +344,8 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     declaredIds: new Map(),
   };
   const display = (abs: string) => relative(cwd, abs).split(sep).join('/');
+  /** A file of this collection could not be read: references into it may be unknowable. */
+  const unreadable = (kind: Collection, file: string) => raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
   let found = false;
   try {
     found = statSync(dir).isDirectory();
@@ -366,7 +368,7 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     raw.issues.push({ file, line: 0, column: 0, path: '', message: b.message, hint: b.hint, severity: 'error' });
     // What it would have held is unknown: references into its collection are not reported as dangling.
     const kind = classify(relative(dir, b.abs).split(sep).join('/'));
-    if (kind) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    if (kind) unreadable(kind, file);
   }
   // The key results' files are most of the work: a big handbook reads them on two threads.
   const prefetched = parseInParallel(
@@ -385,7 +387,7 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     const kind = classify(rel);
     const fail = (message: string, hint?: string) => {
       fileIssue(message, hint);
-      if (kind) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+      if (kind) unreadable(kind, file);
     };
     if (!kind) {
       fileIssue(
@@ -439,7 +441,7 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
       ? { parsed: ahead, source: YamlSource.from(file, body, ahead.shallow) }
       : parseCached(file, body, kind, cache);
     raw.issues.push(...parsed.issues);
-    if (!parsed.ids) raw.unreadable.set(kind, [...(raw.unreadable.get(kind) ?? []), file]);
+    if (!parsed.ids) unreadable(kind, file);
     else for (const id of parsed.ids) (raw.declaredIds.get(kind) ?? raw.declaredIds.set(kind, new Set()).get(kind)!).add(id);
     let value: Sourced<unknown> | undefined = parsed.data === undefined ? undefined : { data: parsed.data, src: source };
     // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
