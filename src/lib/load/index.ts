@@ -4,11 +4,12 @@ import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { fileIssue, type ContentIssue } from '../errors.ts';
+import { checkProse } from '../prose/check.ts';
+import { proseFormat } from '../prose/parse.ts';
 import * as schema from '../schema/index.ts';
 import type { Collection, MdxFile, RawContent, Sourced, YamlCollection } from '../source/content.ts';
 import { issueAt, YamlSource } from '../source/yaml-source.ts';
 import { classify, LAYOUT } from './layout.ts';
-import { mdxComponents } from './mdx-components.ts';
 import { parseInParallel } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseCached, readText, SCHEMAS, splitFrontmatter, validateYaml, type ParsedFile } from './parse-file.ts';
@@ -110,10 +111,11 @@ function readMdx(raw: RawContent, f: ContentFile, kind: 'narrative' | 'guide', t
     if (!r.value) return undefined;
     frontmatter = r.value.data;
   } else if (kind === 'guide') return 'no front matter';
-  const mdx = mdxComponents(f.file, text);
-  raw.issues.push(...mdx.issues);
+  const format = proseFormat(f.rel);
+  const prose = checkProse(f.file, text, format);
+  raw.issues.push(...prose.issues);
   const slug = f.rel.slice(f.rel.lastIndexOf('/') + 1).replace(/\.mdx?$/, '');
-  return { slug, file: f.file, absPath: f.abs, frontmatter, src, components: mdx.uses, imports: mdx.imports };
+  return { slug, file: f.file, text, format, frontmatter, src, components: prose.components };
 }
 
 /** File a validated record under its collection (the schemas guarantee each kind's type). */
