@@ -2,6 +2,7 @@
 // Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate.ts.
 import { parsePeriodId, periodDates, yearOf } from './calendar.ts';
 import type { MdxFile, RawContent, YamlSource } from './load/index.ts';
+import { readingsOf, type Reading } from './readings.ts';
 import type * as S from './schema/index.ts';
 
 /** Where a record sits: file + field path, for error messages and "Edit this file" links. */
@@ -20,12 +21,21 @@ export interface PeriodModel extends Omit<S.Period, 'start' | 'end'> {
   origin: Origin;
 }
 
+/**
+ * A key result as every consumer reads it, whatever its kind: `checkins` is always a list and
+ * `readings` holds its measurements in one shape (./readings.ts), so nothing tests which fields a
+ * kind has.
+ */
 export type KrModel = S.KeyResult & {
   /** Handbook-wide id: "<objective-id>.<kr-id>". */
   uid: string;
   objective: string;
   classification: 'public' | 'internal';
   origin: Origin;
+  /** Its check-ins, oldest first; [] when it has none. */
+  checkins: S.Checkin[];
+  /** Its check-ins, then its own `current` values: everything it was measured at. */
+  readings: Reading[];
 };
 
 export interface ObjectiveModel extends Omit<S.Objective, 'keyResults'> {
@@ -94,6 +104,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
         origin: { src, path: ['objectives', i] },
         keyResults: o.keyResults.map((kr, k) => ({
           ...kr,
+          checkins: kr.checkins ?? [],
+          readings: readingsOf(kr),
           uid: `${o.id}.${kr.id}`,
           objective: o.id,
           // A KR is never more public than its objective.
