@@ -7,7 +7,7 @@ import { buildDate } from './calendar.ts';
 import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { checkinSchedule, type CheckinSchedule } from './freshness.ts';
 import { computeKr, type ComputedKr } from './key-results.ts';
-import { loadContent, type MdxFile } from './load/index.ts';
+import { loadContent } from './load/index.ts';
 import type { ParseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
@@ -18,7 +18,10 @@ import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import { parentStatus, type ParentStatus } from './status.ts';
 import * as schema from './schema/index.ts';
-import { validateComponents, validateModel, validateNarratives } from './validate.ts';
+import type { MdxFile } from './source/content.ts';
+import { validateComponents } from './validate/components.ts';
+import { validateModel } from './validate/index.ts';
+import { validateNarratives } from './validate/narratives.ts';
 
 export type { ComputedKr, PacePoint, PaceNow } from './key-results.ts';
 

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCached, parseFile } from '../../src/lib/load/index.ts';
+import { parseCached, parseFile } from '../../src/lib/load/parse-file.ts';
 import { parseInParallel, readJob, type ParseJob } from '../../src/lib/load/parallel.ts';
 import { prestartParseWorker } from '../../src/lib/load/parse-thread.ts';
 import { UNUSED_MS } from '../../src/lib/load/cache-files.ts';
