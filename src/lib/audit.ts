@@ -21,7 +21,11 @@ export interface Audit {
 
 const EMOJI: Record<Light, string> = { red: '🔴', yellow: '🟡', green: '🟢' };
 
-export function gradeAudit(declared: number | undefined, computed: Pick<Grade, 'value' | 'source' | 'derivation'>, tolerance: number): AuditFinding | null {
+export function gradeAudit(
+  declared: number | undefined,
+  computed: Pick<Grade, 'value' | 'source' | 'derivation'>,
+  tolerance: number,
+): AuditFinding | null {
   if (declared === undefined || computed.value === null || computed.source === 'declared') return null;
   if (Math.abs(declared - computed.value) <= tolerance + 1e-9) return null;
   return {

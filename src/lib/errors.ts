@@ -54,7 +54,11 @@ export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: b
   for (const i of sortIssues([...issues])) {
     const where = i.line ? `${i.file}:${i.line}:${i.column}` : i.file;
     const sev =
-      i.severity === 'error' ? `${c.red}error${c.reset}` : i.severity === 'warning' ? `${c.yellow}warning${c.reset}` : `${c.cyan}note${c.reset}`;
+      i.severity === 'error'
+        ? `${c.red}error${c.reset}`
+        : i.severity === 'warning'
+          ? `${c.yellow}warning${c.reset}`
+          : `${c.cyan}note${c.reset}`;
     const field = i.path ? ` ${c.dim}(${i.path})${c.reset}` : '';
     lines.push(`${c.bold}${where}${c.reset} ${sev} ${i.message}${field}`);
     if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${i.hint}`);

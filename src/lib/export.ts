@@ -62,7 +62,13 @@ export function exportKr(kr: ComputedKr) {
     exceeded: kr.grade.exceeded,
     band: kr.band,
     ...statusFields(kr.status),
-    pace: kr.pace && { date: kr.pace.date ?? null, grade: g4(kr.pace.grade), expected: g4(kr.pace.expected), gap: kr.pace.gap, pace: kr.pace.pace },
+    pace: kr.pace && {
+      date: kr.pace.date ?? null,
+      grade: g4(kr.pace.grade),
+      expected: g4(kr.pace.expected),
+      gap: kr.pace.gap,
+      pace: kr.pace.pace,
+    },
     expectedNow: g4(kr.expectedNow),
     freshness: {
       last: kr.freshness.last,

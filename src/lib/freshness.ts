@@ -43,7 +43,10 @@ export function checkinSchedule(period: Schedulable): CheckinSchedule | undefine
   }
   const plural = `${dayName[0]!.toUpperCase()}${dayName.slice(1)}s`;
   const first = dates[0] ? ` (first ${dates[0]})` : '';
-  return { label: `${period.checkinCadence} on ${plural}${period.checkinCadence === 'monthly' ? ' (the first of each month)' : first}`, dates };
+  return {
+    label: `${period.checkinCadence} on ${plural}${period.checkinCadence === 'monthly' ? ' (the first of each month)' : first}`,
+    dates,
+  };
 }
 
 export interface Freshness {
@@ -76,7 +79,14 @@ export function freshness(dates: readonly (string | undefined)[], period: Schedu
   const stale = inProgress && nextDue !== null && nextDue < today;
   const overdueDays = stale ? daysBetween(nextDue!, today) : null;
   const lastWords =
-    last === null ? 'No check-in yet' : `Last check-in ${daysSince === 0 ? 'today' : `${daysSince} day${daysSince === 1 ? '' : 's'} ago`} (${last})`;
-  const dueWords = !inProgress || nextDue === null ? '' : stale ? `; due ${nextDue}, ${overdueDays} day${overdueDays === 1 ? '' : 's'} overdue` : `; next due ${nextDue}`;
+    last === null
+      ? 'No check-in yet'
+      : `Last check-in ${daysSince === 0 ? 'today' : `${daysSince} day${daysSince === 1 ? '' : 's'} ago`} (${last})`;
+  const dueWords =
+    !inProgress || nextDue === null
+      ? ''
+      : stale
+        ? `; due ${nextDue}, ${overdueDays} day${overdueDays === 1 ? '' : 's'} overdue`
+        : `; next due ${nextDue}`;
   return { last, daysSince, nextDue, stale, overdueDays, schedule: schedule?.label ?? null, label: `${lastWords}${dueWords}` };
 }

@@ -58,7 +58,11 @@ function linear(current: number, start: number, target: number, explain: boolean
   if (!explain) return { value, source: 'computed', derivation: '', exceeded: raw > 1 };
   const f = `(${num(current)} − ${num(start)}) / (${num(target)} − ${num(start)})`.replace(/− −/g, '+ ');
   const note =
-    raw > 1 ? ` (${num(roundHalfAway(raw, 4))}, exceeded: capped at 1)` : raw < 0 ? ` (${num(roundHalfAway(raw, 4))}, below start: floored at 0)` : '';
+    raw > 1
+      ? ` (${num(roundHalfAway(raw, 4))}, exceeded: capped at 1)`
+      : raw < 0
+        ? ` (${num(roundHalfAway(raw, 4))}, below start: floored at 0)`
+        : '';
   return { value, source: 'computed', derivation: `${formatGrade(value)} = ${f}${note}`, exceeded: raw > 1 };
 }
 
@@ -85,11 +89,20 @@ const DONE = /^(done|shipped|launched|complete|completed|live|ga|achieved|delive
 const isDone = (value: number | string | undefined, target: string | undefined) =>
   typeof value === 'string' && (DONE.test(value.trim()) || value.trim().toLowerCase() === (target ?? '').toLowerCase());
 
-function gradeThreshold(m: { operator: string; target: number; baseline?: number; unit?: string }, current: number, explain: boolean): Grade {
+function gradeThreshold(
+  m: { operator: string; target: number; baseline?: number; unit?: string },
+  current: number,
+  explain: boolean,
+): Grade {
   const op = opSymbol(m.operator);
   const cond = explain ? `${formatValue(current, m.unit)} ${op} ${formatValue(m.target, m.unit)}` : '';
   const holds = HOLDS[m.operator]!(current, m.target);
-  const grade = (value: number, derivation: string): Grade => ({ value, source: 'computed', derivation: explain ? derivation : '', exceeded: false });
+  const grade = (value: number, derivation: string): Grade => ({
+    value,
+    source: 'computed',
+    derivation: explain ? derivation : '',
+    exceeded: false,
+  });
   if (thresholdReading(m) === 'hold') {
     const held = `held: the baseline ${formatValue(m.baseline, m.unit)} already met ${op} ${formatValue(m.target, m.unit)}, so it grades 1 while it holds and 0 when it fails`;
     return holds ? grade(1, `1.00: ${cond} holds (${held})`) : grade(0, `0.00: ${cond} does not hold (${held})`);
@@ -138,7 +151,12 @@ export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeC
     }
     case 'milestone': {
       if (state.done || isDone(current, m.target))
-        return { value: 1, source: 'computed', derivation: `1.00: done${typeof current === 'string' ? ` ("${current}")` : ''}`, exceeded: false };
+        return {
+          value: 1,
+          source: 'computed',
+          derivation: `1.00: done${typeof current === 'string' ? ` ("${current}")` : ''}`,
+          exceeded: false,
+        };
       const j = state.judgement;
       if (j)
         return {
@@ -177,7 +195,12 @@ export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeC
     case 'redacted': {
       const j = state.judgement;
       if (j)
-        return { value: j.grade, source: 'declared', derivation: `${formatGrade(j.grade)}: declared (the values are redacted)`, exceeded: false };
+        return {
+          value: j.grade,
+          source: 'declared',
+          derivation: `${formatGrade(j.grade)}: declared (the values are redacted)`,
+          exceeded: false,
+        };
       return ungraded('the values are redacted and no grade is declared');
     }
   }
@@ -249,9 +272,7 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
   // A dated judgement newer than every reading is the latest word; with no reading at all, the judgement alone.
   const ownIsNewer = own?.date !== undefined && !at.ownApplied;
   const grade =
-    at.grade && !ownIsNewer
-      ? at.grade
-      : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
+    at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
   let history: GradedReading[] | undefined;
   return {
     grade,

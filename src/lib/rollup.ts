@@ -58,7 +58,8 @@ export function rollUp(children: readonly RollupChild[], bands: readonly Band[],
       grade,
       combine,
     ).map((t, i) => (weighted ? `${exactNumber(weights[i]!)}×${t}` : t));
-    const left = graded.length < children.length ? ` — ${children.length - graded.length} of ${children.length} ${what} ungraded and left out` : '';
+    const left =
+      graded.length < children.length ? ` — ${children.length - graded.length} of ${children.length} ${what} ungraded and left out` : '';
     derivation = `${formatGrade(grade)} = (${terms.join(' + ')}) / ${exactNumber(weighted ? wsum : graded.length)}${left}`;
   }
   const band = bandOf(grade, bands);

@@ -32,7 +32,9 @@ export interface Status {
 export function staleWords(s: Pick<Status, 'stale'>, parent = false): string {
   if (!s.stale) return '';
   const days = `${s.stale.days} day${s.stale.days === 1 ? '' : 's'}`;
-  return parent ? `${s.stale.krs} key result${s.stale.krs === 1 ? '' : 's'} stale (up to ${days} overdue)` : `stale: check-in ${days} overdue`;
+  return parent
+    ? `${s.stale.krs} key result${s.stale.krs === 1 ? '' : 's'} stale (up to ${days} overdue)`
+    : `stale: check-in ${days} overdue`;
 }
 
 export const PACE_WORD: Record<Pace, string> = { ahead: 'Ahead', 'on track': 'On track', behind: 'Behind', 'off track': 'Off track' };
@@ -45,7 +47,15 @@ export function statusWords(bands: readonly Band[]): string[] {
   return [...new Set([...Object.values(PACE_WORD), ...bands.map((b) => b.label), ...Object.values(NONE_WORD)])];
 }
 
-const none = (key: keyof typeof NONE_WORD, why: string): Status => ({ key, word: NONE_WORD[key], light: null, rank: null, band: null, why, stale: null });
+const none = (key: keyof typeof NONE_WORD, why: string): Status => ({
+  key,
+  word: NONE_WORD[key],
+  light: null,
+  rank: null,
+  band: null,
+  why,
+  stale: null,
+});
 
 /** A grade's pace at a date: grade against the progress expected by then. */
 export function paceStatus(grade: number, expected: number, date: string | undefined): Status {
@@ -100,7 +110,9 @@ export interface KrStatusInput {
 export function krStatus(x: KrStatusInput, bands: readonly Band[]): Status {
   if (x.phase === 'upcoming') return none('not started', `the period starts on ${x.startsOn ?? 'a later date'}`);
   if (x.grade === null)
-    return x.hasReading ? none('ungraded', x.ungradedWhy ?? 'the reading cannot be graded') : none('no reading', 'no check-in or current value yet');
+    return x.hasReading
+      ? none('ungraded', x.ungradedWhy ?? 'the reading cannot be graded')
+      : none('no reading', 'no check-in or current value yet');
   if (x.phase === 'ended' || x.phase === 'graded' || x.final || x.expected === null) return finalStatus(x.grade, bands);
   return paceStatus(x.grade, x.expected, x.date);
 }
@@ -137,7 +149,8 @@ export function parentStatus(children: readonly { id: string; status: Status }[]
   return {
     ...weakest.status,
     stale,
-    why: `the weakest of its ${ranked} ${what} with a status: ${weakest.id} (${weakest.status.why})`,
+    // A key result's numbers are said; a parent child's own chain of "weakest" is on its page.
+    why: `the weakest of its ${ranked} ${what} with a status: ${weakest.id} (${'weakest' in weakest.status ? weakest.status.word : weakest.status.why})`,
     weakest: weakest.id,
     counts,
   };

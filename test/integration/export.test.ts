@@ -83,17 +83,25 @@ describe('okr export --format json', () => {
       '2025-q1-company-product-market-fit.kr2',
       '2025-q1-product-engagement.kr3',
     ]);
-    for (const k of q1.filter((x) => x.statusAuditFlag)) expect(k.statusAuditReason).toMatch(/^The document says “🟡 Behind” \(yellow\); by the handbook’s pace/);
+    for (const k of q1.filter((x) => x.statusAuditFlag))
+      expect(k.statusAuditReason).toMatch(/^The document says “🟡 Behind” \(yellow\); by the handbook’s pace/);
   });
   it('mid-quarter, statuses are the pace words, with the numbers behind them', () => {
     const mid = JSON.parse(runOkr(['export', '--format', 'json'], { SOURCE_DATE_EPOCH: '1739923200' }).stdout);
     expect(mid.asOf).toBe('2025-02-19');
-    expect(mid.periods.find((p: { id: string }) => p.id === '2025-Q1')).toMatchObject({ state: 'in progress', stateLabel: 'In progress — week 8 of 13' });
+    expect(mid.periods.find((p: { id: string }) => p.id === '2025-Q1')).toMatchObject({
+      state: 'in progress',
+      stateLabel: 'In progress — week 8 of 13',
+    });
     const krs = (mid.objectives as { period: string; krs: (Kr & { pace: { gap: number; expected: number } })[] }[])
       .filter((o) => o.period === '2025-Q1')
       .flatMap((o) => o.krs);
     const lat = krs.find((k) => k.id === '2025-q1-engineering-scalable-infrastructure.kr1')!;
-    expect(lat).toMatchObject({ status: 'Ahead', statusLight: 'green', pace: { date: '2025-02-01', grade: 0.625, gap: 0.27, pace: 'ahead' } });
+    expect(lat).toMatchObject({
+      status: 'Ahead',
+      statusLight: 'green',
+      pace: { date: '2025-02-01', grade: 0.625, gap: 0.27, pace: 'ahead' },
+    });
     expect(new Set(krs.map((k) => k.status))).toEqual(new Set(['Ahead', 'On track']));
     expect(krs.filter((k) => k.auditFlag)).toHaveLength(1);
   });

@@ -87,7 +87,13 @@ const rows: Row[] = [
     'computed',
     /^0\.00: 50 ≥ 55 does not hold \(held: the baseline 60 already met ≥ 55/,
   ],
-  ['hold: ≥ 55 with a baseline of 60 now at 57 grades 1', { kind: 'threshold', operator: '>=', target: 55, baseline: 60, current: 57 }, 1, 'computed', /held/],
+  [
+    'hold: ≥ 55 with a baseline of 60 now at 57 grades 1',
+    { kind: 'threshold', operator: '>=', target: 55, baseline: 60, current: 57 },
+    1,
+    'computed',
+    /held/,
+  ],
   [
     'hold: < 1% with a baseline of 0.8 that rose to 1.2 grades 0',
     { kind: 'threshold', operator: '<', target: 1, baseline: 0.8, current: 1.2, unit: '%' },
@@ -95,8 +101,20 @@ const rows: Row[] = [
     'computed',
     /1\.2% < 1% does not hold \(held/,
   ],
-  ['hold: < 1% is strict — exactly 1% fails', { kind: 'threshold', operator: '<', target: 1, baseline: 0.8, current: 1 }, 0, 'computed', /held/],
-  ['hold: ≤ 1% is inclusive — exactly 1% holds', { kind: 'threshold', operator: '<=', target: 1, baseline: 0.8, current: 1 }, 1, 'computed', /held/],
+  [
+    'hold: < 1% is strict — exactly 1% fails',
+    { kind: 'threshold', operator: '<', target: 1, baseline: 0.8, current: 1 },
+    0,
+    'computed',
+    /held/,
+  ],
+  [
+    'hold: ≤ 1% is inclusive — exactly 1% holds',
+    { kind: 'threshold', operator: '<=', target: 1, baseline: 0.8, current: 1 },
+    1,
+    'computed',
+    /held/,
+  ],
   [
     'reach: a reading worse than the baseline floors at 0',
     { kind: 'threshold', operator: '<', target: 1, baseline: 2.5, current: 3 },
@@ -217,7 +235,12 @@ describe('thresholds: which reading a threshold has', () => {
 });
 
 describe('rollups: weighted mean, coverage by count and by weight, reproducible derivations', () => {
-  const child = (id: string, grade: number | null, weight?: number) => ({ id, grade, weight, status: paceStatus(grade ?? 0, 0.5, '2025-02-01') });
+  const child = (id: string, grade: number | null, weight?: number) => ({
+    id,
+    grade,
+    weight,
+    status: paceStatus(grade ?? 0, 0.5, '2025-02-01'),
+  });
   it('objective rollup: weighted mean of graded KRs', () => {
     const r = rollUp([child('a', 1, 3), child('b', 0.2, 1), { ...child('c', null, 2) }], DEFAULT_BANDS, 'key results', 'in progress');
     expect(r.grade).toBeCloseTo(0.8, 6);
@@ -306,7 +329,13 @@ describe('each check-in is graded with its own values', () => {
     expect(r.grade.value).toBe(0.8);
   });
   it('a dated judgement newer than every reading is the latest word', () => {
-    const r = history({ kind: 'manual', manualGrade: 0.5, rationale: 'Survey', asOf: '2025-03-10', checkins: [{ date: '2025-02-01', grade: 0.3 }] });
+    const r = history({
+      kind: 'manual',
+      manualGrade: 0.5,
+      rationale: 'Survey',
+      asOf: '2025-03-10',
+      checkins: [{ date: '2025-02-01', grade: 0.3 }],
+    });
     expect(r.points.map((p) => p[1])).toEqual([0.3]);
     expect([r.grade.value, r.date]).toEqual([0.5, '2025-03-10']);
   });
@@ -319,7 +348,15 @@ describe('each check-in is graded with its own values', () => {
     ['2025-06-30', '2025-04-20', 0.5, false],
   ])('a reading on %s (grading date %s) grades the period: %s', (date, gradingDate, grade, counts) => {
     const g = gradeKeyResult(
-      kr({ kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-03-20', value: 5 }, { date, value: 9 }] }),
+      kr({
+        kind: 'metric',
+        baseline: 0,
+        target: 10,
+        checkins: [
+          { date: '2025-03-20', value: 5 },
+          { date, value: 9 },
+        ],
+      }),
       { finalized: false, period: { ...q1.period, gradingDate } },
     );
     expect(g.grade.value).toBe(grade);

@@ -46,7 +46,13 @@ describe('okr check: readings against their key result and period', () => {
       'warning',
       /check-in 2025-06-30 is after Q1 2025 ended \(2025-03-31\) and its grading cutoff \(2025-04-14\): it does not grade Q1 2025/,
     ],
-    ['a check-in before the period starts', LATENCY, '          - { date: 2024-12-20, value: 550 }', 'warning', /check-in 2024-12-20 is before Q1 2025 starts/],
+    [
+      'a check-in before the period starts',
+      LATENCY,
+      '          - { date: 2024-12-20, value: 550 }',
+      'warning',
+      /check-in 2024-12-20 is before Q1 2025 starts/,
+    ],
     [
       'a judgement grade on a metric check-in',
       LATENCY,
@@ -75,19 +81,29 @@ describe('okr check: readings against their key result and period', () => {
     edit(file, `        checkins:\n${LATENCY}\n`, '        current: 550\n        asOf: 2025-07-01\n');
     const line = edit(file, 'asOf: 2025-07-01', 'asOf: 2025-07-01');
     const issues = computeHandbook(dir, { today: '2025-02-19' }).issues.filter((i) => i.file.endsWith(ENG));
-    expect(issues.find((i) => /'current' as of 2025-07-01 is after Q1 2025 ended/.test(i.message))).toMatchObject({ line, severity: 'warning', path: expect.stringMatching(/asOf$/) });
+    expect(issues.find((i) => /'current' as of 2025-07-01 is after Q1 2025 ended/.test(i.message))).toMatchObject({
+      line,
+      severity: 'warning',
+      path: expect.stringMatching(/asOf$/),
+    });
   });
 
   it('a compound check-in gives each part by id; one number would grade nothing', () => {
     const file = 'okrs/2027-Q1/company.yaml';
     const find = '            unit: "% of ARR"\n';
     const dir = copyContent();
-    edit(join(dir, file), find, `${find}        checkins:\n          - { date: 2027-01-15, value: 1.2 }\n          - { date: 2027-02-15, parts: { net-churm: 1.2, expansion-bookings: high } }\n`);
+    edit(
+      join(dir, file),
+      find,
+      `${find}        checkins:\n          - { date: 2027-01-15, value: 1.2 }\n          - { date: 2027-02-15, parts: { net-churm: 1.2, expansion-bookings: high } }\n`,
+    );
     const issues = computeHandbook(dir, { today: '2027-02-19' }).issues.filter((i) => i.file.endsWith(file));
     const messages = issues.map((i) => `${i.severity}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^error: a compound key result's check-in gives each part's value under 'parts', not one 'value'.*parts: \{ net-churn: …, expansion-bookings: … \}/),
+        expect.stringMatching(
+          /^error: a compound key result's check-in gives each part's value under 'parts', not one 'value'.*parts: \{ net-churn: …, expansion-bookings: … \}/,
+        ),
         expect.stringMatching(/^error: part 'net-churm' not found in this key result \(did you mean 'net-churn'\?\)/),
         expect.stringMatching(/^error: part 'expansion-bookings' is a threshold and needs a number, not "high"/),
       ]),
@@ -99,7 +115,8 @@ describe('okr check: readings against their key result and period', () => {
     const note = r.issues.find((i) => i.severity === 'note');
     expect(note).toMatchObject({
       line: r.line,
-      message: 'threshold read as "hold": the baseline 0.8 already meets < 1, so it grades 1 while the reading stays < 1 and 0 when it does not',
+      message:
+        'threshold read as "hold": the baseline 0.8 already meets < 1, so it grades 1 while the reading stays < 1 and 0 when it does not',
     });
     expect(r.ok).toBe(true);
   });

@@ -33,8 +33,16 @@ describe('pace: the grade at a reading against the progress expected by its date
       light: 'green',
       why: '0.42 at 2025-02-01; 0.36 expected by then (+0.06)',
     });
-    expect(paceStatus(0.2, 0.36, '2025-02-01')).toMatchObject({ word: 'Behind', light: 'yellow', why: '0.20 at 2025-02-01; 0.36 expected by then (−0.16)' });
-    expect(paceStatus(0, 0.5, undefined)).toMatchObject({ word: 'Off track', light: 'red', why: '0.00 now (undated reading); 0.50 expected by then (−0.50)' });
+    expect(paceStatus(0.2, 0.36, '2025-02-01')).toMatchObject({
+      word: 'Behind',
+      light: 'yellow',
+      why: '0.20 at 2025-02-01; 0.36 expected by then (−0.16)',
+    });
+    expect(paceStatus(0, 0.5, undefined)).toMatchObject({
+      word: 'Off track',
+      light: 'red',
+      why: '0.00 now (undated reading); 0.50 expected by then (−0.50)',
+    });
   });
 });
 
@@ -43,7 +51,12 @@ describe('a key result’s status', () => {
   const base = { grade: 0.42, date: '2025-02-01', expected: 0.36, hasReading: true } as const;
   it.each<[string, Parameters<typeof krStatus>[0], string, string | null]>([
     ['during the period: its pace', { ...base, phase: 'in progress' }, 'On track', 'green'],
-    ['during, aspirational (expected scaled to 0.7 × elapsed = 0.25)', { ...base, expected: 0.7 * 0.36, phase: 'in progress' }, 'Ahead', 'green'],
+    [
+      'during, aspirational (expected scaled to 0.7 × elapsed = 0.25)',
+      { ...base, expected: 0.7 * 0.36, phase: 'in progress' },
+      'Ahead',
+      'green',
+    ],
     ['after the period: its final grade’s band', { ...base, phase: 'ended' }, 'Progressing', 'yellow'],
     ['graded: the band of the grade as displayed (0.695 shows 0.70)', { ...base, grade: 0.695, phase: 'graded' }, 'On target', 'green'],
     ['graded: 0.395 shows 0.40, never red', { ...base, grade: 0.395, phase: 'graded' }, 'Progressing', 'yellow'],
@@ -56,10 +69,28 @@ describe('a key result’s status', () => {
     expect([s.word, s.light]).toEqual([word, light]);
   });
 
-  const q1: PeriodModel = { id: '2025-Q1', kind: 'quarter', start: '2025-01-01', end: '2025-03-31', finalized: false, checkinCadence: 'weekly', checkinDay: 'monday', year: '2025', classification: 'internal' } as PeriodModel;
+  const q1: PeriodModel = {
+    id: '2025-Q1',
+    kind: 'quarter',
+    start: '2025-01-01',
+    end: '2025-03-31',
+    finalized: false,
+    checkinCadence: 'weekly',
+    checkinDay: 'monday',
+    year: '2025',
+    classification: 'internal',
+  } as PeriodModel;
   const model = (x: Record<string, unknown>): KrModel => {
     const parsed = keyResult.parse({ id: 'kr1', title: 't', ...x });
-    return { ...parsed, uid: 'o.kr1', objective: 'o', classification: 'internal', origin: {} as KrModel['origin'], checkins: parsed.checkins ?? [], readings: readingsOf(parsed) };
+    return {
+      ...parsed,
+      uid: 'o.kr1',
+      objective: 'o',
+      classification: 'internal',
+      origin: {} as KrModel['origin'],
+      checkins: parsed.checkins ?? [],
+      readings: readingsOf(parsed),
+    };
   };
   const env = (today: string, period: PeriodModel = q1, expectedFinal = 1): KrEnv => ({
     period,
@@ -69,11 +100,21 @@ describe('a key result’s status', () => {
     bands,
     tolerance: 0.01,
   });
-  const latency = model({ kind: 'metric', baseline: 800, target: 400, declared: { grade: 0.56, status: 'yellow', statusNote: 'On track' }, checkins: [{ date: '2025-02-01', value: 550 }] });
+  const latency = model({
+    kind: 'metric',
+    baseline: 800,
+    target: 400,
+    declared: { grade: 0.56, status: 'yellow', statusNote: 'On track' },
+    checkins: [{ date: '2025-02-01', value: 550 }],
+  });
 
   it('mid-quarter: pace, stale by the weekly schedule, expected today', () => {
     const k = computeKr(latency, env('2025-02-19'));
-    expect(k.status).toMatchObject({ word: 'Ahead', why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)', stale: { krs: 1, days: 16 } });
+    expect(k.status).toMatchObject({
+      word: 'Ahead',
+      why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)',
+      stale: { krs: 1, days: 16 },
+    });
     expect(k.pace).toMatchObject({ date: '2025-02-01', gap: 0.27, pace: 'ahead' });
     expect(k.expectedNow).toBeCloseTo(50 / 90, 10);
     expect(k.freshness).toMatchObject({ last: '2025-02-01', daysSince: 18, nextDue: '2025-02-03', stale: true, overdueDays: 16 });
@@ -85,7 +126,10 @@ describe('a key result’s status', () => {
     expect(computeKr(latency, env('2025-05-01')).status.word).toBe('Progressing');
   });
   it('an aspirational objective’s key result is paced against 0.7 of the elapsed fraction', () => {
-    const k = computeKr(model({ kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-02-14', value: 3 }] }), env('2025-02-19', q1, 0.7));
+    const k = computeKr(
+      model({ kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-02-14', value: 3 }] }),
+      env('2025-02-19', q1, 0.7),
+    );
     expect(k.pace!.expected).toBeCloseTo((45 / 90) * 0.7, 10);
     expect(k.status.word).toBe('On track');
   });
@@ -97,7 +141,13 @@ describe('a key result’s status', () => {
     expect(k.audit).toEqual({ grade: null, status: null });
   });
   it('a declared status is compared with the status at the reading it describes, after the period too', () => {
-    const ahead = model({ kind: 'metric', baseline: 120, target: 90, declared: { status: 'green', statusNote: 'Ahead' }, checkins: [{ date: '2025-02-01', value: 105 }] });
+    const ahead = model({
+      kind: 'metric',
+      baseline: 120,
+      target: 90,
+      declared: { status: 'green', statusNote: 'Ahead' },
+      checkins: [{ date: '2025-02-01', value: 105 }],
+    });
     for (const today of ['2025-02-19', '2026-11-23']) expect(computeKr(ahead, env(today)).audit.status).toBeNull();
     // After the quarter its status is the final band (0.50: Progressing), yet "Ahead" spoke of 2025-02-01.
     expect(computeKr(ahead, env('2026-11-23')).status.word).toBe('Progressing');
@@ -105,13 +155,53 @@ describe('a key result’s status', () => {
 });
 
 describe('a parent’s status is its weakest child’s: a red child is never hidden', () => {
-  const s = (word: string) => ({ 'Ahead': paceStatus(0.9, 0.5, 'd'), 'On track': paceStatus(0.5, 0.5, 'd'), 'Behind': paceStatus(0.3, 0.5, 'd'), 'Off track': paceStatus(0, 0.5, 'd') })[word]!;
-  const none = (key: 'no reading' | 'ungraded'): Status => krStatus({ phase: 'in progress', grade: null, date: undefined, expected: 0.5, hasReading: key === 'ungraded' }, DEFAULT_BANDS);
+  const s = (word: string) =>
+    ({
+      Ahead: paceStatus(0.9, 0.5, 'd'),
+      'On track': paceStatus(0.5, 0.5, 'd'),
+      Behind: paceStatus(0.3, 0.5, 'd'),
+      'Off track': paceStatus(0, 0.5, 'd'),
+    })[word]!;
+  const none = (key: 'no reading' | 'ungraded'): Status =>
+    krStatus({ phase: 'in progress', grade: null, date: undefined, expected: 0.5, hasReading: key === 'ungraded' }, DEFAULT_BANDS);
   it.each<[string, { id: string; status: Status }[], string, string | null]>([
-    ['one off-track child among good ones', [{ id: 'KR1', status: s('Ahead') }, { id: 'KR2', status: s('Off track') }, { id: 'KR3', status: s('On track') }], 'Off track', 'KR2'],
-    ['behind beats on track', [{ id: 'KR1', status: s('On track') }, { id: 'KR2', status: s('Behind') }], 'Behind', 'KR2'],
-    ['children without a status do not count', [{ id: 'KR1', status: none('no reading') }, { id: 'KR2', status: s('Ahead') }], 'Ahead', 'KR2'],
-    ['final bands: the lowest band', [{ id: 'KR1', status: finalStatus(0.9, DEFAULT_BANDS) }, { id: 'KR2', status: finalStatus(0.2, DEFAULT_BANDS) }], 'Off track', 'KR2'],
+    [
+      'one off-track child among good ones',
+      [
+        { id: 'KR1', status: s('Ahead') },
+        { id: 'KR2', status: s('Off track') },
+        { id: 'KR3', status: s('On track') },
+      ],
+      'Off track',
+      'KR2',
+    ],
+    [
+      'behind beats on track',
+      [
+        { id: 'KR1', status: s('On track') },
+        { id: 'KR2', status: s('Behind') },
+      ],
+      'Behind',
+      'KR2',
+    ],
+    [
+      'children without a status do not count',
+      [
+        { id: 'KR1', status: none('no reading') },
+        { id: 'KR2', status: s('Ahead') },
+      ],
+      'Ahead',
+      'KR2',
+    ],
+    [
+      'final bands: the lowest band',
+      [
+        { id: 'KR1', status: finalStatus(0.9, DEFAULT_BANDS) },
+        { id: 'KR2', status: finalStatus(0.2, DEFAULT_BANDS) },
+      ],
+      'Off track',
+      'KR2',
+    ],
     ['none has a reading', [{ id: 'KR1', status: none('no reading') }], 'No reading', null],
     ['a reading that cannot be graded', [{ id: 'KR1', status: none('ungraded') }], 'Ungraded', null],
     ['no children', [], 'No reading', null],
@@ -121,7 +211,14 @@ describe('a parent’s status is its weakest child’s: a red child is never hid
   });
   it('says which child set it, and counts stale key results below', () => {
     const stale = { ...s('Ahead'), stale: { krs: 1, days: 16 } };
-    const p = parentStatus([{ id: 'KR1', status: stale }, { id: 'KR2', status: s('Behind') }], 'key results', 'in progress');
+    const p = parentStatus(
+      [
+        { id: 'KR1', status: stale },
+        { id: 'KR2', status: s('Behind') },
+      ],
+      'key results',
+      'in progress',
+    );
     expect(p.why).toBe('the weakest of its 2 key results with a status: KR2 (0.30 at d; 0.50 expected by then (−0.20))');
     expect(p.stale).toEqual({ krs: 1, days: 16 });
     expect(p.counts).toEqual({ Ahead: 1, Behind: 1 });
@@ -144,7 +241,9 @@ describe('declared statuses in the model’s terms, and the audit comparing like
 
   it('grade: beyond the tolerance only, never against a declared source', () => {
     const computed = { value: 0.625, source: 'computed' as const, derivation: '0.63 = (550 − 800) / (400 − 800)' };
-    expect(gradeAudit(0.56, computed, 0.01)?.reason).toBe('The document declares 0.56; the handbook computes 0.63 (0.63 = (550 − 800) / (400 − 800)).');
+    expect(gradeAudit(0.56, computed, 0.01)?.reason).toBe(
+      'The document declares 0.56; the handbook computes 0.63 (0.63 = (550 − 800) / (400 − 800)).',
+    );
     expect(gradeAudit(0.42, { ...computed, value: 5 / 12 }, 0.01)).toBeNull();
     expect(gradeAudit(0.6, { ...computed, value: 0.6, source: 'declared' }, 0.01)).toBeNull();
     expect(gradeAudit(undefined, computed, 0.01)).toBeNull();
@@ -181,17 +280,39 @@ describe('freshness by the period’s check-in schedule', () => {
     [{ checkinCadence: 'weekly', checkinDay: 'monday' }, 13, '2025-01-06', 'weekly on Mondays (first 2025-01-06)'],
     [{ checkinCadence: 'biweekly', checkinDay: 'friday' }, 7, '2025-01-03', 'biweekly on Fridays (first 2025-01-03)'],
     [{ checkinCadence: 'monthly' }, 3, '2025-01-06', 'monthly on Mondays (the first of each month)'],
-    [{ checkins: [{ date: '2025-02-15', type: 'mid-period' }, { date: '2025-01-10', type: 'weekly' }] }, 2, '2025-01-10', 'on 2 scheduled dates'],
+    [
+      {
+        checkins: [
+          { date: '2025-02-15', type: 'mid-period' },
+          { date: '2025-01-10', type: 'weekly' },
+        ],
+      },
+      2,
+      '2025-01-10',
+      'on 2 scheduled dates',
+    ],
   ] as const)('%o', (schedule, count, first, label) => {
     const s = checkinSchedule({ ...q1, ...schedule } as Parameters<typeof checkinSchedule>[0])!;
     expect([s.dates.length, s.dates[0], s.label]).toEqual([count, first, label]);
   });
   it('no schedule: never stale, still says when the last check-in was', () => {
     const f = freshness(['2025-01-10'], q1, '2025-03-01', true);
-    expect(f).toMatchObject({ stale: false, schedule: null, nextDue: null, daysSince: 50, label: 'Last check-in 50 days ago (2025-01-10)' });
+    expect(f).toMatchObject({
+      stale: false,
+      schedule: null,
+      nextDue: null,
+      daysSince: 50,
+      label: 'Last check-in 50 days ago (2025-01-10)',
+    });
   });
   it('no check-in at all: due on the first scheduled day', () => {
     const f = freshness([], { ...q1, checkinCadence: 'weekly' }, '2025-01-20', true);
-    expect(f).toMatchObject({ last: null, nextDue: '2025-01-06', stale: true, overdueDays: 14, label: 'No check-in yet; due 2025-01-06, 14 days overdue' });
+    expect(f).toMatchObject({
+      last: null,
+      nextDue: '2025-01-06',
+      stale: true,
+      overdueDays: 14,
+      label: 'No check-in yet; due 2025-01-06, 14 days overdue',
+    });
   });
 });

@@ -68,11 +68,21 @@ function checkShape(ctx: ValidationContext, kr: KrModel): void {
     for (const [id, v] of Object.entries(c.parts ?? {})) {
       const part = kr.parts.find((p) => p.id === id);
       if (!part) {
-        ctx.at(o, [...at, 'parts', id], `part '${id}' not found in this key result`, didYouMean(id, partIds) ?? `its parts are ${partIds.join(', ')}`);
+        ctx.at(
+          o,
+          [...at, 'parts', id],
+          `part '${id}' not found in this key result`,
+          didYouMean(id, partIds) ?? `its parts are ${partIds.join(', ')}`,
+        );
         continue;
       }
       if (part.kind !== 'milestone' && typeof v !== 'number')
-        ctx.at(o, [...at, 'parts', id], `part '${id}' is a ${part.kind} and needs a number, not "${v}"`, `write the number alone; the unit is '${part.unit ?? ''}'`);
+        ctx.at(
+          o,
+          [...at, 'parts', id],
+          `part '${id}' is a ${part.kind} and needs a number, not "${v}"`,
+          `write the number alone; the unit is '${part.unit ?? ''}'`,
+        );
     }
   });
   if (kr.kind === 'compound' && kr.checkins.some((c) => c.parts) && kr.parts.some((p) => p.current !== undefined))

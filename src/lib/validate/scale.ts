@@ -17,7 +17,8 @@ export function checkScale(ctx: ValidationContext): void {
   for (const o of ctx.m.objectives)
     for (const kr of o.keyResults) {
       if (kr.kind === 'metric' || kr.kind === 'count' || kr.kind === 'threshold')
-        for (const r of kr.readings) if (typeof r.value === 'number') check(ctx, kr.origin, [...r.path, ...(r.checkin ? ['value'] : [])], kr, r.value);
+        for (const r of kr.readings)
+          if (typeof r.value === 'number') check(ctx, kr.origin, [...r.path, ...(r.checkin ? ['value'] : [])], kr, r.value);
       if (kr.kind === 'compound')
         kr.parts.forEach((p, i) => {
           if (p.kind === 'milestone') return;
