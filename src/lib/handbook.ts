@@ -17,6 +17,7 @@ import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
+import { validateSources } from './sources/validate.ts';
 import { validateComponents, validateModel, validateNarratives } from './validate.ts';
 
 export interface PacePoint {
@@ -109,6 +110,7 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   issues.push(...validateNarratives(raw.narratives, new Set(periodFiles)));
   issues.push(...validateComponents([...raw.narratives, ...raw.guides], model, raw));
   issues.push(...validateRevisions(model));
+  issues.push(...validateSources(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);
   const audience = opts.audience ?? 'internal';

@@ -45,6 +45,9 @@ export interface RawContent {
   okrFiles: Sourced<schema.OkrFile>[];
   kpiGroups: Sourced<schema.KpiGroupFile>[];
   receipts: Sourced<schema.DecisionReceipt>[];
+  sources: Sourced<schema.SourceFile>[];
+  /** Data files a source may read (.csv, .json, .sqlite, .db under sources/), relative to the content directory. */
+  dataFiles: Set<string>;
   narratives: MdxFile[];
   guides: MdxFile[];
   issues: ContentIssue[];
@@ -63,11 +66,15 @@ export const LAYOUT = {
   'okrs/<period>/<team>.yaml': "one team's objectives and key results for one period",
   'kpis/<group>.yaml': 'a group of the KPI catalogue',
   'receipts/<id>.yaml': 'a decision receipt',
+  'sources/<id>.yaml, sources/**/*.csv|json|sqlite|db': 'live-number sources key results name, and the data files they read',
   'guides/<slug>.mdx': 'a guide page',
   'trust/<period>/v<N>/, trust/keys/*.pem': 'trust-center snapshots (written by okr snapshot) and public keys',
 } as const;
 
-export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
+export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'source' | 'guide';
+
+/** Files under sources/ that sources read (never parsed by the loader). */
+const DATA_FILE = /^sources\/.+\.(csv|json|sqlite|sqlite3|db)$/;
 export type YamlCollection = Exclude<Collection, 'narrative' | 'guide'>;
 
 function classify(rel: string): Collection | undefined {
@@ -80,6 +87,7 @@ function classify(rel: string): Collection | undefined {
   if (top === 'okrs' && parts.length === 3 && yaml) return 'okr';
   if (top === 'kpis' && parts.length === 2 && yaml) return 'kpi';
   if (top === 'receipts' && parts.length === 2 && yaml) return 'receipt';
+  if (top === 'sources' && parts.length === 2 && yaml) return 'source';
   if (top === 'guides' && parts.length === 2 && mdx) return 'guide';
   return undefined;
 }
@@ -92,6 +100,7 @@ const SCHEMAS = {
   okr: schema.okrFile,
   kpi: schema.kpiGroupFile,
   receipt: schema.decisionReceipt,
+  source: schema.sourceFile,
   guide: schema.guide,
   narrative: schema.narrative,
 } satisfies Record<Collection, z.ZodType>;
@@ -195,7 +204,7 @@ function misplaced(kind: Collection, rel: string, data: unknown, src: YamlSource
           ['period', parts[1]!, (v) => `move the file to okrs/${v}/${name}.yaml, or write period: ${parts[1]}`],
           ['team', name, (v) => `rename the file to okrs/${parts[1]}/${v}.yaml, or write team: ${name}`],
         ]
-      : kind === 'period' || kind === 'kpi' || kind === 'receipt'
+      : kind === 'period' || kind === 'kpi' || kind === 'receipt' || kind === 'source'
         ? [['id', name, (v) => `rename the file to ${folder}/${v}.yaml: a file is named by its id`]]
         : [];
   const d = data as Record<string, unknown>;
@@ -257,7 +266,7 @@ function idsIn(kind: Collection, data: unknown): string[] {
   const d = (data ?? {}) as Record<string, unknown>;
   if (kind === 'teams') list(d.teams).forEach((t) => add(t?.id));
   else if (kind === 'people') list(d.people).forEach((p) => add(p?.id));
-  else if (kind === 'period' || kind === 'receipt') add(d.id);
+  else if (kind === 'period' || kind === 'receipt' || kind === 'source') add(d.id);
   else if (kind === 'kpi') list(d.kpis).forEach((k) => add(k?.id));
   else if (kind === 'okr') list(d.objectives).forEach((o) => add(o?.id));
   return ids;
@@ -337,6 +346,8 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     okrFiles: [],
     kpiGroups: [],
     receipts: [],
+    sources: [],
+    dataFiles: new Set(),
     narratives: [],
     guides: [],
     issues: [],
@@ -384,6 +395,10 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
       raw.issues.push({ file, line: 0, column: 0, path: '', message, hint, severity: 'error' });
     // The trust-center area is read and verified by ./trust.ts, not by a collection.
     if (rel.startsWith('trust/')) continue;
+    if (DATA_FILE.test(rel)) {
+      raw.dataFiles.add(rel);
+      continue;
+    }
     const kind = classify(rel);
     const fail = (message: string, hint?: string) => {
       fileIssue(message, hint);
@@ -456,6 +471,7 @@ export function loadContent(dir: string, cwd = process.cwd(), cache?: ParseCache
     else if (kind === 'okr') raw.okrFiles.push(v);
     else if (kind === 'kpi') raw.kpiGroups.push(v);
     else if (kind === 'receipt') raw.receipts.push(v);
+    else if (kind === 'source') raw.sources.push(v);
   }
   const has = (f: string) => files.some((abs) => relative(dir, abs).split(sep).join('/') === f);
   for (const required of ['org.yaml', 'teams.yaml'])
