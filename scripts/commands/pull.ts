@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty, type ContentIssue } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { issueAt } from '../../src/lib/load/index.ts';
+import { issueAt } from '../../src/lib/source/yaml-source.ts';
 import { fetchSource, type Fetched } from '../../src/lib/load/source-fetch.ts';
 import { appendCheckins, EditError, type CheckinEdit } from '../../src/lib/sources/edit.ts';
 import { decide, defaultPeriods, selectTargets, type Outcome, type PullTarget } from '../../src/lib/sources/plan.ts';

@@ -12,7 +12,7 @@
 // - teams and people are kept only when a public record refers to them.
 // - redacted values never appear: check-in values of redacted key results are dropped.
 import type { ContentIssue } from './errors.ts';
-import { issueAt } from './load/index.ts';
+import { issueAt } from './source/yaml-source.ts';
 import type { HandbookModel, ObjectiveModel, Origin } from './model.ts';
 import { publicIds, publicLinks, publicTarget, type PublicIds } from './public-ids.ts';
 import { scopeLeaves } from './receipts/leaves.ts';

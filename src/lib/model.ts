@@ -1,7 +1,8 @@
 // The handbook model: validated records joined across files, with derived period dates.
-// Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate.ts.
+// Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate/.
 import { parsePeriodId, periodDates, yearOf } from './calendar.ts';
-import type { MdxFile, RawContent, YamlSource } from './load/index.ts';
+import type { MdxFile, RawContent } from './source/content.ts';
+import type { YamlSource } from './source/yaml-source.ts';
 import type * as S from './schema/index.ts';
 
 /** Where a record sits: file + field path, for error messages and "Edit this file" links. */

@@ -281,6 +281,7 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
       if (o.typeNote) rec.typeNote = o.typeNote;
       if (o.confidence !== undefined) rec.confidence = o.confidence;
       if (o.confidenceNote) rec.confidenceNote = o.confidenceNote;
+      if (o.outcome !== undefined) objectiveOutcome(o, rec, report);
       if (o.declared && Object.keys(o.declared).length) rec.declared = o.declared;
       if (o.initiatives.length)
         rec.initiatives = o.initiatives.map((i) => ({
@@ -339,6 +340,12 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
     return hit ? built.find((x) => x.id === hit.id) : undefined;
   };
   for (const b of built) {
+    // Nested OKR trees: an objective written under another one ladders up to it.
+    const outer = b.draft.parentDraft ? built.find((x) => x.draft === b.draft.parentDraft) : undefined;
+    if (outer && !b.draft.parentRef) {
+      b.rec.parent = outer.id;
+      continue;
+    }
     const ref = b.draft.parentRef;
     if (!ref) {
       // Teams that repeat a company objective (seed 003: every team lists "Make Sourcegraph valuable…") ladder up to it.
@@ -637,4 +644,19 @@ function bands(rows: { min: number; label: string; meaning?: string }[], doc: Do
     message: `grading scale read as ${out.length} bands; statuses by order (${out.map((b) => `${b.min}+ ${b.status}`).join(', ')})`,
   });
   return out;
+}
+
+/** "=> 60.5%" after an objective is its score (a declared grade); other words are kept in its description. */
+function objectiveOutcome(o: ObjectiveDraft, rec: Rec, report: Report) {
+  const text = o.outcome!.trim();
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (pct && Number(pct[1]) <= 100) {
+    const grade = Number(pct[1]) / 100;
+    o.declared = { ...o.declared, grade };
+    report({ kind: 'note', ...o.where, message: `objective "${o.title}": score ${text} after "=>" kept as its declared grade ${grade}` });
+    return;
+  }
+  if (!text) return;
+  rec.description = [o.description, `Outcome: ${text}`].filter(Boolean).join('\n');
+  report({ kind: 'guess', ...o.where, message: `objective "${o.title}": "${text}" after "=>" kept in its description as its outcome` });
 }
