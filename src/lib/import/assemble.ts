@@ -438,7 +438,20 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
 
   // ── Period records ────────────────────────────────────────────────────────────────────────────
   const docsOf = (p: { docs: Set<string> }) => docs.filter((d) => p.docs.has(d.file));
-  const periodRecs: Rec[] = sorted(periods.values()).map((p) => {
+  // A period named in a heading but holding nothing (no objectives, no theme, no schedule) is not a
+  // quarter that happened: it is not written, so the site never shows it as an archived period.
+  const holds = (p: PeriodDraft) =>
+    built.some((b) => b.period === p.id) ||
+    Boolean(p.theme || p.summary || p.midReview || p.gradingDate || p.approvers?.length) ||
+    p.checkins.length + p.risks.length + p.dependencies.length + p.receiptsRequired.length + p.changeLog.length > 0;
+  for (const p of periods.values())
+    if (!holds(p))
+      report({
+        kind: 'note',
+        ...(p.datesWhere ?? { file: [...p.docs][0]!, line: 0 }),
+        message: `period ${p.id} is named but holds no objectives: not written`,
+      });
+  const periodRecs: Rec[] = sorted([...periods.values()].filter(holds)).map((p) => {
     const ds = docsOf(p);
     const classification = ds.map((d) => d.classification).find(Boolean);
     const risks = p.risks.map((r) => ({ ...r, ...(r.owner ? { owner: addPerson({ name: r.owner }).id } : {}) }));

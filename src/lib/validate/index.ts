@@ -14,6 +14,7 @@ import { checkOrg } from './org.ts';
 import { checkPeriods } from './periods.ts';
 import { checkReadings } from './readings.ts';
 import { checkScale } from './scale.ts';
+import { checkSources } from './sources.ts';
 import { checkTeams } from './teams.ts';
 import { checkThresholds } from './thresholds.ts';
 
@@ -30,6 +31,7 @@ const RULES: readonly Rule[] = [
   checkThresholds,
   checkObjectiveCycles,
   checkKpisAndReceipts,
+  checkSources,
 ];
 
 export function validateModel(m: HandbookModel, loaded: Loaded = { unreadable: new Map(), declaredIds: new Map() }): ContentIssue[] {
