@@ -56,6 +56,10 @@ export interface HandbookModel {
   objectives: ObjectiveModel[];
   kpiGroups: KpiGroupModel[];
   receipts: (S.DecisionReceipt & { origin: Origin })[];
+  /** Live-number sources of content/sources/ (key results name them by id). */
+  sources: (S.SourceFile & { origin: Origin })[];
+  /** Data files under sources/ that a source may read, relative to the content directory. */
+  dataFiles: ReadonlySet<string>;
   guides: MdxFile[];
   /** Source of org.yaml, for positions. */
   orgOrigin?: Origin;
@@ -127,6 +131,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
     objectives: objectives.sort(byId),
     kpiGroups,
     receipts: raw.receipts.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    sources: raw.sources.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    dataFiles: raw.dataFiles,
     guides: [...raw.guides].sort(
       (a, b) => Number(a.frontmatter.order ?? 100) - Number(b.frontmatter.order ?? 100) || (a.slug < b.slug ? -1 : 1),
     ),

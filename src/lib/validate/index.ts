@@ -12,6 +12,7 @@ import { checkObjectiveCycles } from './objective-cycles.ts';
 import { checkObjectives } from './objectives.ts';
 import { checkOrg } from './org.ts';
 import { checkPeriods } from './periods.ts';
+import { checkSources } from './sources.ts';
 import { checkTeams } from './teams.ts';
 
 /** The rules validateModel runs, in order. */
@@ -24,6 +25,7 @@ const RULES: readonly Rule[] = [
   checkKeyResults,
   checkObjectiveCycles,
   checkKpisAndReceipts,
+  checkSources,
 ];
 
 export function validateModel(m: HandbookModel, loaded: Loaded = { unreadable: new Map(), declaredIds: new Map() }): ContentIssue[] {
