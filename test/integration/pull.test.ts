@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { krLeaf } from '../../src/lib/receipts/leaves.ts';
-import { copyContent, edit, ROOT, runOkr } from '../helpers.ts';
+import { buildSite, copyContent, edit, ROOT, runOkr } from '../helpers.ts';
 import { startPostgres, type PostgresServer } from '../postgres-server.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/live');
@@ -368,4 +368,19 @@ describe('okr check: sources', () => {
     expect(find(/credential in its query string/)).toMatchObject({ file: expect.stringMatching(/sources\/deals\.yaml$/), line: 4 });
     expect(find(/reads either a file or a url/)).toBeDefined();
   });
+});
+
+describe('the objective page after a pull', () => {
+  it('shows where each automatic check-in came from', () => {
+    const dir = copyContent(FIXTURE);
+    expect(pull(dir).code).toBe(0);
+    const { out, status, log } = buildSite(dir, { env: AT });
+    expect(status, log).toBe(0);
+    const html = readFileSync(join(out, 'objectives/2030-q1-company-growth/index.html'), 'utf8');
+    const digest = sha256(readFileSync(join(dir, 'sources/finance.csv')));
+    expect(html).toContain('Read from arr on 2030-02-15 06:00 UTC');
+    expect(html).toContain(digest);
+    // The hand-typed check-in has no provenance.
+    expect(html.match(/Read from /g)).toHaveLength(3);
+  }, 180_000);
 });
