@@ -550,6 +550,15 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
       : {}),
   };
 
+  // Braces that are not a redaction ("source{d}") would read as one: a word joiner keeps them literal.
+  const literal = (t: unknown) =>
+    typeof t === 'string' ? t.replace(/\{([a-z0-9-]+)\}/g, (m, id: string) => (redactions.has(id) ? m : `{\u2060${id}}`)) : t;
+  for (const b of built) {
+    b.rec.title = literal(b.rec.title);
+    if (b.rec.description) b.rec.description = literal(b.rec.description);
+    for (const k of b.krs) k.title = literal(k.title) as string;
+  }
+
   // ── OKR files ─────────────────────────────────────────────────────────────────────────────────
   const files = new Map<string, { period: string; team: string; objectives: Rec[] }>();
   for (const b of built) {
