@@ -269,11 +269,14 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const key = `${period ?? ''}|${team ?? ''}`;
     const ordinal = (ordinals.get(key) ?? 0) + 1;
     ordinals.set(key, ordinal);
+    // "* VPE" over nested items: the owner is all the title there is.
+    const named =
+      title.replace(/\s*\.\s*$/, '').trim() || extra.lead?.owner || extra.lead?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
     const o: ObjectiveDraft = {
       where: where(line, endLine),
       ...(label ? { label } : {}),
       ordinal,
-      title: title.replace(/\s*\.\s*$/, '').trim(),
+      title: named,
       ...(period ? { period } : {}),
       ...(team ? { team } : {}),
       initiatives: [],
@@ -283,6 +286,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     };
     const l = extra.lead;
     if (l?.owner) o.owner = person(l.owner);
+    const pr = l?.priority && parsePriority(l.priority);
+    if (pr) o.priority = pr;
     if (l?.outcome) o.outcome = l.outcome;
     if (extra.parent) o.parentDraft = extra.parent;
     if (extra.why?.guess) guess(line, `objective "${short(o.title)}": ${extra.why.evidence}`);
@@ -822,7 +827,64 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return gradingTable(norm, cells, line, end);
     if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
     if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    if (scoringTable(t, headers, norm, cells)) return;
     unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
+  }
+
+  /**
+   * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
+   * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
+   * and end-of-quarter score columns.
+   */
+  function scoringTable(
+    t: Table,
+    headers: string[],
+    norm: string[],
+    rows: { line: number; cells: ReturnType<typeof inline>[] }[],
+  ): boolean {
+    const body = t.children.slice(1);
+    const isHeadRow = (i: number) => {
+      const r = body[i]!;
+      const first = r.children[0];
+      return Boolean(
+        first &&
+        wholeEmphasis(first.children) &&
+        rows[i]!.cells[0]!.text.replace(/[*\s]/g, '') &&
+        rows[i]!.cells.slice(1).every((c) => !c.text),
+      );
+    };
+    const heads = body.map((_, i) => isHeadRow(i)).filter(Boolean).length;
+    if (heads < 1 || currentObjective()) return false;
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
+    let o: ObjectiveDraft | undefined;
+    body.forEach((_, i) => {
+      const r = rows[i]!;
+      const text = r.cells[0]?.text.trim() ?? '';
+      if (isHeadRow(i)) {
+        const title = text.replace(/^\d+[.)]?\s+/, '');
+        o = newObjective(title, undefined, r.line, undefined, {
+          why: { role: 'objective', evidence: 'a bold row alone in a scoring table', guess: true },
+        });
+        return;
+      }
+      if (!o || !text) {
+        r.cells.forEach((x, j) => {
+          if (x.text && !/^[*\s]*$/.test(x.text)) unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+        });
+        return;
+      }
+      const d = krFromLine(o, { line: r.line, lead: leadOf(text), nodes: body[i]!.children[0]!.children });
+      const owner = c.owner >= 0 ? r.cells[c.owner]?.text : undefined;
+      if (owner) d.owner = owner;
+      const grade = c.score >= 0 ? parseGrade(r.cells[c.score]?.text ?? '') : undefined;
+      if (grade !== undefined) d.declared = { grade };
+      r.cells.forEach((x, j) => {
+        if (j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority || !x.text) return;
+        unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+      });
+    });
+    return true;
   }
 
   function krTable(
