@@ -80,7 +80,7 @@ function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined
   if (kind === 'narrative' || kind === 'guide') {
     const page = readMdx(raw, f, kind, text);
     if (page === 'no front matter') fail('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
-    else if (page) (kind === 'guide' ? raw.guides : raw.narratives).push(page);
+    else if (page) addPage(raw, kind === 'guide' ? raw.guides : raw.narratives, page);
     return;
   }
   const { parsed, source } = ahead
@@ -117,6 +117,15 @@ function readMdx(raw: RawContent, f: ContentFile, kind: 'narrative' | 'guide', t
   raw.issues.push(...prose.issues);
   const slug = f.rel.slice(f.rel.lastIndexOf('/') + 1).replace(/\.mdx?$/, '');
   return { slug, file: f.file, text, format, frontmatter, src, components: prose.components };
+}
+
+/** Add a page, unless one of the same name (x.md beside x.mdx) is already there: both would claim one address. */
+function addPage(raw: RawContent, pages: MdxFile[], page: MdxFile): void {
+  const first = pages.find((p) => p.slug === page.slug);
+  if (!first) return void pages.push(page);
+  raw.issues.push(
+    fileIssue(page.file, `${first.file} and this file are both the page '${page.slug}'`, 'a page is one file: merge them and delete the other'),
+  );
 }
 
 /** File a validated record under its collection (the schemas guarantee each kind's type). */
