@@ -347,7 +347,9 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     pendingCheckin = false;
     itemObjective = undefined;
-    for (const s of stack)
+    // A bold-line objective ends at the next heading, unless that heading is one of its parts ("Key Results").
+    const part = /^(?:key-results|initiatives|dependencies|risks)$/.test(headingRole(text) ?? '');
+    for (const s of part ? [] : stack)
       if (s.loose) {
         delete s.objective;
         delete s.loose;
