@@ -1,10 +1,11 @@
 // okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
 // The I/O around src/lib/import: read the documents, write the content directory atomically
 // (a temporary directory renamed into place), check it, print the report.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { writeDirAtomic, writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
 import { parse, UsageError } from './args.ts';
 
@@ -56,39 +57,15 @@ function keepOut(
   return undefined;
 }
 
-/** Write a whole directory of files atomically: build it beside the target, then rename it into place. */
+/** Write a whole directory of files atomically: built beside the target, then swapped into place. */
 function writeDirectory(out: string, files: Map<string, string>, force: boolean) {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  // A sibling of the target (same file system, so the final rename is atomic); mkdirSync honours the umask.
-  const tmp = join(parent, `.${basename(out)}.okr-import-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  try {
-    for (const [path, text] of files) {
-      const abs = join(tmp, path);
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, text);
-    }
-    if (existsSync(out)) {
-      if (!force && !isEmptyDir(out)) throw new UsageError(`${out} is not empty; pass --force to replace it`);
-      const old = `${tmp}-old`;
-      renameSync(out, old);
-      renameSync(tmp, out);
-      rmSync(old, { recursive: true, force: true });
-    } else renameSync(tmp, out);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
+  if (existsSync(out) && !force && !isEmptyDir(out)) throw new UsageError(`${out} is not empty; pass --force to replace it`);
+  writeDirAtomic(out, files, { replace: existsSync(out) });
 }
 
-function writeFileAtomic(file: string, text: string, force: boolean) {
+function writeReport(file: string, text: string, force: boolean) {
   if (existsSync(file) && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeFileAtomic(resolve(file), text);
 }
 
 export function importCommand(argv: string[]): number {
@@ -141,7 +118,7 @@ export function importCommand(argv: string[]): number {
     ...(values.org ? { org: values.org as string } : {}),
     ...(schemaDir ? { schemaDir } : {}),
   });
-  if (reportFile) writeFileAtomic(reportFile, result.report, force);
+  if (reportFile) writeReport(reportFile, result.report, force);
   process.stdout.write(result.report);
   if (result.error) {
     console.error(`okr import: ${result.error}`);
