@@ -27,8 +27,15 @@ const VAR: Record<SeriesColour, string> = {
   muted: '--muted',
 };
 
-function colour(c: SeriesColour): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(VAR[c]).trim() || '#777';
+/** A token as rgb(…) in the page's current scheme (tokens are light-dark() pairs, resolved only where used). */
+function colour(c: SeriesColour, alpha = 1): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${VAR[c]})`;
+  document.body.append(probe);
+  const rgb = getComputedStyle(probe).color;
+  probe.remove();
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(rgb);
+  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})` : '#777';
 }
 
 function config(spec: ChartData): ChartConfiguration {
@@ -39,7 +46,7 @@ function config(spec: ChartData): ChartConfiguration {
     min: 0,
     ...(grade ? { max: 1 } : {}),
     ticks: { color: text, ...(grade ? {} : { precision: 0 }) },
-    grid: { color: `${text}33` },
+    grid: { color: colour('muted', 0.2) },
   };
   const categoryAxis = { ticks: { color: text }, grid: { display: false } };
   return {
@@ -47,11 +54,11 @@ function config(spec: ChartData): ChartConfiguration {
     data: {
       labels: spec.labels,
       datasets: spec.series.map((s) => {
-        const c = Array.isArray(s.colour) ? s.colour.map(colour) : colour(s.colour);
+        const c = Array.isArray(s.colour) ? s.colour.map((x) => colour(x)) : colour(s.colour);
         return {
           label: s.label,
           data: s.data,
-          backgroundColor: s.fillToPrevious ? `${colour('muted')}22` : c,
+          backgroundColor: s.fillToPrevious ? colour('muted', 0.13) : c,
           borderColor: c,
           borderDash: s.dashed ? [6, 4] : undefined,
           fill: s.fillToPrevious ? '-1' : false,

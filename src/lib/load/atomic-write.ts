@@ -186,6 +186,14 @@ export function writeFilesAtomic(files: readonly (readonly [string, string | Uin
   for (const s of staged) if (s.kept) removeQuietly(s.kept);
 }
 
+export interface ReplaceOptions {
+  /**
+   * Called with the previous folder once it has been swapped out; return true to keep it where it is
+   * (a hidden sibling of the target) instead of removing it, e.g. when something unexpected is in it.
+   */
+  keepOld?: (old: string) => boolean;
+}
+
 /**
  * Write a new folder of files (relative path → bytes) whole: built hidden beside `target`, then renamed
  * into place. Refuses (EEXIST) when `target` exists, unless `replace`, which swaps it (see replaceDir).
@@ -193,7 +201,7 @@ export function writeFilesAtomic(files: readonly (readonly [string, string | Uin
 export function writeDirAtomic(
   target: string,
   files: Iterable<readonly [string, string | Uint8Array]>,
-  opts: { replace?: boolean } = {},
+  opts: { replace?: boolean } & ReplaceOptions = {},
 ): void {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempPathFor(target);
@@ -207,7 +215,7 @@ export function writeDirAtomic(
       writeNew(abs, data, undefined);
     }
     for (const d of dirs) syncDir(d);
-    if (opts.replace) return replaceDir(tmp, target);
+    if (opts.replace) return replaceDir(tmp, target, opts);
     // rename() would also put a folder in place of an empty one that appeared meanwhile.
     if (existsSync(target)) throw Object.assign(new Error(`EEXIST: ${target} exists`), { code: 'EEXIST', path: target });
     renameSync(tmp, target);
@@ -251,7 +259,7 @@ const setAside = (target: string) => {
  * put back. A process killed between the swap's two renames leaves the previous folder set aside,
  * which recoverDir() puts back.
  */
-export function replaceDir(from: string, target: string): void {
+export function replaceDir(from: string, target: string, opts: ReplaceOptions = {}): void {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   let source = from;
@@ -279,7 +287,7 @@ export function replaceDir(from: string, target: string): void {
     throw e;
   }
   syncDir(parent);
-  if (hadTarget) removeQuietly(old);
+  if (hadTarget && !opts.keepOld?.(old)) removeQuietly(old);
   if (source !== from) removeQuietly(from);
 }
 
