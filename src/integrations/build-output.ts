@@ -125,9 +125,18 @@ export function publish(staged: Staged): void {
   staged.published = true;
 }
 
-/** Remove what an unpublished build wrote; the output folder is never touched here. */
+/**
+ * Remove what an unpublished build wrote; the output folder is never touched here. Writes still in
+ * flight on other threads may add files meanwhile: the removal is retried, and what is left after all
+ * is the next build's to remove (stageBuild), never an error here.
+ */
 export function discard(staged: Staged): void {
-  if (!staged.published) rmSync(staged.staging, { recursive: true, force: true });
+  if (staged.published) return;
+  try {
+    rmSync(staged.staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  } catch {
+    // Left for the next build.
+  }
 }
 
 const SIGNALS = [
