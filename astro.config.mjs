@@ -25,15 +25,4 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Astro's log without stack traces (OKR_DEBUG=1 keeps them): a failed build says what failed in a line.
   logger: { entrypoint: './src/integrations/build-log.ts' },
-  vite: {
-    build: {
-      rolldownOptions: {
-        // MDX pages carry Astro's "use astro:head-inject" directive; the bundler's note about it is noise.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          warn(warning);
-        },
-      },
-    },
-  },
 });

@@ -13,6 +13,7 @@ import { classify, isDataFile, LAYOUT } from './layout.ts';
 import { parseInParallel } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseCached, readText, SCHEMAS, splitFrontmatter, validateYaml, type ParsedFile } from './parse-file.ts';
+import { sanitise } from './schema-issues.ts';
 import { walk } from './walk.ts';
 
 /** Read and validate a content directory; `cache` keeps each YAML file's result by its text (./parse-cache.ts). */
@@ -74,8 +75,9 @@ function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined
     raw.issues.push(fileIssue(f.file, message, hint));
     markUnreadable(raw, kind, f.file);
   };
-  const text = ahead ? ahead.text : readText(f.abs);
-  if (text === undefined) return fail('file is not valid UTF-8', 're-save it with UTF-8 encoding');
+  const read = ahead ? { text: ahead.text } : readText(f.abs);
+  if ('problem' in read) return fail(read.problem, read.hint);
+  const { text } = read;
   if (text.trim() === '') return fail('file is empty', 'fill it in or delete it');
   if (kind === 'narrative' || kind === 'guide') {
     const page = readMdx(raw, f, kind, text);
@@ -124,7 +126,11 @@ function addPage(raw: RawContent, pages: MdxFile[], page: MdxFile): void {
   const first = pages.find((p) => p.slug === page.slug);
   if (!first) return void pages.push(page);
   raw.issues.push(
-    fileIssue(page.file, `${first.file} and this file are both the page '${page.slug}'`, 'a page is one file: merge them and delete the other'),
+    fileIssue(
+      page.file,
+      `${first.file} and this file are both the page '${page.slug}'`,
+      'a page is one file: merge them and delete the other',
+    ),
   );
 }
 
@@ -201,7 +207,13 @@ function misplaced(kind: Collection, rel: string, data: unknown, src: YamlSource
 
 /** Re-validate a mapping without the top-level fields that are invalid (their errors are already reported). */
 function salvage<T>(src: YamlSource, s: z.ZodType<T>): Sourced<T> | undefined {
-  const data = src.doc.toJS() as Record<string, unknown> | null;
+  let data: Record<string, unknown> | null;
+  try {
+    // Read as the file was: reserved keys dropped, no alias inside itself (their errors are reported).
+    data = sanitise(src, src.doc.toJS({ maxAliasCount: 100 }), []) as Record<string, unknown> | null;
+  } catch {
+    return undefined; // aliases that expand too far: reported where the file was parsed
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const r = s.safeParse(data);

@@ -4,7 +4,6 @@ import type { HandbookModel } from '../model.ts';
 import { COMPONENTS } from '../prose/allowlist.ts';
 import type { Collection, MdxFile, RawContent } from '../source/content.ts';
 
-
 /**
  * The components of MDX pages against the handbook: a key result, period or team that does not
  * exist would fail the build (GradeExample) or render an empty table (OkrTable), after `okr check`
