@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, serveStatic } from './lib/static-server.ts';
+import { chromiumLaunchOptions } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const out = '/tmp/okr-screenshots-dist';
 // Mid-February 2025: Q1 2025 is the current period, with check-ins and pace to show.
@@ -24,7 +25,7 @@ const shots = [
 ] as const;
 
 const server = await serveStatic(out);
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await chromium.launch(await chromiumLaunchOptions());
 mkdirSync('docs/screenshots', { recursive: true });
 for (const [page, path] of Object.entries(pages))
   for (const shot of shots)

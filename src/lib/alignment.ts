@@ -1,7 +1,7 @@
 // Alignment: parent/contributes links between objectives, ancestry, children, coverage,
 // and the dependency graph with at-risk propagation.
 import type { ContentIssue } from './errors.ts';
-import { issueAt } from './load/index.ts';
+import { issueAt } from './source/yaml-source.ts';
 import type { ObjectiveModel } from './model.ts';
 
 export interface AlignmentInfo {

@@ -12,7 +12,7 @@
 // - teams and people are kept only when a public record refers to them.
 // - redacted values never appear: check-in values of redacted key results are dropped.
 import type { ContentIssue } from './errors.ts';
-import { issueAt } from './load/index.ts';
+import { issueAt } from './source/yaml-source.ts';
 import type { HandbookModel, ObjectiveModel, Origin } from './model.ts';
 import { publicIds, publicLinks, publicTarget, type PublicIds } from './public-ids.ts';
 import { scopeLeaves } from './receipts/leaves.ts';
@@ -83,6 +83,8 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
             }
             if ('carriedFrom' in kr && typeof kr.carriedFrom === 'string' && !ids.krs.has(kr.carriedFrom))
               kr = { ...kr, carriedFrom: undefined };
+            // Where a number is read from (internal URLs, queries, variable names) is not public; its provenance is.
+            if ('source' in kr && kr.source !== undefined) kr = { ...kr, source: undefined };
             // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values.
             if (kr.kind === 'redacted' && kr.checkins?.some((c) => c.value !== undefined))
               kr = { ...kr, checkins: kr.checkins!.map(({ value: _value, ...c }) => c) } as typeof kr;
@@ -136,6 +138,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
       .filter((p) => people.has(p.id))
       .map((p) => (p.team !== undefined && !teams.has(p.team) ? { ...p, team: undefined } : p)),
     receipts: [],
+    sources: [],
     guides: m.guides.filter((g) => ids.guides.has(g.slug)),
   };
   // A decision receipt is public when everything its scope covers is public (else its root and

@@ -6,7 +6,7 @@
 import { formatGrade, roundHalfAway } from './format.ts';
 import type { ContentIssue } from './errors.ts';
 import type { ComputedHandbook, ComputedKr } from './handbook.ts';
-import { issueAt } from './load/yaml-source.ts';
+import { issueAt } from './source/yaml-source.ts';
 
 export const DIFF_VERSION = 1;
 

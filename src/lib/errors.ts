@@ -21,6 +21,11 @@ export interface ContentIssue {
   severity: Severity;
 }
 
+/** A problem with a whole file (no line or field). */
+export function fileIssue(file: string, message: string, hint?: string, severity: Severity = 'error'): ContentIssue {
+  return { file, line: 0, column: 0, path: '', message, hint, severity };
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of path) {

@@ -7,7 +7,7 @@ import { buildDate } from './calendar.ts';
 import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
 import { formatGrade } from './format.ts';
 import { bandOf, currentReading, gradeMeasure, type Grade, type Status } from './grading.ts';
-import { loadContent, type MdxFile } from './load/index.ts';
+import { loadContent } from './load/index.ts';
 import type { ParseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
@@ -17,7 +17,10 @@ import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import * as schema from './schema/index.ts';
-import { validateComponents, validateModel, validateNarratives } from './validate.ts';
+import type { MdxFile } from './source/content.ts';
+import { validateComponents } from './validate/components.ts';
+import { validateModel } from './validate/index.ts';
+import { validateNarratives } from './validate/narratives.ts';
 
 export interface PacePoint {
   date: string;

@@ -1,8 +1,43 @@
 // Change history per objective and key result, from consecutive versions of the OKR files in git
 // (read by ./load/git-history.ts). Each commit that touched an objective becomes one entry listing
 // what changed, in the same words as `okr diff`. Pure and deterministic: same commits ⇒ same history.
-import { describeChange, diffRecords, type Change, type Value } from './diff.ts';
-import type { FileHistory, GitHistory } from './load/git-history.ts';
+import { describeChange, diffRecords, type Change, type RecordSet, type Value } from './diff.ts';
+
+export interface FileVersion {
+  commit: string;
+  author: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  subject: string;
+  /** The file's objectives at this commit; undefined when it could not be parsed. */
+  records: RecordSet | undefined;
+}
+
+export interface FileHistory {
+  /** Path inside the repository, e.g. content/okrs/2025-Q1/company.yaml. */
+  file: string;
+  /** Newest first; one more than shown when `complete` is false (the base of the oldest shown). */
+  versions: FileVersion[];
+  /** The oldest version is the file's first commit (not cut by the limit or a shallow clone). */
+  complete: boolean;
+  /** Some version's text was not in the repository (a partial clone): its part is not cached. */
+  partial?: boolean;
+}
+
+export type GitHistory =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      /** Every file, in path order (read chunk by chunk as it is iterated). */
+      files: Iterable<FileHistory>;
+      /** The files come in this many chunks, in path order; several threads can share them. */
+      chunks: number;
+      /** The i-th chunk's parts of the history: from the cache where it has them, else read, compared and cached. */
+      partsOf: (i: number) => FileHistoryPart[];
+      /** Remove the cache's entries for versions no longer current (once all parts are read; several threads may each call it). */
+      pruneCache: () => void;
+      shallow: boolean;
+    };
 
 export interface HistoryChange {
   /** The key result's id inside its objective (kr1), or null for the objective itself. */

@@ -4,7 +4,7 @@
 // this module checks that the revisions themselves are consistent. Pure.
 import { formatValue } from './format.ts';
 import type { ContentIssue } from './errors.ts';
-import { issueAt } from './load/yaml-source.ts';
+import { issueAt } from './source/yaml-source.ts';
 import type { HandbookModel, KrModel } from './model.ts';
 
 type Revision = NonNullable<KrModel['revisions']>[number];
@@ -25,7 +25,7 @@ function currentValues(kr: KrModel, field: RevField): (string | number)[] | unde
 const eq = (a: unknown, b: unknown) =>
   typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : String(a).trim() === String(b).trim();
 
-/** Revisions must chain from the original value to the current one, be dated after the lock and name a real approver (checked in validate.ts). */
+/** Revisions must chain from the original value to the current one, be dated after the lock and name a real approver (the approver is checked in ./validate/key-results.ts). */
 export function validateRevisions(m: HandbookModel): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const periods = new Map(m.periods.map((p) => [p.id, p]));

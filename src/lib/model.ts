@@ -1,7 +1,8 @@
 // The handbook model: validated records joined across files, with derived period dates.
-// Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate.ts.
+// Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate/.
 import { parsePeriodId, periodDates, yearOf } from './calendar.ts';
-import type { MdxFile, RawContent, YamlSource } from './load/index.ts';
+import type { MdxFile, RawContent } from './source/content.ts';
+import type { YamlSource } from './source/yaml-source.ts';
 import type * as S from './schema/index.ts';
 
 /** Where a record sits: file + field path, for error messages and "Edit this file" links. */
@@ -55,6 +56,10 @@ export interface HandbookModel {
   objectives: ObjectiveModel[];
   kpiGroups: KpiGroupModel[];
   receipts: (S.DecisionReceipt & { origin: Origin })[];
+  /** Live-number sources of content/sources/ (key results name them by id). */
+  sources: (S.SourceFile & { origin: Origin })[];
+  /** Data files under sources/ that a source may read, relative to the content directory. */
+  dataFiles: ReadonlySet<string>;
   guides: MdxFile[];
   /** Source of org.yaml, for positions. */
   orgOrigin?: Origin;
@@ -126,6 +131,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
     objectives: objectives.sort(byId),
     kpiGroups,
     receipts: raw.receipts.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    sources: raw.sources.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    dataFiles: raw.dataFiles,
     guides: [...raw.guides].sort(
       (a, b) => Number(a.frontmatter.order ?? 100) - Number(b.frontmatter.order ?? 100) || (a.slug < b.slug ? -1 : 1),
     ),

@@ -1,5 +1,5 @@
 // What the browser suites share: sites built once per run, served by `astro preview` (as
-// `npm run preview` does) on a free loopback port, Debian's Chromium driven by playwright-core, a
+// `npm run preview` does) on a free loopback port, Chromium (scripts/lib/chromium.ts) driven by playwright-core, a
 // page opener that collects console errors and failed requests, and axe-core.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/static-server.ts';
+import { chromiumLaunchOptions } from '../../scripts/lib/chromium.ts';
 import { buildSite, ROOT } from '../helpers.ts';
 
 /**
@@ -61,7 +61,7 @@ export async function astroPreview(out: string): Promise<{ url: string; close: (
   };
 }
 
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export const launch = async (): Promise<Browser> => chromium.launch(await chromiumLaunchOptions());
 
 /**
  * Open `url` in a new page and collect console errors, uncaught exceptions, dialogs, failed requests

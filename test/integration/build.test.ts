@@ -187,10 +187,11 @@ describe.each([
   });
   it('indexes only main content for search, with filters', () => {
     expect(result.stdout).toMatch(/search: indexed \d+ pages and \d+ KPI records/);
-    // The bench reads how long the content and the search index took from these log lines.
+    // The bench reads how long the content and the search index took from these log lines; how long
+    // is the machine's business, so only that each is there.
     const steps = stepSeconds(result.stdout);
-    expect(steps.contentSeconds).toBeGreaterThanOrEqual(0);
-    expect(steps.searchSeconds).toBeGreaterThan(0);
+    expect(Number.isFinite(steps.contentSeconds), 'content step timed').toBe(true);
+    expect(Number.isFinite(steps.searchSeconds), 'search step timed').toBe(true);
     expect(existsSync(join(out, 'pagefind/pagefind.js'))).toBe(true);
     const html = readFileSync(join(out, `objectives/${h.objectives[0]!.id}/index.html`), 'utf8');
     expect(html).toMatch(/<main[^>]*data-pagefind-body/);

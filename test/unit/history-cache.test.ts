@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileHistoryPart, type FileHistoryPart } from '../../src/lib/history.ts';
-import { parseOkrRecords, type FileHistory } from '../../src/lib/load/git-history.ts';
+import type { FileHistory } from '../../src/lib/history.ts';
+import { parseOkrRecords } from '../../src/lib/load/git-history.ts';
 import { HISTORY_CACHE_VERSION, historyCache, historyCacheDir, historyKey } from '../../src/lib/load/history-cache.ts';
 
 /** One version of a sales team's file: the fields the versions below differ in. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInParallel, readJob, type ParseJob } from '../../src/lib/load/parallel.ts';
-import { prestartParseWorker, takeParseWorker } from '../../src/lib/load/parse-thread.ts';
+import { parseWorkerReady, prestartParseWorker, takeParseWorker } from '../../src/lib/load/parse-thread.ts';
 
 describe('parsing on two threads', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okr-parallel-'));
@@ -35,9 +35,8 @@ describe('parsing on two threads', () => {
   });
 
   it('hands files to a worker started ahead (okr check starts it before it loads its own modules)', async () => {
-    prestartParseWorker();
     // The worker loads its modules meanwhile, as it does while okr check loads the command's.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await parseWorkerReady(prestartParseWorker());
     const { files, byWorker } = parseInParallel(jobs);
     sameAsOneThread(files);
     expect(byWorker, 'files the worker parsed').toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 // both drivers (node:crypto and WebCrypto), and the loader's rejection of what JCS cannot represent.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { validateYaml } from '../../src/lib/load/index.ts';
+import { validateYaml } from '../../src/lib/load/parse-file.ts';
 import { canonicalJson, isCanonical } from '../../src/lib/receipts/canonical.ts';
 import {
   allInclusionProofs,

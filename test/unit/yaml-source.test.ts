@@ -6,11 +6,12 @@ import { constructFromEvents, CORE_SCHEMA, parseEvents } from 'js-yaml';
 import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { ContentIssue } from '../../src/lib/errors.ts';
-import { splitFrontmatter } from '../../src/lib/load/index.ts';
+import { splitFrontmatter } from '../../src/lib/load/parse-file.ts';
 import { sanitise } from '../../src/lib/load/schema-issues.ts';
 import { constructPlain } from '../../src/lib/load/yaml-construct.ts';
-import { nodeOffsets, offsetsFromEvents, pathKey } from '../../src/lib/load/yaml-positions.ts';
-import { parseYaml, positionOf, positionOfKey, YamlSource } from '../../src/lib/load/yaml-source.ts';
+import { nodeOffsets, offsetsFromEvents, pathKey } from '../../src/lib/source/yaml-positions.ts';
+import { parseYaml } from '../../src/lib/load/parse-yaml.ts';
+import { positionOf, positionOfKey, YamlSource } from '../../src/lib/source/yaml-source.ts';
 import { FISCAL, MAIN, ROOT } from '../helpers.ts';
 
 function files(dir: string): string[] {

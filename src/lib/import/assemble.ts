@@ -281,6 +281,7 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
       if (o.typeNote) rec.typeNote = o.typeNote;
       if (o.confidence !== undefined) rec.confidence = o.confidence;
       if (o.confidenceNote) rec.confidenceNote = o.confidenceNote;
+      if (o.outcome !== undefined) objectiveOutcome(o, rec, report);
       if (o.declared && Object.keys(o.declared).length) rec.declared = o.declared;
       if (o.initiatives.length)
         rec.initiatives = o.initiatives.map((i) => ({
@@ -339,6 +340,12 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
     return hit ? built.find((x) => x.id === hit.id) : undefined;
   };
   for (const b of built) {
+    // Nested OKR trees: an objective written under another one ladders up to it.
+    const outer = b.draft.parentDraft ? built.find((x) => x.draft === b.draft.parentDraft) : undefined;
+    if (outer && !b.draft.parentRef) {
+      b.rec.parent = outer.id;
+      continue;
+    }
     const ref = b.draft.parentRef;
     if (!ref) {
       // Teams that repeat a company objective (seed 003: every team lists "Make Sourcegraph valuable…") ladder up to it.
@@ -431,7 +438,20 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
 
   // ── Period records ────────────────────────────────────────────────────────────────────────────
   const docsOf = (p: { docs: Set<string> }) => docs.filter((d) => p.docs.has(d.file));
-  const periodRecs: Rec[] = sorted(periods.values()).map((p) => {
+  // A period named in a heading but holding nothing (no objectives, no theme, no schedule) is not a
+  // quarter that happened: it is not written, so the site never shows it as an archived period.
+  const holds = (p: PeriodDraft) =>
+    built.some((b) => b.period === p.id) ||
+    Boolean(p.theme || p.summary || p.midReview || p.gradingDate || p.approvers?.length) ||
+    p.checkins.length + p.risks.length + p.dependencies.length + p.receiptsRequired.length + p.changeLog.length > 0;
+  for (const p of periods.values())
+    if (!holds(p))
+      report({
+        kind: 'note',
+        ...(p.datesWhere ?? { file: [...p.docs][0]!, line: 0 }),
+        message: `period ${p.id} is named but holds no objectives: not written`,
+      });
+  const periodRecs: Rec[] = sorted([...periods.values()].filter(holds)).map((p) => {
     const ds = docsOf(p);
     const classification = ds.map((d) => d.classification).find(Boolean);
     const risks = p.risks.map((r) => ({ ...r, ...(r.owner ? { owner: addPerson({ name: r.owner }).id } : {}) }));
@@ -529,6 +549,15 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
         }
       : {}),
   };
+
+  // Braces that are not a redaction ("source{d}") would read as one: a word joiner keeps them literal.
+  const literal = (t: unknown) =>
+    typeof t === 'string' ? t.replace(/\{([a-z0-9-]+)\}/g, (m, id: string) => (redactions.has(id) ? m : `{\u2060${id}}`)) : t;
+  for (const b of built) {
+    b.rec.title = literal(b.rec.title);
+    if (b.rec.description) b.rec.description = literal(b.rec.description);
+    for (const k of b.krs) k.title = literal(k.title) as string;
+  }
 
   // ── OKR files ─────────────────────────────────────────────────────────────────────────────────
   const files = new Map<string, { period: string; team: string; objectives: Rec[] }>();
@@ -637,4 +666,19 @@ function bands(rows: { min: number; label: string; meaning?: string }[], doc: Do
     message: `grading scale read as ${out.length} bands; statuses by order (${out.map((b) => `${b.min}+ ${b.status}`).join(', ')})`,
   });
   return out;
+}
+
+/** "=> 60.5%" after an objective is its score (a declared grade); other words are kept in its description. */
+function objectiveOutcome(o: ObjectiveDraft, rec: Rec, report: Report) {
+  const text = o.outcome!.trim();
+  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (pct && Number(pct[1]) <= 100) {
+    const grade = Number(pct[1]) / 100;
+    o.declared = { ...o.declared, grade };
+    report({ kind: 'note', ...o.where, message: `objective "${o.title}": score ${text} after "=>" kept as its declared grade ${grade}` });
+    return;
+  }
+  if (!text) return;
+  rec.description = [o.description, `Outcome: ${text}`].filter(Boolean).join('\n');
+  report({ kind: 'guess', ...o.where, message: `objective "${o.title}": "${text}" after "=>" kept in its description as its outcome` });
 }

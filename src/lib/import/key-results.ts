@@ -3,6 +3,7 @@
 // numbers, unit and labels, following docs/transcription-rules.md. Every choice the document does
 // not state outright is reported as a guess.
 import { slug } from './ids.ts';
+import { proseShape, readOutcome, type ProseShape } from './prose.ts';
 import type { KrDraft, KrRecord, Report } from './types.ts';
 import {
   findFromTo,
@@ -195,6 +196,8 @@ function fromTitle(ctx: Ctx): Partial<KrRecord> {
     return { kind: 'metric', baseline: ft.from.value, target: ft.to.value, ...u(unit), ...(Object.keys(labels).length ? { labels } : {}) };
   }
 
+  const early = proseShape(title, 'before');
+  if (early) return fromProse(ctx, early);
   const clauses = title.split(/;\s*/).filter((c) => c.trim());
   if (clauses.length > 1) {
     const parts = compoundFromClauses(title, ctx);
@@ -228,6 +231,8 @@ function fromTitle(ctx: Ctx): Partial<KrRecord> {
       ...u(pickUnit(m.unit, b && sameUnit(b.unit, m.unit) ? b.unit : undefined)),
     };
   }
+  const late = proseShape(title, 'after');
+  if (late && !/\bby\s+\d/.test(title)) return fromProse(ctx, late);
   const rel = /\b(reduc|decreas|cut|lower|shrink|improv|increas|grow|rais|boost)\w*\b.*?\bby\s+(\d+(?:\.\d+)?)\s?%/i.exec(title);
   if (rel) {
     const down = /^(reduc|decreas|cut|lower|shrink)/i.test(rel[1]!);
@@ -240,6 +245,8 @@ function fromTitle(ctx: Ctx): Partial<KrRecord> {
     guess(ctx, `kind count (${count.value}${count.unit ? ` ${count.unit}` : ''}: progress = current / target)`);
     return { kind: 'count', target: count.value, ...u(count.unit), ...(b ? { baseline: b.value } : {}) };
   }
+  const last = proseShape(title, 'last');
+  if (last) return fromProse(ctx, last);
   const zero = /^(?:zero|no)\s+(.+)$/i.exec(title);
   if (zero) {
     guess(ctx, `"zero …" read as a threshold ≤ 0`);
@@ -247,6 +254,20 @@ function fromTitle(ctx: Ctx): Partial<KrRecord> {
   }
   guess(ctx, `no measurable number: kind milestone (target "${d.milestoneTarget ?? 'Shipped'}")`);
   return milestone(ctx, d.milestoneTarget);
+}
+
+function fromProse(ctx: Ctx, p: ProseShape): Partial<KrRecord> {
+  const b = num(ctx.draft.baseline);
+  if (p.guess) guess(ctx, p.evidence);
+  else ctx.report({ kind: 'note', ...ctx.draft.where, message: `${ctx.name}: ${p.evidence}` });
+  return {
+    kind: p.kind,
+    ...(p.operator ? { operator: p.operator } : {}),
+    target: p.target,
+    ...(b && sameUnit(b.unit, p.unit) ? { baseline: b.value } : {}),
+    ...u(p.unit),
+    ...(p.labels ? { labels: p.labels } : {}),
+  };
 }
 
 interface TitleMeasure extends Measure {
@@ -277,7 +298,10 @@ function measuresIn(text: string): TitleMeasure[] {
     if (out.some((o) => o.index <= n.index && n.index < o.end)) continue;
     // "reduced by 35%" is a change, read by fromTitle's relative-change rule.
     if (/\bby\s*$/i.test(text.slice(0, n.index))) continue;
-    if (n.unit?.startsWith('%')) out.push({ ...n, percentOf: /^% of /.test(n.unit) });
+    // "while only requiring help on 10%": a share that should stay small.
+    const only = /\bonly\b[^;,.]*$/i.test(text.slice(0, n.index));
+    if (n.unit?.startsWith('%') && only) out.push({ ...n, operator: '<=', percentOf: /^% of /.test(n.unit) });
+    else if (n.unit?.startsWith('%')) out.push({ ...n, percentOf: /^% of /.test(n.unit) });
     else if (n.unit === 'x') out.push(n);
   }
   return out.sort((a, b) => a.index - b.index);
@@ -442,10 +466,26 @@ function finish(d: KrDraft, id: string, shape: Partial<KrRecord>, ctx: Ctx): KrR
       message: `${ctx.name}: confidence ${d.confidence} not kept (the content model records confidence on a dated check-in)`,
     });
   for (const f of ['owner', 'weight', 'measurement', 'timeline', 'note'] as const) if (d[f] !== undefined) rec[f] = d[f];
+  if (d.outcome !== undefined && d.outcome.trim()) outcomeInto(rec, d.outcome, numeric, ctx);
   if (d.unit && !rec.unit && numeric) rec.unit = d.unit;
   if (kind === 'count' && rec.target === 0) {
     rec.kind = 'threshold';
     rec.operator = '<=';
   }
   return rec;
+}
+
+/** What the document says came of the key result ("=> 3 user tests conducted", "=> 78%", "==> DONE"). */
+function outcomeInto(rec: KrRecord, raw: string, numeric: boolean, ctx: Ctx) {
+  const o = readOutcome(raw, rec.unit as string | undefined, numeric);
+  guess(ctx, o.evidence);
+  const labels = { ...((rec.labels as Record<string, string>) ?? {}) };
+  if (o.grade !== undefined) rec.declared = { ...((rec.declared as object) ?? {}), grade: o.grade };
+  else if (o.current !== undefined && rec.current === undefined && !rec.checkins) {
+    rec.current = o.current;
+    if (!/^[+-]?\d+(?:\.\d+)?$/.test(o.raw)) labels.current = o.raw;
+  } else if (o.done && rec.kind === 'milestone') rec.done = true;
+  else if (rec.kind === 'milestone' && rec.current === undefined) rec.current = o.raw;
+  else rec.note = [rec.note, `Outcome: ${o.raw}`].filter(Boolean).join('; ');
+  if (Object.keys(labels).length) rec.labels = labels;
 }

@@ -39,9 +39,22 @@ import {
   parsePriority,
   parseStatus,
   parseValue,
+  type DateRange,
   type PeriodPhrase,
 } from './values.ts';
 import { person, readYaml } from './yaml-doc.ts';
+import { classifyHeading, classifyItem, profileOf, type Classified } from './classify.ts';
+import {
+  allItems,
+  leadOf,
+  outlineList,
+  paragraphLeads,
+  sectionsOf,
+  type Lead,
+  type LeadLine,
+  type OutlineItem,
+  type SectionSummary,
+} from './outline.ts';
 
 type Role =
   | 'title'
@@ -72,9 +85,12 @@ interface Section {
 const OBJECTIVE_RE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+)?|O(\d+)?)\s*[:.)\-–—]\s*(\S.*)$/is;
 const KR_RE = /^(?:KR|key result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*(\S.*)$/is;
 
+/** A heading that names goals: "Goals", "Q3 goals", "Our objectives", "Company priorities for 2020". */
+const GOALS_HEADING = /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities)(?:\s+(?:for|in|of)\b.*)?$/i;
+
 /** Words that make a heading a section, not a team ("Framework", "Overview", …). */
 const GENERIC = new Set(
-  'a an and the of for to in our okr okrs objective objectives key results result goals goal framework principles overview summary executive strategic strategy plan planning definitions definition section appendix themes theme quarterly annual yearly team teams level wide core components tools systems related artifacts best practices anti-patterns patterns alignment cascading tracking cadence process management guide review reviews metrics success quality gates implementation table contents version document control history integration references'.split(
+  'a an and the of for to in on this page toc previous archive notes our okr okrs objective objectives key results result goals goal framework principles overview summary executive strategic strategy plan planning definitions definition section appendix themes theme quarterly annual yearly team teams level wide core components tools systems related artifacts best practices anti-patterns patterns alignment cascading tracking cadence process management guide review reviews metrics success quality gates implementation table contents version document control history integration references'.split(
     ' ',
   ),
 );
@@ -154,10 +170,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
   let body = text;
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
-  if (fm) {
-    frontMatter(fm[1]!);
-    body = '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length);
-  }
+  if (fm) body = '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length);
 
   const root: Root = parseMarkdown(body);
   const definitions = definitionsOf(root);
@@ -169,6 +182,26 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     return r;
   };
 
+  // The outline first: every heading's section, and the labels the document uses (./classify.ts).
+  const render = (nodes: readonly PhrasingContent[]) => inlineText(nodes, ctx).text;
+  const sectionAt = new Map<number, SectionSummary>();
+  const leads: Lead[] = [];
+  const walkSections = (ss: SectionSummary[]) => {
+    for (const s of ss) {
+      sectionAt.set(s.line, s);
+      walkSections(s.sections);
+    }
+  };
+  walkSections(sectionsOf(root, render));
+  for (const n of root.children) {
+    if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
+    else if (n.type === 'list') for (const i of allItems(outlineList(n, render))) leads.push(i.lead, ...i.more.map((m) => m.lead));
+    else if (n.type === 'paragraph') leads.push(...paragraphLeads(n, render).map((l) => l.lead));
+  }
+  const profile = profileOf(leads);
+  /** The objective of the list item being read (nested OKR trees), before the sections' own. */
+  let itemObjective: ObjectiveDraft | undefined;
+
   const stack: Section[] = [];
   let pendingList: { role: Role; line: number; label: string } | undefined;
   let pendingCheckin = false;
@@ -177,6 +210,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   const top = () => stack.at(-1);
   const currentObjective = (): ObjectiveDraft | undefined => {
+    if (itemObjective) return itemObjective;
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.objective) return stack[i]!.objective;
     return undefined;
   };
@@ -222,18 +256,27 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     }
   };
 
-  const newObjective = (title: string, label: string | undefined, line: number, endLine?: number): ObjectiveDraft => {
+  const newObjective = (
+    title: string,
+    label: string | undefined,
+    line: number,
+    endLine?: number,
+    extra: { lead?: Lead; parent?: ObjectiveDraft; why?: Classified } = {},
+  ): ObjectiveDraft => {
     const period = sectionPeriod();
     const team = sectionTeam();
     if (period) ensurePeriod(findPeriods(period, { years: true })[0] ?? { id: period, kind: 'quarter', fiscal: /^FY/.test(period) });
     const key = `${period ?? ''}|${team ?? ''}`;
     const ordinal = (ordinals.get(key) ?? 0) + 1;
     ordinals.set(key, ordinal);
+    // "* VPE" over nested items: the owner is all the title there is.
+    const named =
+      title.replace(/\s*\.\s*$/, '').trim() || extra.lead?.owner || extra.lead?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
     const o: ObjectiveDraft = {
       where: where(line, endLine),
       ...(label ? { label } : {}),
       ordinal,
-      title: title.replace(/\s*\.\s*$/, '').trim(),
+      title: named,
       ...(period ? { period } : {}),
       ...(team ? { team } : {}),
       initiatives: [],
@@ -241,6 +284,13 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       risks: [],
       keyResults: [],
     };
+    const l = extra.lead;
+    if (l?.owner) o.owner = person(l.owner);
+    const pr = l?.priority && parsePriority(l.priority);
+    if (pr) o.priority = pr;
+    if (l?.outcome) o.outcome = l.outcome;
+    if (extra.parent) o.parentDraft = extra.parent;
+    if (extra.why?.guess) guess(line, `objective "${short(o.title)}": ${extra.why.evidence}`);
     doc.objectives.push(o);
     pendingList = undefined;
     return o;
@@ -254,16 +304,17 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   };
 
   // ── Blocks ────────────────────────────────────────────────────────────────────────────────────
-  for (const node of root.children) block(node);
+  if (fm) frontMatter(fm[1]!);
+  root.children.forEach((node, i) => block(node, root.children[i + 1]));
   finish();
   return doc;
 
-  function block(node: RootContent) {
+  function block(node: RootContent, next?: RootContent) {
     switch (node.type) {
       case 'heading':
         return heading(node);
       case 'paragraph':
-        return paragraph(node);
+        return paragraph(node, next);
       case 'list':
         return list(node);
       case 'table':
@@ -293,6 +344,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     while (stack.length && top()!.depth >= h.depth) stack.pop();
     pendingList = undefined;
     pendingCheckin = false;
+    itemObjective = undefined;
+    const summary = sectionAt.get(line);
+    const lead = summary?.lead ?? leadOf(text);
+    const parent = currentObjective();
     const sec: Section = { depth: h.depth, text, line, role: 'generic' };
     stack.push(sec);
     if (h.depth === 1 && !doc.title) {
@@ -302,15 +357,17 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       if (p) setDocPeriod(p, line, `the title "${text}"`);
       return;
     }
-    const obj = objectiveMatch(text);
-    if (obj) {
+    if (lead.label?.kind === 'objective' && lead.title) {
       sec.role = 'objective';
-      sec.objective = newObjective(obj.title, obj.label, line);
+      sec.objective = newObjective(lead.title, lead.label.n ? `O${lead.label.n}` : undefined, line, undefined, {
+        lead,
+        ...(parent ? { parent } : {}),
+      });
       return;
     }
     const role = headingRole(text);
     const okrish =
-      /\b(?:OKRs?|objectives?|goals|plan|themes?|key results)\b/i.test(text) || /^(?:\d+\.\s*)?(?:Q[1-4]|FY|\d{4})/i.test(text);
+      /\b(?:OKRs?|objectives?|goals|plan|themes?|key results)\b/i.test(text) || /^(?:\d+\.\s*)?(?:Q[1-4]|FY|CY|\d{4})/i.test(text);
     const periods = findPeriods(text, { years: okrish });
     if (periods.length === 1) {
       const p = periods[0]!;
@@ -326,6 +383,15 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       sec.role = role;
       if (role === 'checkins') cadenceFrom(text, line);
       return;
+    }
+    // A heading the document does not label can still be an objective by its shape (./classify.ts).
+    if (summary && !sec.period) {
+      const c = classifyHeading(summary, { profile, inPeriod: Boolean(sectionPeriod() ?? doc.period) });
+      if (c?.role === 'objective') {
+        sec.role = 'objective';
+        sec.objective = newObjective(lead.title, undefined, line, undefined, { lead, why: c, ...(parent ? { parent } : {}) });
+        return;
+      }
     }
     const team = cleanTeamName(text);
     if (team) {
@@ -350,23 +416,31 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     if (cad || day) note(line, `check-in cadence ${[cad, day].filter(Boolean).join(', ')} for ${p.id}`);
   }
 
-  function paragraph(p: Paragraph) {
+  function paragraph(p: Paragraph, next?: RootContent) {
     const line = lineOf(p);
-    const emph = wholeEmphasis(p.children);
-    if (emph) {
-      const t = inline(emph).text;
-      const obj = objectiveMatch(t);
-      if (obj) {
-        const sec = top();
-        const o = newObjective(obj.title, obj.label, line);
-        if (sec) sec.objective = o;
-        else stack.push({ depth: 7, text: t, line, role: 'objective', objective: o });
-        return;
-      }
+    const ls = paragraphLeads(p, render);
+    const first = ls[0];
+    const krLines = ls.slice(1).filter((l) => l.lead.label?.kind === 'kr').length;
+    const why = first ? objectiveLine(first.lead, next?.type === 'list', krLines) : undefined;
+    if (first && why) {
+      const sec = top();
+      const o = newObjective(first.lead.title, first.lead.label?.n ? `O${first.lead.label.n}` : undefined, line, undefined, {
+        lead: first.lead,
+        why,
+      });
+      if (sec) sec.objective = o;
+      else stack.push({ depth: 7, text: first.lead.title, line, role: 'objective', objective: o });
+      linesInto(o, ls.slice(1));
+      return;
     }
-    const lines = paragraphLines(p.children);
+    if (!currentObjective() && periodStatement(render(p.children), line)) return;
     const leftovers: { text: string; line: number }[] = [];
-    for (const l of lines) {
+    for (const l of ls) {
+      const o = currentObjective();
+      if (o && l.lead.label?.kind === 'kr') {
+        krFromLine(o, l);
+        continue;
+      }
       const f = fieldLine(l.nodes, ctx);
       if (f && field(f.label, f.value.text, l.line)) continue;
       leftovers.push({ text: withUrls(inline(l.nodes)), line: l.line });
@@ -378,7 +452,52 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       o.description = text;
       return;
     }
-    unmapped(leftovers[0]!.line, endLineOf(p), 'paragraph not mapped', text);
+    for (const l of leftovers) unmapped(l.line, l.line, 'paragraph not mapped', l.text);
+  }
+
+  /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
+  function objectiveLine(l: Lead, listFollows: boolean, krLines: number): Classified | undefined {
+    if (!l.title || /:\s*$/.test(l.raw)) return undefined;
+    if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
+      return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
+    if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
+    if (krLines) return { role: 'objective', evidence: `bold line over ${krLines} "KR:" line${krLines === 1 ? '' : 's'}`, guess: false };
+    if (listFollows) return { role: 'objective', evidence: 'bold line followed by a list', guess: true };
+    return undefined;
+  }
+
+  /** The further lines of an objective's lead (joined by hard breaks): "KR:" lines, fields, else its description. */
+  function linesInto(o: ObjectiveDraft, ls: readonly LeadLine[]) {
+    for (const l of ls) {
+      if (l.lead.label?.kind === 'kr') {
+        krFromLine(o, l);
+        continue;
+      }
+      const f = fieldLine(l.nodes, ctx);
+      if (f && field(f.label, f.value.text, l.line)) continue;
+      const t = withUrls(inline(l.nodes));
+      if (!o.description) o.description = t;
+      else unmapped(l.line, l.line, 'line not mapped', t);
+    }
+  }
+
+  /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
+  function krFromLine(o: ObjectiveDraft, l: LeadLine, endLine?: number): KrDraft {
+    const r = inline(l.nodes);
+    const title = l.lead.title.replace(/\s+/g, ' ');
+    const redactions = [...title.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((m) => m[1]!).filter((id) => doc.redactions.has(id));
+    const d: KrDraft = {
+      where: where(l.line, endLine),
+      ...(l.lead.label?.n ? { label: `KR${l.lead.label.n}` } : {}),
+      title,
+      fromTitle: true,
+      redactions,
+      ...(l.lead.owner ? { owner: l.lead.owner } : {}),
+      ...(l.lead.outcome !== undefined ? { outcome: l.lead.outcome } : {}),
+    };
+    if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
+    o.keyResults.push(d);
+    return d;
   }
 
   /** A "Label: value" line. Returns false when the label means nothing here. */
@@ -492,9 +611,81 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   function list(l: List) {
     const pending = pendingList;
     pendingList = undefined;
-    const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : undefined);
     const o = currentObjective();
-    for (const item of l.children) listItem(item, role, o);
+    const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : !o && inRole('dependencies') ? 'dependencies' : undefined);
+    if (role && role !== 'key-results') {
+      for (const item of l.children) listItem(item, role, o);
+      return;
+    }
+    const items = outlineList(l, render);
+    walkItems(items, { ...(o ? { objective: o } : {}), krList: role === 'key-results' || inRole('key-results'), underKr: false });
+  }
+
+  /** List items by their outline shape (./classify.ts): objectives, key results, fields, and notes reported line by line. */
+  function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
+    const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
+    for (const item of items) {
+      if (fieldItem(item, at.objective)) continue;
+      const c = classifyItem(item, {
+        profile,
+        objective: Boolean(at.objective),
+        krList: at.krList,
+        goalsSection: goals,
+        underKr: at.underKr,
+        siblings: items,
+      });
+      const first: LeadLine = { line: item.line, lead: item.lead, nodes: item.leadNodes };
+      if (c.role === 'objective') {
+        const o = newObjective(item.lead.title, item.lead.label?.n ? `O${item.lead.label.n}` : undefined, item.line, item.endLine, {
+          lead: item.lead,
+          why: c,
+          ...(at.objective ? { parent: at.objective } : {}),
+        });
+        const before = itemObjective;
+        itemObjective = o;
+        linesInto(o, item.more);
+        walkItems(item.children, { objective: o, krList: false, underKr: false });
+        for (const b of item.other) {
+          if (b.type === 'paragraph') paragraphInto(o, b);
+          else block(b);
+        }
+        itemObjective = before;
+        continue;
+      }
+      if (c.role === 'kr' && at.objective) {
+        krFromLine(at.objective, first, item.endLine);
+        if (c.guess) guess(item.line, `key result "${short(item.lead.title)}": ${c.evidence}`);
+        for (const m of item.more) unmapped(m.line, m.line, 'line under a key result not mapped', m.lead.raw);
+        walkItems(item.children, { objective: at.objective, krList: false, underKr: true });
+        for (const b of item.other) unmapped(lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+        continue;
+      }
+      const why = c.role === 'kr' ? 'key result outside any objective' : c.evidence;
+      unmapped(item.line, item.line, `list item not mapped (${why})`, item.lead.raw);
+      for (const m of item.more) unmapped(m.line, m.line, 'list item line not mapped', m.lead.raw);
+      walkItems(item.children, at);
+      for (const b of item.other) block(b);
+    }
+  }
+
+  /** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1" as list items. */
+  function fieldItem(item: OutlineItem, o: ObjectiveDraft | undefined): boolean {
+    if (item.lead.label || !item.leadNodes.length) return false;
+    const f = fieldLine(item.leadNodes, ctx);
+    if (!f) return false;
+    const before = itemObjective;
+    if (o) itemObjective = o;
+    const used = field(f.label, f.value.text, item.line);
+    const pending = pendingList;
+    pendingList = undefined;
+    itemObjective = before;
+    if (!used) return false;
+    for (const m of item.more) unmapped(m.line, m.line, 'line not mapped', m.lead.raw);
+    if (pending?.role === 'key-results') walkItems(item.children, { ...(o ? { objective: o } : {}), krList: true, underKr: false });
+    else if (pending) for (const c of item.children) listItem(c.node, pending.role, o);
+    else walkItems(item.children, { ...(o ? { objective: o } : {}), krList: false, underKr: false });
+    for (const b of item.other) block(b);
+    return true;
   }
 
   function itemParts(item: ListItem): { first?: Paragraph; rest: BlockContent[] } {
@@ -636,7 +827,64 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return gradingTable(norm, cells, line, end);
     if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
     if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    if (scoringTable(t, headers, norm, cells)) return;
     unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
+  }
+
+  /**
+   * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
+   * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
+   * and end-of-quarter score columns.
+   */
+  function scoringTable(
+    t: Table,
+    headers: string[],
+    norm: string[],
+    rows: { line: number; cells: ReturnType<typeof inline>[] }[],
+  ): boolean {
+    const body = t.children.slice(1);
+    const isHeadRow = (i: number) => {
+      const r = body[i]!;
+      const first = r.children[0];
+      return Boolean(
+        first &&
+        wholeEmphasis(first.children) &&
+        rows[i]!.cells[0]!.text.replace(/[*\s]/g, '') &&
+        rows[i]!.cells.slice(1).every((c) => !c.text),
+      );
+    };
+    const heads = body.map((_, i) => isHeadRow(i)).filter(Boolean).length;
+    if (heads < 1 || currentObjective()) return false;
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
+    let o: ObjectiveDraft | undefined;
+    body.forEach((_, i) => {
+      const r = rows[i]!;
+      const text = r.cells[0]?.text.trim() ?? '';
+      if (isHeadRow(i)) {
+        const title = text.replace(/^\d+[.)]?\s+/, '');
+        o = newObjective(title, undefined, r.line, undefined, {
+          why: { role: 'objective', evidence: 'a bold row alone in a scoring table', guess: true },
+        });
+        return;
+      }
+      if (!o || !text) {
+        r.cells.forEach((x, j) => {
+          if (x.text && !/^[*\s]*$/.test(x.text)) unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+        });
+        return;
+      }
+      const d = krFromLine(o, { line: r.line, lead: leadOf(text), nodes: body[i]!.children[0]!.children });
+      const owner = c.owner >= 0 ? r.cells[c.owner]?.text : undefined;
+      if (owner) d.owner = owner;
+      const grade = c.score >= 0 ? parseGrade(r.cells[c.score]?.text ?? '') : undefined;
+      if (grade !== undefined) d.declared = { grade };
+      r.cells.forEach((x, j) => {
+        if (j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority || !x.text) return;
+        unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+      });
+    });
+    return true;
   }
 
   function krTable(
@@ -1095,19 +1343,37 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     if (!used) unmapped(line, endLineOf(q), 'quote not mapped', text);
   }
 
-  function datesFor(p: PeriodDraft, range: { start: string; end: string; yearAssumed: boolean }, line: number) {
+  function datesFor(p: PeriodDraft, range: DateRange, line: number) {
     p.start = range.start;
     p.end = range.end;
     p.datesWhere = where(line);
     if (range.yearAssumed) guess(line, `dates of ${p.id} (${range.start} – ${range.end}): year assumed from the period`);
+    for (const f of range.fixed ?? []) guess(line, `${f} (dates of ${p.id})`);
+  }
+
+  /** "This fiscal quarter will run from May 1, 2019 to July 31, 2019": the period's dates (and the period, if the text names one). */
+  function periodStatement(text: string, line: number): boolean {
+    if (!/\bruns?\b|\brunning\b|\bfrom\b.*\b(?:to|through|until)\b/i.test(text) || text.length > 300) return false;
+    const named = findPeriods(text, { years: false })[0];
+    if (named && !doc.period) setDocPeriod(named, line, `"${short(text)}"`);
+    const period = docPeriod() ?? (doc.period ? doc.periods.get(doc.period) : undefined);
+    if (!period) return false;
+    const range = parseDateRange(text, yearOf(period.id));
+    if (!range) return false;
+    datesFor(period, range, line);
+    note(line, `${period.id} runs ${range.start} – ${range.end} (from "${short(text)}")`);
+    return true;
   }
 
   function frontMatter(yaml: string) {
     const r = readYaml(yaml, { file, lineOffset: 1, report });
     for (const [k, v] of r.meta) {
       const key = k.toLowerCase();
-      if (key === 'title') doc.title ??= v.value;
-      else if (key === 'classification') {
+      if (key === 'title') {
+        doc.title ??= v.value;
+        const p = findPeriods(v.value, { years: true })[0];
+        if (p) setDocPeriod(p, v.where.line, `the front matter title "${v.value}"`);
+      } else if (key === 'classification') {
         doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
         if (!/^(?:public|internal)$/i.test(v.value)) guess(v.where.line, `classification "${v.value}" read as ${doc.classification}`);
       } else if (key === 'period') {

@@ -58,6 +58,8 @@ export interface KrDraft {
   redactions: string[];
   /** Notes, blockers, asks … from a check-in block ("Example Check-in"). */
   checkin?: CheckinExtras;
+  /** What the document says came of it, after "=>" or "-->": an outcome or a score, never the target. */
+  outcome?: string;
 }
 
 export interface CheckinExtras {
@@ -127,6 +129,10 @@ export interface ObjectiveDraft {
   declared?: Declared;
   /** "Ladders up to: Company Objective 1 (Enterprise Acquisition)". */
   parentRef?: { text: string; where: Where };
+  /** The objective this one sits under in the document's outline (a nested OKR tree). */
+  parentDraft?: ObjectiveDraft;
+  /** What the document says came of it, after "=>" ("=> 60.5%"). */
+  outcome?: string;
   initiatives: InitiativeDraft[];
   dependencies: DependencyDraft[];
   risks: RiskDraft[];

@@ -313,6 +313,11 @@ export function findPeriods(text: string, opts: { years?: boolean } = {}): Perio
       length: m[0].length,
     });
   }
+  // "CY19-Q3", "CY2019 Q3": a calendar quarter named the fiscal way.
+  for (const m of text.matchAll(/\bCY\s?['’]?(\d{4}|\d{2})[\s-]*Q([1-4])\b/gi)) {
+    const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    add({ id: `${year}-Q${m[2]}`, kind: 'quarter', fiscal: false, year, quarter: Number(m[2]), index: m.index, length: m[0].length });
+  }
   for (const m of text.matchAll(/\b((?:19|20)\d{2})[\s-]*Q([1-4])\b/gi))
     add({
       id: `${m[1]}-Q${m[2]}`,
@@ -359,14 +364,35 @@ export function parseDate(text: string, year?: number): { date: string; yearAssu
   return d ? { date: d, yearAssumed: !parts.y } : undefined;
 }
 
+export interface DateRange {
+  start: string;
+  end: string;
+  yearAssumed: boolean;
+  /** Impossible dates read as the nearest real one ("2021-04-31 is not a date: read as 2021-04-30"). */
+  fixed?: string[];
+}
+
+/** An ISO date, or the nearest real date when the day is past the month's end ("2021-04-31" → "2021-04-30"). */
+export function nearestIsoDate(text: string): { date: string; fixed?: string } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const exact = isoDate(y, mo, d);
+  if (exact) return { date: exact };
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const date = isoDate(y, mo, lastDay(y, mo))!;
+  return { date, fixed: `${text.trim()} is not a date: read as ${date}, the last day of that month` };
+}
+
 /** A date range: "2021-05-01 to 2021-07-31", "(Jan 1 - Mar 31)", "April - June". */
-export function parseDateRange(text: string, year?: number): { start: string; end: string; yearAssumed: boolean } | undefined {
+export function parseDateRange(text: string, year?: number): DateRange | undefined {
   const sep = String.raw`\s*(?:to|through|until|–|—|-|\.\.)\s*`;
   const iso = new RegExp(String.raw`(\d{4}-\d{2}-\d{2})${sep}(\d{4}-\d{2}-\d{2})`).exec(text);
   if (iso) {
-    const a = parseDate(iso[1]!);
-    const b = parseDate(iso[2]!);
-    return a && b && a.date <= b.date ? { start: a.date, end: b.date, yearAssumed: false } : undefined;
+    const a = nearestIsoDate(iso[1]!);
+    const b = nearestIsoDate(iso[2]!);
+    const fixed = [a?.fixed, b?.fixed].filter((f): f is string => Boolean(f));
+    return a && b && a.date <= b.date ? { start: a.date, end: b.date, yearAssumed: false, ...(fixed.length ? { fixed } : {}) } : undefined;
   }
   const mdRange = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:,?\s+(\d{4}))?${sep}${MONTH}\s+(\d{1,2})(?:,?\s+(\d{4}))?`, 'i').exec(
     text,
@@ -400,14 +426,18 @@ const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export const toSubscript = (digits: string) => digits.replace(/\d/g, (d) => SUBSCRIPT[Number(d)]!);
 export const fromSubscript = (s: string) => s.replace(/[₀-₉]/g, (c) => String(SUBSCRIPT.indexOf(c)));
 
-/** Placeholder text of a redacted number: "N₀", "N0", "N<sub>0</sub>" (already flattened), "[redacted]". */
+/**
+ * Placeholder text of a redacted number: "N₀", "N0", "N<sub>0</sub>" (already flattened), "$N₇",
+ * "$N" or "P" (a bare letter standing for a hidden number or percentage), "[redacted]".
+ */
 export function redactionPlaceholder(text: string): { label: string; n?: string } | undefined {
   const s = text.trim();
-  const m = /^N\s?([₀-₉]+|\d+)$/.exec(s);
+  const m = /^([$€£¥]?)N\s?([₀-₉]+|\d+)(%?)$/.exec(s);
   if (m) {
-    const n = fromSubscript(m[1]!);
-    return { label: `N${toSubscript(n)}`, n };
+    const n = fromSubscript(m[2]!);
+    return { label: `${m[1]}N${toSubscript(n)}${m[3]}`, n };
   }
+  if (/^[$€£¥]?[NPXYZ]%?$/.test(s)) return { label: s };
   if (/^\[?(?:redacted|private|confidential|hidden)\]?$/i.test(s)) return { label: s.replace(/^\[|\]$/g, '') };
   return undefined;
 }

@@ -5,7 +5,7 @@
 // text and keys are never mistaken for one.
 import { CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { formatPath, type ContentIssue } from '../errors.ts';
-import { linePos, lineStarts, offsetsFromEvents, scalarStart } from './yaml-positions.ts';
+import { linePos, lineStarts, offsetsFromEvents, scalarStart } from '../source/yaml-positions.ts';
 
 /** Ids and dates, where a glued comment (`id: kr1 #old`) is a comment and quoting would not help. */
 const TOKEN = /^[a-z0-9][a-z0-9._-]*$/;

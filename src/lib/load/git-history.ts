@@ -7,50 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { LooseObjective, RecordSet } from '../diff.ts';
-import { buildHistory, fileHistoryPart, type FileHistoryPart, type HistoryIndex } from '../history.ts';
+import { buildHistory, fileHistoryPart, type FileHistory, type FileHistoryPart, type GitHistory, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
 import { folderLogs, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
 import { historyCache, historyKey } from './history-cache.ts';
 import { historyFromThread } from './history-thread.ts';
-import { parseYaml } from './yaml-source.ts';
+import { parseYaml } from './parse-yaml.ts';
 
 export const MAX_COMMITS_PER_FILE = 20;
-
-export interface FileVersion {
-  commit: string;
-  author: string;
-  /** Author date, ISO 8601. */
-  date: string;
-  subject: string;
-  /** The file's objectives at this commit; undefined when it could not be parsed. */
-  records: RecordSet | undefined;
-}
-
-export interface FileHistory {
-  /** Path inside the repository, e.g. content/okrs/2025-Q1/company.yaml. */
-  file: string;
-  /** Newest first; one more than shown when `complete` is false (the base of the oldest shown). */
-  versions: FileVersion[];
-  /** The oldest version is the file's first commit (not cut by the limit or a shallow clone). */
-  complete: boolean;
-  /** Some version's text was not in the repository (a partial clone): its part is not cached. */
-  partial?: boolean;
-}
-
-export type GitHistory =
-  | { available: false; reason: string }
-  | {
-      available: true;
-      /** Every file, in path order (read chunk by chunk as it is iterated). */
-      files: Iterable<FileHistory>;
-      /** The files come in this many chunks, in path order; several threads can share them. */
-      chunks: number;
-      /** The i-th chunk's parts of the history: from the cache where it has them, else read, compared and cached. */
-      partsOf: (i: number) => FileHistoryPart[];
-      /** Remove the cache's entries for versions no longer current (once all parts are read; several threads may each call it). */
-      pruneCache: () => void;
-      shallow: boolean;
-    };
 
 export interface ReadOptions {
   /** Versions per file at most (one more is read as the base of the oldest shown). */
@@ -61,7 +25,7 @@ export interface ReadOptions {
 
 /**
  * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
- * loader reads content (./yaml-source.ts: its fast path, `yaml` for what that refuses): a file's
+ * loader reads content (./parse-yaml.ts: its fast path, `yaml` for what that refuses): a file's
  * history can be a hundred of its versions, and `yaml` alone took ~20 s for 1,200 of them.
  */
 export function parseOkrRecords(text: string, file = ''): RecordSet | undefined {

@@ -3,15 +3,7 @@
 // build — a syntax error, an unknown component, a key result, period or team that does not exist.
 import { mdxToMdast, type MdastNode } from 'satteri';
 import type { ContentIssue } from '../errors.ts';
-
-/** One `<Component … />` in an MDX page. */
-export interface ComponentUse {
-  name: string;
-  /** Attribute values written as strings; null for an expression (`team={x}`), which is not checked. */
-  attributes: Record<string, string | null>;
-  line: number;
-  column: number;
-}
+import type { ComponentUse } from '../source/content.ts';
 
 /** The page's components (capitalised JSX elements) and its syntax error, if any; `imports`: it has its own. */
 export function mdxComponents(file: string, text: string): { uses: ComponentUse[]; imports: boolean; issues: ContentIssue[] } {

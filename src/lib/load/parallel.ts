@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { fromCache, parseFile, readText, type ParsedFile, type YamlCollection } from './index.ts';
+import type { YamlCollection } from '../source/content.ts';
+import { fromCache, parseFile, readText, type ParsedFile } from './parse-file.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { startParseWorker, takeParseWorker, WORKER_URL } from './parse-thread.ts';
 

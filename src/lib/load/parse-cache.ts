@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentIssue } from '../errors.ts';
 import { cacheWriter, markUsed, pruneCache } from './cache-files.ts';
-import type { NodeOffsets } from './yaml-positions.ts';
+import type { NodeOffsets } from '../source/yaml-positions.ts';
 
 /** Bump only for a change the fingerprint cannot see (it sees src/lib, the lockfile and Node). */
 export const PARSE_CACHE_VERSION = 1;

@@ -28,5 +28,10 @@ export function takeParseWorker(): Worker | undefined {
   return worker;
 }
 
+/** Resolves once the worker has loaded its modules and waits for its jobs. */
+export function parseWorkerReady(worker: Worker): Promise<void> {
+  return new Promise((resolve) => worker.once('message', () => resolve()));
+}
+
 /** Where the worker's module is; only from source, since a bundle (Astro's pages) does not carry it. */
 export const WORKER_URL = WORKER;

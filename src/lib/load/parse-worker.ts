@@ -9,6 +9,8 @@ const { compileCache } = workerData as { compileCache: string | undefined };
 if (compileCache) enableCompileCache(compileCache);
 const { readJob } = await import('./parallel.ts');
 const { parseCache } = await import('./parse-cache.ts');
+// Loaded: tell whoever waits (see parseWorkerReady).
+parentPort!.postMessage('ready');
 
 interface Jobs {
   jobs: ParseJob[];

@@ -1,7 +1,7 @@
 // Turn zod issues into ContentIssues with positions, plain messages and hints.
 import { z } from 'astro/zod';
 import { didYouMean, formatPath, type ContentIssue } from '../errors.ts';
-import { issueAt, positionOfKey, type YamlSource } from './yaml-source.ts';
+import { issueAt, positionOfKey, type YamlSource } from '../source/yaml-source.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 

@@ -6,7 +6,7 @@
 // `__proto__`, text that is not NFC or not well-formed, numbers sanitise() would report) returns
 // undefined, and the caller takes the general route. test/unit/yaml-source.test.ts checks both agree.
 import { CORE_SCHEMA, EVENT_ID, getScalarValue, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { child, emptyValueStart, scalarStart, type NodeOffsets } from './yaml-positions.ts';
+import { child, emptyValueStart, scalarStart, type NodeOffsets } from '../source/yaml-positions.ts';
 
 interface Frame {
   list: unknown[] | undefined;

@@ -5,7 +5,7 @@
 import type { Audience } from '../audience.ts';
 import type { PublicIds } from '../public-ids.ts';
 import type { ContentIssue } from '../errors.ts';
-import { issueAt } from '../load/index.ts';
+import { issueAt } from '../source/yaml-source.ts';
 import type { HandbookModel } from '../model.ts';
 import type { DecisionReceipt } from '../schema/index.ts';
 import { scopeLeaves, type Leaf, type LeafCache, type ReceiptScope, type RecordType } from './leaves.ts';

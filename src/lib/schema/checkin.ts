@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { fraction, id, isoDate, num, statusColour, text } from './common.ts';
+import { provenance } from './source.ts';
 
 /** One check-in on a key result: the value on a date, with the owner's status and notes. */
 export const checkin = z.strictObject({
@@ -17,6 +18,8 @@ export const checkin = z.strictObject({
   mitigations: z.array(text).optional(),
   decisions: z.array(text).optional(),
   author: id.optional(),
+  /** Set by `okr pull`: the source this value was read from, and when. */
+  provenance: provenance.optional(),
 });
 
 /** A scheduled check-in of a period (seed 004's table). */

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { checkin } from './checkin.ts';
 import { classification, fraction, id, isoDate, num, statusColour, text } from './common.ts';
+import { keyResultSource } from './source.ts';
 
 /** What a document declared about a KR or objective; kept beside the computed values, never replacing them. */
 export const declared = z.strictObject({
@@ -54,6 +55,8 @@ const numericReadings = {
   current: num.optional(),
   asOf: isoDate.optional(),
   checkins: z.array(checkin).optional(),
+  /** Where the value comes from: `okr pull` reads it and appends check-ins (./source.ts). */
+  source: keyResultSource.optional(),
 };
 
 // Sub-metric shapes (also used inside compound KRs, without the KR-level extras).

@@ -73,6 +73,7 @@ function notes(c: Checkin | undefined): Cell {
   if (!c) return { muted: '—' };
   const lines: Cell[] = [];
   if (c.status) lines.push({ status: c.status, note: c.statusNote });
+  if (c.provenance) lines.push({ provenance: c.provenance });
   if (c.note) lines.push(c.note);
   for (const [label, items] of [
     ['Blockers', c.blockers],

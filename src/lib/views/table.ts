@@ -2,6 +2,7 @@
 // (src/components/DataTable.astro), so every table has the same markup, header, empty state and
 // phone layout (each row a card of labelled values).
 import type { Status } from '../grading.ts';
+import type { Provenance } from '../schema/index.ts';
 
 /** A grade badge: the grade, its band and status, and how it was computed. */
 export interface GradeCell {
@@ -22,6 +23,8 @@ export type Cell =
   | { time: string }
   | { grade: GradeCell }
   | { status: Status | null; label?: string; note?: string }
+  /** Where an automatic check-in came from (okr pull), behind its own disclosure. */
+  | { provenance: Provenance }
   /** A person by id, linked to their owner page when they have one. */
   | { person: string | undefined; role?: string }
   /** Values side by side (separated by a space). */

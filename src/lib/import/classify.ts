@@ -1,0 +1,178 @@
+// Stage 2 of reading Markdown: what each outline node is — objective, key result or a note — from
+// its place and shape first, its words second. Each rule is a small function that either decides
+// with its evidence or passes; the first rule that decides wins. A decision from weak evidence is
+// a guess, and the import report lists it with what was assumed.
+import { allItems, type Lead, type OutlineItem, type SectionSummary } from './outline.ts';
+
+export interface DocProfile {
+  /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
+  labelledObjectives: number;
+  /** How many lines label themselves as key results ("KR:", "KR2:", "CEO KR:"). */
+  labelledKrs: number;
+}
+
+export interface Classified {
+  role: 'objective' | 'kr' | 'note';
+  /** Why, in words the report can show ("bold numbered item with 3 nested items"). */
+  evidence: string;
+  /** True when the evidence is weak: the report lists the decision as a guess. */
+  guess: boolean;
+}
+
+export interface ItemContext {
+  profile: DocProfile;
+  /** An objective is open here (a heading, a bold line or the parent item). */
+  objective: boolean;
+  /** Under a "Key Results" heading or a "Key results:" label. */
+  krList: boolean;
+  /** Under a heading that names goals or objectives ("Goals", "Our objectives"). */
+  goalsSection: boolean;
+  /** The parent item is a key result. */
+  underKr: boolean;
+  /** The other items of the same list. */
+  siblings: readonly OutlineItem[];
+}
+
+/** Count the labels a document uses, to know whether unlabelled shapes need more evidence. */
+export function profileOf(leads: readonly Lead[]): DocProfile {
+  return {
+    labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
+    labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
+  };
+}
+
+/** Every lead in a document's sections and lists. */
+export function leadsOf(sections: readonly SectionSummary[], extra: readonly Lead[] = []): Lead[] {
+  const out: Lead[] = [...extra];
+  const walk = (s: SectionSummary) => {
+    out.push(s.lead);
+    for (const i of allItems(s.items)) out.push(i.lead, ...i.more.map((m) => m.lead));
+    s.sections.forEach(walk);
+  };
+  sections.forEach(walk);
+  return out;
+}
+
+type ItemRule = (item: OutlineItem, ctx: ItemContext) => Classified | undefined;
+
+const decided = (role: Classified['role'], evidence: string, guess = false): Classified => ({ role, evidence, guess });
+const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
+const shapeOf = (i: OutlineItem) => `${i.ordered}|${i.lead.bold ?? ''}|${nested(i) > 0}`;
+const describe = (i: OutlineItem) =>
+  [i.lead.bold ? 'bold' : '', i.ordered || i.lead.numbered ? 'numbered' : '', 'item', i.lead.owner ? `owned by "${i.lead.owner}"` : '']
+    .filter(Boolean)
+    .join(' ');
+
+/** The rules for list items, in the order they are tried. A new shape is a new rule here. */
+export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
+  { name: 'link', rule: (i) => (i.lead.linkOnly && !nested(i) ? decided('note', 'a link, not an OKR line') : undefined) },
+  { name: 'empty', rule: (i) => (!i.lead.title && !i.lead.label && !nested(i) ? decided('note', 'an empty item') : undefined) },
+  {
+    name: 'labelled objective',
+    rule: (i) =>
+      i.lead.label?.kind === 'objective'
+        ? decided('objective', `labelled "Objective"${i.lead.owner ? `, owner "${i.lead.owner}"` : ''}`)
+        : undefined,
+  },
+  {
+    name: 'labelled key result',
+    rule: (i) => (i.lead.label?.kind === 'kr' ? decided('kr', `labelled "${i.lead.owner ? `${i.lead.owner} KR` : 'KR'}"`) : undefined),
+  },
+  {
+    name: 'key results list',
+    rule: (i, c) => (c.krList && !nested(i) ? decided('kr', 'an item of a "Key results" list') : undefined),
+  },
+  {
+    name: 'sibling of a labelled objective',
+    rule: (i, c) => {
+      const twin = c.siblings.find((s) => s !== i && s.lead.label?.kind === 'objective' && shapeOf(s) === shapeOf(i));
+      return twin && !i.lead.label
+        ? decided('objective', `same shape as its sibling at line ${twin.line}, a labelled objective (${describe(i)})`)
+        : undefined;
+    },
+  },
+  {
+    name: 'objective under a key result',
+    rule: (i, c) => {
+      if (!c.underKr) return undefined;
+      if (nested(i) || i.lead.bold || i.lead.owner)
+        return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
+      return decided('note', 'a line under a key result');
+    },
+  },
+  {
+    name: 'item with nested items',
+    rule: (i, c) => {
+      const n = nested(i);
+      if (!n) return undefined;
+      // A document that labels its objectives needs more than nesting to call an unlabelled item one.
+      if (c.profile.labelledObjectives && !i.lead.bold && !i.lead.owner) return undefined;
+      return decided('objective', `${describe(i)} with ${n} nested item${n === 1 ? '' : 's'}`);
+    },
+  },
+  {
+    name: 'leaf under an objective',
+    rule: (i, c) => {
+      if (!c.objective || nested(i)) return undefined;
+      // The document labels its key results ("KR: …") and this line does not: still the objective's, but a guess.
+      const weak = c.profile.labelledKrs > 0;
+      return decided('kr', `${describe(i)} under an objective${weak ? ', though unlabelled where others say "KR"' : ''}`, weak);
+    },
+  },
+  {
+    name: 'goal without an objective',
+    rule: (i, c) => {
+      if (c.objective || nested(i)) return undefined;
+      if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
+      if (c.goalsSection) return decided('objective', `${describe(i)} under a heading that names goals`, true);
+      if (i.lead.owner && !c.profile.labelledObjectives)
+        return decided('objective', `${describe(i)}: an owner's goal with no key results listed`, true);
+      if (i.lead.bold === 'whole' && !c.profile.labelledObjectives)
+        return decided('objective', `${describe(i)} outside any objective`, true);
+      return undefined;
+    },
+  },
+];
+
+/** What a list item is. Falls back to a note (reported, never dropped). */
+export function classifyItem(item: OutlineItem, ctx: ItemContext): Classified {
+  for (const { rule } of ITEM_RULES) {
+    const c = rule(item, ctx);
+    if (c) return c;
+  }
+  return decided('note', `${describe(item)} that is neither an objective nor a key result here`);
+}
+
+export interface HeadingContext {
+  profile: DocProfile;
+  /** A period is known for this place (the title, a period heading above, front matter). */
+  inPeriod: boolean;
+}
+
+/** Words that make a heading a section about the document, not a goal. */
+const SECTION_WORDS =
+  /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|how|why|what|about|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
+const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
+
+/** Whether a heading is an objective: its label, an owner prefix, or a goal-like sentence heading a list of leaves. */
+export function classifyHeading(s: SectionSummary, ctx: HeadingContext): Classified | undefined {
+  const l = s.lead;
+  if (l.label?.kind === 'objective') return decided('objective', `heading labelled "Objective"`);
+  if (ctx.profile.labelledObjectives) return undefined;
+  const items = s.items.filter((i) => !i.lead.linkOnly);
+  if (l.owner && (items.length || s.sections.length || l.numbered))
+    return decided('objective', `heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
+  if (!ctx.inPeriod || l.linkOnly) return undefined;
+  const words = l.title
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\d]/u.test(w));
+  if (words.length < 3 || SECTION_WORDS.test(l.title) || TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())) return undefined;
+  // Items that are objectives themselves (nested, bold, labelled) make this a section over them, not one.
+  const objectiveItems = items.filter((i) => i.children.length || i.lead.bold === 'whole' || i.lead.label?.kind === 'objective');
+  if (items.length && objectiveItems.length < items.length)
+    return decided('objective', `sentence heading over a list of ${items.length} item${items.length === 1 ? '' : 's'}`, items.length < 2);
+  if (!items.length && s.sections.length && !s.tables)
+    return decided('objective', `sentence heading over ${s.sections.length} sub-heading${s.sections.length === 1 ? '' : 's'}`, true);
+  return undefined;
+}

@@ -1,0 +1,122 @@
+// Key results: references (owner, KPI, approvers, carried-from, redactions), numbers that leave
+// progress to measure, a rationale for a milestone's manual grade, and check-ins in date order,
+// inside their period (with a month's grace) and numeric where the kind needs a number.
+import { didYouMean } from '../errors.ts';
+import type { KrModel, Origin, PeriodModel } from '../model.ts';
+import type { ValidationContext, Path } from './context.ts';
+
+export function checkKeyResults(ctx: ValidationContext): void {
+  const lastDates = new Map<string, string>();
+  const lastDate = (end: string) => {
+    let date = lastDates.get(end);
+    if (date === undefined) lastDates.set(end, (date = addDays(end, 31)));
+    return date;
+  };
+  for (const o of ctx.m.objectives) {
+    const period = ctx.periodById.get(o.period);
+    const window = period && { start: period.start, end: period.end, lastDate: lastDate(period.end) };
+    for (const kr of o.keyResults) checkKeyResult(ctx, kr, window);
+  }
+}
+
+/** A key result's period, and the last date a check-in may have (a month after its end). */
+type CheckinWindow = Pick<PeriodModel, 'start' | 'end'> & { lastDate: string };
+
+function checkKeyResult(ctx: ValidationContext, kr: KrModel, period: CheckinWindow | undefined): void {
+  const { people } = ctx;
+  const o = kr.origin;
+  ctx.ref(o, ['owner'], kr.owner, people, 'person', 'people.yaml');
+  ctx.ref(o, ['kpi'], kr.kpi, ctx.kpis, 'KPI', 'kpis/');
+  kr.revisions?.forEach((r, index) => ctx.ref(o, ['revisions', index, 'approvedBy'], r.approvedBy, people, 'person', 'people.yaml'));
+  if (kr.carriedFrom) checkCarriedFrom(ctx, o, kr.carriedFrom);
+  // Redacted values: tokens in the title must name a redaction.
+  if (kr.title.includes('{'))
+    for (const [, token] of kr.title.matchAll(/\{([a-z0-9-]+)\}/g))
+      ctx.ref(o, ['title'], token, ctx.redactions, 'redacted value', 'org.yaml redactions');
+  if (kr.kind === 'redacted')
+    kr.values?.forEach((v, index) => ctx.ref(o, ['values', index], v, ctx.redactions, 'redacted value', 'org.yaml redactions'));
+  if (kr.kind === 'metric') checkMetric(ctx, kr, o, []);
+  if (kr.kind === 'compound') kr.parts.forEach((p, index) => p.kind === 'metric' && checkMetric(ctx, p, o, ['parts', index]));
+  if (kr.kind === 'milestone' && kr.manualGrade !== undefined && !kr.rationale)
+    ctx.at(o, ['manualGrade'], 'a milestone grade needs a rationale', "add 'rationale:' saying why this grade was given");
+  if ('current' in kr && kr.current !== undefined && 'checkins' in kr && kr.checkins?.length)
+    ctx.at(
+      o,
+      ['current'],
+      "both 'current' and 'checkins' are set",
+      "the latest check-in is the current value: move 'current' into a check-in, or drop the check-ins",
+    );
+  const checkins = 'checkins' in kr ? (kr.checkins ?? []) : [];
+  const numeric = kr.kind === 'metric' || kr.kind === 'count' || kr.kind === 'threshold';
+  checkins.forEach((c, index) => {
+    const at: Path = ['checkins', index];
+    // Checked here first: most check-ins name a known author, and ref() would build a path for each.
+    if (c.author !== undefined && !people.has(c.author)) ctx.ref(o, [...at, 'author'], c.author, people, 'person', 'people.yaml');
+    const previous = checkins[index - 1];
+    if (previous && c.date < previous.date)
+      ctx.at(
+        o,
+        [...at, 'date'],
+        `check-ins must be in date order (${c.date} comes after ${previous.date})`,
+        'list check-ins from oldest to newest',
+      );
+    if (period && (c.date < period.start || c.date > period.lastDate))
+      ctx.at(o, [...at, 'date'], `check-in ${c.date} is outside the period (${period.start} – ${period.end})`, 'check the date', 'warning');
+    if (numeric && c.value !== undefined && typeof c.value !== 'number')
+      ctx.at(
+        o,
+        [...at, 'value'],
+        `a ${kr.kind} key result needs a numeric check-in value, not "${c.value}"`,
+        `write the number alone; the unit is '${kr.unit ?? ''}'`,
+      );
+  });
+}
+
+/** `carriedFrom` (`<objective-id>.<kr-id>`) names a key result that exists. */
+function checkCarriedFrom(ctx: ValidationContext, o: Origin, carriedFrom: string): void {
+  const [objId = '', krId = ''] = carriedFrom.split('.');
+  const from = ctx.objectives.get(objId);
+  if (!from) ctx.ref(o, ['carriedFrom'], objId, ctx.objectives, 'objective', 'okrs/');
+  else if (!from.keyResults.some((k) => k.id === krId))
+    ctx.at(
+      o,
+      ['carriedFrom'],
+      `key result '${krId}' not found in objective '${objId}'`,
+      didYouMean(
+        krId,
+        from.keyResults.map((k) => k.id),
+      ),
+    );
+}
+
+/** The numbers of a metric (a key result or a compound's part). */
+interface MetricNumbers {
+  baseline: number;
+  start?: number;
+  target: number;
+  direction?: 'increase' | 'decrease';
+}
+
+/** A metric has progress to measure, in the direction it says. */
+function checkMetric(ctx: ValidationContext, kr: MetricNumbers, o: Origin, rel: Path): void {
+  const start = kr.start ?? kr.baseline;
+  if (start === kr.target)
+    ctx.at(
+      o,
+      [...rel, 'target'],
+      `target equals the start value (${start}): there is no progress to measure`,
+      'use kind: threshold to hold a level, or fix the baseline',
+    );
+  const dir = kr.direction;
+  if (dir && start !== kr.target && (dir === 'increase') !== kr.target > start)
+    ctx.at(
+      o,
+      [...rel, 'direction'],
+      `direction says ${dir} but the target ${kr.target} is ${kr.target > start ? 'above' : 'below'} the start ${start}`,
+      'fix direction or the numbers',
+    );
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

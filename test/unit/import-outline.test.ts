@@ -1,0 +1,84 @@
+// The outline and classification stages of the Markdown importer (src/lib/import/outline.ts,
+// classify.ts): shapes of lead lines, and what list items and headings are by place and shape.
+import { describe, expect, it } from 'vitest';
+import { classifyHeading, classifyItem, profileOf, type DocProfile, type ItemContext } from '../../src/lib/import/classify.ts';
+import { parseMarkdown } from '../../src/lib/import/markdown.ts';
+import { leadOf, outlineList, sectionsOf, type OutlineItem } from '../../src/lib/import/outline.ts';
+import type { List, PhrasingContent } from 'mdast';
+
+const plain = (nodes: readonly PhrasingContent[]): string =>
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children as PhrasingContent[]) : '')).join('');
+const items = (md: string): OutlineItem[] => outlineList(parseMarkdown(md).children.find((n) => n.type === 'list') as List, plain);
+const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
+const ctx = (over: Partial<ItemContext> = {}): ItemContext => ({
+  profile: NONE,
+  objective: false,
+  krList: false,
+  goalsSection: false,
+  underKr: false,
+  siblings: [],
+  ...over,
+});
+
+describe('lead lines', () => {
+  it('takes numbering, labels, owners and outcomes off the title', () => {
+    expect(leadOf('1. CEO: Grow recurring revenue. => 60.5%')).toMatchObject({
+      numbered: true,
+      owner: 'CEO',
+      outcome: '60.5%',
+      title: 'Grow recurring revenue.',
+    });
+    expect(leadOf('Objective 2: Ship it')).toMatchObject({ label: { kind: 'objective', n: '2' }, title: 'Ship it' });
+    expect(leadOf('Data team KR: Cut query time ==> done')).toMatchObject({ owner: 'Data team', label: { kind: 'kr' }, outcome: 'done' });
+    expect(leadOf('Run 5 user tests --> 3 conducted')).toMatchObject({ title: 'Run 5 user tests', outcome: '3 conducted' });
+  });
+  it('does not read a field label or a sentence before a colon as an owner', () => {
+    expect(leadOf('Owner: Dana').owner).toBeUndefined();
+    expect(leadOf('Strategic OKR achievement: >80% of key results').owner).toBeUndefined();
+    expect(leadOf('We will do this: ship').owner).toBeUndefined();
+  });
+});
+
+describe('list items', () => {
+  it('an item with nested items is an objective and its leaves are key results', () => {
+    const [o] = items('1. **Bring search to big companies**\n   - Land 3 logos\n   - Ship SSO\n');
+    expect(classifyItem(o!, ctx())).toMatchObject({ role: 'objective', guess: false });
+    expect(classifyItem(o!.children[0]!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
+  });
+  it('a sibling shaped like a labelled objective is one too', () => {
+    const list = items('1. **OBJECTIVE: One**\n   - KR: a\n1. **Two, unlabelled**\n   - KR: b\n');
+    const profile = profileOf(list.flatMap((i) => [i.lead, ...i.children.map((c) => c.lead)]));
+    expect(classifyItem(list[1]!, ctx({ profile, siblings: list }))).toMatchObject({ role: 'objective' });
+    expect(classifyItem(list[1]!, ctx({ profile, siblings: list })).evidence).toMatch(/same shape as its sibling at line 1/);
+  });
+  it('links and tables of contents are notes, never objectives', () => {
+    const [toc] = items('- [Goals](#goals)\n');
+    expect(classifyItem(toc!, ctx({ objective: true }))).toMatchObject({ role: 'note' });
+  });
+  it('plain items under a Goals heading are objectives, as a guess', () => {
+    const [g] = items('1. Make onboarding painless\n');
+    expect(classifyItem(g!, ctx({ goalsSection: true }))).toMatchObject({ role: 'objective', guess: true });
+    expect(classifyItem(g!, ctx())).toMatchObject({ role: 'note' });
+  });
+  it('under a key result, an owned or nested item is an objective that contributes to it', () => {
+    const [kr] = items('1. CEO KR: Pipeline ahead of plan\n    1. **CRO: Build pipeline**\n        1. CRO KR: 2x coverage\n');
+    expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
+    expect(classifyItem(kr!.children[0]!, ctx({ objective: true, underKr: true }))).toMatchObject({ role: 'objective' });
+  });
+});
+
+describe('headings', () => {
+  const sections = (md: string) => sectionsOf(parseMarkdown(md), plain);
+  it('a sentence heading over a list of leaves is an objective; a short name is not', () => {
+    const [s] = sections('## Data transfer is fast and efficient\n\n- Move 1TB in 48 hours\n- Cut duplicates by 75%\n');
+    expect(classifyHeading(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+    const [t] = sections('## Marketing\n\n- Something\n');
+    expect(classifyHeading(t!, { profile: NONE, inPeriod: true })).toBeUndefined();
+    const [n] = sections('## Notes on how we plan\n\n- Something\n- Other\n');
+    expect(classifyHeading(n!, { profile: NONE, inPeriod: true })).toBeUndefined();
+  });
+  it('a heading owned by someone ("### 1. CEO: Revenue") is an objective', () => {
+    const [s] = sections('### 1. CEO: Revenue\n\n1. VP Sales: Pipeline\n    1. Sales: 3x\n');
+    expect(classifyHeading(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+  });
+});
