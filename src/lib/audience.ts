@@ -116,7 +116,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
     for (const k of o.keyResults) {
       addPerson(k.owner);
       k.revisions?.forEach((r) => addPerson(r.approvedBy));
-      if ('checkins' in k) k.checkins?.forEach((c) => addPerson(c.author));
+      k.checkins.forEach((c) => addPerson(c.author));
     }
   }
   for (const p of periods) {

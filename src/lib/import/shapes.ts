@@ -73,6 +73,8 @@ type Role =
   | 'generic';
 
 interface Section {
+  /** The objective came from a bold line or a table row: it ends at the next heading. */
+  loose?: boolean;
   depth: number;
   text: string;
   line: number;
@@ -345,6 +347,13 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     pendingCheckin = false;
     itemObjective = undefined;
+    // A bold-line objective ends at the next heading, unless that heading is one of its parts ("Key Results").
+    const part = /^(?:key-results|initiatives|dependencies|risks)$/.test(headingRole(text) ?? '');
+    for (const s of part ? [] : stack)
+      if (s.loose) {
+        delete s.objective;
+        delete s.loose;
+      }
     const summary = sectionAt.get(line);
     const lead = summary?.lead ?? leadOf(text);
     const parent = currentObjective();
@@ -428,7 +437,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         lead: first.lead,
         why,
       });
-      if (sec) sec.objective = o;
+      if (sec) Object.assign(sec, { objective: o, loose: true });
       else stack.push({ depth: 7, text: first.lead.title, line, role: 'objective', objective: o });
       linesInto(o, ls.slice(1));
       return;
@@ -509,7 +518,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const o = currentObjective();
     const p = docPeriod();
     if (o) {
-      if (/^(?:owner|objective owner|accountable)$/.test(label)) return ((o.owner = person(value)), true);
+      if (/^(?:owner|objective owner|accountable|tracking manager)$/.test(label)) return ((o.owner = person(value)), true);
       if (/^(?:dri|directly responsible(?: individual)?)$/.test(label)) return ((o.dri = person(value)), true);
       if (label === 'priority') {
         const pr = parsePriority(value);
@@ -625,7 +634,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
     const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
     for (const item of items) {
-      if (fieldItem(item, at.objective)) continue;
+      if (fieldItem(item, at.objective, at.underKr)) continue;
       const c = classifyItem(item, {
         profile,
         objective: Boolean(at.objective),
@@ -669,7 +678,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 
   /** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1" as list items. */
-  function fieldItem(item: OutlineItem, o: ObjectiveDraft | undefined): boolean {
+  function fieldItem(item: OutlineItem, o: ObjectiveDraft | undefined, underKr = false): boolean {
     if (item.lead.label || !item.leadNodes.length) return false;
     const f = fieldLine(item.leadNodes, ctx);
     if (!f) return false;
@@ -679,6 +688,11 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const pending = pendingList;
     pendingList = undefined;
     itemObjective = before;
+    // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
+    if (!used && !underKr && item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length) {
+      unmapped(item.line, item.line, `field "${f.label}" not mapped`, f.value.text);
+      return true;
+    }
     if (!used) return false;
     for (const m of item.more) unmapped(m.line, m.line, 'line not mapped', m.lead.raw);
     if (pending?.role === 'key-results') walkItems(item.children, { ...(o ? { objective: o } : {}), krList: true, underKr: false });

@@ -7,6 +7,10 @@ export const checkin = z.strictObject({
   date: isoDate,
   /** The measured value (a number for numeric kinds, a phrase such as "In QA" for milestones). */
   value: z.union([num, text]).optional(),
+  /** A compound key result's parts measured at this check-in, by part id; a part not given keeps its last value. */
+  parts: z.record(id, z.union([num, text])).optional(),
+  /** A judgement grade given at this check-in (manual key results, milestones not done); it stands until the next one. */
+  grade: fraction.optional(),
   status: statusColour.optional(),
   /** Short word the owner gave with the status ("On track", "Ahead", "Behind"). */
   statusNote: text.optional(),

@@ -118,7 +118,15 @@ export const keyResult = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, ...countFields, ...numericReadings }),
   z.strictObject({ ...common, ...thresholdFields, ...numericReadings }),
   z.strictObject({ ...common, ...milestoneFields }),
-  z.strictObject({ ...common, kind: z.literal('manual'), manualGrade: fraction, rationale: text, checkins: z.array(checkin).optional() }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('manual'),
+    manualGrade: fraction,
+    rationale: text,
+    /** The date of the judgement; without one it grades the latest reading. */
+    asOf: isoDate.optional(),
+    checkins: z.array(checkin).optional(),
+  }),
   z.strictObject({
     ...common,
     kind: z.literal('compound'),

@@ -57,7 +57,7 @@ export function kpiCatalogue(s: SiteIndex, url: Urls): KpiCatalogue {
                       list: krs.map((kr) => ({
                         inline: [
                           { text: kr.title, href: url.kr(kr.uid) },
-                          gradeOf({ grade: kr.grade.value, band: kr.band, status: kr.status, derivation: kr.grade.derivation }),
+                          gradeOf({ grade: kr.grade.value, status: kr.status, derivation: kr.grade.derivation }),
                         ],
                       })),
                     }

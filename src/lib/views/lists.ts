@@ -1,31 +1,26 @@
 // The index pages' tables (periods, teams, a team's history, owners, the grade audit, trust center),
 // computed from the site index: the pages only lay them out with <DataTable>.
 import { CALIBRATION_LABEL } from '../calibration.ts';
-import { formatGrade } from '../format.ts';
 import type { TeamPeriodRollup } from '../handbook.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { NONE, textOr, type Cell, type GradeCell, type TableView } from './table.ts';
 
-/** A rollup (objective, team, company) as a grade badge; undefined reads as ungraded. */
-export const gradeOf = (
-  r: { grade: number | null; band: string | null; status: GradeCell['status']; derivation?: string } | undefined,
-): Cell => ({
-  grade: r ? { grade: r.grade, band: r.band, status: r.status, derivation: r.derivation } : { grade: null, band: null, status: null },
-});
+/** A grade with its status (a rollup's, or a key result's) as a badge; a missing rollup as a dash. */
+export const gradeOf = (r: GradeCell | undefined): Cell =>
+  r ? { grade: { grade: r.grade, status: r.status, derivation: r.derivation } } : NONE;
 
 const periodName = (s: SiteIndex, id: string) => s.period.get(id)?.name ?? id;
 
-export function periodsTable(s: SiteIndex, url: Urls, featured: (id: string) => string | undefined): TableView {
+export function periodsTable(s: SiteIndex, url: Urls): TableView {
   return {
     columns: [{ label: 'Period' }, { label: 'Theme' }, { label: 'Dates' }, { label: 'Objectives', num: true }, { label: 'Company grade' }],
     rows: [...s.h.periods].reverse().map((p) => {
-      const tag = featured(p.id);
       return {
         cells: [
-          { inline: [{ text: p.name ?? p.id, href: url.period(p.id) }, { tag: p.kind }, ...(tag ? [{ tag }] : [])] },
+          { inline: [{ text: p.name ?? p.id, href: url.period(p.id) }, { tag: p.kind }] },
           textOr(p.theme),
-          `${p.start} – ${p.end}`,
+          { lines: [`${p.start} – ${p.end}`, { muted: p.state.label }] },
           String(s.objectivesByPeriod.get(p.id)?.length ?? 0),
           gradeOf(s.companyPeriod.get(p.id)),
         ],
@@ -79,7 +74,7 @@ export function teamPeriodsTable(
         gradeOf(r),
         `${r.coverage.graded}/${r.coverage.total}`,
         ...(opts.alignment ? [`${r.alignment.aligned}/${r.alignment.total}`] : []),
-        { status: r.status },
+        { statusOf: r.status, parent: true },
       ],
     })),
   };
@@ -100,57 +95,6 @@ export function ownersTable(s: SiteIndex, url: Urls): TableView {
       cells: [{ text: p.name, href: url.owner(p.id) }, textOr(p.title), ...columns.map(({ i }) => String(counts[r]![i]))],
     })),
     empty: 'No owners in this handbook.',
-  };
-}
-
-/** The grade audit of one period: each flagged objective or key result, declared beside computed. */
-export function auditTable(s: SiteIndex, url: Urls, period: string): TableView {
-  const rows = (s.objectivesByPeriod.get(period) ?? []).flatMap((o) => [
-    ...(o.audit.flag
-      ? [
-          {
-            kind: 'Objective',
-            href: url.objective(o.id),
-            id: o.id,
-            title: o.title,
-            grade: o.rollup.grade,
-            status: o.rollup.status,
-            declared: o.declared,
-            reasons: o.audit.reasons,
-            derivation: o.rollup.derivation,
-          },
-        ]
-      : []),
-    ...o.keyResults
-      .filter((k) => k.audit.flag)
-      .map((k) => ({
-        kind: 'Key result',
-        href: url.kr(k.uid),
-        id: k.uid,
-        title: k.title,
-        grade: k.grade.value,
-        status: k.status,
-        declared: k.declared,
-        reasons: k.audit.reasons,
-        derivation: k.grade.derivation,
-      })),
-  ]);
-  return {
-    columns: [{ label: 'Entry' }, { label: 'Declared' }, { label: 'Computed' }, { label: 'Reason' }],
-    rows: rows.map((r) => ({
-      id: `audit-${r.id}`,
-      cells: [
-        { lines: [{ inline: [{ tag: r.kind }, { text: r.title, href: r.href }] }, { code: r.id }] },
-        {
-          inline: [
-            ...(r.declared?.grade !== undefined ? [formatGrade(r.declared.grade)] : []),
-            ...(r.declared?.status ? [{ status: r.declared.status, note: r.declared.statusNote }] : []),
-          ],
-        },
-        { lines: [{ inline: [formatGrade(r.grade), { status: r.status }] }, { muted: r.derivation }] },
-        r.reasons.join('; '),
-      ],
-    })),
   };
 }
 

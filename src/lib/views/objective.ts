@@ -8,6 +8,7 @@ import { expectedProgress } from '../pace.ts';
 import { plainTitle } from '../present.ts';
 import { receiptOf, type RecordReceipt } from '../receipts/trust.ts';
 import type { Checkin } from '../schema/index.ts';
+import { PACE_WORD } from '../status.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { progressScale } from './progress.ts';
@@ -45,25 +46,25 @@ export interface ObjectiveView {
   alignment: { up: Link[]; contributes: Link[]; children: Link[]; contributors: Link[]; none?: string };
   dependencies: DependencyView[];
   receipts: { label: string; receipt: RecordReceipt }[];
+  /** "3/4 key results graded" (with their weight when weights differ). */
+  coverage: string;
   /** The page's sections, for its "On this page" list. */
   toc: { id: string; label: string }[];
 }
 
-const checkinsOf = (k: ComputedKr): readonly Checkin[] => ('checkins' in k ? (k.checkins ?? []) : []);
-const unitOf = (k: ComputedKr) => ('unit' in k ? k.unit : undefined);
-
 /** A chart of the key result's own value, when it has a numeric scale and at least one numeric reading. */
-export function krChart(k: ComputedKr, period: PeriodModel, today: string, title: string): ChartSpec | undefined {
+export function krChart(k: ComputedKr, period: PeriodModel, today: string, title: string, expectedFinal: number): ChartSpec | undefined {
   const scale = progressScale(k);
-  const readings = k.trend.flatMap((t) => (typeof t.value === 'number' ? [{ date: t.date, value: t.value }] : []));
+  // Readings after the period (beyond its grace) do not count for it: they are not its progress.
+  const readings = k.trend.flatMap((t) => (typeof t.value === 'number' && t.counts ? [{ date: t.date, value: t.value }] : []));
   if (!scale || readings.length === 0) return undefined;
   return krProgressChart({
     title,
-    unit: unitOf(k),
+    unit: k.unit,
     period,
     today,
     ...scale,
-    expectedAt: (date) => expectedProgress(period, date),
+    expectedAt: (date) => expectedProgress(period, date) * expectedFinal,
     readings,
   });
 }
@@ -86,15 +87,15 @@ function notes(c: Checkin | undefined): Cell {
   return lines.length ? { lines } : { muted: '—' };
 }
 
-function checkinRow(k: ComputedKr, t: PacePoint, c: Checkin | undefined, first: boolean): Row {
+function checkinRow(k: ComputedKr, t: PacePoint, first: boolean): Row {
   return {
     cells: [
       first ? { text: k.id.toUpperCase(), href: `#kr-${k.id}` } : { muted: k.id.toUpperCase() },
       { time: t.date },
-      t.value === undefined ? { muted: '—' } : formatValue(t.value, unitOf(k)),
+      t.value === undefined ? { muted: '—' } : formatValue(t.value, k.unit),
       t.grade === null ? { muted: '—' } : `${formatGrade(t.grade)} (expected ${formatGrade(t.expected)})`,
-      t.pace ?? { muted: '—' },
-      notes(c),
+      t.pace ? PACE_WORD[t.pace] : t.counts ? { muted: '—' } : { muted: 'after the period: not counted' },
+      notes(t.checkin),
     ],
   };
 }
@@ -144,7 +145,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
 
   const title = (k: ComputedKr) => `${k.id.toUpperCase()}: ${plainTitle(k.title, s.redactionLabel)}`;
   const charts = o.keyResults.flatMap((k) => {
-    const spec = krChart(k, period, s.h.today, title(k));
+    const spec = krChart(k, period, s.h.today, title(k), o.expected ?? s.h.model.org.grading.expected.committed);
     return spec ? [{ id: `chart-${k.id}`, spec }] : [];
   });
   const withCheckins = o.keyResults.filter((k) => k.trend.length > 0);
@@ -152,7 +153,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
   const latest: TableView | undefined = withCheckins.length
     ? {
         columns: CHECKIN_COLUMNS,
-        rows: withCheckins.map((k) => checkinRow(k, k.trend.at(-1)!, checkinsOf(k).at(-1), true)),
+        rows: withCheckins.map((k) => checkinRow(k, k.trend.at(-1)!, true)),
       }
     : undefined;
   // Earlier check-ins are history: kept out of the search index with the numbers.
@@ -160,7 +161,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
     ? {
         columns: CHECKIN_COLUMNS,
         unindexed: true,
-        rows: withCheckins.flatMap((k) => k.trend.map((t, i) => checkinRow(k, t, checkinsOf(k)[i], i === 0)).reverse()),
+        rows: withCheckins.flatMap((k) => k.trend.map((t, i) => checkinRow(k, t, i === 0)).reverse()),
       }
     : undefined;
 
@@ -203,5 +204,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
     { id: 'history', label: 'Change history' },
     ...(receipts.length ? [{ id: 'receipts', label: 'Receipts' }] : []),
   ];
-  return { o, period, teamName, facts, charts, latest, all, checkinCount, alignment, dependencies, receipts, toc };
+  const c = o.rollup.coverage;
+  const coverage = `${c.graded}/${c.total} key results graded${c.totalWeight !== c.total ? ` (weight ${c.gradedWeight} of ${c.totalWeight})` : ''}`;
+  return { o, period, teamName, facts, charts, latest, all, checkinCount, alignment, dependencies, receipts, coverage, toc };
 }

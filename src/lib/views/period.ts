@@ -2,7 +2,6 @@
 // teams, risks and check-in schedule. The page lays it out around the narrative and receipts.
 import { gradeDistributionChart, teamBreakdownChart, type ChartSpec } from '../charts.ts';
 import { percent } from '../format.ts';
-import { statusLabels } from '../grading.ts';
 import type { ComputedObjective } from '../handbook.ts';
 import type { PeriodModel } from '../model.ts';
 import type { SiteIndex } from '../site-index.ts';
@@ -28,7 +27,6 @@ export interface PeriodView {
 
 export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: boolean): PeriodView {
   const p = s.period.get(id)!;
-  const labels = statusLabels(s.h.model.org.grading.bands);
   const companyObjectives = s.objectivesByTeamPeriod.get(`${p.id}/${s.h.rootTeam}`) ?? [];
   const teamRows = (s.teamPeriodsByPeriod.get(p.id) ?? []).filter((t) => t.team !== s.h.rootTeam);
   const teamObjectives = teamRows.flatMap((t) => s.objectivesByTeamPeriod.get(`${p.id}/${t.team}`) ?? []);
@@ -45,18 +43,12 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
           team: s.team.get(t.team)?.name ?? t.team,
           grade: t.grade,
           status: t.status,
-          statusLabel: t.status ? labels[t.status] : 'Ungraded',
         })),
       ),
     });
-  if (krs.some((k) => k.status !== null))
-    charts.push({
-      id: 'grade-distribution',
-      spec: gradeDistributionChart(
-        krs.map((k) => k.status),
-        labels,
-      ),
-    });
+  // A chart of "No reading: 40" says less than the sentence would: it waits for a first status with a light.
+  if (krs.some((k) => k.status.light !== null))
+    charts.push({ id: 'grade-distribution', spec: gradeDistributionChart(krs.map((k) => k.status)) });
   const facts = [
     `${p.kind === 'year' ? 'Year' : 'Quarter'}: ${p.start} – ${p.end}`,
     ...(p.midReview ? [`Mid-period review: ${p.midReview}`] : []),

@@ -3,7 +3,6 @@
 import { formatGrade, formatValue } from '../format.ts';
 import type { ComputedKr } from '../handbook.ts';
 import type { PeriodModel } from '../model.ts';
-import { expectedProgress } from '../pace.ts';
 import { displayValues } from '../present.ts';
 
 export interface ProgressView {
@@ -35,7 +34,8 @@ export function progressScale(k: ComputedKr): { from: number | undefined; target
 export function progressOf(k: ComputedKr, period: PeriodModel, today: string): ProgressView | undefined {
   if (k.grade.value === null || !k.reading || progressScale(k)?.from === undefined) return undefined;
   const d = displayValues(k, k.reading.value);
-  const expected = today < period.start ? undefined : expectedProgress(period, today);
+  // Where the status model expects it by today (scaled for an aspirational objective).
+  const expected = k.expectedNow ?? undefined;
   const from = k.kind === 'count' ? '0' : k.kind === 'metric' && k.start !== undefined ? formatValue(k.start, k.unit) : d.baseline;
   return {
     done: k.grade.value,

@@ -1,14 +1,13 @@
 // A table as data: what a page lists, computed in a view model and laid out by one component
 // (src/components/DataTable.astro), so every table has the same markup, header, empty state and
 // phone layout (each row a card of labelled values).
-import type { Status } from '../grading.ts';
+import type { Light, Status } from '../status.ts';
 import type { Provenance } from '../schema/index.ts';
 
-/** A grade badge: the grade, its band and status, and how it was computed. */
+/** A grade badge: the grade, its status (docs/grading.md), and how it was computed. */
 export interface GradeCell {
   grade: number | null;
-  band: string | null;
-  status: Status | null;
+  status: Status;
   derivation?: string;
 }
 
@@ -22,7 +21,10 @@ export type Cell =
   | { code: string; title?: string; href?: string }
   | { time: string }
   | { grade: GradeCell }
-  | { status: Status | null; label?: string; note?: string }
+  /** A computed status (a parent's says how many of its key results are stale). */
+  | { statusOf: Status; parent?: boolean }
+  /** A colour as a document declared it (with its word), or a word of the vocabulary with its light. */
+  | { status: Light | null; label?: string; note?: string }
   /** Where an automatic check-in came from (okr pull), behind its own disclosure. */
   | { provenance: Provenance }
   /** A person by id, linked to their owner page when they have one. */
