@@ -1,6 +1,7 @@
 // The index pages' tables (periods, teams, a team's history, owners, the grade audit, trust center),
 // computed from the site index: the pages only lay them out with <DataTable>.
 import { CALIBRATION_LABEL } from '../calibration.ts';
+import type { AuditEntry } from '../audit.ts';
 import type { TeamPeriodRollup } from '../handbook.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
@@ -171,4 +172,25 @@ export function recordHref(s: SiteIndex, url: Urls, key: string): string | undef
   if (record === 'objective') return s.objective.has(id) ? url.objective(id) : undefined;
   if (record === 'keyResult') return s.objective.get(id.split('.')[0]!)?.keyResults.some((k) => k.uid === id) ? url.kr(id) : undefined;
   return undefined;
+}
+
+/** One section of the grade audit (grade or status disagreements) in one period: the document beside the handbook. */
+export function auditTable(url: Urls, rows: readonly AuditEntry[], kind: string): TableView {
+  return {
+    columns: [{ label: 'Entry' }, { label: 'Document says' }, { label: 'Handbook computes' }, { label: 'Why' }],
+    rows: rows.map((r) => ({
+      data: { 'audit-id': r.id, 'audit-kind': kind },
+      cells: [
+        {
+          lines: [
+            { inline: [{ tag: r.kind }, { text: r.title, href: r.kind === 'Objective' ? url.objective(r.id) : url.kr(r.id) }] },
+            { code: r.id },
+          ],
+        },
+        r.finding.declared,
+        r.finding.computed,
+        r.finding.reason,
+      ],
+    })),
+  };
 }

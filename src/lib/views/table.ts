@@ -51,6 +51,8 @@ export interface Row {
   cells: Cell[];
   /** Marked with the audit colour bar. */
   flagged?: boolean;
+  /** data-* attributes (name without the prefix → value), for scripts and tests that find a row. */
+  data?: Record<string, string>;
 }
 
 export interface TableView {
