@@ -221,11 +221,11 @@ describe.each([
 });
 
 describe('npm run build with invalid content', () => {
-  it('fails with the same messages as okr check and leaves no dist/', () => {
+  it('fails with the same messages as okr check and leaves the previous dist/ as it was', () => {
     const content = copyContent();
     edit(join(content, 'people.yaml'), 'team: engineering }', 'team: engneering }');
     const out = mkdtempSync(join(tmpdir(), 'okr-dist-'));
-    // A previous complete-looking build must not survive a failed one.
+    // The previous build is kept: a failed build replaces nothing.
     mkdirSync(join(out, 'periods'), { recursive: true });
     writeFileSync(join(out, 'index.html'), '<p>old</p>');
     const r = build(content, out);
@@ -233,6 +233,6 @@ describe('npm run build with invalid content', () => {
     expect(r.stdout + r.stderr).toMatch(/people\.yaml:\d+:\d+ error team 'engneering' not found/);
     expect(r.stdout + r.stderr).toMatch(/did you mean 'engineering'/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>old</p>');
   });
 });
