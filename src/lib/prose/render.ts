@@ -87,6 +87,9 @@ function emitter(file: string) {
     if (node.type === 'element') {
       const el: Element = { type: 'element', tagName: node.tagName ?? '', properties: markdownProperties(node), children: children() };
       if (/^h[1-6]$/.test(el.tagName) && el.properties.id === undefined) el.properties.id = slugger.slug(textOf(el));
+      // Framed as every table of the site is: a wide one scrolls sideways in its frame, never the page.
+      if (el.tagName === 'table')
+        return { type: 'element', tagName: 'div', properties: { className: ['table-wrap', 'prose-table'] }, children: [el] };
       return el;
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && isAllowedElement(node.name))
