@@ -109,6 +109,16 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (!n) return undefined;
       // A document that labels its objectives needs more than nesting to call an unlabelled item one.
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
+      // Among plain siblings under an objective, nested lines are notes on a key result, not a sub-objective.
+      if (c.objective && !i.lead.owner && i.lead.bold !== 'whole') {
+        const leaves = c.siblings.filter((s) => !nested(s)).length;
+        if (leaves * 2 > c.siblings.length)
+          return decided(
+            'kr',
+            `${describe(i)} among ${leaves} plain sibling${leaves === 1 ? '' : 's'} under an objective: a key result with notes under it`,
+            true,
+          );
+      }
       return decided('objective', `${describe(i)} with ${n} nested item${n === 1 ? '' : 's'}`);
     },
   },

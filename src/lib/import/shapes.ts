@@ -72,6 +72,8 @@ type Role =
   | 'team'
   /** A heading under "Key Results" or "Initiatives" that details one of them: its lines are notes. */
   | 'detail'
+  /** A list introduced as the objectives ("Here's a summary of this team's objectives:"). */
+  | 'goals'
   | 'generic';
 
 interface Section {
@@ -457,6 +459,12 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return;
     }
     if (!currentObjective() && periodStatement(render(p.children), line)) return;
+    // "Here's a summary of this team's objectives:" over a list: the list is the objectives.
+    if (first && next?.type === 'list' && /\b(?:objectives|goals|priorities)\b[^.]*:\s*$/i.test(render(p.children))) {
+      pendingList = { role: 'goals', line, label: first.lead.raw };
+      unmapped(line, line, 'introduction not mapped (the list after it is read as objectives)', first.lead.raw);
+      return;
+    }
     // "**Not Included**" over a list: a label, and the list under it is what it names, not key results.
     if (first && ls.length === 1 && first.lead.bold === 'whole' && next?.type === 'list' && first.lead.title.split(/\s+/).length <= 6) {
       const role = headingRole(first.lead.title.replace(/:$/, ''));
@@ -500,7 +508,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
   function objectiveLine(l: Lead, listFollows: boolean, krLines: number): Classified | undefined {
-    if (!l.title || /:\s*$/.test(l.raw)) return undefined;
+    // "_What is the main thing?_" asks; it does not name an objective.
+    if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title)) return undefined;
     if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
       return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
     if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
@@ -656,6 +665,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     const o = currentObjective();
     const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : !o && inRole('dependencies') ? 'dependencies' : undefined);
+    if (role === 'goals') {
+      walkItems(outlineList(l, render), { krList: false, underKr: false, goals: true });
+      return;
+    }
     if (role === 'generic' || inRole('detail')) {
       // Under a label or a detail heading: objectives only by their own shape, never key results by place.
       walkItems(outlineList(l, render), { krList: false, underKr: false });
@@ -670,8 +683,11 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 
   /** List items by their outline shape (./classify.ts): objectives, key results, fields, and notes reported line by line. */
-  function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
-    const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
+  function walkItems(
+    items: readonly OutlineItem[],
+    at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean; goals?: boolean },
+  ) {
+    const goals = Boolean(at.goals) || stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
     // An objective that lists its key results under its own "Key Results" heading has none elsewhere.
     const home = stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
     const krsElsewhere =
