@@ -72,6 +72,8 @@ type Role =
   | 'team'
   /** A heading under "Key Results" or "Initiatives" that details one of them: its lines are notes. */
   | 'detail'
+  /** A list introduced as the objectives ("Here's a summary of this team's objectives:"). */
+  | 'goals'
   | 'generic';
 
 interface Section {
@@ -133,9 +135,11 @@ const periodName = (p: { id: string; kind: string; fiscal: boolean }) => {
   return m[3] ? (m[1] ? `FY${m[2]} Q${m[3]}` : `Q${m[3]} ${m[2]}`) : p.id;
 };
 
-function headingRole(text: string): Role | undefined {
-  if (/^(?:key results?|krs)$/i.test(text)) return 'key-results';
-  if (/initiatives?|projects/i.test(text) && !/objective/i.test(text)) return 'initiatives';
+function headingRole(full: string): Role | undefined {
+  if (/^(?:key results?|krs)$/i.test(full)) return 'key-results';
+  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full)) return 'initiatives';
+  // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
+  const text = full.split(/\s+/).slice(0, 5).join(' ');
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';
   if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
   if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
@@ -457,6 +461,12 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return;
     }
     if (!currentObjective() && periodStatement(render(p.children), line)) return;
+    // "Here's a summary of this team's objectives:" over a list: the list is the objectives.
+    if (first && next?.type === 'list' && /\b(?:objectives|goals|priorities)\b[^.]*:\s*$/i.test(render(p.children))) {
+      pendingList = { role: 'goals', line, label: first.lead.raw };
+      unmapped(line, line, 'introduction not mapped (the list after it is read as objectives)', first.lead.raw);
+      return;
+    }
     // "**Not Included**" over a list: a label, and the list under it is what it names, not key results.
     if (first && ls.length === 1 && first.lead.bold === 'whole' && next?.type === 'list' && first.lead.title.split(/\s+/).length <= 6) {
       const role = headingRole(first.lead.title.replace(/:$/, ''));
@@ -500,7 +510,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
   function objectiveLine(l: Lead, listFollows: boolean, krLines: number): Classified | undefined {
-    if (!l.title || /:\s*$/.test(l.raw)) return undefined;
+    // "_What is the main thing?_" asks; it does not name an objective.
+    if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title)) return undefined;
     if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
       return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
     if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
@@ -656,6 +667,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     const o = currentObjective();
     const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : !o && inRole('dependencies') ? 'dependencies' : undefined);
+    if (role === 'goals') {
+      walkItems(outlineList(l, render), { krList: false, underKr: false, goals: true });
+      return;
+    }
     if (role === 'generic' || inRole('detail')) {
       // Under a label or a detail heading: objectives only by their own shape, never key results by place.
       walkItems(outlineList(l, render), { krList: false, underKr: false });
@@ -670,8 +685,11 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 
   /** List items by their outline shape (./classify.ts): objectives, key results, fields, and notes reported line by line. */
-  function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
-    const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
+  function walkItems(
+    items: readonly OutlineItem[],
+    at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean; goals?: boolean },
+  ) {
+    const goals = Boolean(at.goals) || stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
     // An objective that lists its key results under its own "Key Results" heading has none elsewhere.
     const home = stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
     const krsElsewhere =
@@ -916,6 +934,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         first &&
         wholeEmphasis(first.children) &&
         rows[i]!.cells[0]!.text.replace(/[*\s]/g, '') &&
+        // "*The following not likely to get done:*" introduces rows; it is not an objective.
+        !/:\s*$/.test(rows[i]!.cells[0]!.text) &&
         rows[i]!.cells.slice(1).every((c) => !c.text),
       );
     };
@@ -934,7 +954,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         });
         return;
       }
-      if (!o || !text) {
+      const label = /:\s*$/.test(text) && wholeEmphasis(body[i]!.children[0]?.children ?? []) && r.cells.slice(1).every((x) => !x.text);
+      if (!o || !text || label) {
         r.cells.forEach((x, j) => {
           if (x.text && !/^[*\s]*$/.test(x.text)) unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
         });
