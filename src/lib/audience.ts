@@ -15,6 +15,7 @@ import type { ContentIssue } from './errors.ts';
 import { issueAt } from './source/yaml-source.ts';
 import type { HandbookModel, ObjectiveModel, Origin } from './model.ts';
 import { publicIds, publicLinks, publicTarget, type PublicIds } from './public-ids.ts';
+import { readingsOf } from './readings.ts';
 import { scopeLeaves } from './receipts/leaves.ts';
 
 export { publicIds, publicLinks, type PublicIds } from './public-ids.ts';
@@ -85,9 +86,12 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
               kr = { ...kr, carriedFrom: undefined };
             // Where a number is read from (internal URLs, queries, variable names) is not public; its provenance is.
             if ('source' in kr && kr.source !== undefined) kr = { ...kr, source: undefined };
-            // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values.
-            if (kr.kind === 'redacted' && kr.checkins?.some((c) => c.value !== undefined))
-              kr = { ...kr, checkins: kr.checkins!.map(({ value: _value, ...c }) => c) } as typeof kr;
+            // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values
+            // (nor do the readings the model made of them).
+            if (kr.kind === 'redacted' && kr.checkins.some((c) => c.value !== undefined)) {
+              const checkins = kr.checkins.map(({ value: _value, ...c }) => c);
+              kr = { ...kr, checkins, readings: readingsOf({ ...kr, checkins }) };
+            }
             return kr;
           }),
       };

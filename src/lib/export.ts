@@ -304,12 +304,12 @@ const CSV_COLUMNS = [
   'auditFlag',
   'auditReason',
   'derivation',
-  'receiptLeaf',
   'statusLight',
   'statusAuditFlag',
   'statusAuditReason',
   'lastCheckin',
   'stale',
+  'receiptLeaf',
 ] as const;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
