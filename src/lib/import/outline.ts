@@ -109,6 +109,13 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
     owner = bracket[1]!.startsWith('@') ? bracket[1]! : `@${bracket[1]}`;
     t = t.slice(bracket[0].length);
   }
+  // "… [P0][DP][PRODUCT]": priority and team tags at the end.
+  const tags = /(?:\s*\[(?:P[0-4?X]|[A-Z][A-Z0-9&-]{1,14})\])+\s*$/.exec(t);
+  if (tags && tags.index > 0) {
+    const p = /\[(P[0-4X])\]/i.exec(tags[0]);
+    if (p && !priority) priority = p[1]!.toUpperCase();
+    t = t.slice(0, tags.index);
+  }
   // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
   const tail = /\s+\(?@([\w-]+)\)?\s*$/.exec(t);
   if (tail && !owner) {
