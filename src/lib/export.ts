@@ -304,12 +304,12 @@ const CSV_COLUMNS = [
   'auditFlag',
   'auditReason',
   'derivation',
-  'receiptLeaf',
   'statusLight',
   'statusAuditFlag',
   'statusAuditReason',
   'lastCheckin',
   'stale',
+  'receiptLeaf',
 ] as const;
 
 /**
