@@ -16,6 +16,7 @@ export class Hinter {
   #byLength = new Map<number, { id: string; lower: string; order: number }[]>();
   #memo = new Map<string, string | undefined>();
   #left: number;
+  #budget: number;
 
   constructor(ids: Iterable<string>, budget = MAX_COMPARISONS) {
     let order = 0;
@@ -23,7 +24,12 @@ export class Hinter {
       const list = this.#byLength.get(id.length) ?? this.#byLength.set(id.length, []).get(id.length)!;
       list.push({ id, lower: id.toLowerCase(), order: order++ });
     }
-    this.#left = budget;
+    this.#left = this.#budget = budget;
+  }
+
+  /** How many comparisons it has made so far. */
+  get comparisons(): number {
+    return this.#budget - Math.max(0, this.#left);
   }
 
   /** The closest id within reach(word); of two as close, the one given first. */

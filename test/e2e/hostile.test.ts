@@ -1,7 +1,7 @@
 // Hostile strings in every kind of text field render inert everywhere: HTML, chart data, meta tags,
 // JSON and CSV exports, the feed and OG images — and in a real browser no injected script runs and no
 // dialog opens. (MDX that tries to run code is refused before anything is built: the hostile corpus,
-// test/integration/hostile.test.ts.) Markup that slipped into a built page anyway is stopped by the
+// test/integration/hostile-corpus.test.ts.) Markup that slipped into a built page anyway is stopped by the
 // pages' Content-Security-Policy: it runs nothing and loads nothing from another host, while the
 // site's own scripts keep working and cause no violation.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
