@@ -1,6 +1,6 @@
 // okr snapshot PERIOD: write a frozen, public, verifiable snapshot of a period into <content>/trust/.
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
@@ -11,23 +11,27 @@ import { readTrustDir } from '../../src/lib/load/trust.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import { buildSnapshot, FILES, signManifest, VERSION, versionNumber } from '../../src/lib/receipts/snapshot.ts';
+import { leafChanges } from '../../src/lib/receipts/chain.ts';
 import { describeChanges, diffLeaves } from '../../src/lib/receipts/trust.ts';
-import { readKeys } from '../../src/lib/receipts/verify.ts';
+import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
 import { oneOf, parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr snapshot PERIOD [--content DIR] [--created-at ISO-DATE] [--commit HASH]
-                    [--supersede [--reason TEXT]]
+                    [--supersede --reason TEXT]
 
 Writes the public projection of PERIOD (its records, leaves, proofs and root) to
 <content>/trust/PERIOD/v<N>/: manifest.json, leaves.jsonl, proofs.json, and manifest.dsse.json when
-OKR_SIGNING_KEY holds an Ed25519 private key (PKCS#8 PEM, or the 32-byte seed in base64) whose public
-key is published under <content>/trust/keys/.
+OKR_SIGNING_KEY holds an Ed25519 private key (PKCS#8 PEM, or the 32-byte seed in base64). The key
+must be pinned in org.yaml (trust.keys) and its public key published as <content>/trust/keys/<id>.pem;
+once any key is pinned, every snapshot must be signed.
 
 Snapshots are append-only. Running it again on unchanged content writes nothing and succeeds; when
-the content changed since the latest version it refuses, and --supersede writes the correction as
-the next version, naming the one it supersedes. createdAt comes from SOURCE_DATE_EPOCH (or
---created-at), so the same content and commit give the same bytes. Only public periods can be
-snapshotted; --audience accepts only 'public'.`;
+the content changed since the latest version it refuses, and --supersede --reason writes the
+correction as the next version, naming the one it supersedes and listing the records it adds,
+changes and removes; it may not be dated before that version. createdAt comes from
+SOURCE_DATE_EPOCH (or --created-at), so the same content and commit give the same bytes. The new
+version is verified with the chain before it is written. Only public periods can be snapshotted;
+--audience accepts only 'public'.`;
 
 const encoder = new TextEncoder();
 
@@ -131,47 +135,44 @@ export function snapshotCommand(argv: string[]): number {
   const trustDir = join(content, 'trust');
   const periodDir = join(trustDir, period);
   const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/');
-  const versions = existsSync(periodDir)
-    ? readdirSync(periodDir)
-        .filter((v) => VERSION.test(v))
-        .sort((a, b) => versionNumber(a) - versionNumber(b))
-    : [];
-  const latest = versions.at(-1);
+  const trust = result.handbook.trust;
+  const files = readTrustDir(trustDir);
+  const existing = files.snapshots.filter((s) => s.period === period && VERSION.test(s.version));
+  const latest = existing.at(-1);
+  const prev = latest && trust.snapshots.find((s) => s.period === period && s.version === latest.version);
+  const now = tree.records.map((r) => ({ key: r.key, leaf: r.leaf }));
   const leavesBytes = encoder.encode(tree.records.map((r) => `${r.canonical}\n`).join(''));
   if (latest) {
-    const prev = readTrustDir(trustDir).snapshots.find((s) => s.period === period && s.version === latest);
-    const prevLeaves = prev?.files[FILES.leaves];
+    const prevLeaves = latest.files[FILES.leaves];
     if (prevLeaves && Buffer.from(prevLeaves).equals(Buffer.from(leavesBytes))) {
-      console.log(`${shown(join(periodDir, latest))} already holds this content (root ${tree.root}); nothing written.`);
+      console.log(`${shown(join(periodDir, latest.version))} already holds this content (root ${tree.root}); nothing written.`);
       return 0;
     }
     if (!values.supersede) {
-      const before = new Map<string, string>(
-        new TextDecoder()
-          .decode(prevLeaves ?? new Uint8Array())
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => {
-            const v = JSON.parse(line) as { record: string; id: string };
-            return [
-              `${v.record}/${v.id}`,
-              createHash('sha256')
-                .update(Buffer.concat([Buffer.of(0), Buffer.from(line)]))
-                .digest('hex'),
-            ] as const;
-          }),
-      );
-      const changed = describeChanges(diffLeaves(before, tree));
+      const changed = describeChanges(diffLeaves(new Map((prev?.leaves ?? []).map((l) => [l.key, l.leaf])), tree));
       console.error(
-        `okr snapshot: ${period} changed since ${shown(join(periodDir, latest))} (${changed || 'records changed'}).\n` +
-          `Snapshots are append-only and ${latest} is never rewritten. To publish a correction as v${versionNumber(latest) + 1}, run:\n` +
+        `okr snapshot: ${period} changed since ${shown(join(periodDir, latest.version))} (${changed || 'records changed'}).\n` +
+          `Snapshots are append-only and ${latest.version} is never rewritten. To publish a correction as v${versionNumber(latest.version) + 1}, run:\n` +
           `  okr snapshot ${period} --supersede --reason "what changed and why"`,
       );
       return 1;
     }
+    if (!values.reason) throw new UsageError('a correction says why: add --reason "what changed and why"');
+    const before = prev?.manifest?.createdAt;
+    if (before && Date.parse(when) < Date.parse(before))
+      throw new UsageError(
+        `createdAt ${when} is before ${latest.version}'s ${before}: a later version may not predate the one it follows (set SOURCE_DATE_EPOCH to now)`,
+      );
   } else if (values.supersede) throw new UsageError(`${period} has no snapshot yet to supersede; run without --supersede`);
+  if (trust.pins.length && !key) {
+    console.error(
+      `okr snapshot: org.yaml pins signing keys (${trust.pins.map((p) => p.id).join(', ')}), so every snapshot must be signed.\n` +
+        'Set OKR_SIGNING_KEY to the private key of one of them (from your CI secret store); nothing was written.',
+    );
+    return 1;
+  }
 
-  const version = `v${latest ? versionNumber(latest) + 1 : 1}`;
+  const version = `v${latest ? versionNumber(latest.version) + 1 : 1}`;
   const built = run(
     buildSnapshot(tree.records, {
       period,
@@ -179,8 +180,10 @@ export function snapshotCommand(argv: string[]): number {
       commit,
       generatorVersion: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
       createdAt: when,
-      supersedes: latest ?? null,
+      supersedes: latest?.version ?? null,
       reason: values.reason as string | undefined,
+      // A correction lists what it changes, so verification can tell it from a silent rewrite.
+      ...(prev ? { changes: leafChanges(prev.leaves, now) } : {}),
     }),
   );
   if (built.manifest.root !== tree.root) throw new Error('snapshot root differs from the handbook tree root');
@@ -189,20 +192,33 @@ export function snapshotCommand(argv: string[]): number {
   if (key) {
     const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
     const keyid = createHash('sha256').update(spki).digest('hex');
-    const published = run(readKeys(readTrustDir(trustDir).keys)).keys.find((k) => k.keyid === keyid);
-    if (!published) {
+    const pin = trust.pins.find((p) => p.fingerprint === keyid);
+    if (!pin || !trust.keys.some((k) => k.keyid === keyid)) {
       console.error(
-        `okr snapshot: the public key of OKR_SIGNING_KEY is not published, so nobody could check the signature.\n` +
-          `Save it as ${shown(join(trustDir, 'keys'))}/<name>.pem and run again:\n\n${derToPem(spki)}`,
+        `okr snapshot: the key in OKR_SIGNING_KEY is not ${pin ? 'published' : 'pinned'}, so nothing it signed would be trusted; nothing was written.\n` +
+          (pin
+            ? `Save its public key as ${shown(join(trustDir, 'keys', `${pin.id}.pem`))}:\n\n${derToPem(spki)}`
+            : `In a reviewed change, pin it in org.yaml and publish its public key as ${shown(join(trustDir, 'keys'))}/<id>.pem:\n\n` +
+              `trust:\n  keys:\n    - id: <id>\n      fingerprint: ${keyid}\n\n${derToPem(spki)}`),
       );
       return 1;
     }
     built.files[FILES.signature] = signManifest(built.files[FILES.manifest]!, keyid, (m) => new Uint8Array(sign(null, m, key)));
-    signedBy = `, signed with ${published.file}`;
+    signedBy = `, signed with ${pin.id}`;
+  }
+
+  // The same verification okr check and the browser run, on the chain with the new version in it:
+  // okr snapshot never writes what they would reject.
+  const target = join(periodDir, version);
+  const candidate = { path: shown(target), period, version, files: built.files };
+  const checked = run(verifySnapshots([...existing, candidate], files.keys, { pins: trust.pins, now: Date.now() }));
+  const refused = checked.reports.find((r) => r.version === version)!.failures;
+  if (refused.length) {
+    console.error(`okr snapshot: ${version} would not verify; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`);
+    return 1;
   }
 
   // Atomic and append-only: the folder is written hidden, then renamed into place; never over another.
-  const target = join(periodDir, version);
   try {
     writeDirAtomic(target, Object.entries(built.files));
   } catch (e) {
@@ -211,7 +227,7 @@ export function snapshotCommand(argv: string[]): number {
     return 1;
   }
   console.log(
-    `wrote ${shown(target)}: ${built.manifest.treeSize} leaves, root ${built.manifest.root}${latest ? `, supersedes ${latest}` : ''}${signedBy}.`,
+    `wrote ${shown(target)}: ${built.manifest.treeSize} leaves, root ${built.manifest.root}${latest ? `, supersedes ${latest.version}` : ''}${signedBy}.`,
   );
   return 0;
 }

@@ -2,7 +2,8 @@
 // same verification as `okr verify` (src/lib/receipts/verify.ts), hashing with WebCrypto.
 import { runAsync, type AsyncCrypto } from '../lib/receipts/merkle.ts';
 import { FILES } from '../lib/receipts/snapshot.ts';
-import { verifySnapshots, type SnapshotReport } from '../lib/receipts/verify.ts';
+import type { SnapshotReport } from '../lib/receipts/report.ts';
+import { verifySnapshots } from '../lib/receipts/verify.ts';
 
 const subtle = globalThis.crypto?.subtle;
 

@@ -22,7 +22,8 @@ import {
 } from '../../src/lib/receipts/merkle.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import { buildSnapshot, FILES, signManifest } from '../../src/lib/receipts/snapshot.ts';
-import { verifySnapshots, type SnapshotInput } from '../../src/lib/receipts/verify.ts';
+import type { SnapshotInput } from '../../src/lib/receipts/report.ts';
+import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
 import * as schema from '../../src/lib/schema/index.ts';
 
