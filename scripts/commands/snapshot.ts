@@ -5,19 +5,21 @@ import { join, relative, sep } from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { writeDirAtomic } from '../../src/lib/load/atomic-write.ts';
+import { writeDirAtomic, writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { git, pathInRepo, repoRoot } from '../../src/lib/load/git.ts';
-import { readTrustDir } from '../../src/lib/load/trust.ts';
+import { readPins, readTrustDir } from '../../src/lib/load/trust.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import { buildSnapshot, FILES, signManifest, VERSION, versionNumber } from '../../src/lib/receipts/snapshot.ts';
 import { leafChanges } from '../../src/lib/receipts/chain.ts';
 import { describeChanges, diffLeaves } from '../../src/lib/receipts/trust.ts';
-import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
+import type { KeyInput, Pin } from '../../src/lib/receipts/report.ts';
+import { readKeys, verifySnapshots } from '../../src/lib/receipts/verify.ts';
 import { oneOf, parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr snapshot PERIOD [--content DIR] [--created-at ISO-DATE] [--commit HASH]
                     [--supersede --reason TEXT]
+       okr snapshot PERIOD --sign VERSION
 
 Writes the public projection of PERIOD (its records, leaves, proofs and root) to
 <content>/trust/PERIOD/v<N>/: manifest.json, leaves.jsonl, proofs.json, and manifest.dsse.json when
@@ -31,7 +33,10 @@ correction as the next version, naming the one it supersedes and listing the rec
 changes and removes; it may not be dated before that version. createdAt comes from
 SOURCE_DATE_EPOCH (or --created-at), so the same content and commit give the same bytes. The new
 version is verified with the chain before it is written. Only public periods can be snapshotted;
---audience accepts only 'public'.`;
+--audience accepts only 'public'.
+
+--sign VERSION signs an existing unsigned version with OKR_SIGNING_KEY (adding manifest.dsse.json;
+the version itself is unchanged), for snapshots published before the handbook pinned a key.`;
 
 const encoder = new TextEncoder();
 
@@ -94,6 +99,61 @@ function signingKey(): KeyObject | undefined {
   return key;
 }
 
+const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/');
+
+/**
+ * The pinned, published key of OKR_SIGNING_KEY, able to sign a manifest; undefined (after saying
+ * what to do) when it is not pinned in org.yaml or its public key is not under trust/keys/.
+ */
+function signerOf(key: KeyObject, pins: readonly Pin[], published: KeyInput[], trustDir: string) {
+  const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
+  const keyid = createHash('sha256').update(spki).digest('hex');
+  const pin = pins.find((p) => p.fingerprint === keyid);
+  if (!pin || !run(readKeys(published)).keys.some((k) => k.keyid === keyid)) {
+    console.error(
+      `okr snapshot: the key in OKR_SIGNING_KEY is not ${pin ? 'published' : 'pinned'}, so nothing it signed would be trusted; nothing was written.\n` +
+        (pin
+          ? `Save its public key as ${shown(join(trustDir, 'keys', `${pin.id}.pem`))}:\n\n${derToPem(spki)}`
+          : `In a reviewed change, pin it in org.yaml and publish its public key as ${shown(join(trustDir, 'keys'))}/<id>.pem:\n\n` +
+            `trust:\n  keys:\n    - id: <id>\n      fingerprint: ${keyid}\n\n${derToPem(spki)}`),
+    );
+    return undefined;
+  }
+  return { pin, sign: (manifest: Uint8Array) => signManifest(manifest, keyid, (m) => new Uint8Array(sign(null, m, key))) };
+}
+
+/**
+ * --sign vN: sign an existing unsigned version's manifest as it is (adding manifest.dsse.json, the
+ * version unchanged), for a handbook that starts to pin keys after publishing unsigned snapshots.
+ * Reads only trust/ and org.yaml: the rest of the content may fail the chain rules until it is done.
+ */
+function signExisting(content: string, period: string, version: string, key: KeyObject | undefined): number {
+  if (!key) throw new UsageError('--sign needs OKR_SIGNING_KEY (the private key of a pinned signing key)');
+  const trustDir = join(content, 'trust');
+  const read = readPins(join(content, 'org.yaml'));
+  if ('error' in read) throw new UsageError(read.error);
+  const files = readTrustDir(trustDir);
+  const versions = files.snapshots.filter((s) => s.period === period);
+  const target = versions.find((s) => s.version === version);
+  if (!target) throw new UsageError(`no snapshot ${period}/${version} in ${shown(trustDir)}`);
+  if (target.files[FILES.signature]) throw new UsageError(`${shown(join(trustDir, period, version))} is signed already`);
+  const signer = signerOf(key, read.pins, files.keys, trustDir);
+  if (!signer) return 1;
+  const envelope = signer.sign(target.files[FILES.manifest]!);
+  const after = versions.map((s) => (s === target ? { ...s, files: { ...s.files, [FILES.signature]: envelope } } : s));
+  const checked = run(verifySnapshots(after, files.keys, { pins: read.pins, now: Date.now() }));
+  const refused = checked.reports.find((r) => r.version === version)!.failures;
+  if (refused.length) {
+    console.error(
+      `okr snapshot: ${period}/${version} would not verify signed; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
+    );
+    return 1;
+  }
+  writeFileAtomic(join(trustDir, period, version, FILES.signature), envelope, { exclusive: true });
+  console.log(`signed ${shown(join(trustDir, period, version))} with ${signer.pin.id}; the version itself is unchanged.`);
+  return 0;
+}
+
 export function snapshotCommand(argv: string[]): number {
   const { values, positionals, content } = parse(
     argv,
@@ -103,6 +163,7 @@ export function snapshotCommand(argv: string[]): number {
       supersede: { type: 'boolean' },
       reason: { type: 'string' },
       audience: { type: 'string' },
+      sign: { type: 'string' },
     },
     true,
   );
@@ -110,6 +171,7 @@ export function snapshotCommand(argv: string[]): number {
   oneOf(values.audience as string | undefined, ['public'] as const, '--audience', 'public');
   if (positionals.length !== 1) throw new UsageError('name one period, e.g. okr snapshot 2027-Q1');
   const period = positionals[0]!;
+  if (values.sign !== undefined) return signExisting(content, period, values.sign as string, signingKey());
   const when = createdAt(values['created-at'] as string | undefined);
   const commit = (values.commit as string | undefined) ?? contentCommit(content);
   if (!/^([0-9a-f]{7,64}|uncommitted)$/.test(commit)) throw new UsageError(`--commit must be a git commit hash (got '${commit}')`);
@@ -134,7 +196,6 @@ export function snapshotCommand(argv: string[]): number {
 
   const trustDir = join(content, 'trust');
   const periodDir = join(trustDir, period);
-  const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/');
   const trust = result.handbook.trust;
   const files = readTrustDir(trustDir);
   const existing = files.snapshots.filter((s) => s.period === period && VERSION.test(s.version));
@@ -190,21 +251,10 @@ export function snapshotCommand(argv: string[]): number {
 
   let signedBy = '';
   if (key) {
-    const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
-    const keyid = createHash('sha256').update(spki).digest('hex');
-    const pin = trust.pins.find((p) => p.fingerprint === keyid);
-    if (!pin || !trust.keys.some((k) => k.keyid === keyid)) {
-      console.error(
-        `okr snapshot: the key in OKR_SIGNING_KEY is not ${pin ? 'published' : 'pinned'}, so nothing it signed would be trusted; nothing was written.\n` +
-          (pin
-            ? `Save its public key as ${shown(join(trustDir, 'keys', `${pin.id}.pem`))}:\n\n${derToPem(spki)}`
-            : `In a reviewed change, pin it in org.yaml and publish its public key as ${shown(join(trustDir, 'keys'))}/<id>.pem:\n\n` +
-              `trust:\n  keys:\n    - id: <id>\n      fingerprint: ${keyid}\n\n${derToPem(spki)}`),
-      );
-      return 1;
-    }
-    built.files[FILES.signature] = signManifest(built.files[FILES.manifest]!, keyid, (m) => new Uint8Array(sign(null, m, key)));
-    signedBy = `, signed with ${pin.id}`;
+    const signer = signerOf(key, trust.pins, files.keys, trustDir);
+    if (!signer) return 1;
+    built.files[FILES.signature] = signer.sign(built.files[FILES.manifest]!);
+    signedBy = `, signed with ${signer.pin.id}`;
   }
 
   // The same verification okr check and the browser run, on the chain with the new version in it:
@@ -214,7 +264,9 @@ export function snapshotCommand(argv: string[]): number {
   const checked = run(verifySnapshots([...existing, candidate], files.keys, { pins: trust.pins, now: Date.now() }));
   const refused = checked.reports.find((r) => r.version === version)!.failures;
   if (refused.length) {
-    console.error(`okr snapshot: ${version} would not verify; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`);
+    console.error(
+      `okr snapshot: ${version} would not verify; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
+    );
     return 1;
   }
 

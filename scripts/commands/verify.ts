@@ -1,6 +1,6 @@
 // okr verify PATH: recompute every leaf, proof, root and signature of trust-center snapshots, offline,
 // and hold them to the chain rules against the pinned signing keys.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { findTrust, readPins } from '../../src/lib/load/trust.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import type { Failure, Pin } from '../../src/lib/receipts/report.ts';
@@ -35,7 +35,7 @@ function pinsFor(flags: string[], orgFile: string | undefined): { pins: Pin[]; f
   if (!orgFile) return { pins: [], from: 'none' };
   const read = readPins(orgFile);
   if ('error' in read) throw new UsageError(`cannot read the pinned keys: ${read.error}`);
-  return { pins: read.pins, from: orgFile };
+  return { pins: read.pins, from: relative(process.cwd(), orgFile) || orgFile };
 }
 
 export function verifyCommand(argv: string[]): number {

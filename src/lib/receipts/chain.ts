@@ -19,7 +19,6 @@ import type { Manifest } from './snapshot.ts';
 import { FILES, versionNumber } from './snapshot.ts';
 import { CHAIN_RULES, type ChainRule, type Failure, type KeyInfo, type Pin, type SnapshotReport } from './report.ts';
 
-
 /** A snapshot dated up to this far ahead of the verifier's clock is a clock difference, not a lie. */
 const CLOCK_SLACK_MS = 24 * 3_600_000;
 
@@ -50,11 +49,8 @@ export function firstDeparture(before: Leaves, after: Leaves): { index: number; 
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const describe = (c: ChangeList) =>
-  [
-    ...c.added.map((k) => `added ${k}`),
-    ...c.changed.map((k) => `changed ${k}`),
-    ...c.removed.map((k) => `removed ${k}`),
-  ].join(', ') || 'no change';
+  [...c.added.map((k) => `added ${k}`), ...c.changed.map((k) => `changed ${k}`), ...c.removed.map((k) => `removed ${k}`)].join(', ') ||
+  'no change';
 
 /** A manifest's `changes`, when it is a well-formed list (verify.ts reports a malformed one). */
 export function listedChanges(m: Manifest): ChangeList | undefined {
@@ -74,7 +70,10 @@ const fingerprintText = (hex: string) => `${hex.slice(0, 16)}…`;
 export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[]): Failure[] {
   const failures: Failure[] = [];
   for (const k of keys) {
-    const name = k.file.split('/').pop()!.replace(/\.pem$/, '');
+    const name = k.file
+      .split('/')
+      .pop()!
+      .replace(/\.pem$/, '');
     const byName = pins.find((p) => p.id === name);
     if (byName && byName.fingerprint !== k.keyid)
       failures.push({
@@ -112,9 +111,17 @@ export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now:
       const sig = r.signature;
       if (sig.status === 'absent') {
         if (relational && signed)
-          fail('unsigned-successor', FILES.signature, `${signed} is signed, so every later version must be signed by a pinned key; this one has no ${FILES.signature}`);
+          fail(
+            'unsigned-successor',
+            FILES.signature,
+            `${signed} is signed, so every later version must be signed by a pinned key; this one has no ${FILES.signature}`,
+          );
         else if (pins.length)
-          fail('signature-missing', FILES.signature, `org.yaml pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`);
+          fail(
+            'signature-missing',
+            FILES.signature,
+            `org.yaml pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`,
+          );
       } else {
         const pin = pins.find((p) => p.fingerprint === sig.keyid);
         if (!pin)
@@ -139,12 +146,20 @@ export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now:
       // What it follows.
       const prev = versions.find((x) => versionNumber(x.version) === versionNumber(r.version) - 1);
       if (!prev) {
-        fail('broken-chain', FILES.manifest, `supersedes ${m.supersedes ?? 'nothing'}, but ${`v${versionNumber(r.version) - 1}`} is missing (was a version removed?)`);
+        fail(
+          'broken-chain',
+          FILES.manifest,
+          `supersedes ${m.supersedes ?? 'nothing'}, but ${`v${versionNumber(r.version) - 1}`} is missing (was a version removed?)`,
+        );
         continue;
       }
       const pm = prev.manifest;
       if (pm && typeof pm.createdAt === 'string' && at < Date.parse(pm.createdAt))
-        fail('backdated', FILES.manifest, `createdAt ${m.createdAt} is before ${prev.version}'s ${pm.createdAt}; a later version may not predate the one it follows`);
+        fail(
+          'backdated',
+          FILES.manifest,
+          `createdAt ${m.createdAt} is before ${prev.version}'s ${pm.createdAt}; a later version may not predate the one it follows`,
+        );
       const actual = leafChanges(prev.leaves, r.leaves);
       const listed = listedChanges(m);
       if (listed) {

@@ -282,6 +282,8 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
           ['trust', 'keys', i, 'id'],
           `signing key '${pin.id}' is pinned, but trust/keys/${pin.id}.pem (its public key) is missing, so its signatures cannot be checked`,
           'publish the public key as trust/keys/<id>.pem (okr snapshot prints it), or remove the pin once no snapshot is signed with it',
+          // A snapshot signed by it fails verification (an error); the pin alone breaks nothing yet.
+          'warning',
         ),
       );
   for (const file of input.files.stray)
@@ -388,7 +390,17 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
   ];
   const { fingerprintsAt } = full.org.trust;
   return {
-    trust: { trees, own, receipts: visibleReceipts, requirements, snapshots, keys, pins, ...(fingerprintsAt ? { fingerprintsAt } : {}), published },
+    trust: {
+      trees,
+      own,
+      receipts: visibleReceipts,
+      requirements,
+      snapshots,
+      keys,
+      pins,
+      ...(fingerprintsAt ? { fingerprintsAt } : {}),
+      published,
+    },
     issues,
   };
 }

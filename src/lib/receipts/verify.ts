@@ -90,7 +90,9 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
       file: at(FILES.manifest),
       rule: 'broken-chain',
       message: `broken chain: ${
-        expected ? `supersedes must name ${expected} (a correction names the version it replaces)` : 'the first version supersedes nothing (supersedes: null)'
+        expected
+          ? `supersedes must name ${expected} (a correction names the version it replaces)`
+          : 'the first version supersedes nothing (supersedes: null)'
       }`,
     });
   if (manifest.changes !== undefined && !listedChanges(manifest))

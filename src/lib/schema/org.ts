@@ -36,7 +36,9 @@ export const receiptScope = z.enum(['okrs', 'budget', 'risk-register', 'stage-ga
 export const signingKey = z.strictObject({
   /** The public key is trust/keys/<id>.pem. */
   id,
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be the 64-character lowercase hex SHA-256 of the public key (okr snapshot prints it)' }),
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'must be the 64-character lowercase hex SHA-256 of the public key (okr snapshot prints it)' }),
 });
 
 export const trustSettings = z.strictObject({
