@@ -52,6 +52,11 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; read
     load: async () => (await import('./commands/receipt.ts')).receiptCommand,
     summary: 'print a decision receipt binding a period scope as it is now',
   },
+  remind: {
+    reads: true,
+    load: async () => (await import('./commands/remind.ts')).remindCommand,
+    summary: 'overdue check-ins and key results behind pace, per owner',
+  },
   schema: {
     writes: true,
     load: async () => (await import('./commands/schema.ts')).schemaCommand,

@@ -5,7 +5,7 @@ import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty, type ContentIssue } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { issueAt } from '../../src/lib/source/yaml-source.ts';
-import { writeFilesAtomic } from '../../src/lib/load/atomic-write.ts';
+import { describeFsError, writeFilesAtomic } from '../../src/lib/load/atomic-write.ts';
 import { fetchSource, type Fetched } from '../../src/lib/load/source-fetch.ts';
 import { appendCheckins, EditError, type CheckinEdit } from '../../src/lib/sources/edit.ts';
 import { decide, defaultPeriods, selectTargets, type Outcome, type PullTarget } from '../../src/lib/sources/plan.ts';
@@ -112,7 +112,14 @@ export async function pullCommand(argv: string[]): Promise<number> {
     return 0;
   }
   // All or none: a full disk or a read-only folder leaves every content file as it was.
-  writeFilesAtomic([...texts].map(([file, text]) => [join(process.cwd(), file), text] as const));
+  try {
+    writeFilesAtomic([...texts].map(([file, text]) => [join(process.cwd(), file), text] as const));
+  } catch (e) {
+    const why = describeFsError(e);
+    if (!why) throw e;
+    console.error(`okr pull: cannot write the check-ins: ${why}; nothing was written.`);
+    return 1;
+  }
   console.log(appended ? `Added ${plural(appended, 'check-in')} to ${plural(texts.size, 'file')}.` : 'Nothing changed.');
   return 0;
 }

@@ -95,6 +95,7 @@ describe('a key result’s status', () => {
   const env = (today: string, period: PeriodModel = q1, expectedFinal = 1): KrEnv => ({
     period,
     state: periodState(period, today),
+    schedule: checkinSchedule(period),
     today,
     expectedFinal,
     bands,
@@ -299,7 +300,7 @@ describe('freshness by the period’s check-in schedule', () => {
     expect([s.dates.length, s.dates[0], s.label]).toEqual([count, first, label]);
   });
   it('no schedule: never stale, still says when the last check-in was', () => {
-    const f = freshness(['2025-01-10'], q1, '2025-03-01', true);
+    const f = freshness(['2025-01-10'], q1, checkinSchedule(q1), '2025-03-01', true);
     expect(f).toMatchObject({
       stale: false,
       schedule: null,
@@ -309,7 +310,7 @@ describe('freshness by the period’s check-in schedule', () => {
     });
   });
   it('no check-in at all: due on the first scheduled day', () => {
-    const f = freshness([], { ...q1, checkinCadence: 'weekly' }, '2025-01-20', true);
+    const f = freshness([], q1, checkinSchedule({ ...q1, checkinCadence: 'weekly' }), '2025-01-20', true);
     expect(f).toMatchObject({
       last: null,
       nextDue: '2025-01-06',

@@ -3,10 +3,10 @@
 // Secrets come from the environment variables a source names and appear in no message.
 import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { RawResult } from '../sources/extract.ts';
+import type { Fetched } from '../sources/extract.ts';
 import type { Source } from '../schema/index.ts';
 
-export type Fetched = { ok: true; raw: RawResult } | { ok: false; message: string; hint: string };
+export type { Fetched } from '../sources/extract.ts';
 
 export interface FetchOptions {
   /** The content directory: file paths are relative to it and must stay inside it. */
