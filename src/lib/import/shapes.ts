@@ -213,7 +213,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   const stack: Section[] = [];
   let pendingList: { role: Role; line: number; label: string } | undefined;
-  let pendingCheckin = false;
   let asOf: { date: string; line: number } | undefined;
   const ordinals = new Map<string, number>();
 
@@ -352,7 +351,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const line = lineOf(h);
     while (stack.length && top()!.depth >= h.depth) stack.pop();
     pendingList = undefined;
-    pendingCheckin = false;
     itemObjective = undefined;
     // A bold-line objective ends at the next heading, unless that heading is one of its parts ("Key Results").
     const part = /^(?:key-results|initiatives|dependencies|risks)$/.test(headingRole(text) ?? '');
@@ -650,10 +648,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       doc.sourceNotes.push(`${labelRaw.replace(/\s*\([^)]*\)\s*$/, '')}: ${value}`);
       return true;
     }
-    if (/check-?in/.test(label) && !value) {
-      pendingCheckin = true;
-      return true;
-    }
+    // "**Example Check-in**:" introduces the code block read by its own shape.
+    if (/check-?in/.test(label) && !value) return true;
     if (/dependenc/.test(label) && !value) return true; // the table that follows is read by its header
     if (inRole('stage-gates') && value) {
       doc.stageGates.push({ name: labelRaw, description: value });
@@ -1355,7 +1351,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const okr = /^OKR:\s*(.+)$/i.exec(lines[0]?.trim() ?? '');
     if (okr && lines.some((l) => /^KR\s*\d+/i.test(l.trim()))) {
       doc.checkinBlocks.push(checkinBlock(okr[1]!.trim(), lines, line));
-      pendingCheckin = false;
       return;
     }
     unmapped(line, end, `code block${c.lang ? ` (${c.lang})` : ''} not mapped`, lines[0]);
