@@ -1,11 +1,12 @@
 // Read trust-center files: snapshots under <content>/trust/<period>/v<N>/, public keys under
 // <content>/trust/keys/*.pem, and the keys pinned in <content>/org.yaml. I/O only; verification is
 // pure (src/lib/receipts/verify.ts, chain.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { KeyInput, Pin, SnapshotInput } from '../receipts/report.ts';
 import { trustSettings } from '../schema/org.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { readBounded } from './read-bounded.ts';
 
 export interface TrustFiles {
   snapshots: SnapshotInput[];
@@ -28,7 +29,11 @@ const VERSION_DIR = /^v[1-9]\d*$/;
 /** One snapshot folder: every file in it, as bytes. */
 export function readSnapshotDir(dir: string, cwd = process.cwd()): SnapshotInput {
   const files: Record<string, Uint8Array> = {};
-  for (const name of entries(dir)) if (!isDir(join(dir, name))) files[name] = new Uint8Array(readFileSync(join(dir, name)));
+  // Bounded reads (./read-bounded.ts): a FIFO or device here is skipped (the content walk reports it).
+  for (const name of entries(dir)) {
+    const read = isDir(join(dir, name)) ? undefined : readBounded(join(dir, name));
+    if (read && 'bytes' in read) files[name] = new Uint8Array(read.bytes);
+  }
   return { path: display(dir, cwd), period: basename(dirname(dir)), version: basename(dir), files };
 }
 
@@ -37,7 +42,8 @@ function readKeys(dir: string, cwd: string, stray: string[]): KeyInput[] {
   const keys: KeyInput[] = [];
   for (const name of entries(dir)) {
     const abs = join(dir, name);
-    if (name.endsWith('.pem') && !isDir(abs)) keys.push({ file: display(abs, cwd), pem: readFileSync(abs, 'utf8') });
+    const read = name.endsWith('.pem') && !isDir(abs) ? readBounded(abs) : undefined;
+    if (read && 'bytes' in read) keys.push({ file: display(abs, cwd), pem: read.bytes.toString('utf8') });
     else stray.push(display(abs, cwd));
   }
   return keys;
@@ -79,7 +85,9 @@ function contentAbove(dir: string): string | undefined {
 /** The signing keys pinned in an org.yaml (its `trust.keys`), or why they cannot be read. */
 export function readPins(orgFile: string, cwd = process.cwd()): { pins: Pin[] } | { error: string } {
   const file = display(orgFile, cwd);
-  const { value, issues } = parseYaml(file, readFileSync(orgFile, 'utf8'));
+  const read = readBounded(orgFile);
+  if ('problem' in read) return { error: `${file}: ${read.problem}` };
+  const { value, issues } = parseYaml(file, read.bytes.toString('utf8'));
   const bad = issues.find((i) => i.severity === 'error');
   if (bad) return { error: `${file}:${bad.line}:${bad.column}: ${bad.message}` };
   const trust = (value as { trust?: unknown } | undefined)?.trust;
