@@ -16,33 +16,33 @@ import {
   wholeEmphasis,
   type InlineContext,
 } from './markdown.ts';
-import type {
-  CheckinBlock,
-  CheckinExtras,
-  DependencyDraft,
-  DocRecords,
-  KrDraft,
-  ObjectiveDraft,
-  PeriodDraft,
-  Report,
-  RiskDraft,
-  Where,
-} from './types.ts';
+import type { CheckinBlock, CheckinExtras, DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } from './types.ts';
 import {
   findPeriods,
   parseConfidence,
   parseDate,
   parseDateRange,
   parseGrade,
-  parseLevel,
   parseObjectiveType,
   parsePriority,
   parseStatus,
   parseValue,
+  splitList,
   type DateRange,
   type PeriodPhrase,
 } from './values.ts';
 import { person, readYaml } from './yaml-doc.ts';
+import {
+  changeRows,
+  dateInPeriod,
+  dependencyRows,
+  gradingRows,
+  riskRows,
+  scheduleRows,
+  tableKind,
+  type TableNote,
+  type TableRows,
+} from './tables.ts';
 import { classifyHeading, classifyItem, profileOf, type Classified } from './classify.ts';
 import {
   allItems,
@@ -899,14 +899,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       if (!o) return unmapped(line, end, 'key result table outside any objective not mapped', headers.join(' | '));
       return krTable(o, headers, norm, cells, line);
     }
-    if (has(/depends on|dependency|blocked by/) >= 0) return dependencyTable(headers, norm, cells);
-    if (has(/^risks?$/) >= 0 && has(/likelihood|impact|mitigation|probability|severity/) >= 0) return riskTable(norm, cells);
-    if (has(/^date$/) >= 0 && has(/^(?:type|focus|purpose|agenda)$/) >= 0 && has(/author|change/) < 0)
-      return scheduleTable(norm, cells, line);
-    if (has(/^(?:score|grade|range|rating)$/) >= 0 && has(/meaning|interpretation|description|label/) >= 0)
-      return gradingTable(norm, cells, line, end);
+    const kind = tableKind(norm);
+    if (kind && kind !== 'changes') return otherTable(kind, { file, headers, norm, rows: cells }, line, end);
     if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
-    if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    if (kind === 'changes') return otherTable(kind, { file, headers, norm, rows: cells }, line, end);
     if (scoringTable(t, headers, norm, cells)) return;
     unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
   }
@@ -1118,139 +1114,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       );
   }
 
-  function dependencyTable(headers: string[], norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const onCol = col(/depends on|dependency|blocked by/);
-    const depCol = col(/^(?:dependent(?: okr| objective| kr)?|okr|objective|kr|key result)$/);
-    const riskCol = col(/risk/);
-    const mitCol = col(/mitigation/);
-    const o = currentObjective();
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      const on = cell(onCol);
-      if (!on) {
-        if (r.cells.some((c) => c.text))
-          unmapped(r.line, r.line, 'dependency row without "depends on" not mapped', r.cells.map((c) => c.text).join(' | '));
-        continue;
-      }
-      const riskText = cell(riskCol);
-      const level = riskText ? parseLevel(riskText) : undefined;
-      const riskNote = riskText.replace(/^\s*(?:low|medium|med|high|l|m|h)\b\s*[-–—:]?\s*/i, '').trim();
-      const targets = /^[^:(]+:\s/.test(on) ? [on] : splitList(on);
-      for (const t of targets) {
-        const dep: DependencyDraft = {
-          where: where(r.line),
-          ...(depCol >= 0 && cell(depCol) ? { dependent: cell(depCol) } : {}),
-          on: t,
-          ...(level ? { risk: level } : {}),
-          ...(riskNote && level ? { riskNote } : riskText && !level ? { riskNote: riskText } : {}),
-          ...(cell(mitCol) ? { mitigation: cell(mitCol) } : {}),
-        };
-        if (o && !dep.dependent) o.dependencies.push(dep);
-        else doc.dependencies.push(dep);
-      }
-      r.cells.forEach((c, i) => {
-        if (![onCol, depCol, riskCol, mitCol].includes(i) && c.text)
-          unmapped(r.line, r.line, `cell in column "${headers[i]}" not mapped`, c.text);
-      });
-    }
-  }
-
-  function riskTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = {
-      title: col(/^risks?$/),
-      likelihood: col(/likelihood|probability/),
-      impact: col(/impact|severity/),
-      mitigation: col(/mitigation/),
-      owner: col(/owner/),
-    };
-    unusedCells(norm, rows, Object.values(c));
-    const o = currentObjective();
-    const p = docPeriod();
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      if (!cell(c.title)) {
-        if (r.cells.some((x) => x.text))
-          unmapped(r.line, r.line, 'risk row without a risk not mapped', r.cells.map((x) => x.text).join(' | '));
-        continue;
-      }
-      const risk: RiskDraft = {
-        title: cell(c.title),
-        ...(parseLevel(cell(c.likelihood)) ? { likelihood: parseLevel(cell(c.likelihood)) } : {}),
-        ...(parseLevel(cell(c.impact)) ? { impact: parseLevel(cell(c.impact)) } : {}),
-        ...(cell(c.mitigation) ? { mitigation: cell(c.mitigation) } : {}),
-        ...(cell(c.owner) ? { owner: cell(c.owner) } : {}),
-      };
-      if (o) o.risks.push(risk);
-      else if (p) p.risks.push(risk);
-      else unmapped(r.line, r.line, 'risk with no period to attach to', risk.title);
-    }
-  }
-
-  function scheduleTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number) {
-    const p = docPeriod();
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = { date: col(/^date$/), type: col(/^type$/), focus: col(/^(?:focus|purpose|agenda)$/) };
-    unusedCells(norm, rows, Object.values(c));
-    if (!p) return unmapped(line, line, 'check-in schedule with no period to attach to');
-    const year = yearOf(p.id) ?? yearOf(p.start);
-    let assumed = false;
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      const d = dateInPeriod(cell(c.date), p);
-      const typeText = cell(c.type) || cell(c.focus);
-      const type = /bi-?week|fortnight/i.test(typeText)
-        ? 'biweekly'
-        : /week/i.test(typeText)
-          ? 'weekly'
-          : /mid/i.test(typeText)
-            ? 'mid-period'
-            : /month/i.test(typeText)
-              ? 'monthly'
-              : /quarter/i.test(typeText)
-                ? 'quarterly'
-                : /final|end|grading|scor/i.test(typeText)
-                  ? 'final'
-                  : undefined;
-      if (!d || !type) {
-        unmapped(
-          r.line,
-          r.line,
-          `check-in row not mapped (${!d ? 'date' : 'type'} not recognised)`,
-          r.cells.map((x) => x.text).join(' | '),
-        );
-        continue;
-      }
-      assumed ||= d.yearAssumed;
-      p.checkins.push({ date: d.date, type, ...(cell(c.focus) ? { focus: cell(c.focus) } : {}) });
-    }
-    if (assumed) guess(line, `check-in dates without a year: ${year ? `year ${year}` : 'years'} assumed from period ${p.id}`);
-  }
-
-  function gradingTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number, end: number) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = {
-      score: col(/^(?:score|grade|range|rating)$/),
-      label: col(/meaning|interpretation|label|description/),
-      action: col(/action/),
-    };
-    unusedCells(norm, rows, Object.values(c));
-    const bands: { min: number; label: string; meaning?: string }[] = [];
-    for (const r of rows) {
-      const score = r.cells[c.score]?.text ?? '';
-      const m = /(\d*\.?\d+)/.exec(score);
-      if (!m) {
-        unmapped(r.line, r.line, 'grading row not mapped', score);
-        continue;
-      }
-      const label = r.cells[c.label]?.text ?? score;
-      const action = c.action >= 0 ? r.cells[c.action]?.text : undefined;
-      bands.push({ min: Number(m[1]), label, ...(action ? { meaning: action } : {}) });
-    }
-    if (bands.length) doc.bands ??= { where: where(line, end), bands };
-  }
-
   function controlTable(rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
     for (const r of rows) {
       const k = (r.cells[0]?.text ?? '').replace(/[*_]/g, '').trim();
@@ -1296,33 +1159,47 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     }
   }
 
-  function changeTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = { date: col(/^date$/), author: col(/^author$/), change: col(/^changes?$/) };
-    const p = docPeriod();
-    // A "Quarter" column that only repeats the period says nothing more.
-    const q = col(/^(?:quarter|period)$/);
-    const repeats = q >= 0 && p && rows.every((r) => findPeriods(r.cells[q]?.text ?? '')[0]?.id === p.id);
-    unusedCells(norm, rows, [...Object.values(c), ...(repeats ? [q] : [])]);
-    for (const r of rows) {
-      const d = parseDate(r.cells[c.date]?.text ?? '');
-      const author = r.cells[c.author]?.text ?? '';
-      const change = r.cells[c.change]?.text ?? '';
-      if (!p || !d || !author || !change) {
-        unmapped(r.line, r.line, 'change-history row not mapped', r.cells.map((x) => x.text).join(' | '));
-        continue;
-      }
-      p.changeLog.push({ date: d.date, author, change });
-    }
+  /** Attach what ./tables.ts read, and report the rows and cells it could not use. */
+  function tableNotes(notes: readonly TableNote[]) {
+    for (const n of notes)
+      if (n.kind === 'guess') guess(n.line, n.message);
+      else unmapped(n.line, n.line, n.message, n.excerpt);
   }
 
-  /** Report the cells of columns a table reader did not use. */
-  function unusedCells(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], used: number[]) {
-    for (const r of rows)
-      r.cells.forEach((c, i) => {
-        if (!used.includes(i) && c.text && !/^[-–—]$/.test(c.text))
-          unmapped(r.line, r.line, `cell in column "${norm[i] ?? i + 1}" not mapped`, c.text);
-      });
+  function otherTable(kind: NonNullable<ReturnType<typeof tableKind>>, t: TableRows, line: number, end: number) {
+    const o = currentObjective();
+    const p = docPeriod();
+    switch (kind) {
+      case 'dependencies': {
+        const r = dependencyRows(t);
+        for (const dep of r.dependencies) (o && !dep.dependent ? o.dependencies : doc.dependencies).push(dep);
+        return tableNotes(r.notes);
+      }
+      case 'risks': {
+        const r = riskRows(t);
+        for (const { line: at, ...risk } of r.risks)
+          if (o) o.risks.push(risk);
+          else if (p) p.risks.push(risk);
+          else unmapped(at, at, 'risk with no period to attach to', risk.title);
+        return tableNotes(r.notes);
+      }
+      case 'schedule': {
+        if (!p) return unmapped(line, end, 'check-in schedule with no period to attach to');
+        const r = scheduleRows(t, p, line);
+        p.checkins.push(...r.checkins);
+        return tableNotes(r.notes);
+      }
+      case 'grading': {
+        const r = gradingRows(t);
+        if (r.bands.length) doc.bands ??= { where: where(line, end), bands: r.bands };
+        return tableNotes(r.notes);
+      }
+      case 'changes': {
+        const r = changeRows(t, p);
+        p?.changeLog.push(...r.changes);
+        return tableNotes(r.notes);
+      }
+    }
   }
 
   // ── Code and quotes ───────────────────────────────────────────────────────────────────────────
@@ -1504,13 +1381,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 }
 
-/** A date written without a year ("April 7") placed in the period: its calendar year, or the year that puts it inside the stated dates. */
-function dateInPeriod(text: string, p: PeriodDraft): { date: string; yearAssumed: boolean } | undefined {
-  const years = [yearOf(p.id), yearOf(p.start), yearOf(p.end)].filter((y): y is number => y !== undefined);
-  const candidates = (years.length ? [...new Set(years)] : [undefined]).map((y) => parseDate(text, y)).filter((d) => d !== undefined);
-  return candidates.find((d) => !p.start || !p.end || (d.date >= p.start && d.date <= p.end)) ?? candidates[0];
-}
-
 /** Inline text with each link's address after its words: "tracker (https://…)". */
 const withUrls = (r: { text: string; links: { text: string; url: string }[] }) =>
   r.links.reduce((t, l) => (l.text && t.includes(l.text) && !t.includes(l.url) ? t.replace(l.text, `${l.text} (${l.url})`) : t), r.text);
@@ -1521,31 +1391,6 @@ const yearOf = (period: string | undefined): number | undefined => {
   const m = /^(\d{4})/.exec(period ?? '');
   return m ? Number(m[1]) : undefined;
 };
-
-/** Split "A (x, y), B, and C" at top-level commas. */
-export function splitList(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(' || ch === '[') depth++;
-    if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === ';') && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out
-    .map((s) =>
-      s
-        .trim()
-        .replace(/^(?:and|&)\s+/i, '')
-        .replace(/\.$/, '')
-        .trim(),
-    )
-    .filter(Boolean);
-}
 
 /** "CRM Sync v2 (Integration Team)" → initiative of the Integration team; "(SAML, OIDC)" stays in the title. */
 function initiative(text: string): { title: string; team?: string } {
