@@ -418,11 +418,20 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         return;
       }
     }
+    // "#### KR2: Cut churn to 3%" under an objective is one of its key results.
+    if (lead.label?.kind === 'kr' && parent && lead.title) {
+      sec.role = 'detail';
+      krFromLine(parent, { line, lead, nodes: h.children });
+      return;
+    }
+    // A team is a name ("Sales", "Platform Team"), not a sentence.
     const team = cleanTeamName(text);
-    if (team) {
+    if (team && team.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= 5) {
       sec.team = team;
       sec.role = 'team';
+      return;
     }
+    if (!sec.period) note(line, `heading "${short(text)}" read as a section only (not a period, team or objective)`);
   }
 
   function cadenceFrom(text: string, line: number) {
