@@ -1,8 +1,12 @@
-// Read trust-center files: snapshots under <content>/trust/<period>/v<N>/ and public keys under
-// <content>/trust/keys/*.pem. I/O only; verification is pure (src/lib/receipts/verify.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Read trust-center files: snapshots under <content>/trust/<period>/v<N>/, public keys under
+// <content>/trust/keys/*.pem, and the keys pinned in <content>/org.yaml. I/O only; verification is
+// pure (src/lib/receipts/verify.ts, chain.ts).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { KeyInput, SnapshotInput } from '../receipts/verify.ts';
+import type { KeyInput, Pin, SnapshotInput } from '../receipts/report.ts';
+import { trustSettings } from '../schema/org.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { readBounded } from './read-bounded.ts';
 
 export interface TrustFiles {
   snapshots: SnapshotInput[];
@@ -25,7 +29,11 @@ const VERSION_DIR = /^v[1-9]\d*$/;
 /** One snapshot folder: every file in it, as bytes. */
 export function readSnapshotDir(dir: string, cwd = process.cwd()): SnapshotInput {
   const files: Record<string, Uint8Array> = {};
-  for (const name of entries(dir)) if (!isDir(join(dir, name))) files[name] = new Uint8Array(readFileSync(join(dir, name)));
+  // Bounded reads (./read-bounded.ts): a FIFO or device here is skipped (the content walk reports it).
+  for (const name of entries(dir)) {
+    const read = isDir(join(dir, name)) ? undefined : readBounded(join(dir, name));
+    if (read && 'bytes' in read) files[name] = new Uint8Array(read.bytes);
+  }
   return { path: display(dir, cwd), period: basename(dirname(dir)), version: basename(dir), files };
 }
 
@@ -34,7 +42,8 @@ function readKeys(dir: string, cwd: string, stray: string[]): KeyInput[] {
   const keys: KeyInput[] = [];
   for (const name of entries(dir)) {
     const abs = join(dir, name);
-    if (name.endsWith('.pem') && !isDir(abs)) keys.push({ file: display(abs, cwd), pem: readFileSync(abs, 'utf8') });
+    const read = name.endsWith('.pem') && !isDir(abs) ? readBounded(abs) : undefined;
+    if (read && 'bytes' in read) keys.push({ file: display(abs, cwd), pem: read.bytes.toString('utf8') });
     else stray.push(display(abs, cwd));
   }
   return keys;
@@ -67,11 +76,38 @@ function keysNear(dir: string): string | undefined {
   return undefined;
 }
 
+/** The content folder a trust, period or snapshot folder belongs to (it holds org.yaml and trust/), if any. */
+function contentAbove(dir: string): string | undefined {
+  for (let d = dir, i = 0; i < 4; d = dirname(d), i++) if (existsSync(join(d, 'org.yaml')) && isDir(join(d, 'trust'))) return d;
+  return undefined;
+}
+
+/** The signing keys pinned in an org.yaml (its `trust.keys`), or why they cannot be read. */
+export function readPins(orgFile: string, cwd = process.cwd()): { pins: Pin[] } | { error: string } {
+  const file = display(orgFile, cwd);
+  const read = readBounded(orgFile);
+  if ('problem' in read) return { error: `${file}: ${read.problem}` };
+  const { value, issues } = parseYaml(file, read.bytes.toString('utf8'));
+  const bad = issues.find((i) => i.severity === 'error');
+  if (bad) return { error: `${file}:${bad.line}:${bad.column}: ${bad.message}` };
+  const trust = (value as { trust?: unknown } | undefined)?.trust;
+  const parsed = trustSettings.safeParse(trust ?? {});
+  if (!parsed.success) return { error: `${file}: trust: ${parsed.error.issues[0]?.message ?? 'not valid'} (run okr check)` };
+  return { pins: parsed.data.keys };
+}
+
 /**
  * What `okr verify PATH` checks: a snapshot folder (has manifest.json), a period folder (v1, v2, …),
- * a trust folder (periods and keys/) or a content folder (has trust/).
+ * a trust folder (periods and keys/) or a content folder (has trust/). `orgFile` is the org.yaml of
+ * the content it belongs to, whose pinned keys apply.
  */
-export function findTrust(path: string, cwd = process.cwd(), keysDir?: string): TrustFiles | { error: string } {
+export function findTrust(path: string, cwd = process.cwd(), keysDir?: string): (TrustFiles & { orgFile?: string }) | { error: string } {
+  const found = findTrustFiles(path, cwd, keysDir);
+  const content = 'error' in found ? undefined : contentAbove(path);
+  return content && !('error' in found) ? { ...found, orgFile: join(content, 'org.yaml') } : found;
+}
+
+function findTrustFiles(path: string, cwd: string, keysDir?: string): TrustFiles | { error: string } {
   if (!existsSync(path)) return { error: `${path} does not exist` };
   if (!isDir(path)) return { error: `${path} is a file; pass a snapshot folder (with manifest.json) or a folder of snapshots` };
   const keys = (d: string | undefined, stray: string[]) => (d ? readKeys(d, cwd, stray) : []);
