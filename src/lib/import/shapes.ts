@@ -426,7 +426,13 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     }
     // A team is a name ("Sales", "Platform Team"), not a sentence.
     const team = cleanTeamName(text);
-    if (team && team.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= 5) {
+    if (
+      team &&
+      team
+        .replace(/\([^)]*\)/g, '')
+        .trim()
+        .split(/\s+/).length <= 5
+    ) {
       sec.team = team;
       sec.role = 'team';
       return;
@@ -902,7 +908,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       has(/^(?:status|rag|health|state)$/),
     ];
     const krLikeRows = cells.length > 0 && cells.every((r) => /^KR\s*\d+/i.test(r.cells[0]?.text ?? ''));
-    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows)) {
+    // An "Objective | Key result | Owner" table needs no value columns to be an OKR table; nor does a
+    // "Key result | Owner" table under an objective.
+    const okrColumns = krCol >= 0 && (objCol >= 0 || (currentObjective() && has(/^(?:owner|dri|lead|status|notes?)$/) >= 0));
+    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows || okrColumns)) {
       if (objCol >= 0) return flatOkrTable(headers, norm, cells, objCol, line);
       const o = currentObjective();
       if (!o) return unmapped(line, end, 'key result table outside any objective not mapped', headers.join(' | '));
