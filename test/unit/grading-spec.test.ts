@@ -740,6 +740,10 @@ describe('a small handbook through the loader', () => {
     expect(digest.totals.overdue).toBe(stale);
     expect(stale).toBe(5);
     // After the quarter: nothing is in progress, nothing to remind.
-    expect(remindDigest(remindInput(computeHandbook(mixed, { today: '2025-05-01' }).handbook!)).totals).toEqual({ overdue: 0, behind: 0 });
+    expect(remindDigest(remindInput(computeHandbook(mixed, { today: '2025-05-01' }).handbook!)).totals).toEqual({
+      overdue: 0,
+      behind: 0,
+      noReading: 0,
+    });
   });
 });
