@@ -656,6 +656,28 @@ describe('a small handbook through the loader', () => {
     expect(errors[0]!.message).toMatch(message);
   });
 
+  it.each([
+    [
+      '40 → 60 % given 0.5',
+      true,
+      '{ id: kr1, title: a, kind: metric, unit: "%", baseline: 40, target: 60, current: 0.5, asOf: 2025-02-01 }',
+    ],
+    // "Reduce errors from 2.5% to < 1%": 0.8% is a reading, not a slip.
+    [
+      '< 1 % from 2.5 % given 0.8',
+      false,
+      '{ id: kr1, title: a, kind: threshold, operator: "<", unit: "%", baseline: 2.5, target: 1, current: 0.8, asOf: 2025-02-01 }',
+    ],
+    [
+      '5 % → 0.5 % given 0.8',
+      false,
+      '{ id: kr1, title: a, kind: metric, unit: "%", baseline: 5, target: 0.5, current: 0.8, asOf: 2025-02-01 }',
+    ],
+  ])('a percentage written as a fraction is read against the target: %s, warned %s', (_name, warned, line) => {
+    const issues = computeHandbook(handbook(krs(line)), { today: '2025-02-19' }).issues;
+    expect(issues.filter((i) => /a fraction written for a percentage/.test(i.message)).length).toBe(warned ? 1 : 0);
+  });
+
   it('a judgement dated outside its period is warned about with its line, like any reading', () => {
     const dir = handbook(krs('{ id: kr1, title: a, kind: manual, manualGrade: 0.5, rationale: Q2 review, asOf: 2025-06-30 }'));
     const r = computeHandbook(dir, { today: '2025-02-19' });
