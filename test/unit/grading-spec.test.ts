@@ -451,6 +451,14 @@ describe('pace: the grade at its reading against the progress expected by that d
     expect(k.status.stale).toMatchObject({ krs: 1 });
   });
 
+  it('a redacted key result without a declared grade is Ungraded (its values are never read here), not waiting for a reading', () => {
+    const k = computeKr(model({ kind: 'redacted', values: ['n1'] }), env('2025-02-19'));
+    expect([k.grade.value, k.status.word, k.status.why]).toEqual([null, 'Ungraded', 'the values are redacted and no grade is declared']);
+    expect(computeKr(model({ kind: 'redacted', values: ['n1'], declared: { grade: 0.3 } }), env('2025-05-01')).status.word).toBe(
+      'Off track',
+    );
+  });
+
   it('after the period, the final band; a reading in the grace after the end is final too', () => {
     expect(computeKr(at('2025-02-01', 42), env('2025-05-01')).status.word).toBe('Progressing');
     expect(computeKr(at('2025-04-10', 42), env('2025-04-12')).status.word).toBe('Progressing');
