@@ -387,6 +387,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       const p = periods[0]!;
       const d = ensurePeriod(p);
       sec.period = p.id;
+      note(line, `period ${p.id} from the heading "${short(text)}"`);
       const rest = text.slice(p.index + p.length);
       const theme =
         /["“]([^"”]+)["”]/.exec(rest)?.[1] ??
@@ -418,11 +419,26 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         return;
       }
     }
+    // "#### KR2: Cut churn to 3%" under an objective is one of its key results.
+    if (lead.label?.kind === 'kr' && parent && lead.title) {
+      sec.role = 'detail';
+      krFromLine(parent, { line, lead, nodes: h.children });
+      return;
+    }
+    // A team is a name ("Sales", "Platform Team"), not a sentence.
     const team = cleanTeamName(text);
-    if (team) {
+    if (
+      team &&
+      team
+        .replace(/\([^)]*\)/g, '')
+        .trim()
+        .split(/\s+/).length <= 5
+    ) {
       sec.team = team;
       sec.role = 'team';
+      return;
     }
+    if (!sec.period) note(line, `heading "${short(text)}" read as a section only (not a period, team or objective)`);
   }
 
   function cadenceFrom(text: string, line: number) {
@@ -893,7 +909,10 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       has(/^(?:status|rag|health|state)$/),
     ];
     const krLikeRows = cells.length > 0 && cells.every((r) => /^KR\s*\d+/i.test(r.cells[0]?.text ?? ''));
-    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows)) {
+    // An "Objective | Key result | Owner" table needs no value columns to be an OKR table; nor does a
+    // "Key result | Owner" table under an objective.
+    const okrColumns = krCol >= 0 && (objCol >= 0 || (currentObjective() && has(/^(?:owner|dri|lead|status|notes?)$/) >= 0));
+    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows || okrColumns)) {
       if (objCol >= 0) return flatOkrTable(headers, norm, cells, objCol, line);
       const o = currentObjective();
       if (!o) return unmapped(line, end, 'key result table outside any objective not mapped', headers.join(' | '));
