@@ -2,7 +2,7 @@
 // its place and shape first, its words second. Each rule is a small function that either decides
 // with its evidence or passes; the first rule that decides wins. A decision from weak evidence is
 // a guess, and the import report lists it with what was assumed.
-import { allItems, type Lead, type OutlineItem, type SectionSummary } from './outline.ts';
+import type { Lead, OutlineItem, SectionSummary } from './outline.ts';
 
 export interface DocProfile {
   /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
@@ -43,18 +43,6 @@ export function profileOf(leads: readonly Lead[]): DocProfile {
   };
 }
 
-/** Every lead in a document's sections and lists. */
-export function leadsOf(sections: readonly SectionSummary[], extra: readonly Lead[] = []): Lead[] {
-  const out: Lead[] = [...extra];
-  const walk = (s: SectionSummary) => {
-    out.push(s.lead);
-    for (const i of allItems(s.items)) out.push(i.lead, ...i.more.map((m) => m.lead));
-    s.sections.forEach(walk);
-  };
-  sections.forEach(walk);
-  return out;
-}
-
 type ItemRule = (item: OutlineItem, ctx: ItemContext) => Classified | undefined;
 
 const decided = (role: Classified['role'], evidence: string, guess = false): Classified => ({ role, evidence, guess });
@@ -75,6 +63,15 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       i.lead.label?.kind === 'objective'
         ? decided('objective', `labelled "Objective"${i.lead.owner ? `, owner "${i.lead.owner}"` : ''}`)
         : undefined,
+  },
+  {
+    name: 'title over "KR:" lines',
+    rule: (i) => {
+      const krs = i.more.filter((m) => m.lead.label?.kind === 'kr').length;
+      return krs && !i.lead.label
+        ? decided('objective', `${describe(i)} over ${krs} "KR:" line${krs === 1 ? '' : 's'} joined by line breaks`)
+        : undefined;
+    },
   },
   {
     name: 'labelled key result',

@@ -2,7 +2,7 @@
 // indentation; each node keeps the shape of its lead line (numbered, bold, an owner prefix such as
 // "CEO:", a label such as "KR:" or "Objective 2:", an outcome after "=>", lines joined by hard
 // breaks). Classification (./classify.ts) reads these shapes; nothing here decides what a node is.
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { endLineOf, lineOf } from './markdown.ts';
 
 /** Plain text of inline nodes, as the caller renders it (links, redactions, subscripts). */
@@ -302,14 +302,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
   return top;
 }
 
-/** All sections, depth first. */
-export function allSections(sections: readonly SectionSummary[]): SectionSummary[] {
-  return sections.flatMap((s) => [s, ...allSections(s.sections)]);
-}
-
 /** All items of a list tree, depth first. */
 export function allItems(items: readonly OutlineItem[]): OutlineItem[] {
   return items.flatMap((i) => [i, ...allItems(i.children)]);
 }
-
-export type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent };
