@@ -17,9 +17,9 @@ status 1 on any failure.`;
 export function verifyCommand(argv: string[]): number {
   const { values, positionals } = parse(argv, { keys: { type: 'string' }, format: { type: 'string' } }, true);
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, ['pretty', 'json'] as const, '--format', 'pretty');
+  const format = oneOf(values.format, ['pretty', 'json'] as const, '--format', 'pretty');
   if (positionals.length !== 1) throw new UsageError('name one snapshot folder or a folder of snapshots, e.g. okr verify content/trust');
-  const found = findTrust(resolve(positionals[0]!), process.cwd(), values.keys ? resolve(values.keys as string) : undefined);
+  const found = findTrust(resolve(positionals[0]!), process.cwd(), values.keys ? resolve(values.keys) : undefined);
   if ('error' in found) {
     console.error(`okr verify: ${found.error}`);
     return 1;

@@ -105,7 +105,7 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (file: string
     data: readFileSync(require.resolve(file)),
   }));
   for (const { card, file } of jobs) {
-    const svg = await satori(layout(card) as never, { width: 1200, height: 630, fonts });
+    const svg = await satori(layout(card), { width: 1200, height: 630, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
     writeFileSync(`${file}.tmp`, png);
     renameSync(`${file}.tmp`, file);
@@ -115,8 +115,7 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (file: string
 
 // As a child process: one message with the jobs, one message per finished file, then exit.
 if (import.meta.main && process.send) {
-  process.once('message', async (jobs: RenderJob[]) => {
-    await renderJobs(jobs, (file) => process.send!(file));
-    process.disconnect();
+  process.once('message', (jobs: RenderJob[]) => {
+    void renderJobs(jobs, (file) => process.send!(file)).then(() => process.disconnect());
   });
 }

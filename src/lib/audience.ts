@@ -17,8 +17,6 @@ import type { HandbookModel, ObjectiveModel, Origin } from './model.ts';
 import { publicIds, publicLinks, publicTarget, type PublicIds } from './public-ids.ts';
 import { scopeLeaves } from './receipts/leaves.ts';
 
-export { publicIds, publicLinks, type PublicIds } from './public-ids.ts';
-
 export const AUDIENCES = ['internal', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
@@ -85,7 +83,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
               kr = { ...kr, carriedFrom: undefined };
             // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values.
             if (kr.kind === 'redacted' && kr.checkins?.some((c) => c.value !== undefined))
-              kr = { ...kr, checkins: kr.checkins!.map(({ value: _value, ...c }) => c) } as typeof kr;
+              kr = { ...kr, checkins: kr.checkins.map(({ value: _value, ...c }) => c) };
             return kr;
           }),
       };

@@ -165,7 +165,6 @@ function exportWith<O>(
   };
 }
 
-export type HandbookExport = ReturnType<typeof exportHandbook>;
 
 const OBJECTIVES = '\u0000objectives';
 
@@ -253,7 +252,7 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function cell(v: unknown): string {
+function cell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   let s = String(v);
   if (typeof v === 'string' && /^[=+@\t\r]|^-(?![\d.])/.test(s)) s = `'${s}`;
@@ -266,7 +265,7 @@ export function exportCsv(h: ComputedHandbook): string {
     for (const kr of o.keyResults) {
       const e = exportKr(kr);
       const receiptLeaf = receiptOf(h.trust, `keyResult/${kr.uid}`)?.record.leaf ?? null;
-      const row: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...e, period: o.period, team: o.team, objective: o.id, receiptLeaf };
+      const row = { ...e, period: o.period, team: o.team, objective: o.id, receiptLeaf };
       rows.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
     }
   return `${rows.join('\r\n')}\r\n`;

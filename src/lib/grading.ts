@@ -179,7 +179,7 @@ export function gradeMeasure(m: SubMetric | KeyResult, current: number | string 
 
 /** Grade a KR at its latest reading. */
 export function gradeKr(kr: KeyResult, ctx: GradeContext): Grade {
-  const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
+  const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr) : undefined;
   return gradeMeasure(kr, reading?.value, ctx);
 }
 

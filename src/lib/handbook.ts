@@ -148,7 +148,7 @@ function compute(
     const progress = period && progressThrough(period);
     const keyResults = o.keyResults.map((kr): ComputedKr => {
       // gradeKr(kr, ctx), with the reading it grades kept.
-      const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr as Parameters<typeof currentReading>[0]) : undefined;
+      const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr) : undefined;
       const grade = gradeMeasure(kr, reading?.value, ctx);
       const band = bandOf(grade.value, bands);
       const checkins = progress && 'checkins' in kr ? (kr.checkins ?? []) : [];

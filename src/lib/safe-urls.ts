@@ -46,7 +46,7 @@ export const safeUrls: HastPlugin = {
     filter: TAGS,
     visit(node, ctx) {
       const props = node.properties ?? {};
-      const unsafe = URL_PROPERTIES.filter((p) => typeof props[p] === 'string' && !isSafeUrl(props[p] as string));
+      const unsafe = URL_PROPERTIES.filter((p) => typeof props[p] === 'string' && !isSafeUrl(props[p]));
       if (!unsafe.length) return;
       if (node.tagName === 'a' && unsafe.includes('href')) {
         const kept = Object.fromEntries(Object.entries(props).filter(([k]) => !unsafe.includes(k))) as typeof props;

@@ -74,7 +74,7 @@ function config(spec: ChartData): ChartConfiguration {
       scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: { legend: { display: spec.series.length > 1, labels: { color: text } } },
     },
-  } as ChartConfiguration;
+  };
 }
 
 export function drawCharts(): void {
@@ -93,7 +93,7 @@ export function drawCharts(): void {
   // Redraw with the new palette when the theme changes.
   new MutationObserver(() => {
     for (const chart of charts) {
-      const spec = JSON.parse((chart.canvas as HTMLCanvasElement).dataset.chart!) as ChartData;
+      const spec = JSON.parse(chart.canvas.dataset.chart!) as ChartData;
       chart.config.data = config(spec).data;
       chart.update('none');
     }

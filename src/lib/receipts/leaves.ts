@@ -31,8 +31,6 @@ export interface Leaf {
   canonical: string;
 }
 
-export { compareLeaves, leafKey } from './order.ts';
-
 /** Drop undefined fields and empty lists, so optional content does not change a leaf's shape. */
 function clean(o: Record<string, unknown>): JsonObject {
   const out: Record<string, unknown> = {};
@@ -96,7 +94,7 @@ export function krLeaf(k: KrModel, ids: PublicIds): Leaf {
   const reading =
     k.kind === 'redacted' || k.kind === 'compound' || k.kind === 'manual'
       ? undefined
-      : currentReading(kr as Parameters<typeof currentReading>[0]);
+      : currentReading(kr);
   return leaf('keyResult', k.uid, k.title, {
     objective: k.objective,
     key: k.id,

@@ -31,4 +31,3 @@ export const periodDependency = z.strictObject({
   on: z.string().optional(),
 });
 
-export type Dependency = z.infer<typeof dependency>;

@@ -16,4 +16,3 @@ export const narrative = z.strictObject({
   title: text.optional(),
 });
 
-export type Guide = z.infer<typeof guide>;

@@ -10,4 +10,3 @@ export const initiative = z.strictObject({
   link: z.string().optional(),
 });
 
-export type Initiative = z.infer<typeof initiative>;

@@ -11,4 +11,3 @@ export const risk = z.strictObject({
   owner: id.optional(),
 });
 
-export type Risk = z.infer<typeof risk>;
