@@ -35,6 +35,11 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; read
     load: async () => (await import('./commands/new.ts')).newCommand,
     summary: 'scaffold a period, carrying over unfinished OKRs with --from',
   },
+  pull: {
+    reads: true,
+    load: async () => (await import('./commands/pull.ts')).pullCommand,
+    summary: "read key results' sources and append check-ins with provenance",
+  },
   receipt: {
     reads: true,
     load: async () => (await import('./commands/receipt.ts')).receiptCommand,

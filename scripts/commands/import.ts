@@ -1,14 +1,16 @@
-// okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
+// okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force] [--partial] [--min-mapped PCT]
 // The I/O around src/lib/import: read the documents, write the content directory atomically
-// (a temporary directory renamed into place), check it, print the report.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// (a temporary directory renamed into place) with a manifest of what it wrote, check it, print the report.
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
+import { DEFAULT_MIN_MAPPED, importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
+import { pct } from '../../src/lib/import/summary.ts';
 import { parse, UsageError } from './args.ts';
 
-export const HELP = `Usage: okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force]
+export const HELP = `Usage: okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force] [--partial] [--min-mapped PCT]
 
 Turns OKR documents (Markdown with headings, tables and bullets; YAML; Markdown with \`\`\`yaml
 blocks) into a content directory that \`okr check\` accepts, and prints an import report: every
@@ -19,12 +21,47 @@ line or cell that was not mapped and every value that was guessed.
   --team ID       team for objectives outside any team section (default: company, the root team)
   --org NAME      organisation name (default: read from the documents)
   --report FILE   also write the report to FILE (not inside --out)
-  --force         replace a non-empty --out directory and an existing --report file
-                  (never a directory holding the current directory, a git repository
-                  or a document being imported)
+  --force         replace an earlier import in --out (only the files it wrote, as its
+                  .okr-import.json manifest lists them, unchanged since) and an existing --report file
+  --min-mapped PCT  share of each document's lines that must be mapped (default ${DEFAULT_MIN_MAPPED * 100})
+  --partial       write what was recognised even when a document yields nothing or less than
+                  --min-mapped of it was mapped
 
 Exit status: 0 when the content was written and passes okr check; 1 when nothing could be
-imported or the result has errors; 2 for usage mistakes. See docs/importer.md.`;
+imported, a document yielded nothing or too little of it was mapped (without --partial), or the
+result has errors; 2 for usage mistakes. See docs/importer.md.`;
+
+/** The list of files an import wrote, kept in --out so that --force removes only those. */
+const MANIFEST = '.okr-import.json';
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under `dir` (links not followed), as paths relative to it. */
+function filesUnder(dir: string, base = dir): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const abs = join(dir, name);
+    const st = lstatSync(abs);
+    if (st.isDirectory()) {
+      const inner = filesUnder(abs, base);
+      out.push(...(inner.length ? inner : [`${slash(relative(base, abs))}/`]));
+    } else out.push(slash(relative(base, abs)));
+  }
+  return out;
+}
+
+/** Files in `dir` that an earlier import did not write, or that changed since: --force must not delete them. */
+function notOurs(dir: string): string[] {
+  let manifest: { files?: Record<string, string> } = {};
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')) as typeof manifest;
+  } catch {
+    return filesUnder(dir);
+  }
+  const files = manifest.files ?? {};
+  return filesUnder(dir).filter(
+    (f) => f !== MANIFEST && (files[f] === undefined || f.endsWith('/') || sha256(readFileSync(join(dir, f))) !== files[f]),
+  );
+}
 
 const isEmptyDir = (dir: string) => readdirSync(dir).length === 0;
 const slash = (p: string) => p.split(sep).join('/');
@@ -53,10 +90,17 @@ function keepOut(
     return `--out ${outArg} is a git repository; --force would delete it (import into a new directory instead)`;
   const document = documents.find((d) => within(out, d));
   if (document) return `--out ${outArg} holds ${document}, a document being imported; --force would delete it`;
+  const foreign = notOurs(out);
+  if (foreign.length)
+    return `--out ${outArg} holds ${foreign.length} file${foreign.length === 1 ? '' : 's'} that no earlier import wrote or that changed since (${foreign.slice(0, 4).join(', ')}${foreign.length > 4 ? ', …' : ''}); --force replaces only an earlier import's own files: import into a new directory`;
   return undefined;
 }
 
-/** Write a whole directory of files atomically: build it beside the target, then rename it into place. */
+/**
+ * Write a whole directory of files atomically: build it beside the target with its manifest, then
+ * rename it into place. An earlier import it replaces holds only files that import wrote (checked
+ * before and again after the swap); anything else found then is left where it is.
+ */
 function writeDirectory(out: string, files: Map<string, string>, force: boolean) {
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
@@ -65,17 +109,26 @@ function writeDirectory(out: string, files: Map<string, string>, force: boolean)
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   try {
+    const manifest: Record<string, string> = {};
     for (const [path, text] of files) {
       const abs = join(tmp, path);
       mkdirSync(dirname(abs), { recursive: true });
       writeFileSync(abs, text);
+      manifest[path] = sha256(text);
     }
+    writeFileSync(
+      join(tmp, MANIFEST),
+      `${JSON.stringify({ note: 'Files written by okr import; okr import --force replaces only these.', files: manifest }, null, 2)}\n`,
+    );
     if (existsSync(out)) {
-      if (!force && !isEmptyDir(out)) throw new UsageError(`${out} is not empty; pass --force to replace it`);
+      if (!isEmptyDir(out) && (!force || notOurs(out).length))
+        throw new UsageError(`${out} is not empty; pass --force to replace an earlier import`);
       const old = `${tmp}-old`;
       renameSync(out, old);
       renameSync(tmp, out);
-      rmSync(old, { recursive: true, force: true });
+      const late = notOurs(old);
+      if (late.length) console.error(`okr import: ${late.join(', ')} appeared in the old ${out} during the import; left in ${old}`);
+      else rmSync(old, { recursive: true, force: true });
     } else renameSync(tmp, out);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
@@ -101,6 +154,8 @@ export function importCommand(argv: string[]): number {
       org: { type: 'string' },
       report: { type: 'string' },
       force: { type: 'boolean' },
+      partial: { type: 'boolean' },
+      'min-mapped': { type: 'string' },
     },
     true,
   );
@@ -111,7 +166,11 @@ export function importCommand(argv: string[]): number {
   const out = resolve(outArg);
   const force = Boolean(values.force);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${outArg} is a file, not a directory`);
-  if (existsSync(out) && !force && !isEmptyDir(out)) throw new UsageError(`${outArg} is not empty; pass --force to replace it`);
+  if (existsSync(out) && !force && !isEmptyDir(out))
+    throw new UsageError(`${outArg} is not empty; pass --force to replace an earlier import (only the files it wrote)`);
+  const minArg = values['min-mapped'] as string | undefined;
+  const minMapped = minArg === undefined ? DEFAULT_MIN_MAPPED : Number(minArg.replace(/%$/, '')) / 100;
+  if (!(minMapped >= 0 && minMapped <= 1)) throw new UsageError(`--min-mapped '${minArg}' must be a percentage from 0 to 100`);
   const reportFile = values.report as string | undefined;
   if (reportFile && existsSync(reportFile) && !force) throw new UsageError(`${reportFile} exists; pass --force to overwrite it`);
   const kept = keepOut(outArg, out, force, positionals, reportFile);
@@ -140,11 +199,20 @@ export function importCommand(argv: string[]): number {
     ...(values.team ? { team: values.team as string } : {}),
     ...(values.org ? { org: values.org as string } : {}),
     ...(schemaDir ? { schemaDir } : {}),
+    minMapped,
   });
   if (reportFile) writeFileAtomic(reportFile, result.report, force);
   process.stdout.write(result.report);
+  for (const d of result.summaries)
+    console.error(
+      `okr import: ${d.file}: ${d.objectives} objectives, ${d.keyResults} key results${d.kpis ? `, ${d.kpis} KPIs` : ''}, ${d.unmappedLines} of ${d.candidates} lines not mapped (${pct(d.mapped)} mapped), ${d.guesses} guesses`,
+    );
   if (result.error) {
     console.error(`okr import: ${result.error}`);
+    return 1;
+  }
+  if (result.shortfall && !values.partial) {
+    console.error(`okr import: ${result.shortfall}; nothing written (pass --partial to write what was recognised, or see the report)`);
     return 1;
   }
   writeDirectory(out, result.files, force);

@@ -7,7 +7,7 @@ import { parse } from './args.ts';
 export const HELP = `Usage: okr schema [--check] [--out DIR]
 
 Writes the JSON Schemas of the content files (org, teams, people, period, okr-file, kpi-group,
-receipt, guide) that editors with the YAML language server use to autocomplete and flag mistakes.
+receipt, source, guide) that editors with the YAML language server use to autocomplete and flag mistakes.
 
   --out DIR   where to write them (default: public/schema)
   --check     write nothing; exit 1 if any schema there is out of date

@@ -81,6 +81,8 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
             }
             if ('carriedFrom' in kr && typeof kr.carriedFrom === 'string' && !ids.krs.has(kr.carriedFrom))
               kr = { ...kr, carriedFrom: undefined };
+            // Where a number is read from (internal URLs, queries, variable names) is not public; its provenance is.
+            if ('source' in kr && kr.source !== undefined) kr = { ...kr, source: undefined };
             // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values.
             if (kr.kind === 'redacted' && kr.checkins?.some((c) => c.value !== undefined))
               kr = { ...kr, checkins: kr.checkins.map(({ value: _value, ...c }) => c) };
@@ -112,7 +114,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
     for (const k of o.keyResults) {
       addPerson(k.owner);
       k.revisions?.forEach((r) => addPerson(r.approvedBy));
-      if ('checkins' in k) k.checkins?.forEach((c) => addPerson(c.author));
+      k.checkins.forEach((c) => addPerson(c.author));
     }
   }
   for (const p of periods) {
@@ -134,6 +136,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
       .filter((p) => people.has(p.id))
       .map((p) => (p.team !== undefined && !teams.has(p.team) ? { ...p, team: undefined } : p)),
     receipts: [],
+    sources: [],
     guides: m.guides.filter((g) => ids.guides.has(g.slug)),
   };
   // A decision receipt is public when everything its scope covers is public (else its root and

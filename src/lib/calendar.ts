@@ -43,6 +43,12 @@ function dayNumber(iso: string): number {
 /** Whole days from a to b (ISO dates). */
 export const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
+/** The ISO date `days` after `date` (before it when negative). */
+export const addDays = (date: string, days: number) => new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+
+/** Day of the week of an ISO date: 0 = Sunday … 6 = Saturday. */
+export const weekday = (date: string) => (((dayNumber(date) + 4) % 7) + 7) % 7;
+
 /** The last second of 9999-12-31: a later SOURCE_DATE_EPOCH is milliseconds or a mistake. */
 const LAST_EPOCH = 253_402_300_799;
 

@@ -1,10 +1,10 @@
 // Chart specifications: the numbers a chart draws and the table that repeats them for readers
 // without JavaScript or with a screen reader. Pure: pages pass these to <Chart>, the browser
 // script only draws them.
-import type { Status } from './grading.ts';
 import { formatGrade } from './format.ts';
+import { statusCounts, type Light, type Status } from './status.ts';
 
-export type SeriesColour = Status | 'none' | 'accent' | 'muted';
+export type SeriesColour = Light | 'none' | 'accent' | 'muted';
 
 export interface ChartSeries {
   label: string;
@@ -44,33 +44,29 @@ export function chartData({ table: _table, ...spec }: ChartSpec): ChartData {
   };
 }
 
-const BINS = ['red', 'yellow', 'green'] as const;
-
 /** Team grades in a period, coloured by status, with the status word in the table. */
-export function teamBreakdownChart(rows: { team: string; grade: number | null; status: Status | null; statusLabel: string }[]): ChartSpec {
+export function teamBreakdownChart(rows: { team: string; grade: number | null; status: Status }[]): ChartSpec {
   return {
     kind: 'bar',
     title: 'Grade by team',
     horizontal: true,
     axis: 'grade',
     labels: rows.map((r) => r.team),
-    series: [{ label: 'Grade', data: rows.map((r) => r.grade), colour: rows.map((r) => r.status ?? 'none') }],
-    table: { columns: ['Team', 'Grade', 'Status'], rows: rows.map((r) => [r.team, formatGrade(r.grade), r.statusLabel]) },
+    series: [{ label: 'Grade', data: rows.map((r) => r.grade), colour: rows.map((r) => r.status.light ?? 'none') }],
+    table: { columns: ['Team', 'Grade', 'Status'], rows: rows.map((r) => [r.team, formatGrade(r.grade), r.status.word]) },
   };
 }
 
-/** How many key results are in each band (and how many are ungraded). */
-export function gradeDistributionChart(statuses: readonly (Status | null)[], labels: Record<Status, string>): ChartSpec {
-  const counts = BINS.map((b) => statuses.filter((s) => s === b).length);
-  const ungraded = statuses.filter((s) => s === null).length;
-  const names = [...BINS.map((b) => labels[b]), 'Ungraded'];
+/** How many key results have each status, weakest first, then those without one. */
+export function gradeDistributionChart(statuses: readonly Status[]): ChartSpec {
+  const list = statusCounts(statuses);
   return {
     kind: 'bar',
     title: 'Key results by status',
     axis: 'count',
-    labels: names,
-    series: [{ label: 'Key results', data: [...counts, ungraded], colour: [...BINS, 'none'] }],
-    table: { columns: ['Status', 'Key results'], rows: names.map((n, i) => [n, String([...counts, ungraded][i])]) },
+    labels: list.map((b) => b.status.word),
+    series: [{ label: 'Key results', data: list.map((b) => b.n), colour: list.map((b) => b.status.light ?? 'none') }],
+    table: { columns: ['Status', 'Key results'], rows: list.map((b) => [b.status.word, String(b.n)]) },
   };
 }
 

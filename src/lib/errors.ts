@@ -1,7 +1,8 @@
 // Content problems: every one names file, line, column, field path, a message and a hint.
 // Formatting for the three `okr check` outputs lives here too, so the CLI and the build print the same.
 
-export type Severity = 'error' | 'warning';
+/** An error fails the check; a warning is likely a mistake; a note says how something is read (never a problem). */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** A malformed setting (an environment variable): the CLI prints its message and exits 2, the build stops. */
 export class SettingError extends Error {
@@ -52,17 +53,24 @@ export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: b
   const lines: string[] = [];
   for (const i of sortIssues([...issues])) {
     const where = i.line ? `${i.file}:${i.line}:${i.column}` : i.file;
-    const sev = i.severity === 'error' ? `${c.red}error${c.reset}` : `${c.yellow}warning${c.reset}`;
+    const sev =
+      i.severity === 'error'
+        ? `${c.red}error${c.reset}`
+        : i.severity === 'warning'
+          ? `${c.yellow}warning${c.reset}`
+          : `${c.cyan}note${c.reset}`;
     const field = i.path ? ` ${c.dim}(${i.path})${c.reset}` : '';
     lines.push(`${c.bold}${where}${c.reset} ${sev} ${i.message}${field}`);
     if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${i.hint}`);
   }
   const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const notes = issues.length - errors - warnings;
+  const noted = notes ? ` (${notes} note${notes === 1 ? '' : 's'})` : '';
   lines.push(
     errors || warnings
-      ? `${errors ? c.red : c.yellow}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${c.reset}`
-      : 'No problems found.',
+      ? `${errors ? c.red : c.yellow}${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${c.reset}${noted}`
+      : `No problems found.${noted}`,
   );
   return lines.join('\n');
 }
@@ -75,7 +83,7 @@ export function formatGithub(issues: readonly ContentIssue[]): string {
     .map((i) => {
       const msg = `${i.message}${i.path ? ` (${i.path})` : ''}${i.hint ? `\nhint: ${i.hint}` : ''}`;
       const pos = i.line ? `,line=${i.line},col=${i.column}` : '';
-      return `::${i.severity} file=${prop(i.file)}${pos},title=${prop('okr check')}::${esc(msg)}`;
+      return `::${i.severity === 'note' ? 'notice' : i.severity} file=${prop(i.file)}${pos},title=${prop('okr check')}::${esc(msg)}`;
     })
     .join('\n');
 }

@@ -1,13 +1,35 @@
 // The export contract read by other tools (`okr export`, /api/handbook.json). Keys are stable;
 // additions are allowed, removals and renames are breaking. Grades are rounded to 4 decimals.
+// Version 2: `status` is the status model's word (docs/grading.md), no longer a colour
+// (`statusLight`); `auditFlag`/`auditReason` mean the grade disagreement only, the status one has
+// `statusAuditFlag`/`statusAuditReason`.
 import type { ComputedHandbook, ComputedKr, ComputedObjective } from './handbook.ts';
 import { roundHalfAway } from './format.ts';
 import { exportHistory, type HistoryIndex } from './history.ts';
 import { receiptOf } from './receipts/trust.ts';
+import type { Audit } from './audit.ts';
+import type { Coverage } from './rollup.ts';
+import type { Status } from './status.ts';
 
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const g4 = (x: number | null) => (x === null ? null : roundHalfAway(x, 4));
+
+/** A status as the export writes it: the word, its light and the numbers behind it. */
+const statusFields = (s: Status) => ({ status: s.word, statusKey: s.key, statusLight: s.light, statusWhy: s.why });
+
+/** The grade disagreement keeps the historical `auditFlag`/`auditReason`; the status one has fields of its own. */
+const auditFields = (a: Audit) => ({
+  auditFlag: a.grade !== null,
+  auditReason: a.grade?.reason ?? null,
+  statusAuditFlag: a.status !== null,
+  statusAuditReason: a.status?.reason ?? null,
+});
+
+const coverageFields = (c: Coverage) => ({
+  coverage: { graded: c.graded, total: c.total },
+  coverageByWeight: { graded: c.gradedWeight, total: c.totalWeight },
+});
 
 /** A record's receipt: leaf hash, index and inclusion proof in its own period's tree (docs/receipts.md). */
 function exportReceipt(h: ComputedHandbook, key: string) {
@@ -39,12 +61,36 @@ export function exportKr(kr: ComputedKr) {
     derivation: kr.grade.derivation,
     exceeded: kr.grade.exceeded,
     band: kr.band,
-    status: kr.status,
+    ...statusFields(kr.status),
+    pace: kr.pace && {
+      date: kr.pace.date ?? null,
+      grade: g4(kr.pace.grade),
+      expected: g4(kr.pace.expected),
+      gap: kr.pace.gap,
+      pace: kr.pace.pace,
+    },
+    expectedNow: g4(kr.expectedNow),
+    freshness: {
+      last: kr.freshness.last,
+      daysSince: kr.freshness.daysSince,
+      nextDue: kr.freshness.nextDue,
+      stale: kr.freshness.stale,
+      overdueDays: kr.freshness.overdueDays,
+    },
+    confidence: kr.confidence,
     declaredStatus: kr.declared?.status ?? null,
-    auditFlag: kr.audit.flag,
-    auditReason: kr.audit.reasons.length ? kr.audit.reasons.join('; ') : null,
+    declaredStatusNote: kr.declared?.statusNote ?? null,
+    ...auditFields(kr.audit),
     kpi: kr.kpi ?? null,
-    checkins: kr.trend.map((t) => ({ date: t.date, value: t.value ?? null, grade: g4(t.grade), expected: g4(t.expected), pace: t.pace })),
+    checkins: kr.trend.map((t) => ({
+      date: t.date,
+      value: t.value ?? null,
+      grade: g4(t.grade),
+      expected: g4(t.expected),
+      pace: t.pace,
+      counts: t.counts,
+      confidence: t.checkin.confidence ?? null,
+    })),
   };
 }
 
@@ -61,13 +107,15 @@ export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
     type: o.type ?? null,
     expected: o.expected,
     grade: g4(o.rollup.grade),
+    declaredGrade: o.declared?.grade ?? null,
     derivation: o.rollup.derivation,
-    coverage: o.rollup.coverage,
+    ...coverageFields(o.rollup.coverage),
     band: o.rollup.band,
-    status: o.rollup.status,
+    ...statusFields(o.status),
+    confidence: o.confidence ?? null,
     declaredStatus: o.declared?.status ?? null,
-    auditFlag: o.audit.flag,
-    auditReason: o.audit.reasons.length ? o.audit.reasons.join('; ') : null,
+    declaredStatusNote: o.declared?.statusNote ?? null,
+    ...auditFields(o.audit),
     parent: o.parent ?? null,
     contributes: o.contributes ?? [],
     ancestry: o.alignment.ancestry,
@@ -120,6 +168,8 @@ function exportWith<O>(
   return {
     version: EXPORT_VERSION,
     org: h.model.org.name,
+    /** The day statuses, pace and freshness are computed for. */
+    asOf: h.today,
     periods: h.periods.map((p) => ({
       id: p.id,
       kind: p.kind,
@@ -128,6 +178,11 @@ function exportWith<O>(
       end: p.end,
       theme: p.theme ?? null,
       year: p.year,
+      state: p.state.phase,
+      stateLabel: p.state.label,
+      week: p.state.week,
+      weeks: p.state.weeks,
+      checkinSchedule: p.schedule?.label ?? null,
     })),
     teams: h.model.teams.map((t) => ({ id: t.id, name: t.name, parent: t.parent ?? null })),
     // Git history (authors, commit subjects, changes to internal records) stays in the internal handbook.
@@ -137,16 +192,16 @@ function exportWith<O>(
         period: r.period,
         team: r.team,
         grade: g4(r.grade),
-        coverage: r.coverage,
-        status: r.status,
+        ...coverageFields(r.coverage),
+        ...statusFields(r.status),
         derivation: r.derivation,
         alignment: r.alignment,
       })),
       companyPeriods: inScope(h.companyPeriods).map((r) => ({
         period: r.period,
         grade: g4(r.grade),
-        coverage: r.coverage,
-        status: r.status,
+        ...coverageFields(r.coverage),
+        ...statusFields(r.status),
         derivation: r.derivation,
       })),
     },
@@ -249,6 +304,11 @@ const CSV_COLUMNS = [
   'auditReason',
   'derivation',
   'receiptLeaf',
+  'statusLight',
+  'statusAuditFlag',
+  'statusAuditReason',
+  'lastCheckin',
+  'stale',
 ] as const;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
@@ -265,7 +325,15 @@ export function exportCsv(h: ComputedHandbook): string {
     for (const kr of o.keyResults) {
       const e = exportKr(kr);
       const receiptLeaf = receiptOf(h.trust, `keyResult/${kr.uid}`)?.record.leaf ?? null;
-      const row = { ...e, period: o.period, team: o.team, objective: o.id, receiptLeaf };
+      const row = {
+        ...e,
+        period: o.period,
+        team: o.team,
+        objective: o.id,
+        receiptLeaf,
+        lastCheckin: e.freshness.last,
+        stale: e.freshness.stale,
+      };
       rows.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
     }
   return `${rows.join('\r\n')}\r\n`;

@@ -3,6 +3,7 @@
 import { formatGrade } from './format.ts';
 import type { ComputedHandbook } from './handbook.ts';
 import { plainTitle } from './present.ts';
+import { PACE_WORD } from './status.ts';
 
 export interface FeedEntry {
   id: string;
@@ -36,7 +37,7 @@ export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string,
         : prev === null
           ? `grade ${formatGrade(t.grade)}`
           : `grade ${formatGrade(prev)} → ${formatGrade(t.grade)}`;
-    const checkin = 'checkins' in k ? k.checkins?.[i] : undefined;
+    const checkin = t.checkin;
     return {
       id,
       date,
@@ -44,7 +45,7 @@ export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string,
       summary: [
         `${plainTitle(k.title, redactions)}.`,
         t.value !== undefined ? `Value ${t.value}.` : '',
-        t.pace ? `Pace: ${t.pace} (expected ${formatGrade(t.expected)}).` : '',
+        t.pace ? `Pace: ${PACE_WORD[t.pace]} (expected ${formatGrade(t.expected)}).` : '',
         checkin?.note ?? '',
         checkin?.blockers?.length ? `Blockers: ${checkin.blockers.join('; ')}.` : '',
       ]

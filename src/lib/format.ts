@@ -17,6 +17,28 @@ export function formatNumber(n: number): string {
   return s.startsWith('-') ? `−${s.slice(1)}` : s;
 }
 
+/** A number in a derivation: formatNumber's text when it is exact, else every digit, so a reader recomputes the same grade. */
+export function exactNumber(n: number): string {
+  const short = formatNumber(n);
+  if (Number(short.replace('−', '-')) === n) return short;
+  const s = String(n);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
+/**
+ * Terms of a derivation printed with as few decimals (2, 4, 6, else all) as still give `result`, as
+ * displayed, when recomputed from the printed terms: a reader's arithmetic then lands on the grade
+ * shown beside it. `recompute` combines the printed (parsed back) terms the way the grade was made.
+ */
+export function reproducibleTerms(values: readonly number[], result: number, recompute: (xs: number[]) => number): string[] {
+  const shown = formatGrade(result);
+  for (const digits of [2, 4, 6]) {
+    const printed = values.map((v) => roundHalfAway(v, digits));
+    if (formatGrade(recompute(printed)) === shown) return printed.map((v) => v.toFixed(digits));
+  }
+  return values.map((v) => String(v));
+}
+
 /** A value with its unit: "$14.5M", "55%", "105 days", "6.5/10", "2.8x". */
 export function formatValue(n: number | string | undefined, unit?: string): string {
   if (n === undefined) return '—';

@@ -1,5 +1,6 @@
 // KR grades per the grading specification (docs/grading.md). Pure: no I/O, no dates from the clock.
-import { formatGrade, formatNumber, formatValue } from './format.ts';
+import { exactNumber, formatGrade, formatValue, reproducibleTerms, roundHalfAway } from './format.ts';
+import { judgementOf, placeOf, readingsOf, type Judgement, type Reading } from './readings.ts';
 import type { Band, Checkin, KeyResult, SubMetric } from './schema/index.ts';
 
 export type GradeSource = 'computed' | 'manual' | 'declared';
@@ -17,12 +18,26 @@ export interface Grade {
 export interface GradeContext {
   /** The period's grades are final: milestones not done grade 0 instead of ungraded. */
   finalized: boolean;
+  /** The period the key result belongs to: readings too late for it do not grade it. */
+  period?: { start: string; end: string; gradingDate?: string };
+}
+
+/** What a key result (or a part) is graded on at one reading. */
+export interface GradeState {
+  value?: number | string;
+  /** A compound key result's parts, by id. */
+  parts?: Readonly<Record<string, number | string | undefined>>;
+  /** A judgement that stands at this reading (a manual grade, or a milestone's declared grade). */
+  judgement?: Pick<Judgement, 'grade' | 'why' | 'source'>;
+  /** The key result says `done: true` (applies to its latest reading). */
+  done?: boolean;
 }
 
 const ungraded = (why: string): Grade => ({ value: null, source: null, derivation: `ungraded: ${why}`, exceeded: false });
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const num = exactNumber;
 
-/** The latest reading of a KR: its last check-in with a value, else `current`. */
+/** The latest reading of a KR as written: its last check-in with a value, else `current` (receipts record this). */
 export function currentReading(kr: {
   current?: number | string;
   asOf?: string;
@@ -41,12 +56,13 @@ function linear(current: number, start: number, target: number, explain: boolean
   const raw = (current - start) / (target - start);
   const value = clamp01(raw);
   if (!explain) return { value, source: 'computed', derivation: '', exceeded: raw > 1 };
-  const f = `(${formatNumber(current)} − ${formatNumber(start)}) / (${formatNumber(target)} − ${formatNumber(start)})`.replace(
-    /− −/g,
-    '+ ',
-  );
+  const f = `(${num(current)} − ${num(start)}) / (${num(target)} − ${num(start)})`.replace(/− −/g, '+ ');
   const note =
-    raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : raw < 0 ? ` (${formatNumber(raw)}, below start: floored at 0)` : '';
+    raw > 1
+      ? ` (${num(roundHalfAway(raw, 4))}, exceeded: capped at 1)`
+      : raw < 0
+        ? ` (${num(roundHalfAway(raw, 4))}, below start: floored at 0)`
+        : '';
   return { value, source: 'computed', derivation: `${formatGrade(value)} = ${f}${note}`, exceeded: raw > 1 };
 }
 
@@ -60,150 +76,226 @@ const HOLDS: Record<string, (a: number, b: number) => boolean> = {
 };
 export const opSymbol = (op: string) => ({ '<=': '≤', '>=': '≥' })[op] ?? op;
 
+/**
+ * How a threshold key result is read: `hold` when its baseline already meets the condition ("keep
+ * churn < 1%": 1 while it holds, 0 when it fails), else `reach` (progress from the baseline toward it).
+ */
+export function thresholdReading(m: { operator: string; target: number; baseline?: number }): 'hold' | 'reach' {
+  return m.baseline !== undefined && HOLDS[m.operator]!(m.baseline, m.target) ? 'hold' : 'reach';
+}
+
 /** Words that mean a milestone is done when given as its current value. */
 const DONE = /^(done|shipped|launched|complete|completed|live|ga|achieved|delivered|certified)$/i;
+const isDone = (value: number | string | undefined, target: string | undefined) =>
+  typeof value === 'string' && (DONE.test(value.trim()) || value.trim().toLowerCase() === (target ?? '').toLowerCase());
+
+function gradeThreshold(
+  m: { operator: string; target: number; baseline?: number; unit?: string },
+  current: number,
+  explain: boolean,
+): Grade {
+  const op = opSymbol(m.operator);
+  const cond = explain ? `${formatValue(current, m.unit)} ${op} ${formatValue(m.target, m.unit)}` : '';
+  const holds = HOLDS[m.operator]!(current, m.target);
+  const grade = (value: number, derivation: string): Grade => ({
+    value,
+    source: 'computed',
+    derivation: explain ? derivation : '',
+    exceeded: false,
+  });
+  if (thresholdReading(m) === 'hold') {
+    const held = `held: the baseline ${formatValue(m.baseline, m.unit)} already met ${op} ${formatValue(m.target, m.unit)}, so it grades 1 while it holds and 0 when it fails`;
+    return holds ? grade(1, `1.00: ${cond} holds (${held})`) : grade(0, `0.00: ${cond} does not hold (${held})`);
+  }
+  if (holds) return grade(1, `1.00: ${cond} holds`);
+  if (m.baseline === undefined || m.baseline === m.target)
+    return grade(0, `0.00: ${cond} does not hold (no baseline to measure progress from)`);
+  const lin = linear(current, m.baseline, m.target, explain);
+  // Not met is never full marks: a strict "< 1%" at exactly 1% is progress, not success.
+  const value = Math.min(lin.value!, 0.99);
+  const capped = value < lin.value! ? ', capped at 0.99 because the condition does not hold' : '';
+  return grade(
+    value,
+    `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from the baseline toward ${op} ${num(m.target)}; ${cond} does not hold yet${capped}`,
+  );
+}
 
 /**
- * Grade one measurable (a KR, or a part of a compound KR) at a given current value. `explain: false`
- * skips the derivation text of numeric kinds (left empty): a trend needs only the value at each check-in.
+ * Grade one measurable (a KR, or a part of a compound KR) in one state: its value, a compound's part
+ * values, the judgement that stands. `explain: false` skips the derivation text of numeric kinds
+ * (left empty): a trend needs only the value at each check-in.
  */
-export function gradeMeasure(m: SubMetric | KeyResult, current: number | string | undefined, ctx: GradeContext, explain = true): Grade {
+export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeContext, explain = true): Grade {
+  const current = state.value;
   switch (m.kind) {
-    case 'metric': {
-      if (current === undefined) return ungraded('no current value yet');
-      if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
-      const start = m.start ?? m.baseline;
-      if (m.target === start) return ungraded('target equals start');
-      return linear(current, start, m.target, explain);
-    }
-    case 'count': {
-      if (current === undefined) return ungraded('no current value yet');
-      if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
-      const raw = current / m.target;
-      const value = clamp01(raw);
-      const note = explain && raw > 1 ? ` (${formatNumber(raw)}, exceeded: capped at 1)` : '';
-      return {
-        value,
-        source: 'computed',
-        derivation: explain ? `${formatGrade(value)} = ${formatNumber(current)} / ${formatNumber(m.target)} (counted from 0)${note}` : '',
-        exceeded: raw > 1,
-      };
-    }
+    case 'metric':
+    case 'count':
     case 'threshold': {
       if (current === undefined) return ungraded('no current value yet');
       if (typeof current !== 'number') return ungraded(`current "${current}" is not a number`);
-      const cond = explain ? `${formatValue(current, m.unit)} ${opSymbol(m.operator)} ${formatValue(m.target, m.unit)}` : '';
-      if (HOLDS[m.operator]!(current, m.target))
-        return { value: 1, source: 'computed', derivation: explain ? `1.00: ${cond} holds` : '', exceeded: false };
-      if (m.baseline === undefined || m.baseline === m.target)
-        return {
-          value: 0,
-          source: 'computed',
-          derivation: explain ? `0.00: ${cond} does not hold (no baseline to measure progress from)` : '',
-          exceeded: false,
-        };
-      const lin = linear(current, m.baseline, m.target, explain);
-      // Not met is never full marks: a strict "< 1%" at exactly 1% is progress, not success.
-      const value = Math.min(lin.value!, 0.99);
-      const capped = value < lin.value! ? ', capped at 0.99 because the condition does not hold' : '';
+      if (m.kind === 'threshold') return gradeThreshold(m, current, explain);
+      if (m.kind === 'metric') {
+        const start = m.start ?? m.baseline;
+        if (m.target === start) return ungraded('target equals start');
+        return linear(current, start, m.target, explain);
+      }
+      const raw = current / m.target;
+      const value = clamp01(raw);
+      const note = explain && raw > 1 ? ` (${num(roundHalfAway(raw, 4))}, exceeded: capped at 1)` : '';
       return {
         value,
         source: 'computed',
-        derivation: explain
-          ? `${formatGrade(value)} = ${lin.derivation.replace(/^[\d.]+ = /, '')}: progress from baseline toward ${opSymbol(m.operator)} ${formatNumber(m.target)}; ${cond} does not hold yet${capped}`
-          : '',
-        exceeded: false,
+        derivation: explain ? `${formatGrade(value)} = ${num(current)} / ${num(m.target)} (counted from 0)${note}` : '',
+        exceeded: raw > 1,
       };
     }
     case 'milestone': {
-      const done =
-        m.done === true ||
-        (typeof current === 'string' && (DONE.test(current.trim()) || current.trim().toLowerCase() === (m.target ?? '').toLowerCase()));
-      if (done)
+      if (state.done || isDone(current, m.target))
         return {
           value: 1,
           source: 'computed',
           derivation: `1.00: done${typeof current === 'string' ? ` ("${current}")` : ''}`,
           exceeded: false,
         };
-      if ('manualGrade' in m && m.manualGrade !== undefined)
+      const j = state.judgement;
+      if (j)
         return {
-          value: m.manualGrade,
-          source: 'manual',
-          derivation: `${formatGrade(m.manualGrade)}: judged while not done — ${'rationale' in m ? m.rationale : ''}`,
-          exceeded: false,
-        };
-      if ('declared' in m && m.declared?.grade !== undefined)
-        return {
-          value: m.declared.grade,
-          source: 'declared',
-          derivation: `${formatGrade(m.declared.grade)}: declared in the document (milestone not done${typeof current === 'string' ? `: "${current}"` : ''})`,
+          value: j.grade,
+          source: j.source,
+          derivation:
+            j.source === 'manual'
+              ? `${formatGrade(j.grade)}: judged while not done — ${j.why}`
+              : `${formatGrade(j.grade)}: declared in the document (milestone not done${typeof current === 'string' ? `: "${current}"` : ''})`,
           exceeded: false,
         };
       if (ctx.finalized) return { value: 0, source: 'computed', derivation: '0.00: not done when the period was graded', exceeded: false };
       return ungraded('milestone not done yet and no grade given');
     }
-    case 'manual':
-      return {
-        value: m.manualGrade,
-        source: 'manual',
-        derivation: `${formatGrade(m.manualGrade)}: manual grade — ${m.rationale}`,
-        exceeded: false,
-      };
+    case 'manual': {
+      const j = state.judgement;
+      if (!j) return ungraded('no judgement given by this date');
+      return { value: j.grade, source: 'manual', derivation: `${formatGrade(j.grade)}: manual grade — ${j.why}`, exceeded: false };
+    }
     case 'compound': {
-      const parts = m.parts.map((p) => ({ p, g: gradeMeasure(p, p.current, ctx, explain) }));
+      const parts = m.parts.map((p) => ({ p, g: gradeAt(p, { value: state.parts?.[p.id] }, ctx, explain) }));
       const missing = parts.filter((x) => x.g.value === null);
       if (missing.length)
         return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);
       const values = parts.map((x) => x.g.value!);
-      const value = m.combine === 'min' ? Math.min(...values) : values.reduce((a, b) => a + b, 0) / values.length;
-      const list = parts.map((x) => `${x.p.id} ${formatGrade(x.g.value)}`).join(', ');
+      const combine = (xs: number[]) => (m.combine === 'min' ? Math.min(...xs) : xs.reduce((a, b) => a + b, 0) / xs.length);
+      const value = combine(values);
+      const terms = explain ? reproducibleTerms(values, value, combine) : [];
       return {
         value,
         source: 'computed',
-        derivation: `${formatGrade(value)} = ${m.combine}(${list})`,
+        derivation: explain ? `${formatGrade(value)} = ${m.combine}(${parts.map((x, i) => `${x.p.id} ${terms[i]}`).join(', ')})` : '',
         exceeded: parts.some((x) => x.g.exceeded),
       };
     }
-    case 'redacted':
-      if (m.declared?.grade !== undefined)
+    case 'redacted': {
+      const j = state.judgement;
+      if (j)
         return {
-          value: m.declared.grade,
+          value: j.grade,
           source: 'declared',
-          derivation: `${formatGrade(m.declared.grade)}: declared (the values are redacted)`,
+          derivation: `${formatGrade(j.grade)}: declared (the values are redacted)`,
           exceeded: false,
         };
       return ungraded('the values are redacted and no grade is declared');
+    }
   }
+}
+
+/** One reading with the grade it earned then. */
+export interface GradedReading {
+  reading: Reading;
+  grade: Grade;
+  /** false for a reading dated after the period's grading cutoff: shown, but it does not grade the period. */
+  counts: boolean;
+}
+
+export interface KrGrading {
+  /** The grade at the latest reading that counts (with its derivation). */
+  grade: Grade;
+  /** That reading (undefined when the grade rests on the key result's own judgement alone). */
+  latest: Reading | undefined;
+  /** The latest reading with a value, for display ("current"). */
+  reading: Reading | undefined;
+  /** The date the grade is as of: the latest reading's, else the judgement's (`asOf`); undefined when undated. */
+  date: string | undefined;
+  /** Each reading graded with its own values: compound parts carried forward, judgements from their date. */
+  history: () => GradedReading[];
+}
+
+const informative = (r: Reading) => r.value !== undefined || r.parts !== undefined || r.grade !== undefined;
+
+/**
+ * Grade a key result over its readings. A judgement (manual grade) given at a check-in stands from its
+ * date until the next; the key result's own one stands from its `asOf`, or, undated, grades the latest
+ * reading only — so an earlier check-in is never graded with today's judgement, nor a compound's earlier
+ * check-in with today's part values. Readings after the period's grading cutoff do not count.
+ */
+export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: readonly Reading[] = readingsOf(kr)): KrGrading {
+  const own = judgementOf(kr);
+  const done = kr.kind === 'milestone' && kr.done === true;
+  const counts = (r: Reading) => !ctx.period || placeOf(r.date, ctx.period) !== 'after';
+  let last = -1;
+  let lastValue = -1;
+  readings.forEach((r, i) => {
+    if (!counts(r)) return;
+    if (informative(r)) last = i;
+    if (r.value !== undefined) lastValue = i;
+  });
+
+  /** Grades readings 0..upTo in order, carrying part values and judgements forward; the state after upTo. */
+  const walk = (upTo: number, explain: boolean, each?: (i: number, g: Grade) => void) => {
+    let parts: Record<string, number | string> = {};
+    let judgement: GradeState['judgement'];
+    let ownApplied = false;
+    let grade: Grade | undefined;
+    for (let i = 0; i <= upTo; i++) {
+      const r = readings[i]!;
+      if (r.parts) parts = { ...parts, ...r.parts };
+      if (own?.date !== undefined && !ownApplied && r.date !== undefined && own.date <= r.date) [judgement, ownApplied] = [own, true];
+      if (r.grade !== undefined)
+        judgement = { grade: r.grade, why: r.checkin?.note ?? `judged at the ${r.date ?? 'latest'} check-in`, source: 'manual' };
+      const isLatest = i === last;
+      const j = isLatest && own?.date === undefined ? (own ?? judgement) : judgement;
+      grade = gradeAt(kr, { value: r.value, parts, judgement: j, done: isLatest && done }, ctx, explain && i === upTo);
+      each?.(i, grade);
+    }
+    return { grade, parts, ownApplied };
+  };
+
+  const latest = last >= 0 ? readings[last] : undefined;
+  const at = walk(last, true);
+  // A dated judgement newer than every reading is the latest word; with no reading at all, the judgement alone.
+  const ownIsNewer = own?.date !== undefined && !at.ownApplied;
+  const grade =
+    at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
+  let history: GradedReading[] | undefined;
+  return {
+    grade,
+    latest,
+    reading: lastValue >= 0 ? readings[lastValue] : undefined,
+    date: ownIsNewer && latest ? own.date : (latest?.date ?? own?.date),
+    history: () => {
+      if (history) return history;
+      const out: GradedReading[] = [];
+      walk(readings.length - 1, false, (i, g) => out.push({ reading: readings[i]!, grade: g, counts: counts(readings[i]!) }));
+      return (history = out);
+    },
+  };
 }
 
 /** Grade a KR at its latest reading. */
-export function gradeKr(kr: KeyResult, ctx: GradeContext): Grade {
-  const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr) : undefined;
-  return gradeMeasure(kr, reading?.value, ctx);
-}
+export const gradeKr = (kr: KeyResult, ctx: GradeContext): Grade => gradeKeyResult(kr, ctx).grade;
 
-/** The band a grade falls in (bands sorted by min). */
+/** The band a grade falls in, read from the grade as displayed (two decimals): "0.40" is never red, "0.70" never yellow. */
 export function bandOf(grade: number | null, bands: readonly Band[]): Band | null {
   if (grade === null) return null;
+  const shown = roundHalfAway(grade);
   let found = bands[0] ?? null;
-  for (const b of bands) if (grade >= b.min - 1e-9) found = b;
+  for (const b of bands) if (shown >= b.min - 1e-9) found = b;
   return found;
-}
-
-const STATUS_RANK = { red: 0, yellow: 1, green: 2 } as const;
-export type Status = keyof typeof STATUS_RANK;
-/** The weaker of two statuses (null = unknown, which never hides a known weak one). */
-export const weaker = (a: Status | null, b: Status | null): Status | null =>
-  a === null ? b : b === null ? a : STATUS_RANK[a] <= STATUS_RANK[b] ? a : b;
-
-/** A word for each status from the org's bands (the first band with that status), e.g. green → "On target". */
-export function statusLabels(bands: readonly Band[]): Record<Status, string> {
-  const fallback: Record<Status, string> = { red: 'Red', yellow: 'Yellow', green: 'Green' };
-  const out = { ...fallback };
-  for (const s of Object.keys(fallback) as Status[]) {
-    const b = bands.find((x) => x.status === s);
-    if (b) out[s] = b.label;
-  }
-  return out;
 }

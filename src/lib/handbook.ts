@@ -1,49 +1,35 @@
 // The pipeline: load → validate → compute. Called once per build (memoised) and by every CLI command.
 import { basename, join, resolve } from 'node:path';
 import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges, type AlignmentInfo } from './alignment.ts';
-import { auditValues, type AuditResult } from './audit.ts';
+import { gradeAudit, statusAudit, type Audit } from './audit.ts';
 import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
 import { buildDate } from './calendar.ts';
 import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
-import { formatGrade } from './format.ts';
-import { bandOf, currentReading, gradeMeasure, type Grade, type Status } from './grading.ts';
+import { checkinSchedule, type CheckinSchedule } from './freshness.ts';
+import { computeKr, type ComputedKr } from './key-results.ts';
 import { loadContent } from './load/index.ts';
 import type { ParseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
-import { paceOf, progressThrough, type Pace } from './pace.ts';
+import { periodState, type PeriodState } from './period-state.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
+import { parentStatus, type ParentStatus } from './status.ts';
 import * as schema from './schema/index.ts';
 import type { MdxFile } from './source/content.ts';
 import { validateComponents } from './validate/components.ts';
 import { validateModel } from './validate/index.ts';
 import { validateNarratives } from './validate/narratives.ts';
 
-export interface PacePoint {
-  date: string;
-  value: number | string | undefined;
-  grade: number | null;
-  expected: number;
-  pace: Pace | null;
-}
-
-export type ComputedKr = KrModel & {
-  grade: Grade;
-  band: string | null;
-  status: Status | null;
-  /** The latest reading: last check-in with a value, else `current`. */
-  reading: { value: number | string; date?: string } | undefined;
-  audit: AuditResult;
-  /** Grade at each check-in against the progress expected by then. */
-  trend: PacePoint[];
-};
+export type { ComputedKr, PacePoint, PaceNow } from './key-results.ts';
 
 export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
   keyResults: ComputedKr[];
   rollup: Rollup;
+  /** The objective's status: its weakest key result's (the same as rollup.status). */
+  status: ParentStatus;
   /** Expected final grade: committed 1.0, aspirational 0.7. */
   expected: number | null;
   alignment: AlignmentInfo;
@@ -51,7 +37,13 @@ export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
   atRiskVia?: string[];
   /** What the first objective of atRiskVia is: 'red', or 'declared red' (ungraded, declared so). */
   atRiskBecause?: string;
-  audit: AuditResult;
+  audit: Audit;
+}
+
+/** A period with its state on the build's day and its check-in schedule. */
+export interface ComputedPeriod extends PeriodModel {
+  state: PeriodState;
+  schedule: CheckinSchedule | undefined;
 }
 
 export interface TeamPeriodRollup extends Rollup {
@@ -67,7 +59,7 @@ export interface ComputedHandbook {
   today: string;
   currentPeriod: string | undefined;
   rootTeam: string | undefined;
-  periods: PeriodModel[];
+  periods: ComputedPeriod[];
   objectives: ComputedObjective[];
   teamPeriods: TeamPeriodRollup[];
   companyPeriods: (Rollup & { period: string; objectives: string[] })[];
@@ -138,71 +130,52 @@ function compute(
   today: string,
 ): { handbook: Omit<ComputedHandbook, 'audience' | 'trust'>; warnings: ContentIssue[] } {
   const { bands, tolerance, expected } = model.org.grading;
-  const periodById = new Map(model.periods.map((p) => [p.id, p]));
   const rootTeam = model.teams.find((t) => !t.parent)?.id;
   const { info, warnings } = computeAlignment(model.objectives, rootTeam);
 
+  const periods: ComputedPeriod[] = model.periods.map((p) => ({ ...p, state: periodState(p, today), schedule: checkinSchedule(p) }));
+  const periodOf = new Map(periods.map((p) => [p.id, p]));
+  const phaseOf = (id: string) => periodOf.get(id)?.state.phase ?? 'in progress';
+
   const objectives: ComputedObjective[] = model.objectives.map((o) => {
-    const period = periodById.get(o.period);
-    const ctx = { finalized: period?.finalized ?? false };
-    const progress = period && progressThrough(period);
-    const keyResults = o.keyResults.map((kr): ComputedKr => {
-      // gradeKr(kr, ctx), with the reading it grades kept.
-      const reading = 'checkins' in kr || 'current' in kr ? currentReading(kr) : undefined;
-      const grade = gradeMeasure(kr, reading?.value, ctx);
-      const band = bandOf(grade.value, bands);
-      const checkins = progress && 'checkins' in kr ? (kr.checkins ?? []) : [];
-      const point = (c: (typeof checkins)[number]): PacePoint => {
-        const g = c.value === undefined ? null : gradeMeasure(kr, c.value, ctx, false).value;
-        const exp = progress!(c.date);
-        return { date: c.date, value: c.value, grade: g, expected: exp, pace: g === null ? null : paceOf(g, exp) };
-      };
-      // The audit needs only the latest check-in's pace; the whole trend is graded when first read.
-      const last = checkins.length > 0 ? point(checkins.at(-1)!) : undefined;
-      const paceNote =
-        last?.pace && last.grade !== null
-          ? `; at ${last.date} ${formatGrade(last.expected)} of the period had elapsed, so ${formatGrade(last.grade)} is ${last.pace}`
-          : '';
-      const audit = auditValues(kr.declared, { grade, status: band?.status ?? null, band: band?.id ?? null }, tolerance, paceNote);
-      let trend: PacePoint[] | undefined;
-      return {
-        ...kr,
-        grade,
-        band: band?.id ?? null,
-        status: band?.status ?? null,
-        reading,
-        audit,
-        // Graded when first read, then kept (spread, JSON and structured clones read it as any field):
-        // `okr check` never reads it, and it is ~40 % of grading (153,792 check-ins at the bench's 16×).
-        get trend() {
-          return (trend ??= checkins.map((c, i) => (i === checkins.length - 1 ? last! : point(c))));
-        },
-      };
-    });
+    const period = periodOf.get(o.period);
+    const expectedFinal = expected[o.type ?? 'committed'];
+    const env = { period, state: period?.state, today, expectedFinal, bands, tolerance };
+    const keyResults = o.keyResults.map((kr) => computeKr(kr, env));
+    const phase = phaseOf(o.period);
     const rollup = rollUp(
-      keyResults.map((k) => ({ id: k.uid, grade: k.grade.value, weight: k.weight, status: k.status })),
+      keyResults.map((k) => ({ id: k.id.toUpperCase(), grade: k.grade.value, weight: k.weight, status: k.status })),
       bands,
       'key results',
+      phase,
     );
-    const audit = auditValues(
-      o.declared,
-      { grade: { value: rollup.grade, source: 'computed' }, status: rollup.status, band: rollup.band },
-      tolerance,
-    );
+    // The document's status speaks of its key results' readings: the same rule over their statuses then.
+    const atReadings =
+      phase === 'ended' || phase === 'graded'
+        ? parentStatus(
+            keyResults.map((k) => ({ id: k.id.toUpperCase(), status: k.statusAtReading })),
+            'key results',
+            phase,
+          )
+        : rollup.status;
     return {
       ...o,
       keyResults,
       rollup,
+      status: rollup.status,
       expected: o.type ? expected[o.type] : null,
       alignment: info.get(o.id)!,
-      audit,
+      audit: {
+        grade: gradeAudit(o.declared?.grade, { value: rollup.grade, source: 'computed', derivation: rollup.derivation }, tolerance),
+        status: phase === 'upcoming' ? null : statusAudit(o.declared, atReadings, 'objective'),
+      },
     };
   });
 
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const redness = (id: string) => {
     const o = byId.get(id)!;
-    return o.rollup.status === 'red' ? 'red' : o.rollup.status === null && o.declared?.status === 'red' ? 'declared red' : undefined;
+    return o.status.light === 'red' ? 'red' : o.status.light === null && o.declared?.status === 'red' ? 'declared red' : undefined;
   };
   const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), redness);
   for (const [id, via] of risk.atRisk) Object.assign(byId.get(id)!, { atRiskVia: via, atRiskBecause: redness(via[0]!) });
@@ -214,7 +187,7 @@ function compute(
     const key = `${o.period}\u0000${o.team}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(o);
   }
-  const toChild = (o: ComputedObjective) => ({ id: o.id, grade: o.rollup.grade, weight: o.weight, status: o.rollup.status });
+  const toChild = (o: ComputedObjective) => ({ id: o.id, grade: o.rollup.grade, weight: o.weight, status: o.status });
   const teamPeriods: TeamPeriodRollup[] = [...groups]
     .map(([key, objs]) => {
       const [period, team] = key.split('\u0000') as [string, string];
@@ -223,14 +196,14 @@ function compute(
         team,
         objectives: objs.map((o) => o.id),
         alignment: alignmentCoverage(objs),
-        ...rollUp(objs.map(toChild), bands, 'objectives'),
+        ...rollUp(objs.map(toChild), bands, 'objectives', phaseOf(period)),
       };
     })
     .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.team < b.team ? -1 : 1));
   const rootObjectives = objectives.filter((o) => o.team === rootTeam);
   const companyPeriods = model.periods.map((p) => {
     const objs = rootObjectives.filter((o) => o.period === p.id);
-    return { period: p.id, objectives: objs.map((o) => o.id), ...rollUp(objs.map(toChild), bands, 'company objectives') };
+    return { period: p.id, objectives: objs.map((o) => o.id), ...rollUp(objs.map(toChild), bands, 'company objectives', phaseOf(p.id)) };
   });
 
   return {
@@ -239,7 +212,7 @@ function compute(
       today,
       currentPeriod: pickCurrentPeriod(model, today),
       rootTeam,
-      periods: model.periods,
+      periods,
       objectives,
       teamPeriods,
       companyPeriods,

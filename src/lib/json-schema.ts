@@ -10,6 +10,7 @@ const FILES = {
   'okr-file': [s.okrFile, "content/okrs/<period>/<team>.yaml — one team's objectives for one period"],
   'kpi-group': [s.kpiGroupFile, 'content/kpis/<group>.yaml — a group of the KPI catalogue'],
   receipt: [s.decisionReceipt, 'content/receipts/<id>.yaml — a decision receipt'],
+  source: [s.sourceFile, 'content/sources/<id>.yaml — a live-number source that key results name'],
   guide: [s.guide, 'front matter of content/guides/<slug>.mdx'],
 } as const;
 

@@ -1,6 +1,7 @@
 // The handbook model: validated records joined across files, with derived period dates.
 // Pure: takes RawContent from ./load, returns plain typed data. Cross-file checks are in ./validate/.
 import { parsePeriodId, periodDates, yearOf } from './calendar.ts';
+import { readingsOf, type Reading } from './readings.ts';
 import type { MdxFile, RawContent } from './source/content.ts';
 import type { YamlSource } from './source/yaml-source.ts';
 import type * as S from './schema/index.ts';
@@ -21,12 +22,21 @@ export interface PeriodModel extends Omit<S.Period, 'start' | 'end'> {
   origin: Origin;
 }
 
+/**
+ * A key result as every consumer reads it, whatever its kind: `checkins` is always a list and
+ * `readings` holds its measurements in one shape (./readings.ts), so nothing tests which fields a
+ * kind has.
+ */
 export type KrModel = S.KeyResult & {
   /** Handbook-wide id: "<objective-id>.<kr-id>". */
   uid: string;
   objective: string;
   classification: 'public' | 'internal';
   origin: Origin;
+  /** Its check-ins, oldest first; [] when it has none. */
+  checkins: S.Checkin[];
+  /** Its check-ins, then its own `current` values: everything it was measured at. */
+  readings: Reading[];
 };
 
 export interface ObjectiveModel extends Omit<S.Objective, 'keyResults'> {
@@ -56,6 +66,10 @@ export interface HandbookModel {
   objectives: ObjectiveModel[];
   kpiGroups: KpiGroupModel[];
   receipts: (S.DecisionReceipt & { origin: Origin })[];
+  /** Live-number sources of content/sources/ (key results name them by id). */
+  sources: (S.SourceFile & { origin: Origin })[];
+  /** Data files under sources/ that a source may read, relative to the content directory. */
+  dataFiles: ReadonlySet<string>;
   guides: MdxFile[];
   /** Source of org.yaml, for positions. */
   orgOrigin?: Origin;
@@ -95,6 +109,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
         origin: { src, path: ['objectives', i] },
         keyResults: o.keyResults.map((kr, k) => ({
           ...kr,
+          checkins: kr.checkins ?? [],
+          readings: readingsOf(kr),
           uid: `${o.id}.${kr.id}`,
           objective: o.id,
           // A KR is never more public than its objective.
@@ -127,6 +143,8 @@ export function buildModel(raw: RawContent, org: S.Org): HandbookModel {
     objectives: objectives.sort(byId),
     kpiGroups,
     receipts: raw.receipts.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    sources: raw.sources.map(({ data, src }) => ({ ...data, origin: { src, path: [] } })).sort(byId),
+    dataFiles: raw.dataFiles,
     guides: [...raw.guides].sort(
       (a, b) => Number(a.frontmatter.order ?? 100) - Number(b.frontmatter.order ?? 100) || (a.slug < b.slug ? -1 : 1),
     ),

@@ -2,7 +2,7 @@
 // The renderer (src/integrations/og-images.ts) only draws these and caches by their hash.
 import { createHash } from 'node:crypto';
 import { formatGrade } from './format.ts';
-import { statusLabels, type Status } from './grading.ts';
+import type { Light, Status } from './status.ts';
 import type { ComputedHandbook } from './handbook.ts';
 import { plainTitle } from './present.ts';
 
@@ -15,7 +15,7 @@ export interface OgCard {
   org: string;
   grade: number | null;
   gradeText: string;
-  status: Status | null;
+  status: Light | null;
   statusLabel: string;
 }
 
@@ -31,7 +31,6 @@ export const ogPath = {
 
 export function ogCards(h: ComputedHandbook): OgCard[] {
   const org = h.model.org.name;
-  const labels = statusLabels(h.model.org.grading.bands);
   const redactions = new Map(h.model.org.redactions.map((r) => [r.id, r.label]));
   const teams = new Map(h.model.teams.map((t) => [t.id, t.name]));
   const periods = new Map(h.periods.map((p) => [p.id, p]));
@@ -42,8 +41,8 @@ export function ogCards(h: ComputedHandbook): OgCard[] {
     org,
     grade,
     gradeText: grade === null ? 'Ungraded' : formatGrade(grade),
-    status,
-    statusLabel: status ? labels[status] : 'Not graded yet',
+    status: status?.light ?? null,
+    statusLabel: status?.word ?? 'Not graded yet',
   });
   const company = new Map(h.companyPeriods.map((c) => [c.period, c]));
   return [

@@ -1,12 +1,11 @@
 // Lookups the pages need, built once from the computed handbook (no per-page scans).
-import type { ComputedHandbook, ComputedKr, ComputedObjective, TeamPeriodRollup } from './handbook.ts';
+import type { ComputedHandbook, ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } from './handbook.ts';
 import { calibrate, type CalibrationResult } from './calibration.ts';
-import type { PeriodModel } from './model.ts';
 import type { Person, Team } from './schema/index.ts';
 
 export interface SiteIndex {
   h: ComputedHandbook;
-  period: Map<string, PeriodModel>;
+  period: Map<string, ComputedPeriod>;
   team: Map<string, Team>;
   person: Map<string, Person>;
   objective: Map<string, ComputedObjective>;
@@ -16,7 +15,7 @@ export interface SiteIndex {
   teamPeriodsByPeriod: Map<string, TeamPeriodRollup[]>;
   companyPeriod: Map<string, ComputedHandbook['companyPeriods'][number]>;
   /** Quarters of each year id. */
-  quarters: Map<string, PeriodModel[]>;
+  quarters: Map<string, ComputedPeriod[]>;
   /** Objectives a person owns or is DRI of, and key results they own. */
   byPerson: Map<string, { owns: ComputedObjective[]; dri: ComputedObjective[]; krs: ComputedKr[] }>;
   /** Key results that move each KPI. */

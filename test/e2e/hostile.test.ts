@@ -16,7 +16,7 @@ const TEMPLATE = '{{ 7*7 }} ${7*7} {7*7}';
 const TITLE = `${SCRIPT}${IMG} ${TEMPLATE}`; // the objective under test
 const TEAM = `Eng ${CLOSE}`; // a chart label (team breakdown)
 const KR = `Latency ${CLOSE}${IMG}`;
-const BAND = `On target ${CLOSE}`; // a chart label (grade distribution)
+const BAND = `On target ${CLOSE}`; // a band label: a status word once a period has ended
 const JS_LINKS = [
   '[plain](javascript:window.__pwned=4)',
   '[upper](JAVASCRIPT:window.__pwned=5)',
@@ -161,7 +161,8 @@ describe('hostile strings in a browser', () => {
       .locator('canvas[data-chart]')
       .evaluateAll((cs) => cs.flatMap((c) => (JSON.parse(c.getAttribute('data-chart')!) as { labels: string[] }).labels));
     expect(labels).toContain(TEAM);
-    expect(labels.some((l) => l.includes(BAND))).toBe(true);
+    // Mid-quarter the distribution is by pace (the model's own words); band labels name statuses only after the period.
+    expect(labels).toContain('Ahead');
     expect(await period.page.locator('figure.chart th[scope="row"]').allTextContents()).toContain(TEAM);
     await period.page.close();
   });

@@ -192,14 +192,21 @@ describe.each([
     expect(html).toMatch(/<span class="grade grade--lg [^"]*" data-pagefind-ignore/);
     expect(readFileSync(join(out, 'audit/index.html'), 'utf8')).not.toContain('data-pagefind-body');
   });
-  it('the grade audit page lists exactly the rows okr export flags', () => {
-    const flagged = h.objectives.flatMap((o) => [
-      ...(o.audit.flag ? [o.id] : []),
-      ...o.keyResults.filter((k) => k.audit.flag).map((k) => k.uid),
-    ]);
-    const listed = [...readFileSync(join(out, 'audit/index.html'), 'utf8').matchAll(/data-audit-id="([^"]+)"/g)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(flagged.sort());
-    if (content === MAIN) expect(listed).toContain('2025-q1-engineering-scalable-infrastructure.kr1');
+  it('the grade audit page lists the grade and the status disagreements apart, exactly as okr export flags them', () => {
+    const html = readFileSync(join(out, 'audit/index.html'), 'utf8');
+    for (const which of ['grade', 'status'] as const) {
+      const flagged = h.objectives.flatMap((o) => [
+        ...(o.audit[which] ? [o.id] : []),
+        ...o.keyResults.filter((k) => k.audit[which]).map((k) => k.uid),
+      ]);
+      const kind = which === 'grade' ? 'grades' : 'statuses';
+      const listed = [...html.matchAll(new RegExp(`data-audit-id="([^"]+)" data-audit-kind="${kind}"`, 'g'))].map((m) => m[1]);
+      expect(listed.sort(), which).toEqual(flagged.sort());
+    }
+    if (content === MAIN) {
+      const grades = [...html.matchAll(/data-audit-id="([^"]+)" data-audit-kind="grades"/g)].map((m) => m[1]);
+      expect(grades.filter((id) => id!.startsWith('2025-q1'))).toEqual(['2025-q1-engineering-scalable-infrastructure.kr1']);
+    }
   });
 });
 

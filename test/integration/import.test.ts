@@ -151,19 +151,52 @@ describe('okr import as a careful command', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'okr-import-cli-'));
   const doc = join(ROOT, 'test/fixtures/import/seeds/seed-004.md');
 
-  it('refuses a non-empty --out without --force, and replaces it with --force', () => {
+  it('refuses a non-empty --out without --force; --force replaces only what an earlier import wrote', () => {
     const out = join(tmp, 'full');
     mkdirSync(out);
     writeFileSync(join(out, 'keep.txt'), 'mine');
     const r = runOkr(['import', doc, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/is not empty; pass --force to replace it/);
+    expect(r.stderr).toMatch(/is not empty; pass --force to replace an earlier import/);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
-    const f = runOkr(['import', doc, '--out', out, '--force']);
+    // A folder the import did not write (a project's src/, a nested repository) is never deleted.
+    mkdirSync(join(out, 'src/nested/.git'), { recursive: true });
+    writeFileSync(join(out, 'src/main.ts'), 'code');
+    const refused = runOkr(['import', doc, '--out', out, '--force']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /holds 3 files that no earlier import wrote or that changed since \(keep\.txt, src\/main\.ts, src\/nested\/\.git\/\)/,
+    );
+    expect(readFileSync(join(out, 'src/main.ts'), 'utf8')).toBe('code');
+    expect(existsSync(join(out, 'src/nested/.git'))).toBe(true);
+    // An earlier import, and only that, is replaced; its manifest lists what it wrote.
+    const again = join(tmp, 'again');
+    expect(runOkr(['import', doc, '--out', again]).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(again, '.okr-import.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files)).toContain('org.yaml');
+    const f = runOkr(['import', doc, '--out', again, '--force']);
     expect(f.code).toBe(0);
-    expect(existsSync(join(out, 'keep.txt'))).toBe(false);
-    expect(existsSync(join(out, 'org.yaml'))).toBe(true);
+    expect(existsSync(join(again, 'org.yaml'))).toBe(true);
+    // A file edited since the import is not the import's any more: --force refuses.
+    writeFileSync(join(again, 'org.yaml'), 'name: edited by hand\n');
+    const edited = runOkr(['import', doc, '--out', again, '--force']);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toMatch(/org\.yaml/);
+    expect(readFileSync(join(again, 'org.yaml'), 'utf8')).toBe('name: edited by hand\n');
     expect(readdirSync(tmp).filter((n) => n.includes('okr-import'))).toEqual([]);
+  });
+
+  it('exits 1 and writes nothing when a document yields nothing or too little of it is mapped, unless --partial', () => {
+    const empty = join(ROOT, 'test/fixtures/import/variants/no-okrs.md');
+    const both = runOkr(['import', doc, empty, '--out', join(tmp, 'both')]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/no-okrs\.md yielded no objectives, key results or KPIs; nothing written \(pass --partial/);
+    expect(both.stdout).toMatch(/## Per document\n\n\| document \| objectives \| key results/);
+    expect(existsSync(join(tmp, 'both'))).toBe(false);
+    const partial = runOkr(['import', doc, empty, '--out', join(tmp, 'both'), '--partial']);
+    expect(partial.code).toBe(0);
+    const strict = runOkr(['import', doc, '--out', join(tmp, 'strict'), '--min-mapped', '100.1']);
+    expect(strict.code).toBe(2);
   });
 
   it('refuses to overwrite an existing --report file without --force', () => {

@@ -291,7 +291,10 @@ describe('YAML documents', () => {
       target: -20,
       timeline: 'Q3 2025',
     });
-    expect(r.entries('unmapped')).toEqual(['21 key result "Reduce cloud spend by 20%": field "mystery_field" not mapped ']);
+    // Each report entry quotes its line.
+    expect(r.entries('unmapped')).toEqual([
+      '21 key result "Reduce cloud spend by 20%": field "mystery_field" not mapped mystery_field: kept out',
+    ]);
   });
   it('reads ```yaml blocks in Markdown: objectives, KPI groups, front matter (seed 002 stand-in)', () => {
     const r = run('seeds/seed-002.md');

@@ -438,7 +438,20 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
 
   // ── Period records ────────────────────────────────────────────────────────────────────────────
   const docsOf = (p: { docs: Set<string> }) => docs.filter((d) => p.docs.has(d.file));
-  const periodRecs: Rec[] = sorted(periods.values()).map((p) => {
+  // A period named in a heading but holding nothing (no objectives, no theme, no schedule) is not a
+  // quarter that happened: it is not written, so the site never shows it as an archived period.
+  const holds = (p: PeriodDraft) =>
+    built.some((b) => b.period === p.id) ||
+    Boolean(p.theme || p.summary || p.midReview || p.gradingDate || p.approvers?.length) ||
+    p.checkins.length + p.risks.length + p.dependencies.length + p.receiptsRequired.length + p.changeLog.length > 0;
+  for (const p of periods.values())
+    if (!holds(p))
+      report({
+        kind: 'note',
+        ...(p.datesWhere ?? { file: [...p.docs][0]!, line: 0 }),
+        message: `period ${p.id} is named but holds no objectives: not written`,
+      });
+  const periodRecs: Rec[] = sorted([...periods.values()].filter(holds)).map((p) => {
     const ds = docsOf(p);
     const classification = ds.map((d) => d.classification).find(Boolean);
     const risks = p.risks.map((r) => ({ ...r, ...(r.owner ? { owner: addPerson({ name: r.owner }).id } : {}) }));
@@ -536,6 +549,15 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
         }
       : {}),
   };
+
+  // Braces that are not a redaction ("source{d}") would read as one: a word joiner keeps them literal.
+  const literal = (t: unknown) =>
+    typeof t === 'string' ? t.replace(/\{([a-z0-9-]+)\}/g, (m, id: string) => (redactions.has(id) ? m : `{\u2060${id}}`)) : t;
+  for (const b of built) {
+    b.rec.title = literal(b.rec.title);
+    if (b.rec.description) b.rec.description = literal(b.rec.description);
+    for (const k of b.krs) k.title = literal(k.title) as string;
+  }
 
   // ── OKR files ─────────────────────────────────────────────────────────────────────────────────
   const files = new Map<string, { period: string; team: string; objectives: Rec[] }>();

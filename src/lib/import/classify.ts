@@ -151,7 +151,7 @@ export interface HeadingContext {
 
 /** Words that make a heading a section about the document, not a goal. */
 const SECTION_WORDS =
-  /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|how|why|what|about|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
+  /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
 const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
 
 /** Whether a heading is an objective: its label, an owner prefix, or a goal-like sentence heading a list of leaves. */
@@ -167,7 +167,13 @@ export function classifyHeading(s: SectionSummary, ctx: HeadingContext): Classif
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+/)
     .filter((w) => /[\p{L}\d]/u.test(w));
-  if (words.length < 3 || SECTION_WORDS.test(l.title) || TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())) return undefined;
+  if (
+    words.length < 3 ||
+    SECTION_WORDS.test(l.title) ||
+    /^(?:how|why|what|about|when|where|who)\b/i.test(l.title) ||
+    TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())
+  )
+    return undefined;
   // Items that are objectives themselves (nested, bold, labelled) make this a section over them, not one.
   const objectiveItems = items.filter((i) => i.children.length || i.lead.bold === 'whole' || i.lead.label?.kind === 'objective');
   if (items.length && objectiveItems.length < items.length)

@@ -7,6 +7,7 @@ import { assemble, ImportError, type ImportStats } from './assemble.ts';
 import { emitContent } from './emit.ts';
 import { repairMojibake } from './mojibake.ts';
 import { formatReport, sortEntries } from './report.ts';
+import { perLine, shortfall, summarise, type DocSummary } from './summary.ts';
 import { readMarkdown } from './shapes.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
 import { findPeriods } from './values.ts';
@@ -14,6 +15,10 @@ import { readYaml } from './yaml-doc.ts';
 
 export { ImportError, optionProblem } from './assemble.ts';
 export type { ImportOptions, ReportEntry } from './types.ts';
+export type { DocSummary } from './summary.ts';
+
+/** The share of a document's lines that must be mapped for an import to count as complete (okr import --min-mapped). */
+export const DEFAULT_MIN_MAPPED = 0.5;
 
 export interface ImportInput {
   /** The path as the user gave it (shown in the report). */
@@ -28,6 +33,10 @@ export interface ImportResult {
   report: string;
   entries: ReportEntry[];
   stats?: ImportStats;
+  /** Counts per document, in the order given. */
+  summaries: DocSummary[];
+  /** Why the import is incomplete: a document yielded nothing, or too few of its lines were mapped. */
+  shortfall?: string;
   /** Why nothing was imported (no objectives or KPIs found, or a usage mistake). */
   error?: string;
 }
@@ -143,20 +152,22 @@ function readYamlDocument(file: string, text: string, report: Report): DocRecord
 }
 
 /** Import documents. Never throws for content: problems become report entries or `error`. */
-export function importDocuments(inputs: readonly ImportInput[], opts: ImportOptions = {}): ImportResult {
-  const entries: ReportEntry[] = [];
-  const report: Report = (e) => entries.push(e);
+export function importDocuments(inputs: readonly ImportInput[], opts: ImportOptions & { minMapped?: number } = {}): ImportResult {
+  const raw: ReportEntry[] = [];
+  const report: Report = (e) => raw.push(e);
   const docs: DocRecords[] = [];
+  const sources = new Map<string, string[]>();
   for (const input of inputs) {
     const decoded = decodeBytes(input.bytes);
     if (decoded.note) report({ kind: 'repair', file: input.file, line: 1, message: decoded.note });
     const text = prepareText(input.file, decoded.text, report);
+    sources.set(input.file, text.split('\n'));
     if (!text.trim()) {
       report({ kind: 'unmapped', file: input.file, line: 0, message: 'the file is empty' });
       continue;
     }
     if (isYamlFile(input.file)) {
-      docs.push(readYamlDocument(input.file, text, report));
+      docs.push(withFilePeriod(readYamlDocument(input.file, text, report), report));
       continue;
     }
     const mdEntries: ReportEntry[] = [];
@@ -166,32 +177,66 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       const yEntries: ReportEntry[] = [];
       const y = readYamlDocument(input.file, text, (e) => yEntries.push(e));
       if (y.objectives.length || y.kpiGroups.length) {
-        entries.push(...yEntries);
-        docs.push(y);
+        raw.push(...yEntries);
+        docs.push(withFilePeriod(y, report));
         continue;
       }
     }
-    entries.push(...mdEntries);
-    docs.push(md);
+    raw.push(...mdEntries);
+    docs.push(withFilePeriod(md, report));
   }
   const inputsShown = inputs.map((i) => i.file);
+  const finish = (rest: Omit<ImportResult, 'entries' | 'report' | 'summaries'> & { written?: string[] }): ImportResult => {
+    const entries = sortEntries(perLine(raw, sources));
+    const summaries = summarise(docs, entries, sources, inputsShown);
+    const gap = shortfall(summaries, opts.minMapped ?? DEFAULT_MIN_MAPPED);
+    const { written, ...result } = rest;
+    return {
+      ...result,
+      entries,
+      summaries,
+      ...(gap ? { shortfall: gap } : {}),
+      report: formatReport(entries, result.stats, written ?? [], inputsShown, summaries),
+    };
+  };
   const found = docs.reduce((n, d) => n + d.objectives.length + d.kpiGroups.length, 0);
   if (!found) {
     const error = `no objectives, key results or KPIs recognised in ${inputsShown.join(', ')}; see docs/importer.md for the shapes the importer reads`;
-    return { files: new Map(), entries: sortEntries(entries), report: formatReport(entries, undefined, [], inputsShown), error };
+    return finish({ files: new Map(), error });
   }
   try {
     const { content, stats } = assemble(docs, opts, report);
     const files = emitContent(content, opts.schemaDir);
-    return { files, entries: sortEntries(entries), stats, report: formatReport(entries, stats, [...files.keys()], inputsShown) };
+    return finish({ files, stats, written: [...files.keys()] });
   } catch (e) {
-    if (e instanceof ImportError)
-      return {
-        files: new Map(),
-        entries: sortEntries(entries),
-        report: formatReport(entries, undefined, [], inputsShown),
-        error: e.message,
-      };
+    if (e instanceof ImportError) return finish({ files: new Map(), error: e.message });
     throw e;
   }
+}
+
+/** A document that names no period may carry one in its file name ("fy20-q3/index.md", "2019_q4.md", "CY19-Q3.md"). */
+function withFilePeriod(doc: DocRecords, report: Report): DocRecords {
+  if (doc.period) return doc;
+  const parts = doc.file.split(/[\\/]/).slice(-2);
+  for (const part of parts.reverse()) {
+    const name = part.replace(/\.[a-z.]+$/i, '').replace(/_/g, '-');
+    const p = findPeriods(name, { years: true })[0];
+    if (!p) continue;
+    doc.period = p.id;
+    doc.periodWhere = { file: doc.file, line: 0 };
+    if (!doc.periods.has(p.id))
+      doc.periods.set(p.id, {
+        id: p.id,
+        kind: p.kind,
+        fiscal: p.fiscal,
+        checkins: [],
+        risks: [],
+        dependencies: [],
+        receiptsRequired: [],
+        changeLog: [],
+      });
+    report({ kind: 'guess', file: doc.file, line: 0, message: `period ${p.id} read from the file name "${part}"` });
+    return doc;
+  }
+  return doc;
 }

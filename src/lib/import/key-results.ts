@@ -477,7 +477,7 @@ function finish(d: KrDraft, id: string, shape: Partial<KrRecord>, ctx: Ctx): KrR
 
 /** What the document says came of the key result ("=> 3 user tests conducted", "=> 78%", "==> DONE"). */
 function outcomeInto(rec: KrRecord, raw: string, numeric: boolean, ctx: Ctx) {
-  const o = readOutcome(raw, rec.unit as string | undefined, numeric);
+  const o = readOutcome(raw, rec.unit as string | undefined, numeric, typeof rec.target === 'number' ? rec.target : undefined);
   guess(ctx, o.evidence);
   const labels = { ...((rec.labels as Record<string, string>) ?? {}) };
   if (o.grade !== undefined) rec.declared = { ...((rec.declared as object) ?? {}), grade: o.grade };

@@ -117,11 +117,13 @@ export function inlineText(nodes: readonly (PhrasingContent | Nodes)[], ctx: Inl
   };
   let text = flat(nodes as Nodes[]);
   // A placeholder whose reference has no definition stays literal: "[N₁₄][n14]".
-  text = text.replace(/\[\s*(N\s?[₀-₉]+)\s*\]\[([A-Za-z0-9_-]+)\]/g, (m, ph: string, ref: string) => {
+  text = text.replace(/\[\s*([$€£¥]?(?:N\s?[₀-₉]+|[NPXYZ])%?)\s*\]\[([A-Za-z0-9_-]+)\]/g, (m, ph: string, ref: string) => {
     const def = ctx.definitions.get(ref.toLowerCase());
     if (def) ctx.usedDefinitions.add(ref.toLowerCase());
     return redact(ph, ref, def?.url) ?? m;
   });
+  // A placeholder written without a link: "$N₇ in pipeline", "grows to N₁₂ customers".
+  text = text.replace(/(?<![\w{$€£¥])([$€£¥]?N[₀-₉]+%?)(?![\w₀-₉])/g, (m, ph: string) => redact(ph, undefined, undefined) ?? m);
   return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, redactions };
 }
 

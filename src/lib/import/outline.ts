@@ -25,8 +25,10 @@ export interface Lead {
   /** The whole line is bold or italic, or it starts with a bold run followed by more text. */
   bold?: 'whole' | 'lead';
   label?: Label;
-  /** "CEO: …", "Marketing: …", "VP Engineering KR: …" — who owns the line. */
+  /** "CEO: …", "Marketing: …", "VP Engineering KR: …", "… @handle" — who owns the line. */
   owner?: string;
+  /** "p0 - …", "[P1] …", "`PX` - …": the priority written before the line (PX: not yet set). */
+  priority?: string;
   /** Text after "=>", "==>" or "-->": an outcome or a score, not a target. */
   outcome?: string;
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
@@ -67,6 +69,7 @@ export interface SectionSummary {
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+(?:\.\d+)?)?|O(\d+)?)\s*[:.)\-–—]\s*/i;
 const LABEL_KR = /^(?:KR|key\s+result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/i;
+const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */
@@ -88,6 +91,24 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
   }
   let owner: string | undefined;
   let label: Label | undefined;
+  // "p0 - …", "`PX` - @??? - …", "[P1] …": a priority first, then perhaps a handle.
+  let priority: string | undefined;
+  const pr = PRIORITY.exec(t);
+  if (pr) {
+    priority = (pr[1] ?? pr[2])!.toUpperCase();
+    t = t.slice(pr[0].length);
+  }
+  const handle = /^@([\w?-]+)\s*[-–—:]\s+/.exec(t);
+  if (handle) {
+    if (!/^\?+$/.test(handle[1]!)) owner = `@${handle[1]}`;
+    t = t.slice(handle[0].length);
+  }
+  // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
+  const tail = /\s+\(?@([\w-]+)\)?\s*$/.exec(t);
+  if (tail && !owner) {
+    owner = `@${tail[1]}`;
+    t = t.slice(0, tail.index);
+  }
   const ob = LABEL_OBJECTIVE.exec(t);
   const kr = ob ? null : LABEL_KR.exec(t);
   if (ob) {
@@ -97,7 +118,7 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
     label = { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) };
     t = t.slice(kr[0].length);
   } else {
-    const ow = OWNER.exec(t);
+    const ow = owner ? null : OWNER.exec(t);
     const name = ow?.[1]?.trim();
     if (ow && name && isOwnerName(name)) {
       owner = name;
@@ -119,6 +140,7 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
     ...(opts.bold ? { bold: opts.bold } : {}),
     ...(label ? { label } : {}),
     ...(owner ? { owner } : {}),
+    ...(priority ? { priority } : {}),
     ...(outcome !== undefined ? { outcome } : {}),
     linkOnly: Boolean(opts.linkOnly),
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),

@@ -211,14 +211,16 @@ export interface Outcome {
 const DONE = /^(?:done|complete[d]?|shipped|launched|achieved|yes|live|released|delivered|100% complete)\b/i;
 
 /** What the text after "=>" says about a key result with this unit: a score, a reading, done, or words. */
-export function readOutcome(raw: string, krUnit: string | undefined, numeric: boolean): Outcome {
+export function readOutcome(raw: string, krUnit: string | undefined, numeric: boolean, krTarget?: number): Outcome {
   const text = raw.trim();
   if (DONE.test(text)) return { done: true, raw: text, evidence: `"${text}" after "=>": done` };
   const v = parseValue(text);
   if (v.type === 'number') {
     const pct = v.unit === '%' || v.unit?.startsWith('% ');
     const bare = /^[+-]?\d+(?:\.\d+)?\s?%$/.test(text);
-    if (bare && pct && !(krUnit ?? '').startsWith('%') && v.value >= 0 && v.value <= 100)
+    // A percentage far beyond a percentage target ("up 20% => 100%") is how far it got, not a reading.
+    const reading = (krUnit ?? '').startsWith('%') && (krTarget === undefined || v.value <= 2 * Math.max(Math.abs(krTarget), 1));
+    if (bare && pct && !reading && v.value >= 0 && v.value <= 100)
       return {
         grade: v.value / 100,
         raw: text,

@@ -1,6 +1,7 @@
 // The import report: what was read, what was guessed, what could not be placed. Markdown, sorted
 // by file and line, identical for identical input.
 import type { ImportStats } from './assemble.ts';
+import { summaryTable, type DocSummary } from './summary.ts';
 import type { ReportEntry } from './types.ts';
 
 const SECTIONS: { kind: ReportEntry['kind']; title: string; intro: string }[] = [
@@ -34,6 +35,7 @@ export function formatReport(
   stats: ImportStats | undefined,
   files: readonly string[],
   inputs: readonly string[],
+  summaries: readonly DocSummary[] = [],
 ): string {
   const out: string[] = ['# Import report', ''];
   out.push(`Read ${inputs.length} document${inputs.length === 1 ? '' : 's'}: ${inputs.join(', ')}.`);
@@ -55,5 +57,7 @@ export function formatReport(
     out.push('', `## ${s.title} (${list.length})`, '', s.intro, '');
     for (const e of list) out.push(`- ${where(e)} — ${clean(e.message)}${e.excerpt ? `: “${clean(e.excerpt)}”` : ''}`);
   }
+  // The summary per document ends every report.
+  if (summaries.length) out.push('', ...summaryTable(summaries));
   return `${out.join('\n')}\n`;
 }

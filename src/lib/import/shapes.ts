@@ -73,6 +73,8 @@ type Role =
   | 'generic';
 
 interface Section {
+  /** The objective came from a bold line or a table row: it ends at the next heading. */
+  loose?: boolean;
   depth: number;
   text: string;
   line: number;
@@ -269,11 +271,14 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const key = `${period ?? ''}|${team ?? ''}`;
     const ordinal = (ordinals.get(key) ?? 0) + 1;
     ordinals.set(key, ordinal);
+    // "* VPE" over nested items: the owner is all the title there is.
+    const named =
+      title.replace(/\s*\.\s*$/, '').trim() || extra.lead?.owner || extra.lead?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
     const o: ObjectiveDraft = {
       where: where(line, endLine),
       ...(label ? { label } : {}),
       ordinal,
-      title: title.replace(/\s*\.\s*$/, '').trim(),
+      title: named,
       ...(period ? { period } : {}),
       ...(team ? { team } : {}),
       initiatives: [],
@@ -283,6 +288,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     };
     const l = extra.lead;
     if (l?.owner) o.owner = person(l.owner);
+    const pr = l?.priority && parsePriority(l.priority);
+    if (pr) o.priority = pr;
     if (l?.outcome) o.outcome = l.outcome;
     if (extra.parent) o.parentDraft = extra.parent;
     if (extra.why?.guess) guess(line, `objective "${short(o.title)}": ${extra.why.evidence}`);
@@ -340,6 +347,11 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     pendingCheckin = false;
     itemObjective = undefined;
+    for (const s of stack)
+      if (s.loose) {
+        delete s.objective;
+        delete s.loose;
+      }
     const summary = sectionAt.get(line);
     const lead = summary?.lead ?? leadOf(text);
     const parent = currentObjective();
@@ -423,7 +435,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         lead: first.lead,
         why,
       });
-      if (sec) sec.objective = o;
+      if (sec) Object.assign(sec, { objective: o, loose: true });
       else stack.push({ depth: 7, text: first.lead.title, line, role: 'objective', objective: o });
       linesInto(o, ls.slice(1));
       return;
@@ -504,7 +516,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const o = currentObjective();
     const p = docPeriod();
     if (o) {
-      if (/^(?:owner|objective owner|accountable)$/.test(label)) return ((o.owner = person(value)), true);
+      if (/^(?:owner|objective owner|accountable|tracking manager)$/.test(label)) return ((o.owner = person(value)), true);
       if (/^(?:dri|directly responsible(?: individual)?)$/.test(label)) return ((o.dri = person(value)), true);
       if (label === 'priority') {
         const pr = parsePriority(value);
@@ -620,7 +632,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
     const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
     for (const item of items) {
-      if (fieldItem(item, at.objective)) continue;
+      if (fieldItem(item, at.objective, at.underKr)) continue;
       const c = classifyItem(item, {
         profile,
         objective: Boolean(at.objective),
@@ -664,7 +676,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 
   /** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1" as list items. */
-  function fieldItem(item: OutlineItem, o: ObjectiveDraft | undefined): boolean {
+  function fieldItem(item: OutlineItem, o: ObjectiveDraft | undefined, underKr = false): boolean {
     if (item.lead.label || !item.leadNodes.length) return false;
     const f = fieldLine(item.leadNodes, ctx);
     if (!f) return false;
@@ -674,6 +686,11 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const pending = pendingList;
     pendingList = undefined;
     itemObjective = before;
+    // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
+    if (!used && !underKr && item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length) {
+      unmapped(item.line, item.line, `field "${f.label}" not mapped`, f.value.text);
+      return true;
+    }
     if (!used) return false;
     for (const m of item.more) unmapped(m.line, m.line, 'line not mapped', m.lead.raw);
     if (pending?.role === 'key-results') walkItems(item.children, { ...(o ? { objective: o } : {}), krList: true, underKr: false });
@@ -822,7 +839,64 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return gradingTable(norm, cells, line, end);
     if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
     if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    if (scoringTable(t, headers, norm, cells)) return;
     unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
+  }
+
+  /**
+   * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
+   * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
+   * and end-of-quarter score columns.
+   */
+  function scoringTable(
+    t: Table,
+    headers: string[],
+    norm: string[],
+    rows: { line: number; cells: ReturnType<typeof inline>[] }[],
+  ): boolean {
+    const body = t.children.slice(1);
+    const isHeadRow = (i: number) => {
+      const r = body[i]!;
+      const first = r.children[0];
+      return Boolean(
+        first &&
+        wholeEmphasis(first.children) &&
+        rows[i]!.cells[0]!.text.replace(/[*\s]/g, '') &&
+        rows[i]!.cells.slice(1).every((c) => !c.text),
+      );
+    };
+    const heads = body.map((_, i) => isHeadRow(i)).filter(Boolean).length;
+    if (heads < 1 || currentObjective()) return false;
+    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
+    const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
+    let o: ObjectiveDraft | undefined;
+    body.forEach((_, i) => {
+      const r = rows[i]!;
+      const text = r.cells[0]?.text.trim() ?? '';
+      if (isHeadRow(i)) {
+        const title = text.replace(/^\d+[.)]?\s+/, '');
+        o = newObjective(title, undefined, r.line, undefined, {
+          why: { role: 'objective', evidence: 'a bold row alone in a scoring table', guess: true },
+        });
+        return;
+      }
+      if (!o || !text) {
+        r.cells.forEach((x, j) => {
+          if (x.text && !/^[*\s]*$/.test(x.text)) unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+        });
+        return;
+      }
+      const d = krFromLine(o, { line: r.line, lead: leadOf(text), nodes: body[i]!.children[0]!.children });
+      const owner = c.owner >= 0 ? r.cells[c.owner]?.text : undefined;
+      if (owner) d.owner = owner;
+      const grade = c.score >= 0 ? parseGrade(r.cells[c.score]?.text ?? '') : undefined;
+      if (grade !== undefined) d.declared = { grade };
+      r.cells.forEach((x, j) => {
+        if (j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority || !x.text) return;
+        unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
+      });
+    });
+    return true;
   }
 
   function krTable(

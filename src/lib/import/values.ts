@@ -426,14 +426,18 @@ const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export const toSubscript = (digits: string) => digits.replace(/\d/g, (d) => SUBSCRIPT[Number(d)]!);
 export const fromSubscript = (s: string) => s.replace(/[₀-₉]/g, (c) => String(SUBSCRIPT.indexOf(c)));
 
-/** Placeholder text of a redacted number: "N₀", "N0", "N<sub>0</sub>" (already flattened), "[redacted]". */
+/**
+ * Placeholder text of a redacted number: "N₀", "N0", "N<sub>0</sub>" (already flattened), "$N₇",
+ * "$N" or "P" (a bare letter standing for a hidden number or percentage), "[redacted]".
+ */
 export function redactionPlaceholder(text: string): { label: string; n?: string } | undefined {
   const s = text.trim();
-  const m = /^N\s?([₀-₉]+|\d+)$/.exec(s);
+  const m = /^([$€£¥]?)N\s?([₀-₉]+|\d+)(%?)$/.exec(s);
   if (m) {
-    const n = fromSubscript(m[1]!);
-    return { label: `N${toSubscript(n)}`, n };
+    const n = fromSubscript(m[2]!);
+    return { label: `${m[1]}N${toSubscript(n)}${m[3]}`, n };
   }
+  if (/^[$€£¥]?[NPXYZ]%?$/.test(s)) return { label: s };
   if (/^\[?(?:redacted|private|confidential|hidden)\]?$/i.test(s)) return { label: s.replace(/^\[|\]$/g, '') };
   return undefined;
 }

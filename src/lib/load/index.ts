@@ -7,7 +7,7 @@ import { fileIssue, type ContentIssue } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import type { Collection, MdxFile, RawContent, Sourced, YamlCollection } from '../source/content.ts';
 import { issueAt, YamlSource } from '../source/yaml-source.ts';
-import { classify, LAYOUT } from './layout.ts';
+import { classify, isDataFile, LAYOUT } from './layout.ts';
 import { mdxComponents } from './mdx-components.ts';
 import { parseInParallel } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
@@ -57,6 +57,7 @@ interface ContentFile {
 function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined, cache: ParseCache | undefined): void {
   // The trust-center area is read and verified by ./trust.ts, not by a collection.
   if (f.rel.startsWith('trust/')) return;
+  if (isDataFile(f.rel)) return void raw.dataFiles.add(f.rel);
   const kind = classify(f.rel);
   if (!kind) {
     raw.issues.push(
@@ -125,6 +126,7 @@ function addRecord(raw: RawContent, kind: YamlCollection, value: Sourced<unknown
   else if (kind === 'period') raw.periods.push(v);
   else if (kind === 'okr') raw.okrFiles.push(v);
   else if (kind === 'kpi') raw.kpiGroups.push(v);
+  else if (kind === 'source') raw.sources.push(v);
   else raw.receipts.push(v);
 }
 
@@ -150,6 +152,8 @@ function emptyContent(dir: string): RawContent {
     okrFiles: [],
     kpiGroups: [],
     receipts: [],
+    sources: [],
+    dataFiles: new Set(),
     narratives: [],
     guides: [],
     issues: [],
@@ -173,7 +177,7 @@ function misplaced(kind: Collection, rel: string, data: unknown, src: YamlSource
           ['period', parts[1]!, (v) => `move the file to okrs/${v}/${name}.yaml, or write period: ${parts[1]}`],
           ['team', name, (v) => `rename the file to okrs/${parts[1]}/${v}.yaml, or write team: ${name}`],
         ]
-      : kind === 'period' || kind === 'kpi' || kind === 'receipt'
+      : kind === 'period' || kind === 'kpi' || kind === 'receipt' || kind === 'source'
         ? [['id', name, (v) => `rename the file to ${folder}/${v}.yaml: a file is named by its id`]]
         : [];
   const d = data as Record<string, unknown>;

@@ -20,6 +20,7 @@ export const SCHEMAS = {
   okr: schema.okrFile,
   kpi: schema.kpiGroupFile,
   receipt: schema.decisionReceipt,
+  source: schema.sourceFile,
   guide: schema.guide,
   narrative: schema.narrative,
 } satisfies Record<Collection, z.ZodType>;
@@ -69,7 +70,7 @@ function idsIn(kind: Collection, data: unknown): string[] {
   const d = (data ?? {}) as Record<string, unknown>;
   if (kind === 'teams') list(d.teams).forEach((t) => add(t?.id));
   else if (kind === 'people') list(d.people).forEach((p) => add(p?.id));
-  else if (kind === 'period' || kind === 'receipt') add(d.id);
+  else if (kind === 'period' || kind === 'receipt' || kind === 'source') add(d.id);
   else if (kind === 'kpi') list(d.kpis).forEach((k) => add(k?.id));
   else if (kind === 'okr') list(d.objectives).forEach((o) => add(o?.id));
   return ids;

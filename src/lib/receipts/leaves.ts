@@ -1,9 +1,10 @@
 // Leaves: the public projection of each record that a period's Merkle tree commits to.
 //
 // A leaf is the RFC 8785 canonical JSON of what a reader of the trust center is shown about a
-// record — ids, titles, kinds, units, baseline / start / target, the latest reading, what the
-// document declared — and never: computed grades (they are a function of the leaf's fields and the
-// generator version, and fixing the grading code must not invalidate approvals), check-in notes,
+// record — ids, titles, kinds, units, baseline / start / target, the latest reading (with its
+// provenance when okr pull read it), what the document declared — and never: computed grades (they
+// are a function of the leaf's fields and the generator version, and fixing the grading code must
+// not invalidate approvals), check-in notes,
 // internal links (a public record's leaf names only public records, so it is the same in the
 // internal and the public build), classification, or redacted values.
 // Pure and deterministic: no dates, no locale, no build settings.
@@ -121,6 +122,8 @@ export function krLeaf(k: KrModel, ids: PublicIds): Leaf {
     labels: k.labels,
     current: reading?.value,
     asOf: reading?.date,
+    // Where an automatic reading came from (okr pull): source id, query hash, fetch time, result digest.
+    provenance: reading && 'checkins' in kr ? kr.checkins?.findLast((c) => c.value !== undefined)?.provenance : undefined,
     declared: declared(k.declared),
   });
 }

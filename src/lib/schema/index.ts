@@ -4,6 +4,7 @@ export * from './org.ts';
 export * from './person.ts';
 export * from './team.ts';
 export * from './period.ts';
+export * from './source.ts';
 export * from './checkin.ts';
 export * from './key-result.ts';
 export * from './initiative.ts';

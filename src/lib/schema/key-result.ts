@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { checkin } from './checkin.ts';
 import { classification, fraction, id, isoDate, num, statusColour, text } from './common.ts';
+import { keyResultSource } from './source.ts';
 
 /** What a document declared about a KR or objective; kept beside the computed values, never replacing them. */
 export const declared = z.strictObject({
@@ -54,6 +55,8 @@ const numericReadings = {
   current: num.optional(),
   asOf: isoDate.optional(),
   checkins: z.array(checkin).optional(),
+  /** Where the value comes from: `okr pull` reads it and appends check-ins (./source.ts). */
+  source: keyResultSource.optional(),
 };
 
 // Sub-metric shapes (also used inside compound KRs, without the KR-level extras).
@@ -115,7 +118,15 @@ export const keyResult = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, ...countFields, ...numericReadings }),
   z.strictObject({ ...common, ...thresholdFields, ...numericReadings }),
   z.strictObject({ ...common, ...milestoneFields }),
-  z.strictObject({ ...common, kind: z.literal('manual'), manualGrade: fraction, rationale: text, checkins: z.array(checkin).optional() }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('manual'),
+    manualGrade: fraction,
+    rationale: text,
+    /** The date of the judgement; without one it grades the latest reading. */
+    asOf: isoDate.optional(),
+    checkins: z.array(checkin).optional(),
+  }),
   z.strictObject({
     ...common,
     kind: z.literal('compound'),

@@ -5,7 +5,7 @@ import type { ContentIssue } from '../errors.ts';
 import type * as schema from '../schema/index.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'guide';
+export type Collection = 'org' | 'people' | 'teams' | 'period' | 'narrative' | 'okr' | 'kpi' | 'receipt' | 'source' | 'guide';
 export type YamlCollection = Exclude<Collection, 'narrative' | 'guide'>;
 
 /** One `<Component … />` in an MDX page. */
@@ -46,6 +46,9 @@ export interface RawContent {
   okrFiles: Sourced<schema.OkrFile>[];
   kpiGroups: Sourced<schema.KpiGroupFile>[];
   receipts: Sourced<schema.DecisionReceipt>[];
+  sources: Sourced<schema.SourceFile>[];
+  /** Data files a source may read (.csv, .json, .sqlite, .db under sources/), relative to the content directory. */
+  dataFiles: Set<string>;
   narratives: MdxFile[];
   guides: MdxFile[];
   issues: ContentIssue[];

@@ -43,6 +43,7 @@ const COLLECTION_OF: Record<string, Collection> = {
   'key result': 'okr',
   KPI: 'kpi',
   period: 'period',
+  source: 'source',
 };
 
 /** References defined in org.yaml; when it fails to load they cannot be checked. */

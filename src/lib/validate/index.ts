@@ -12,7 +12,11 @@ import { checkObjectiveCycles } from './objective-cycles.ts';
 import { checkObjectives } from './objectives.ts';
 import { checkOrg } from './org.ts';
 import { checkPeriods } from './periods.ts';
+import { checkReadings } from './readings.ts';
+import { checkScale } from './scale.ts';
+import { checkSources } from './sources.ts';
 import { checkTeams } from './teams.ts';
+import { checkThresholds } from './thresholds.ts';
 
 /** The rules validateModel runs, in order. */
 const RULES: readonly Rule[] = [
@@ -22,8 +26,12 @@ const RULES: readonly Rule[] = [
   checkPeriods,
   checkObjectives,
   checkKeyResults,
+  checkReadings,
+  checkScale,
+  checkThresholds,
   checkObjectiveCycles,
   checkKpisAndReceipts,
+  checkSources,
 ];
 
 export function validateModel(m: HandbookModel, loaded: Loaded = { unreadable: new Map(), declaredIds: new Map() }): ContentIssue[] {

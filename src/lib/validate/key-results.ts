@@ -1,28 +1,15 @@
 // Key results: references (owner, KPI, approvers, carried-from, redactions), numbers that leave
-// progress to measure, a rationale for a milestone's manual grade, and check-ins in date order,
-// inside their period (with a month's grace) and numeric where the kind needs a number.
+// progress to measure, a rationale for a milestone's manual grade, and check-ins in date order and
+// numeric where the kind needs a number (their dates against the period: ./readings.ts).
 import { didYouMean } from '../errors.ts';
-import type { KrModel, Origin, PeriodModel } from '../model.ts';
+import type { KrModel, Origin } from '../model.ts';
 import type { ValidationContext, Path } from './context.ts';
 
 export function checkKeyResults(ctx: ValidationContext): void {
-  const lastDates = new Map<string, string>();
-  const lastDate = (end: string) => {
-    let date = lastDates.get(end);
-    if (date === undefined) lastDates.set(end, (date = addDays(end, 31)));
-    return date;
-  };
-  for (const o of ctx.m.objectives) {
-    const period = ctx.periodById.get(o.period);
-    const window = period && { start: period.start, end: period.end, lastDate: lastDate(period.end) };
-    for (const kr of o.keyResults) checkKeyResult(ctx, kr, window);
-  }
+  for (const o of ctx.m.objectives) for (const kr of o.keyResults) checkKeyResult(ctx, kr);
 }
 
-/** A key result's period, and the last date a check-in may have (a month after its end). */
-type CheckinWindow = Pick<PeriodModel, 'start' | 'end'> & { lastDate: string };
-
-function checkKeyResult(ctx: ValidationContext, kr: KrModel, period: CheckinWindow | undefined): void {
+function checkKeyResult(ctx: ValidationContext, kr: KrModel): void {
   const { people } = ctx;
   const o = kr.origin;
   ctx.ref(o, ['owner'], kr.owner, people, 'person', 'people.yaml');
@@ -39,14 +26,14 @@ function checkKeyResult(ctx: ValidationContext, kr: KrModel, period: CheckinWind
   if (kr.kind === 'compound') kr.parts.forEach((p, index) => p.kind === 'metric' && checkMetric(ctx, p, o, ['parts', index]));
   if (kr.kind === 'milestone' && kr.manualGrade !== undefined && !kr.rationale)
     ctx.at(o, ['manualGrade'], 'a milestone grade needs a rationale', "add 'rationale:' saying why this grade was given");
-  if ('current' in kr && kr.current !== undefined && 'checkins' in kr && kr.checkins?.length)
+  if (kr.kind !== 'compound' && kr.checkins.length && kr.readings.some((r) => !r.checkin))
     ctx.at(
       o,
       ['current'],
       "both 'current' and 'checkins' are set",
       "the latest check-in is the current value: move 'current' into a check-in, or drop the check-ins",
     );
-  const checkins = 'checkins' in kr ? (kr.checkins ?? []) : [];
+  const checkins = kr.checkins;
   const numeric = kr.kind === 'metric' || kr.kind === 'count' || kr.kind === 'threshold';
   checkins.forEach((c, index) => {
     const at: Path = ['checkins', index];
@@ -60,8 +47,6 @@ function checkKeyResult(ctx: ValidationContext, kr: KrModel, period: CheckinWind
         `check-ins must be in date order (${c.date} comes after ${previous.date})`,
         'list check-ins from oldest to newest',
       );
-    if (period && (c.date < period.start || c.date > period.lastDate))
-      ctx.at(o, [...at, 'date'], `check-in ${c.date} is outside the period (${period.start} – ${period.end})`, 'check the date', 'warning');
     if (numeric && c.value !== undefined && typeof c.value !== 'number')
       ctx.at(
         o,
@@ -115,8 +100,4 @@ function checkMetric(ctx: ValidationContext, kr: MetricNumbers, o: Origin, rel: 
       `direction says ${dir} but the target ${kr.target} is ${kr.target > start ? 'above' : 'below'} the start ${start}`,
       'fix direction or the numbers',
     );
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

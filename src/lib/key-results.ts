@@ -1,0 +1,153 @@
+// A key result computed: its grade, status, pace, freshness, confidence, audit and trend, from the
+// model and the day of the build. Pure.
+import { gradeAudit, statusAudit, type Audit } from './audit.ts';
+import { bandOf, gradeKeyResult, type Grade } from './grading.ts';
+import { freshness, type Freshness } from './freshness.ts';
+import type { KrModel, PeriodModel } from './model.ts';
+import { paceGap, paceOf, progressThrough, type Pace } from './pace.ts';
+import type { PeriodState } from './period-state.ts';
+import type { Reading } from './readings.ts';
+import type { Band, Checkin } from './schema/index.ts';
+import { krStatus, type Status } from './status.ts';
+
+export interface PacePoint {
+  date: string;
+  value: number | string | undefined;
+  /** The grade this check-in earned with its own values. */
+  grade: number | null;
+  /** Progress expected by its date (scaled by the objective's expected final grade). */
+  expected: number;
+  pace: Pace | null;
+  /** The check-in itself (notes, blockers, asks, the owner's status and confidence). */
+  checkin: Checkin;
+  /** false when it is dated after the period's grading cutoff: it does not grade the period. */
+  counts: boolean;
+}
+
+export interface PaceNow {
+  /** The date of the reading the grade is at (undefined: an undated reading, taken as today). */
+  date: string | undefined;
+  grade: number;
+  expected: number;
+  /** Grade minus expected, as displayed. */
+  gap: number;
+  pace: Pace;
+}
+
+export type ComputedKr = KrModel & {
+  grade: Grade;
+  /** The band of the grade as displayed (the final status once the period has ended). */
+  band: string | null;
+  /** The latest reading with a value that counts for the period. */
+  reading: Reading | undefined;
+  /** The one status: pace while the period runs, the final band after, or why there is none. */
+  status: Status;
+  /** The status at its latest reading (its pace then, when the reading is inside the period): what a document's status speaks of. */
+  statusAtReading: Status;
+  /** The grade at its reading against the progress expected by then; null when ungraded or not started. */
+  pace: PaceNow | null;
+  /** Progress expected today (scaled for aspirational objectives): where the bar should be. */
+  expectedNow: number | null;
+  freshness: Freshness;
+  /** Confidence at each check-in that states one, oldest first. */
+  confidence: { date: string; value: number }[];
+  audit: Audit;
+  /** Each check-in graded with its own values against the pace expected by its date. */
+  trend: PacePoint[];
+};
+
+export interface KrEnv {
+  period: PeriodModel | undefined;
+  state: PeriodState | undefined;
+  today: string;
+  /** The objective's expected final grade: committed 1.0, aspirational 0.7. */
+  expectedFinal: number;
+  bands: readonly Band[];
+  tolerance: number;
+}
+
+export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
+  const { period, state, today, expectedFinal, bands } = env;
+  const upcoming = state?.phase === 'upcoming';
+  const g = gradeKeyResult(kr, { finalized: period?.finalized ?? false, period }, kr.readings);
+  const grade: Grade = upcoming
+    ? { value: null, source: null, derivation: `ungraded: the period has not started (it starts on ${period!.start})`, exceeded: false }
+    : g.grade;
+  const progress = period && progressThrough(period);
+  const expectedAt = (date: string | undefined) => (progress ? progress(date ?? today) * expectedFinal : null);
+  const hasReading = kr.readings.length > 0;
+  // The status the grade has at its own reading: the pace inside the period, the band after it.
+  const atReading = (phase: PeriodState['phase']) =>
+    krStatus(
+      {
+        phase,
+        grade: grade.value,
+        date: g.date,
+        expected: expectedAt(g.date),
+        hasReading,
+        final: period !== undefined && g.date !== undefined && g.date > period.end,
+        startsOn: period?.start,
+        ungradedWhy: grade.derivation.replace(/^ungraded: /, ''),
+      },
+      bands,
+    );
+  const phase = state?.phase ?? 'in progress';
+  const fresh = freshness(
+    kr.readings.map((r) => r.date),
+    period ?? { start: today, end: today },
+    today,
+    phase === 'in progress',
+  );
+  const status = { ...atReading(phase), stale: fresh.stale ? { krs: 1, days: fresh.overdueDays! } : null };
+  const readingStatus = phase === 'ended' || phase === 'graded' ? atReading('in progress') : status;
+  const expected = expectedAt(g.date);
+  const pace =
+    grade.value === null || expected === null || upcoming
+      ? null
+      : { date: g.date, grade: grade.value, expected, gap: paceGap(grade.value, expected), pace: paceOf(grade.value, expected) };
+  let trend: PacePoint[] | undefined;
+  return {
+    ...kr,
+    grade,
+    band: bandOf(grade.value, bands)?.id ?? null,
+    reading: upcoming ? undefined : g.reading,
+    status,
+    statusAtReading: readingStatus,
+    pace,
+    expectedNow: progress && !upcoming ? progress(today) * expectedFinal : null,
+    freshness: fresh,
+    confidence: kr.checkins.flatMap((c) => (c.confidence === undefined ? [] : [{ date: c.date, value: c.confidence }])),
+    audit: {
+      grade: gradeAudit(kr.declared?.grade, grade, env.tolerance),
+      status: upcoming ? null : statusAudit(kr.declared, readingStatus, 'key result'),
+    },
+    // Graded when first read, then kept (spread, JSON and structured clones read it as any field):
+    // `okr check` never reads it, and it is a large part of grading a handbook with many check-ins.
+    get trend() {
+      return (trend ??= pacePoints(g.history(), expectedAt, upcoming));
+    },
+  };
+}
+
+function pacePoints(
+  history: ReturnType<ReturnType<typeof gradeKeyResult>['history']>,
+  expectedAt: (date: string | undefined) => number | null,
+  upcoming: boolean,
+): PacePoint[] {
+  return history.flatMap(({ reading, grade, counts }) => {
+    if (!reading.checkin) return [];
+    const value = upcoming ? null : grade.value;
+    const expected = expectedAt(reading.date) ?? 0;
+    return [
+      {
+        date: reading.checkin.date,
+        value: reading.value,
+        grade: value,
+        expected,
+        pace: value === null || !counts ? null : paceOf(value, expected),
+        checkin: reading.checkin,
+        counts,
+      },
+    ];
+  });
+}

@@ -1,0 +1,318 @@
+// The one status model (docs/grading.md), table-driven: pace words, final bands, what has no status,
+// parents that never hide a red child, declared statuses read in the same model, period states and
+// freshness by the check-in schedule.
+import { describe, expect, it } from 'vitest';
+import { gradeAudit, statusAudit } from '../../src/lib/audit.ts';
+import { checkinSchedule, freshness } from '../../src/lib/freshness.ts';
+import { computeKr, type KrEnv } from '../../src/lib/key-results.ts';
+import type { KrModel, PeriodModel } from '../../src/lib/model.ts';
+import { paceOf } from '../../src/lib/pace.ts';
+import { periodState } from '../../src/lib/period-state.ts';
+import { readingsOf } from '../../src/lib/readings.ts';
+import { DEFAULT_BANDS, keyResult } from '../../src/lib/schema/index.ts';
+import { declaredLight, finalStatus, krStatus, paceStatus, parentStatus, type Status } from '../../src/lib/status.ts';
+
+describe('pace: the grade at a reading against the progress expected by its date, as displayed', () => {
+  it.each([
+    [0.47, 0.36, 'ahead'],
+    [0.46, 0.36, 'on track'], // +0.10 exactly
+    [0.36, 0.36, 'on track'],
+    [0.26, 0.36, 'on track'], // −0.10 exactly
+    [0.25, 0.36, 'behind'],
+    [0.06, 0.36, 'behind'], // −0.30 exactly
+    [0.05, 0.36, 'off track'],
+    [0, 0.9, 'off track'],
+    // Read from the numbers shown: 0.45 against 0.35 is +0.10, on track (unrounded it is +0.11).
+    [0.4549, 0.3451, 'on track'],
+  ])('%s against %s expected is %s', (grade, expected, pace) => expect(paceOf(grade, expected)).toBe(pace));
+
+  it('words, lights and the numbers behind them', () => {
+    expect(paceStatus(0.4167, 32 / 90, '2025-02-01')).toMatchObject({
+      key: 'on track',
+      word: 'On track',
+      light: 'green',
+      why: '0.42 at 2025-02-01; 0.36 expected by then (+0.06)',
+    });
+    expect(paceStatus(0.2, 0.36, '2025-02-01')).toMatchObject({
+      word: 'Behind',
+      light: 'yellow',
+      why: '0.20 at 2025-02-01; 0.36 expected by then (−0.16)',
+    });
+    expect(paceStatus(0, 0.5, undefined)).toMatchObject({
+      word: 'Off track',
+      light: 'red',
+      why: '0.00 now (undated reading); 0.50 expected by then (−0.50)',
+    });
+  });
+});
+
+describe('a key result’s status', () => {
+  const bands = DEFAULT_BANDS;
+  const base = { grade: 0.42, date: '2025-02-01', expected: 0.36, hasReading: true } as const;
+  it.each<[string, Parameters<typeof krStatus>[0], string, string | null]>([
+    ['during the period: its pace', { ...base, phase: 'in progress' }, 'On track', 'green'],
+    [
+      'during, aspirational (expected scaled to 0.7 × elapsed = 0.25)',
+      { ...base, expected: 0.7 * 0.36, phase: 'in progress' },
+      'Ahead',
+      'green',
+    ],
+    ['after the period: its final grade’s band', { ...base, phase: 'ended' }, 'Progressing', 'yellow'],
+    ['graded: the band of the grade as displayed (0.695 shows 0.70)', { ...base, grade: 0.695, phase: 'graded' }, 'On target', 'green'],
+    ['graded: 0.395 shows 0.40, never red', { ...base, grade: 0.395, phase: 'graded' }, 'Progressing', 'yellow'],
+    ['a reading after the end (in its grace) is final', { ...base, phase: 'in progress', final: true }, 'Progressing', 'yellow'],
+    ['no reading', { ...base, grade: null, hasReading: false, phase: 'in progress' }, 'No reading', null],
+    ['a reading that cannot be graded', { ...base, grade: null, phase: 'in progress' }, 'Ungraded', null],
+    ['a period that has not started', { ...base, phase: 'upcoming', startsOn: '2099-01-01' }, 'Not started', null],
+  ])('%s', (_name, input, word, light) => {
+    const s = krStatus(input, bands);
+    expect([s.word, s.light]).toEqual([word, light]);
+  });
+
+  const q1: PeriodModel = {
+    id: '2025-Q1',
+    kind: 'quarter',
+    start: '2025-01-01',
+    end: '2025-03-31',
+    finalized: false,
+    checkinCadence: 'weekly',
+    checkinDay: 'monday',
+    year: '2025',
+    classification: 'internal',
+  } as PeriodModel;
+  const model = (x: Record<string, unknown>): KrModel => {
+    const parsed = keyResult.parse({ id: 'kr1', title: 't', ...x });
+    return {
+      ...parsed,
+      uid: 'o.kr1',
+      objective: 'o',
+      classification: 'internal',
+      origin: {} as KrModel['origin'],
+      checkins: parsed.checkins ?? [],
+      readings: readingsOf(parsed),
+    };
+  };
+  const env = (today: string, period: PeriodModel = q1, expectedFinal = 1): KrEnv => ({
+    period,
+    state: periodState(period, today),
+    today,
+    expectedFinal,
+    bands,
+    tolerance: 0.01,
+  });
+  const latency = model({
+    kind: 'metric',
+    baseline: 800,
+    target: 400,
+    declared: { grade: 0.56, status: 'yellow', statusNote: 'On track' },
+    checkins: [{ date: '2025-02-01', value: 550 }],
+  });
+
+  it('mid-quarter: pace, stale by the weekly schedule, expected today', () => {
+    const k = computeKr(latency, env('2025-02-19'));
+    expect(k.status).toMatchObject({
+      word: 'Ahead',
+      why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)',
+      stale: { krs: 1, days: 16 },
+    });
+    expect(k.pace).toMatchObject({ date: '2025-02-01', gap: 0.27, pace: 'ahead' });
+    expect(k.expectedNow).toBeCloseTo(50 / 90, 10);
+    expect(k.freshness).toMatchObject({ last: '2025-02-01', daysSince: 18, nextDue: '2025-02-03', stale: true, overdueDays: 16 });
+    expect(k.freshness.label).toBe('Last check-in 18 days ago (2025-02-01); due 2025-02-03, 16 days overdue');
+  });
+  it('the day a check-in is due it is not stale yet; after the period nothing is stale', () => {
+    expect(computeKr(latency, env('2025-02-03')).freshness.stale).toBe(false);
+    expect(computeKr(latency, env('2025-05-01')).freshness.stale).toBe(false);
+    expect(computeKr(latency, env('2025-05-01')).status.word).toBe('Progressing');
+  });
+  it('an aspirational objective’s key result is paced against 0.7 of the elapsed fraction', () => {
+    const k = computeKr(
+      model({ kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-02-14', value: 3 }] }),
+      env('2025-02-19', q1, 0.7),
+    );
+    expect(k.pace!.expected).toBeCloseTo((45 / 90) * 0.7, 10);
+    expect(k.status.word).toBe('On track');
+  });
+  it('a period that has not started is not graded, whatever is pre-filled', () => {
+    const future = { ...q1, id: '2099-Q1', start: '2099-01-01', end: '2099-03-31' } as PeriodModel;
+    const k = computeKr(model({ kind: 'metric', baseline: 0, target: 10, current: 4 }), env('2026-12-07', future));
+    expect(k.grade).toMatchObject({ value: null, derivation: 'ungraded: the period has not started (it starts on 2099-01-01)' });
+    expect(k.status.word).toBe('Not started');
+    expect(k.audit).toEqual({ grade: null, status: null });
+  });
+  it('a declared status is compared with the status at the reading it describes, after the period too', () => {
+    const ahead = model({
+      kind: 'metric',
+      baseline: 120,
+      target: 90,
+      declared: { status: 'green', statusNote: 'Ahead' },
+      checkins: [{ date: '2025-02-01', value: 105 }],
+    });
+    for (const today of ['2025-02-19', '2026-11-23']) expect(computeKr(ahead, env(today)).audit.status).toBeNull();
+    // After the quarter its status is the final band (0.50: Progressing), yet "Ahead" spoke of 2025-02-01.
+    expect(computeKr(ahead, env('2026-11-23')).status.word).toBe('Progressing');
+  });
+});
+
+describe('a parent’s status is its weakest child’s: a red child is never hidden', () => {
+  const s = (word: string) =>
+    ({
+      Ahead: paceStatus(0.9, 0.5, 'd'),
+      'On track': paceStatus(0.5, 0.5, 'd'),
+      Behind: paceStatus(0.3, 0.5, 'd'),
+      'Off track': paceStatus(0, 0.5, 'd'),
+    })[word]!;
+  const none = (key: 'no reading' | 'ungraded'): Status =>
+    krStatus({ phase: 'in progress', grade: null, date: undefined, expected: 0.5, hasReading: key === 'ungraded' }, DEFAULT_BANDS);
+  it.each<[string, { id: string; status: Status }[], string, string | null]>([
+    [
+      'one off-track child among good ones',
+      [
+        { id: 'KR1', status: s('Ahead') },
+        { id: 'KR2', status: s('Off track') },
+        { id: 'KR3', status: s('On track') },
+      ],
+      'Off track',
+      'KR2',
+    ],
+    [
+      'behind beats on track',
+      [
+        { id: 'KR1', status: s('On track') },
+        { id: 'KR2', status: s('Behind') },
+      ],
+      'Behind',
+      'KR2',
+    ],
+    [
+      'children without a status do not count',
+      [
+        { id: 'KR1', status: none('no reading') },
+        { id: 'KR2', status: s('Ahead') },
+      ],
+      'Ahead',
+      'KR2',
+    ],
+    [
+      'final bands: the lowest band',
+      [
+        { id: 'KR1', status: finalStatus(0.9, DEFAULT_BANDS) },
+        { id: 'KR2', status: finalStatus(0.2, DEFAULT_BANDS) },
+      ],
+      'Off track',
+      'KR2',
+    ],
+    ['none has a reading', [{ id: 'KR1', status: none('no reading') }], 'No reading', null],
+    ['a reading that cannot be graded', [{ id: 'KR1', status: none('ungraded') }], 'Ungraded', null],
+    ['no children', [], 'No reading', null],
+  ])('%s', (_name, children, word, weakest) => {
+    const p = parentStatus(children, 'key results', 'in progress');
+    expect([p.word, p.weakest]).toEqual([word, weakest]);
+  });
+  it('says which child set it, and counts stale key results below', () => {
+    const stale = { ...s('Ahead'), stale: { krs: 1, days: 16 } };
+    const p = parentStatus(
+      [
+        { id: 'KR1', status: stale },
+        { id: 'KR2', status: s('Behind') },
+      ],
+      'key results',
+      'in progress',
+    );
+    expect(p.why).toBe('the weakest of its 2 key results with a status: KR2 (0.30 at d; 0.50 expected by then (−0.20))');
+    expect(p.stale).toEqual({ krs: 1, days: 16 });
+    expect(p.counts).toEqual({ Ahead: 1, Behind: 1 });
+  });
+  it('a period that has not started: not started', () => {
+    expect(parentStatus([], 'objectives', 'upcoming').word).toBe('Not started');
+  });
+});
+
+describe('declared statuses in the model’s terms, and the audit comparing like with like', () => {
+  it.each([
+    [{ status: 'yellow', statusNote: 'On track' }, 'green'], // a pace word wins over the emoji
+    [{ status: 'green', statusNote: 'Ahead' }, 'green'],
+    [{ status: 'yellow', statusNote: 'Behind' }, 'yellow'],
+    [{ status: 'yellow', statusNote: 'At risk' }, 'yellow'],
+    [{ statusNote: 'Off track' }, 'red'],
+    [{ status: 'red' }, 'red'],
+    [{ status: 'yellow', statusNote: 'Waiting on legal' }, 'yellow'],
+  ] as const)('%o reads as %s', (d, light) => expect(declaredLight(d)?.light).toBe(light));
+
+  it('grade: beyond the tolerance only, never against a declared source', () => {
+    const computed = { value: 0.625, source: 'computed' as const, derivation: '0.63 = (550 − 800) / (400 − 800)' };
+    expect(gradeAudit(0.56, computed, 0.01)?.reason).toBe(
+      'The document declares 0.56; the handbook computes 0.63 (0.63 = (550 − 800) / (400 − 800)).',
+    );
+    expect(gradeAudit(0.42, { ...computed, value: 5 / 12 }, 0.01)).toBeNull();
+    expect(gradeAudit(0.6, { ...computed, value: 0.6, source: 'declared' }, 0.01)).toBeNull();
+    expect(gradeAudit(undefined, computed, 0.01)).toBeNull();
+  });
+  it('status: a pace statement against the pace; a colour against the final band', () => {
+    expect(statusAudit({ status: 'green', statusNote: 'Ahead' }, paceStatus(0.5, 0.36, '2025-02-01'), 'key result')).toBeNull();
+    expect(statusAudit({ status: 'yellow', statusNote: 'On track' }, paceStatus(0.5, 0.36, '2025-02-01'), 'key result')).toBeNull();
+    expect(statusAudit({ status: 'yellow', statusNote: 'Behind' }, paceStatus(0.4, 0.36, '2025-02-01'), 'key result')?.reason).toBe(
+      'The document says “🟡 Behind” (yellow); by the handbook’s pace the key result is On track (green): 0.40 at 2025-02-01; 0.36 expected by then (+0.04).',
+    );
+    expect(statusAudit({ status: 'green' }, finalStatus(0.3, DEFAULT_BANDS), 'key result')?.reason).toBe(
+      'The document says “🟢 green” (green); by its final grade the key result is Off track (red): final grade 0.30: Off track (from 0.00).',
+    );
+  });
+});
+
+describe('period state', () => {
+  const q1 = { start: '2025-01-01', end: '2025-03-31' };
+  it.each([
+    ['2024-12-31', q1, 'upcoming', 'Upcoming — starts 2025-01-01'],
+    ['2025-01-01', q1, 'in progress', 'In progress — week 1 of 13'],
+    ['2025-02-19', q1, 'in progress', 'In progress — week 8 of 13'],
+    ['2025-03-31', q1, 'in progress', 'In progress — week 13 of 13'],
+    ['2025-04-01', q1, 'ended', 'Ended 2025-03-31, not graded yet'],
+    ['2025-04-01', { ...q1, finalized: true }, 'graded', 'Graded (ended 2025-03-31)'],
+  ])('on %s: %s', (today, period, phase, label) => {
+    expect(periodState(period, today)).toMatchObject({ phase, label });
+  });
+});
+
+describe('freshness by the period’s check-in schedule', () => {
+  const q1 = { start: '2025-01-01', end: '2025-03-31' };
+  it.each([
+    [{ checkinCadence: 'weekly', checkinDay: 'monday' }, 13, '2025-01-06', 'weekly on Mondays (first 2025-01-06)'],
+    [{ checkinCadence: 'biweekly', checkinDay: 'friday' }, 7, '2025-01-03', 'biweekly on Fridays (first 2025-01-03)'],
+    [{ checkinCadence: 'monthly' }, 3, '2025-01-06', 'monthly on Mondays (the first of each month)'],
+    [
+      {
+        checkins: [
+          { date: '2025-02-15', type: 'mid-period' },
+          { date: '2025-01-10', type: 'weekly' },
+        ],
+      },
+      2,
+      '2025-01-10',
+      'on 2 scheduled dates',
+    ],
+  ] as const)('%o', (schedule, count, first, label) => {
+    const s = checkinSchedule({ ...q1, ...schedule } as Parameters<typeof checkinSchedule>[0])!;
+    expect([s.dates.length, s.dates[0], s.label]).toEqual([count, first, label]);
+  });
+  it('no schedule: never stale, still says when the last check-in was', () => {
+    const f = freshness(['2025-01-10'], q1, '2025-03-01', true);
+    expect(f).toMatchObject({
+      stale: false,
+      schedule: null,
+      nextDue: null,
+      daysSince: 50,
+      label: 'Last check-in 50 days ago (2025-01-10)',
+    });
+  });
+  it('no check-in at all: due on the first scheduled day', () => {
+    const f = freshness([], { ...q1, checkinCadence: 'weekly' }, '2025-01-20', true);
+    expect(f).toMatchObject({
+      last: null,
+      nextDue: '2025-01-06',
+      stale: true,
+      overdueDays: 14,
+      label: 'No check-in yet; due 2025-01-06, 14 days overdue',
+    });
+  });
+});
