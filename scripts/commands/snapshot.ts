@@ -106,7 +106,7 @@ export function snapshotCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError('name one period, e.g. okr snapshot 2027-Q1');
   const period = positionals[0]!;
   const when = createdAt(values['created-at']);
-  const commit = (values.commit) ?? contentCommit(content);
+  const commit = values.commit ?? contentCommit(content);
   if (!/^([0-9a-f]{7,64}|uncommitted)$/.test(commit)) throw new UsageError(`--commit must be a git commit hash (got '${commit}')`);
   const key = signingKey();
 

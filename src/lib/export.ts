@@ -220,7 +220,6 @@ function exportWith<O>(
   };
 }
 
-
 const OBJECTIVES = '\u0000objectives';
 
 /**

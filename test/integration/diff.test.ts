@@ -178,7 +178,7 @@ describe('okr check --base', () => {
     expect([cold.code, warm.code]).toEqual([1, 1]);
     expect([cold.stdout, warm.stdout]).toEqual([uncached.stdout, uncached.stdout]);
     // Both sides' files: HEAD's, and HEAD~1's versions of the two it changed.
-    const yaml = (readdirSync(repo.content, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.yaml'));
+    const yaml = readdirSync(repo.content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
     expect(entries).toBe(yaml.length + 2);
     expect(inodes(), 'the second run read every file from the cache and wrote none').toEqual(filled);
     const diff = ['diff', 'HEAD~1', 'HEAD', '--content', repo.content, '--format', 'json'];

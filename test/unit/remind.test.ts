@@ -54,7 +54,12 @@ const input: RemindInput = {
       ],
     },
     { id: 'o2', title: 'Old', period: '2029-Q4', keyResults: [kr('past', { freshness: { ...fresh, stale: true, overdueDays: 40 } })] },
-    { id: 'o3', title: 'Orphan', period: '2030-Q1', keyResults: [kr('nobody', { uid: 'o3.nobody', status: { key: 'behind', word: 'Behind', why: 'w' } })] },
+    {
+      id: 'o3',
+      title: 'Orphan',
+      period: '2030-Q1',
+      keyResults: [kr('nobody', { uid: 'o3.nobody', status: { key: 'behind', word: 'Behind', why: 'w' } })],
+    },
   ],
 };
 

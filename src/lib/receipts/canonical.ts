@@ -74,7 +74,6 @@ export function canonicalJson(value: unknown): string {
   return out;
 }
 
-
 /** Whether `text` is already in canonical form (parses, and re-canonicalises to the same string). */
 export function isCanonical(text: string): boolean {
   try {

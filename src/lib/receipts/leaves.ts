@@ -92,10 +92,7 @@ export function objectiveLeaf(o: ObjectiveModel, ids: PublicIds): Leaf {
 export function krLeaf(k: KrModel, ids: PublicIds): Leaf {
   const isPublic = ids.krs.has(k.uid);
   const kr = k as KrModel & Record<string, unknown>;
-  const reading =
-    k.kind === 'redacted' || k.kind === 'compound' || k.kind === 'manual'
-      ? undefined
-      : currentReading(kr);
+  const reading = k.kind === 'redacted' || k.kind === 'compound' || k.kind === 'manual' ? undefined : currentReading(kr);
   return leaf('keyResult', k.uid, k.title, {
     objective: k.objective,
     key: k.id,

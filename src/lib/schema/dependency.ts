@@ -30,4 +30,3 @@ export const periodDependency = z.strictObject({
   team: id.optional(),
   on: z.string().optional(),
 });
-

@@ -15,4 +15,3 @@ export const guide = z.strictObject({
 export const narrative = z.strictObject({
   title: text.optional(),
 });
-

@@ -146,4 +146,3 @@ export const keyResult = z.discriminatedUnion('kind', [
 
 export type KeyResult = z.infer<typeof keyResult>;
 export type SubMetric = z.infer<typeof subMetric>;
-

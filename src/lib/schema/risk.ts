@@ -10,4 +10,3 @@ export const risk = z.strictObject({
   mitigation: text.optional(),
   owner: id.optional(),
 });
-

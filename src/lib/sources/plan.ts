@@ -3,12 +3,11 @@
 // come from src/lib/load/source-fetch.ts, the writing is src/lib/sources/edit.ts's.
 import { createHash } from 'node:crypto';
 import { currentReading } from '../grading.ts';
-import type { Fetched } from '../load/source-fetch.ts';
 import type { HandbookModel, PeriodModel } from '../model.ts';
 import { canonicalJson, type JsonValue } from '../receipts/canonical.ts';
 import type { Checkin } from '../schema/index.ts';
 import { convert } from './convert.ts';
-import { extract, type RawResult, type Window } from './extract.ts';
+import { extract, type Fetched, type RawResult, type Window } from './extract.ts';
 import { hasSource, queryHash, resolveSource, sourceFiles, type ResolvedSource, type SourcedKr } from './resolve.ts';
 
 /** One key result whose source is due, with the dates its reading must fall in. */
