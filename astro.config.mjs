@@ -22,6 +22,8 @@ export default defineConfig({
   // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
   integrations: [okrHandbook(), mdx(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },
+  // Astro's log without stack traces (OKR_DEBUG=1 keeps them): a failed build says what failed in a line.
+  logger: { entrypoint: './src/integrations/build-log.ts' },
   vite: {
     build: {
       rolldownOptions: {

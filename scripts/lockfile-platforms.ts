@@ -3,7 +3,8 @@
 // `npm ci` refuses the lockfile ("Missing: … from lock file"). The entries carry os/cpu, so npm
 // skips them on every platform they don't match and never fetches them.
 // Run after `npm install` changes package-lock.json: node scripts/lockfile-platforms.ts
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../src/lib/load/atomic-write.ts';
 
 const OS: Record<string, string> = {
   android: 'android',
@@ -49,6 +50,5 @@ for (const [path, pkg] of Object.entries(packages)) {
 lock.packages = Object.fromEntries(
   Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
 );
-writeFileSync('package-lock.json.tmp', `${JSON.stringify(lock, null, 2)}\n`);
-renameSync('package-lock.json.tmp', 'package-lock.json');
+writeFileAtomic('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
 console.log(added ? `added ${added} platform entries to package-lock.json` : 'package-lock.json already complete');

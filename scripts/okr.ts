@@ -2,6 +2,7 @@
 // The `okr` CLI: `npm run --silent okr -- <command> [options]`. Each command lives in ./commands.
 // Commands are imported when run: `okr check` in a pull request should not load the importer.
 import { enableCompileCache } from 'node:module';
+import { describeFsError } from '../src/lib/load/atomic-write.ts';
 import { prestartParseWorker } from '../src/lib/load/parse-thread.ts';
 
 // Node keeps the compiled (and type-stripped) modules on disk between runs: a few hundred ms of every
@@ -10,8 +11,11 @@ import { prestartParseWorker } from '../src/lib/load/parse-thread.ts';
 enableCompileCache();
 
 type Run = (argv: string[]) => Promise<number> | number;
-/** `reads`: the command reads a content directory, so the loader's parse worker is started first. */
-const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; reads?: true }> = {
+/**
+ * `reads`: the command reads a content directory, so the loader's parse worker is started first.
+ * `writes`: the command writes files; a signal then waits for the write in progress (see below).
+ */
+const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; reads?: true; writes?: true }> = {
   check: {
     reads: true,
     load: async () => (await import('./commands/check.ts')).check,
@@ -28,15 +32,18 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; read
     summary: 'print the computed handbook as JSON or CSV',
   },
   import: {
+    writes: true,
     load: async () => (await import('./commands/import.ts')).importCommand,
     summary: 'turn Markdown/YAML OKR documents into content files, with a report',
   },
   new: {
+    writes: true,
     load: async () => (await import('./commands/new.ts')).newCommand,
     summary: 'scaffold a period, carrying over unfinished OKRs with --from',
   },
   pull: {
     reads: true,
+    writes: true,
     load: async () => (await import('./commands/pull.ts')).pullCommand,
     summary: "read key results' sources and append check-ins with provenance",
   },
@@ -45,11 +52,18 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; summary: string; read
     load: async () => (await import('./commands/receipt.ts')).receiptCommand,
     summary: 'print a decision receipt binding a period scope as it is now',
   },
+  remind: {
+    reads: true,
+    load: async () => (await import('./commands/remind.ts')).remindCommand,
+    summary: 'overdue check-ins and key results behind pace, per owner',
+  },
   schema: {
+    writes: true,
     load: async () => (await import('./commands/schema.ts')).schemaCommand,
     summary: 'write the content JSON Schemas to public/schema/',
   },
   snapshot: {
+    writes: true,
     reads: true,
     load: async () => (await import('./commands/snapshot.ts')).snapshotCommand,
     summary: 'write a frozen, verifiable public snapshot of a period to trust/',
@@ -81,16 +95,34 @@ if (!command) {
   console.error(`okr: unknown command '${name}'\n\n${USAGE}`);
   process.exit(2);
 }
+// A command that writes does so synchronously, whole file by whole file (src/lib/load/atomic-write.ts).
+// With a handler, Node delivers a signal only between those steps, so Ctrl-C or a CI timeout stops the
+// command after the write in progress and leaves no temporary file; without one it would stop mid-write.
+if (command.writes)
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    process.once(signal, () => {
+      console.error(`okr ${name}: stopped by ${signal}`);
+      process.exit(code);
+    });
 // The worker loads its modules while this thread loads the command's (it is ended if unused).
 if (command.reads && !rest.includes('--help') && !rest.includes('-h')) prestartParseWorker();
 try {
   process.exitCode = await (await command.load())(rest);
 } catch (err) {
-  // Usage mistakes are thrown as UsageError, malformed settings (SOURCE_DATE_EPOCH) as SettingError;
-  // anything else is a bug and keeps its stack.
+  // Usage mistakes are thrown as UsageError, malformed settings (SOURCE_DATE_EPOCH) as SettingError,
+  // and the machine's refusals (a full disk, a read-only folder) as file-system errors: each is one line.
+  // Anything else is a bug and keeps its stack.
+  const fs = describeFsError(err);
   if (err instanceof Error && (err.name === 'UsageError' || err.name === 'SettingError')) {
     console.error(`okr ${name}: ${err.message}`);
     process.exitCode = 2;
+  } else if (fs) {
+    console.error(`okr ${name}: ${fs}; no file was left half-written`);
+    process.exitCode = 1;
   } else throw err;
 }
 // A module (top-level await), though it imports nothing else up front.

@@ -37,7 +37,7 @@ export function edit(file: string, find: string | RegExp, replace: string): numb
 export function buildSite(content: string, opts: { env?: Record<string, string>; prefix?: string; out?: string } = {}) {
   const out = opts.out ?? mkdtempSync(join(tmpdir(), opts.prefix ?? 'okr-dist-'));
   const env = opts.env ?? {};
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {

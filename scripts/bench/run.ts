@@ -18,6 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
+import { writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { writeFloorSite } from './floor.ts';
 import { DEFAULT_SIZE, generate, SOURCE_DATE_EPOCH, type Edit, type Size } from './generate.ts';
 import { htmlFiles, siteStats, timed, type Timed } from './measure.ts';
@@ -320,8 +321,8 @@ async function main(): Promise<number> {
     budgets: verdicts,
     profile: profile ?? null,
   };
-  writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
-  writeFileSync(opts.json.replace(/(\.json)?$/, '.md'), `${markdown}\n`);
+  writeFileAtomic(opts.json, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileAtomic(opts.json.replace(/(\.json)?$/, '.md'), `${markdown}\n`);
   log(`results: ${opts.json}`);
   return 0;
 }

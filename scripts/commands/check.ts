@@ -1,5 +1,6 @@
 // okr check [--content DIR] [--format pretty|github|json] [--base REF] [--audience internal|public] [--cache]
 import { formatGithub, formatJson, formatPretty, hasErrors, sortIssues } from '../../src/lib/errors.ts';
+import { thresholdReadings } from '../../src/lib/grading.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { cacheOption, oneOf, parse, parseCacheOf } from './args.ts';
 import { audienceOf, audienceOption } from './audience.ts';
@@ -56,11 +57,15 @@ export function check(argv: string[]): number {
     if (out) console.log(out);
     console.log(result.ok ? 'okr check: no errors' : 'okr check: errors found');
   } else {
+    const krs = result.handbook?.objectives.flatMap((o) => o.keyResults) ?? [];
+    const t = thresholdReadings(krs);
+    // Which reading each threshold has (docs/grading.md): each hold is also noted at its file and line.
+    const thresholds = t.reach + t.hold ? ` Thresholds: ${t.reach} to reach, ${t.hold} to hold.` : '';
     const summary = result.handbook
       ? `Checked ${count(result.handbook.periods.length, 'period')}, ${count(result.handbook.objectives.length, 'objective')}, ${count(
-          result.handbook.objectives.reduce((n, o) => n + o.keyResults.length, 0),
+          krs.length,
           'key result',
-        )}.`
+        )}.${thresholds}`
       : '';
     console.log(
       [formatPretty(result.issues, { colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }), summary].filter(Boolean).join('\n'),

@@ -2,10 +2,11 @@
 // The I/O around src/lib/import: read the documents, write the content directory atomically
 // (a temporary directory renamed into place) with a manifest of what it wrote, check it, print the report.
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { writeDirAtomic, writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { DEFAULT_MIN_MAPPED, importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
 import { pct } from '../../src/lib/import/summary.ts';
 import { parse, UsageError } from './args.ts';
@@ -97,51 +98,29 @@ function keepOut(
 }
 
 /**
- * Write a whole directory of files atomically: build it beside the target with its manifest, then
- * rename it into place. An earlier import it replaces holds only files that import wrote (checked
- * before and again after the swap); anything else found then is left where it is.
+ * Write a whole directory of files atomically with its manifest (built beside the target, then swapped
+ * into place). An earlier import it replaces holds only files that import wrote (checked before and
+ * again after the swap); anything else found then is left where it is.
  */
 function writeDirectory(out: string, files: Map<string, string>, force: boolean) {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  // A sibling of the target (same file system, so the final rename is atomic); mkdirSync honours the umask.
-  const tmp = join(parent, `.${basename(out)}.okr-import-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  try {
-    const manifest: Record<string, string> = {};
-    for (const [path, text] of files) {
-      const abs = join(tmp, path);
-      mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, text);
-      manifest[path] = sha256(text);
-    }
-    writeFileSync(
-      join(tmp, MANIFEST),
-      `${JSON.stringify({ note: 'Files written by okr import; okr import --force replaces only these.', files: manifest }, null, 2)}\n`,
-    );
-    if (existsSync(out)) {
-      if (!isEmptyDir(out) && (!force || notOurs(out).length))
-        throw new UsageError(`${out} is not empty; pass --force to replace an earlier import`);
-      const old = `${tmp}-old`;
-      renameSync(out, old);
-      renameSync(tmp, out);
+  const exists = existsSync(out);
+  if (exists && !isEmptyDir(out) && (!force || notOurs(out).length))
+    throw new UsageError(`${out} is not empty; pass --force to replace an earlier import`);
+  const manifest = Object.fromEntries([...files].map(([path, text]) => [path, sha256(text)]));
+  const note = 'Files written by okr import; okr import --force replaces only these.';
+  writeDirAtomic(out, [...files, [MANIFEST, `${JSON.stringify({ note, files: manifest }, null, 2)}\n`]], {
+    replace: exists,
+    keepOld: (old) => {
       const late = notOurs(old);
       if (late.length) console.error(`okr import: ${late.join(', ')} appeared in the old ${out} during the import; left in ${old}`);
-      else rmSync(old, { recursive: true, force: true });
-    } else renameSync(tmp, out);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
+      return late.length > 0;
+    },
+  });
 }
 
-function writeFileAtomic(file: string, text: string, force: boolean) {
+function writeReport(file: string, text: string, force: boolean) {
   if (existsSync(file) && !force) throw new UsageError(`${file} exists; pass --force to overwrite it`);
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+  writeFileAtomic(resolve(file), text);
 }
 
 export function importCommand(argv: string[]): number {
@@ -201,7 +180,7 @@ export function importCommand(argv: string[]): number {
     ...(schemaDir ? { schemaDir } : {}),
     minMapped,
   });
-  if (reportFile) writeFileAtomic(reportFile, result.report, force);
+  if (reportFile) writeReport(reportFile, result.report, force);
   process.stdout.write(result.report);
   for (const d of result.summaries)
     console.error(

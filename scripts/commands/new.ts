@@ -1,10 +1,11 @@
 // okr new PERIOD [--from PERIOD] [--force] [--content DIR]
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { planNewPeriod, type PlannedFile } from '../../src/lib/carry-over.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { writeFilesAtomic } from '../../src/lib/load/atomic-write.ts';
 import { parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr new PERIOD [--from PERIOD] [--force] [--content DIR]
@@ -16,7 +17,7 @@ unfinished objectives in the earlier period (grade below 1.0, or ungraded): copi
 current values, declared grades or revisions. A metric or threshold key result starts from its
 last reading.
 
-Never overwrites a file unless --force is given; files are written atomically.
+Never overwrites a file unless --force is given; the files are written atomically, all or none.
 
   okr new 2025-Q2 --from 2025-Q1`;
 
@@ -25,14 +26,6 @@ export function toYaml(file: PlannedFile): string {
   const depth = file.path.split('/').length - 1;
   const schema = `${'../'.repeat(depth + 1)}public/schema/${file.schema}`;
   return `# yaml-language-server: $schema=${schema}\n# ${file.comment}\n${stringify(file.data, { lineWidth: 0, version: '1.2' })}`;
-}
-
-/** Write through a temporary file and a rename, so a crash never leaves half a file. */
-export function writeAtomic(path: string, text: string) {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { flag: 'wx' });
-  renameSync(tmp, path);
 }
 
 export function newCommand(argv: string[]): number {
@@ -56,10 +49,12 @@ export function newCommand(argv: string[]): number {
     console.error('  hint: move them away, or pass --force to replace them.');
     return 1;
   }
-  for (const f of files) {
-    writeAtomic(join(content, f.path), toYaml(f));
-    console.log(`wrote ${shown(f)}`);
-  }
+  // All or none: a full disk or a read-only folder leaves the content as it was.
+  writeFilesAtomic(
+    files.map((f) => [join(content, f.path), toYaml(f)] as const),
+    { exclusive: !values.force },
+  );
+  for (const f of files) console.log(`wrote ${shown(f)}`);
   const objectives = plan.carried.filter((c) => c.entity === 'objective').length;
   const krs = plan.carried.length - objectives;
   if (values.from)

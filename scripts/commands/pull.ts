@@ -5,12 +5,12 @@ import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty, type ContentIssue } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { issueAt } from '../../src/lib/source/yaml-source.ts';
+import { describeFsError, writeFilesAtomic } from '../../src/lib/load/atomic-write.ts';
 import { fetchSource } from '../../src/lib/load/source-fetch.ts';
 import type { Fetched } from '../../src/lib/sources/extract.ts';
 import { appendCheckins, EditError, type CheckinEdit } from '../../src/lib/sources/edit.ts';
 import { decide, defaultPeriods, selectTargets, type Outcome, type PullTarget } from '../../src/lib/sources/plan.ts';
 import { queryHash } from '../../src/lib/sources/resolve.ts';
-import { writeAtomic } from './new.ts';
 import { parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr pull [--period P] [--dry-run] [--content DIR]
@@ -112,7 +112,15 @@ export async function pullCommand(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  for (const [file, text] of texts) writeAtomic(join(process.cwd(), file), text);
+  // All or none: a full disk or a read-only folder leaves every content file as it was.
+  try {
+    writeFilesAtomic([...texts].map(([file, text]) => [join(process.cwd(), file), text] as const));
+  } catch (e) {
+    const why = describeFsError(e);
+    if (!why) throw e;
+    console.error(`okr pull: cannot write the check-ins: ${why}; nothing was written.`);
+    return 1;
+  }
   console.log(appended ? `Added ${plural(appended, 'check-in')} to ${plural(texts.size, 'file')}.` : 'Nothing changed.');
   return 0;
 }

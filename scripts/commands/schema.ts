@@ -1,5 +1,6 @@
 // okr schema [--check]: write (or verify) the JSON Schemas editors use to validate content YAML.
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { join } from 'node:path';
 import { jsonSchemas } from '../../src/lib/json-schema.ts';
 import { parse } from './args.ts';
@@ -34,8 +35,7 @@ export function schemaCommand(argv: string[]): number {
       console.error(`${file} is out of date; run: npm run --silent okr -- schema`);
       stale++;
     } else {
-      writeFileSync(`${file}.tmp`, text);
-      renameSync(`${file}.tmp`, file);
+      writeFileAtomic(file, text);
       console.log(`wrote ${file}`);
     }
   }

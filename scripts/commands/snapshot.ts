@@ -1,10 +1,11 @@
 // okr snapshot PERIOD: write a frozen, public, verifiable snapshot of a period into <content>/trust/.
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { writeDirAtomic } from '../../src/lib/load/atomic-write.ts';
 import { git, pathInRepo, repoRoot } from '../../src/lib/load/git.ts';
 import { readTrustDir } from '../../src/lib/load/trust.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
@@ -200,18 +201,14 @@ export function snapshotCommand(argv: string[]): number {
     signedBy = `, signed with ${published.file}`;
   }
 
-  // Atomic and append-only: write a hidden temporary folder, then rename it into place.
+  // Atomic and append-only: the folder is written hidden, then renamed into place; never over another.
   const target = join(periodDir, version);
-  if (existsSync(target)) throw new Error(`${shown(target)} appeared while writing; run again`);
-  mkdirSync(periodDir, { recursive: true });
-  const tmp = join(periodDir, `.${version}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
   try {
-    for (const [name, bytes] of Object.entries(built.files)) writeFileSync(join(tmp, name), bytes, { flag: 'wx' });
-    renameSync(tmp, target);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    writeDirAtomic(target, Object.entries(built.files));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    console.error(`okr snapshot: ${shown(target)} appeared while writing (another okr snapshot?); nothing written. Run again.`);
+    return 1;
   }
   console.log(
     `wrote ${shown(target)}: ${built.manifest.treeSize} leaves, root ${built.manifest.root}${latest ? `, supersedes ${latest}` : ''}${signedBy}.`,

@@ -1,12 +1,11 @@
 // Validates the content before Astro builds anything: invalid content stops the build with the same
-// messages as `okr check`, and no dist/ is left behind that could pass for a complete site.
+// messages as `okr check`.
 //
-// A build writes into a staging folder beside the output (`.dist.partial` for `dist`); okrPublish(),
-// the last integration, moves it into place once every page, image and the search index are done.
-// If anything fails on the way, the staging folder and any earlier output are removed, so the output
-// folder holds a complete build or nothing.
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// A build writes into a staging folder of its own; okrPublish(), the last integration, swaps it in for
+// the output folder once every page, image and the search index are done. Whatever fails on the way
+// (invalid content, a full disk, a read-only folder, a signal), the previous output stays as it was
+// (./build-output.ts).
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -18,6 +17,7 @@ import { contentDir, getHandbookResult, releaseHandbook } from '../lib/handbook.
 import { historyCacheDir } from '../lib/load/history-cache.ts';
 import { codeFingerprint, parseCache, parseCacheDir } from '../lib/load/parse-cache.ts';
 import { startHistoryThread } from '../lib/load/history-thread.ts';
+import { acquireBuildLock, discard, publish, stageBuild, stopOnSignals, type Staged } from './build-output.ts';
 
 /**
  * Routes whose pages show the change history (src/data/history.ts), in the order the build renders
@@ -46,9 +46,7 @@ export function historyPathsLast(paths: PathWithRoute[]): PathWithRoute[] {
 }
 
 /** The build in progress: where it writes, where it is published, and whether it was. */
-let staged: { staging: string; final: string; published: boolean } | undefined;
-
-const remove = (dir: string) => rmSync(dir, { recursive: true, force: true });
+let staged: Staged | undefined;
 
 export default function okrHandbook(): AstroIntegration {
   /** This build reads the change history (an internal build). */
@@ -56,10 +54,22 @@ export default function okrHandbook(): AstroIntegration {
   return {
     name: 'okr-handbook',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
         if (command !== 'build' && command !== 'dev') return;
         const dir = contentDir();
         const final = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
+        const kept = `${final} was left as it was`;
+        if (command === 'build') {
+          // Released, and the staging folder removed, however the process ends (exit handlers run on
+          // process.exit() and after a signal handled by stopOnSignals()).
+          const release = await acquireBuildLock(join(fileURLToPath(config.root), '.astro', 'okr-build.lock'), logger);
+          const build = (staged = stageBuild(final));
+          process.on('exit', () => {
+            discard(build);
+            release();
+          });
+          stopOnSignals(build, logger);
+        }
         let audience;
         try {
           // OKR_AUDIENCE=public builds the public projection only; a misspelt value stops the build,
@@ -67,8 +77,7 @@ export default function okrHandbook(): AstroIntegration {
           audience = audienceFromEnv();
           sourceDateEpoch(process.env);
         } catch (e) {
-          logger.error((e as Error).message);
-          if (command === 'build') remove(final);
+          logger.error(`${(e as Error).message}; ${kept}`);
           process.exit(1);
         }
         // What `okr check --cache` stored is read, never written: a build that follows it (the workflows'
@@ -83,8 +92,7 @@ export default function okrHandbook(): AstroIntegration {
         const warnings = result.issues.filter((i) => i.severity === 'warning').length;
         if (!result.ok) {
           console.error(formatPretty(result.issues, { colour: Boolean(process.stderr.isTTY) }));
-          logger.error(`content in ${dir} has errors; nothing was built (run: npm run --silent okr -- check)`);
-          if (command === 'build') remove(final);
+          logger.error(`content in ${dir} has errors; nothing was built, ${kept} (run: npm run --silent okr -- check)`);
           process.exit(1);
         }
         // The change history (internal builds only) is read on a thread of its own while Astro goes on,
@@ -99,16 +107,7 @@ export default function okrHandbook(): AstroIntegration {
             (warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'}: npm run --silent okr -- check)` : '') +
             (cache?.hits ? `; ${cache.hits} files from the parse cache` : ''),
         );
-        if (command !== 'build') return;
-        const staging = join(dirname(final), `.${basename(final)}.partial`);
-        remove(staging);
-        const build = (staged = { staging, final, published: false });
-        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
-        process.on('exit', () => {
-          if (build.published) return;
-          remove(staging);
-          remove(final);
-        });
+        if (command === 'build') updateConfig({ outDir: pathToFileURL(`${staged!.staging}/`) });
       },
       // Pages that show the change history wait for it, and Astro renders one page at a time (four in
       // flight), in route order: /api/… and /objectives/… come first. Rendered last, they find the
@@ -142,21 +141,15 @@ function shrinkHeap(): void {
   }
 }
 
-/** The last integration: moves the finished build from its staging folder into the output folder. */
+/** The last integration: swaps the finished build in for the output folder. */
 export function okrPublish(): AstroIntegration {
   return {
     name: 'okr-publish',
     hooks: {
       'astro:build:done': ({ logger }) => {
         if (!staged) return;
-        const { staging, final } = staged;
-        const old = join(dirname(final), `.${basename(final)}.old`);
-        remove(old);
-        if (existsSync(final)) renameSync(final, old);
-        renameSync(staging, final);
-        staged.published = true;
-        remove(old);
-        logger.info(`published ${final}`);
+        publish(staged);
+        logger.info(`published ${staged.final}`);
       },
     },
   };

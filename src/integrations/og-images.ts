@@ -1,10 +1,10 @@
 // Renders the Open Graph image of every period, team-period and objective page (and a site
 // default) after the build. Images are cached on disk by a hash of their inputs, so an unchanged
-// image is linked from the cache, not re-rendered; the log states the counts. Images no build has
+// image is copied from the cache, not re-rendered; the log states the counts. Images no build has
 // used for a week are removed (each change of a key result leaves its old images behind). Rendering
 // happens in child processes (one per core), each replaced after a batch so satori's and resvg's
 // memory is handed back.
-import { copyFileSync, linkSync, mkdirSync, statSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,17 +91,16 @@ export default function ogImages(): AstroIntegration {
             mkdirSync(folder, { recursive: true });
             dirs.add(folder);
           }
-          // A hard link costs no copy; a cache on another file system gets a copy.
-          try {
-            linkSync(file, target);
-          } catch {
-            copyFileSync(file, target);
-          }
+          // A copy, never a hard link: a link is the cache's own file, so an edit of the published image in
+          // place (an optimiser, a deploy step, a mistaken `>`) would rewrite the cache, and every later
+          // build would publish the edited image. Where the file system can, the copy is a reflink (Btrfs,
+          // XFS): it shares the data until one side is written, so it costs what a link did.
+          copyFileSync(file, target, constants.COPYFILE_FICLONE);
         }
         const renderedFiles = new Set(missing.map((m) => m.file));
         const rendered = files.filter((c) => renderedFiles.has(c.file)).length;
         logger.info(`OG images: ${cards.length} images, ${rendered} rendered, ${cards.length - rendered} from cache`);
-        pruneCache(cacheDir, /^[0-9a-f]{64}\.png$/, /^[0-9a-f]{64}\.png\.tmp$/);
+        pruneCache(cacheDir, /^[0-9a-f]{64}\.png$/);
       },
     },
   };

@@ -1,11 +1,12 @@
 // Draws Open Graph cards: satori → SVG → PNG (resvg). Runs in child processes started by
 // ./og-images.ts, so the native memory of thousands of renders goes back to the system when one exits
 // (worker threads would share the build's heap, which keeps freed memory).
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { writeFileAtomic } from '../lib/load/atomic-write.ts';
 import type { OgCard } from '../lib/og.ts';
 
 const require = createRequire(import.meta.url);
@@ -92,7 +93,7 @@ export const fontsVersion = () =>
 
 export interface RenderJob {
   card: OgCard;
-  /** Where the PNG goes (written to a temporary name, then renamed: a crash leaves no half file). */
+  /** Where the PNG goes (written whole: a crash leaves no half file). */
   file: string;
 }
 
@@ -107,8 +108,7 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (file: string
   for (const { card, file } of jobs) {
     const svg = await satori(layout(card), { width: 1200, height: 630, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
-    writeFileSync(`${file}.tmp`, png);
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, png);
     done(file);
   }
 }

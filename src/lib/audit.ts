@@ -3,7 +3,7 @@
 // "🟢 Ahead" is a pace statement, compared with the pace). Both sides are kept, never "fixed".
 import { formatGrade } from './format.ts';
 import type { Grade } from './grading.ts';
-import { declaredLight, type Light, type Status } from './status.ts';
+import { declaredLights, type Light, type Status } from './status.ts';
 
 /** One disagreement, in words a reader understands. */
 export interface AuditFinding {
@@ -44,14 +44,14 @@ export function statusAudit(
   computed: Status,
   what: string,
 ): AuditFinding | null {
-  const d = declaredLight(declared);
-  if (!d || computed.light === null || d.light === computed.light) return null;
+  const lights = declaredLights(declared);
+  if (!lights.length || computed.light === null || lights.includes(computed.light)) return null;
   const said = `${declared?.status ? `${EMOJI[declared.status]} ` : ''}${declared?.statusNote ?? declared?.status ?? ''}`.trim();
   const basis = computed.key === 'final' ? 'by its final grade' : 'by the handbook’s pace';
   return {
     declared: said,
     computed: computed.word,
-    reason: `The document says “${said}” (${d.light}); ${basis} the ${what} is ${computed.word} (${computed.light}): ${computed.why}.`,
+    reason: `The document says “${said}” (${lights.join(' or ')}); ${basis} the ${what} is ${computed.word} (${computed.light}): ${computed.why}.`,
   };
 }
 

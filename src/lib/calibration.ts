@@ -5,6 +5,17 @@ export const CALIBRATION_BAND = { low: 0.6, high: 0.7 } as const;
 
 export type Calibration = 'calibrated' | 'too easy' | 'too hard' | 'not enough data';
 
+/** A verdict needs a trend: one period's grade says how that period went, not how targets are set. */
+export const MIN_PERIODS_FOR_VERDICT = 2;
+
+/** How pages say each verdict. */
+export const CALIBRATION_LABEL: Record<Calibration, string> = {
+  calibrated: 'Calibrated',
+  'too easy': 'Targets may be too easy',
+  'too hard': 'Targets may be too hard',
+  'not enough data': 'Not enough data yet',
+};
+
 export interface CalibrationResult {
   verdict: Calibration;
   mean: number | null;
@@ -18,6 +29,13 @@ export function calibrate(grades: readonly (number | null)[]): CalibrationResult
   if (graded.length === 0) return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No graded period has ended yet.' };
   const mean = graded.reduce((a, b) => a + b, 0) / graded.length;
   const over = `mean ${formatGrade(mean)} over ${graded.length} graded period${graded.length === 1 ? '' : 's'}`;
+  if (graded.length < MIN_PERIODS_FOR_VERDICT)
+    return {
+      verdict: 'not enough data',
+      mean,
+      graded: graded.length,
+      explanation: `${over}: a verdict needs at least ${MIN_PERIODS_FOR_VERDICT} ended periods with grades.`,
+    };
   if (mean > CALIBRATION_BAND.high)
     return { verdict: 'too easy', mean, graded: graded.length, explanation: `${over}: above 0.70 — targets may not be ambitious enough.` };
   if (mean < CALIBRATION_BAND.low)

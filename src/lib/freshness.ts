@@ -68,10 +68,16 @@ export interface Freshness {
 
 /**
  * How fresh a key result's readings are on `today`. `dates` are its check-ins' dates (oldest first);
- * only an in-progress period makes a key result stale.
+ * `schedule` is its period's (checkinSchedule, worked out once per period); only an in-progress
+ * period makes a key result stale.
  */
-export function freshness(dates: readonly (string | undefined)[], period: Schedulable, today: string, inProgress: boolean): Freshness {
-  const schedule = checkinSchedule(period);
+export function freshness(
+  dates: readonly (string | undefined)[],
+  period: { start: string },
+  schedule: CheckinSchedule | undefined,
+  today: string,
+  inProgress: boolean,
+): Freshness {
   const known = dates.filter((d): d is string => d !== undefined && d <= today);
   const last = known.length ? known.reduce((a, b) => (a > b ? a : b)) : null;
   const daysSince = last === null ? null : daysBetween(last, today);

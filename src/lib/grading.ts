@@ -84,6 +84,16 @@ export function thresholdReading(m: { operator: string; target: number; baseline
   return m.baseline !== undefined && HOLDS[m.operator]!(m.baseline, m.target) ? 'hold' : 'reach';
 }
 
+/** How many thresholds (key results and compound parts) are read as reach and as hold. */
+export function thresholdReadings(krs: Iterable<KeyResult>): { reach: number; hold: number } {
+  const n = { reach: 0, hold: 0 };
+  for (const kr of krs) {
+    const thresholds = kr.kind === 'threshold' ? [kr] : kr.kind === 'compound' ? kr.parts.filter((p) => p.kind === 'threshold') : [];
+    for (const t of thresholds) n[thresholdReading(t)]++;
+  }
+  return n;
+}
+
 /** Words that mean a milestone is done when given as its current value. */
 const DONE = /^(done|shipped|launched|complete|completed|live|ga|achieved|delivered|certified)$/i;
 const isDone = (value: number | string | undefined, target: string | undefined) =>

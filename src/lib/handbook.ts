@@ -140,7 +140,7 @@ function compute(
   const objectives: ComputedObjective[] = model.objectives.map((o) => {
     const period = periodOf.get(o.period);
     const expectedFinal = expected[o.type ?? 'committed'];
-    const env = { period, state: period?.state, today, expectedFinal, bands, tolerance };
+    const env = { period, state: period?.state, schedule: period?.schedule, today, expectedFinal, bands, tolerance };
     const keyResults = o.keyResults.map((kr) => computeKr(kr, env));
     const phase = phaseOf(o.period);
     const rollup = rollUp(

@@ -2,7 +2,7 @@
 // model and the day of the build. Pure.
 import { gradeAudit, statusAudit, type Audit } from './audit.ts';
 import { bandOf, gradeKeyResult, type Grade } from './grading.ts';
-import { freshness, type Freshness } from './freshness.ts';
+import { freshness, type CheckinSchedule, type Freshness } from './freshness.ts';
 import type { KrModel, PeriodModel } from './model.ts';
 import { paceGap, paceOf, progressThrough, type Pace } from './pace.ts';
 import type { PeriodState } from './period-state.ts';
@@ -59,6 +59,8 @@ export type ComputedKr = KrModel & {
 export interface KrEnv {
   period: PeriodModel | undefined;
   state: PeriodState | undefined;
+  /** The period's check-in schedule (freshness.ts), worked out once per period. */
+  schedule: CheckinSchedule | undefined;
   today: string;
   /** The objective's expected final grade: committed 1.0, aspirational 0.7. */
   expectedFinal: number;
@@ -94,7 +96,8 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
   const phase = state?.phase ?? 'in progress';
   const fresh = freshness(
     kr.readings.map((r) => r.date),
-    period ?? { start: today, end: today },
+    period ?? { start: today },
+    env.schedule,
     today,
     phase === 'in progress',
   );

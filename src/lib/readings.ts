@@ -64,11 +64,17 @@ export function judgementOf(kr: KeyResult): Judgement | undefined {
  */
 export const GRACE_DAYS = 14;
 
-/** The last date a reading may carry and still grade the period. */
-export const gradingCutoff = (period: { end: string; gradingDate?: string }) => {
-  const grace = addDays(period.end, GRACE_DAYS);
-  return period.gradingDate && period.gradingDate > grace ? period.gradingDate : grace;
-};
+const cutoffs = new Map<string, string>();
+/** The last date a reading may carry and still grade the period (remembered: a handbook has few periods and many readings). */
+export function gradingCutoff(period: { end: string; gradingDate?: string }): string {
+  const key = `${period.end}/${period.gradingDate ?? ''}`;
+  let cutoff = cutoffs.get(key);
+  if (cutoff === undefined) {
+    const grace = addDays(period.end, GRACE_DAYS);
+    cutoffs.set(key, (cutoff = period.gradingDate && period.gradingDate > grace ? period.gradingDate : grace));
+  }
+  return cutoff;
+}
 
 /** Where a reading's date falls against its period: before it starts, inside (or in the grace after), or too late to grade it. */
 export function placeOf(date: string | undefined, period: { start: string; end: string; gradingDate?: string }): 'before' | 'in' | 'after' {

@@ -18,6 +18,9 @@ export interface SiteIndex {
   quarters: Map<string, ComputedPeriod[]>;
   /** Objectives a person owns or is DRI of, and key results they own. */
   byPerson: Map<string, { owns: ComputedObjective[]; dri: ComputedObjective[]; krs: ComputedKr[] }>;
+  /** People who own, are DRI of, or own a key result of something in this build: each has an owner page. */
+  owners: Person[];
+  ownerIds: Set<string>;
   /** Key results that move each KPI. */
   krsByKpi: Map<string, ComputedKr[]>;
   /** Each team's rollup per period, oldest period first. */
@@ -26,6 +29,11 @@ export interface SiteIndex {
   teamLatest: Map<string, TeamPeriodRollup>;
   /** Each team's calibration over the periods that have ended (a grade mid-period is not a result yet). */
   teamCalibration: Map<string, CalibrationResult>;
+  /**
+   * The published snapshots that hold each record (key "objective/<id>", "keyResult/<uid>"), the latest
+   * version of each period first, and whether the record is still as the snapshot froze it.
+   */
+  snapshotsOf: Map<string, { period: string; version: string; same: boolean }[]>;
   /** KPI names by id. */
   kpiName: Map<string, string>;
   /** The org's redactions by id (label and private link). */
@@ -69,8 +77,25 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
   const ended = new Set(h.periods.filter((p) => p.end < h.today).map((p) => p.id));
   const latest = (history: TeamPeriodRollup[]) =>
     history.findLast((r) => r.grade !== null && started.has(r.period)) ?? history.findLast((r) => started.has(r.period)) ?? history[0]!;
+  const owners = h.model.people.filter((p) => {
+    const b = byPerson.get(p.id)!;
+    return b.owns.length + b.dri.length + b.krs.length > 0;
+  });
+  const snapshotsOf: SiteIndex['snapshotsOf'] = new Map();
+  const newestFirst = [...h.trust.snapshots].sort((a, b) => Number(b.version.slice(1)) - Number(a.version.slice(1)));
+  for (const x of newestFirst) {
+    if (!x.ok) continue;
+    for (const leaf of x.leaves) {
+      const list = snapshotsOf.get(leaf.key) ?? snapshotsOf.set(leaf.key, []).get(leaf.key)!;
+      if (list.some((y) => y.period === x.period)) continue;
+      list.push({ period: x.period, version: x.version, same: h.trust.own.get(leaf.key)?.record.leaf === leaf.leaf });
+    }
+  }
   return {
+    snapshotsOf,
     byPerson,
+    owners,
+    ownerIds: new Set(owners.map((p) => p.id)),
     krsByKpi: group(
       krs.filter((k) => k.kpi),
       (k) => k.kpi!,

@@ -172,13 +172,12 @@ const DECLARED_WORDS: [RegExp, Pace][] = [
 ];
 
 /**
- * What a declared status says in this model's terms: its light, read from its word when the word is
- * a pace word (a document's "🟡 On track" is a pace statement: on track is green), else its colour.
+ * What a declared status says in this model's terms: the lights it allows. A pace word gives its
+ * light (a document's "🟡 On track" is a pace statement: on track is green); the colour gives its
+ * own. A computed status agrees when its light is either — "🔴 Behind" agrees with behind (yellow)
+ * and with off track (red); "🟡 Behind" disagrees with on track (green).
  */
-export function declaredLight(d: { status?: Light; statusNote?: string } | undefined): { light: Light; word: string } | undefined {
-  if (!d?.status && !d?.statusNote) return undefined;
-  const pace = d.statusNote ? DECLARED_WORDS.find(([re]) => re.test(d.statusNote!.trim()))?.[1] : undefined;
-  if (pace) return { light: PACE_LIGHT[pace], word: d.statusNote! };
-  if (d.status) return { light: d.status, word: d.statusNote ? `${d.status} (“${d.statusNote}”)` : d.status };
-  return undefined;
+export function declaredLights(d: { status?: Light; statusNote?: string } | undefined): Light[] {
+  const pace = d?.statusNote ? DECLARED_WORDS.find(([re]) => re.test(d.statusNote!.trim()))?.[1] : undefined;
+  return [...new Set([...(pace ? [PACE_LIGHT[pace]] : []), ...(d?.status ? [d.status] : [])])];
 }

@@ -103,10 +103,23 @@ function printButtons(): void {
   }
 }
 
+/** "Expand all" / "Collapse all" for the alignment tree's branches and the KPI catalogue's groups (hidden without JavaScript). */
+function expandControls(): void {
+  for (const controls of document.querySelectorAll<HTMLElement>('.tree-controls')) {
+    controls.hidden = false;
+    controls.addEventListener('click', (e) => {
+      const mode = (e.target as HTMLElement).closest('button')?.dataset.tree;
+      if (mode)
+        for (const d of document.querySelectorAll<HTMLDetailsElement>('details.tree__children, details.group')) d.open = mode === 'open';
+    });
+  }
+}
+
 export function startSite(): void {
   searchKey();
   themeToggle();
   scrollingTables();
   copyButtons();
   printButtons();
+  expandControls();
 }

@@ -151,8 +151,8 @@ describe('hostile strings in a browser', () => {
     const meta = (p: string) => page.locator(`meta[property="${p}"]`).getAttribute('content');
     expect(await meta('og:title')).toContain(TITLE);
     expect(await page.title()).toContain(TITLE);
-    // The layout's chart script ran: it shows the pace chart's canvas only once it has drawn it.
-    await expect.poll(() => page.locator('#pace-kr1-title').isVisible()).toBe(true);
+    // The layout's chart script ran: it shows the key result chart's canvas only once it has drawn it.
+    await expect.poll(() => page.locator('#chart-kr1-title').isVisible()).toBe(true);
     await expect.poll(() => page.locator('figure.chart .chart__canvas').first().isVisible()).toBe(true);
     await page.close();
 

@@ -67,10 +67,14 @@ describe('the trust center of the public build', () => {
     await page.close();
   });
 
-  it('objective pages show each receipt hash with its proof on demand; the trust index is accessible', async () => {
+  it('objective pages keep every receipt behind one disclosure, each hash with its proof on demand; the trust index is accessible', async () => {
     const { page, errors } = await open('/objectives/2027-q1-company-churn-defense/');
     const receipts = page.locator('.receipt');
     expect(await receipts.count()).toBe(4); // the objective and its three key results
+    // Grades first: no receipt is visible until the reader asks for them.
+    expect(await receipts.first().isVisible()).toBe(false);
+    expect(await page.locator('details.receipts-panel').count()).toBe(1);
+    await page.locator('details.receipts-panel > summary').click();
     await expect.poll(() => page.locator('.receipt__copy').first().isVisible()).toBe(true);
     await page.locator('.receipt__details summary').first().click();
     const proof = page.locator('.receipt__proof').first();

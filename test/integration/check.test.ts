@@ -273,7 +273,7 @@ describe('okr <command> --help', () => {
   it("prints each command's usage, exits 0 and writes nothing", () => {
     const cwd = mkdtempSync(join(tmpdir(), 'okr-help-'));
     const commands = [...runOkr(['--help']).stdout.matchAll(/^ {2}([a-z]+) +\S/gm)].map((m) => m[1]!);
-    expect(commands).toEqual(['check', 'diff', 'export', 'import', 'new', 'pull', 'receipt', 'schema', 'snapshot', 'verify']);
+    expect(commands).toEqual(['check', 'diff', 'export', 'import', 'new', 'pull', 'receipt', 'remind', 'schema', 'snapshot', 'verify']);
     for (const name of commands) {
       // Options that would make the command write, were --help not honoured.
       const r = runOkr([name, '--help', ...(name === 'schema' ? ['--out', 'schemas'] : [])], {}, cwd);

@@ -127,7 +127,7 @@ describe("history cache (each file's part, on disk)", () => {
 
   it("is pruned by the worker threads too, leaving other builds' files in progress alone", () => {
     const stale = `${'0'.repeat(64)}.json.gz`;
-    const inProgress = `${'1'.repeat(64)}.json.gz.123-1.tmp`;
+    const inProgress = `.${'1'.repeat(64)}.json.gz.123-1-1.tmp`;
     writeFileSync(join(cacheDir, stale), 'old');
     writeFileSync(join(cacheDir, inProgress), 'half');
     startHistoryThread(cached.content, 2, cacheDir);

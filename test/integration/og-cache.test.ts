@@ -1,5 +1,6 @@
 // OG images are cached by a hash of their inputs: an unchanged build renders none, and editing one
-// key result re-renders only the images whose inputs changed. The build log states the counts.
+// key result re-renders only the images whose inputs changed. The build log states the counts. A
+// published image is a copy, so editing it cannot poison the cache.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ describe('OG image cache', () => {
     const old = (Date.now() - UNUSED_MS - 86_400_000) / 1000;
     const [used] = readdirSync(ogCache).filter((f) => f.endsWith('.png'));
     const unused = `${'0'.repeat(64)}.png`;
-    const dead = `${'1'.repeat(64)}.png.tmp`;
+    const dead = `.${'1'.repeat(64)}.png.123-0-1.tmp`;
     for (const f of [unused, dead]) writeFileSync(join(ogCache, f), 'x');
     for (const f of [used!, unused, dead]) utimesSync(join(ogCache, f), old, old);
     const builtAt = Math.floor(Date.now() / 1000) * 1000;
@@ -40,6 +41,17 @@ describe('OG image cache', () => {
     expect(existsSync(join(ogCache, unused))).toBe(false);
     expect(existsSync(join(ogCache, dead))).toBe(false);
     expect(statSync(join(ogCache, used!)).mtimeMs, 'a used image is marked used').toBeGreaterThanOrEqual(builtAt);
+  });
+  it('an edit of a published image in place cannot reach the cache, nor a later build', () => {
+    const published = join(first.out, 'og/default.png');
+    const original = readFileSync(published);
+    // Same file, rewritten in place (as an image optimiser or a `>` would): a hard link would carry it into the cache.
+    writeFileSync(published, 'poisoned');
+    const cached = readdirSync(ogCache).filter((f) => f.endsWith('.png'));
+    expect(cached.filter((f) => readFileSync(join(ogCache, f)).subarray(1, 4).toString() !== 'PNG')).toEqual([]);
+    const next = build();
+    expect(next.rendered).toBe(0);
+    expect(readFileSync(join(next.out, 'og/default.png'))).toEqual(original);
   });
   it('after one KR edit re-renders only its objective and team-period images', () => {
     edit(join(content, 'okrs/2025-Q1/engineering.yaml'), 'value: 75,', 'value: 90,');

@@ -1,7 +1,8 @@
-// No half-published output: a build writes into a staging folder and moves it into place only when
-// everything (pages, OG images, search index) is done. A failed build — invalid content, or a failure
-// after validation such as an MDX guide that throws while rendering — leaves no output folder at all
-// and never touches the content.
+// No half-published output: a build writes into a staging folder and swaps it in only when everything
+// (pages, OG images, search index) is done. A failed build — invalid content, or a failure after
+// validation such as an MDX guide that throws while rendering — leaves the previous output as it was,
+// says so in one line, and never touches the content. (Full disks, read-only folders, other file
+// systems, signals and concurrent builds: no-destruction.test.ts.)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +24,15 @@ function treeHash(dir: string): string {
   return h.digest('hex');
 }
 
-/** Folders beside the output that a build may have left (its staging folder). */
-const leftovers = (out: string) => readdirSync(dirname(out)).filter((n) => n.startsWith(`.${basename(out)}.`));
+/** What a build may have left beside the output (a folder set aside, a probe) or in its staging area. */
+const leftovers = (out: string) => [
+  ...readdirSync(dirname(out)).filter((n) => n.startsWith(`.${basename(out)}.`)),
+  ...(existsSync(join(ROOT, '.astro/okr-build')) ? readdirSync(join(ROOT, '.astro/okr-build')) : []),
+];
+const STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('a failed build publishes nothing', () => {
-  it('invalid content: no output folder (not even the previous one), content untouched', () => {
+  it('invalid content: the previous output folder kept, content untouched', () => {
     const content = copyContent(BASE);
     edit(join(content, 'people.yaml'), 'team: product }', 'team: prodcut }');
     const before = treeHash(content);
@@ -37,7 +42,8 @@ describe('a failed build publishes nothing', () => {
     const r = buildSite(content, { out, env: EPOCH });
     expect(r.status).toBe(1);
     expect(r.log).toMatch(/people\.yaml:3:\d+ error team 'prodcut' not found/);
-    expect(existsSync(out)).toBe(false);
+    expect(r.log).toMatch(/nothing was built, .* was left as it was/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>the previous build</p>');
     expect(leftovers(out)).toEqual([]);
     expect(treeHash(content)).toBe(before);
   });
@@ -72,10 +78,14 @@ describe('a failed build publishes nothing', () => {
 
     it('passes okr check, so only the build can find it', () => expect(runOkr(['check', '--content', content]).code).toBe(0));
 
-    it('fails the build and leaves no output folder and no staging folder', () => {
+    it('fails the build in one line, keeps the first build and leaves no staging folder', () => {
       expect(second.status).toBe(1);
-      expect(second.log).toMatch(/Cannot read properties of undefined \(reading 'name'\)/);
-      expect(existsSync(out)).toBe(false);
+      expect(second.log).toMatch(
+        /^build failed: Cannot read properties of undefined \(reading 'name'\).*; the previous output was left as it was$/m,
+      );
+      expect(second.log).not.toMatch(STACK);
+      expect(existsSync(join(out, 'index.html'))).toBe(true);
+      expect(existsSync(join(out, 'guides/zz-owner/index.html'))).toBe(false);
       expect(leftovers(out)).toEqual([]);
     });
 

@@ -10,7 +10,7 @@ import { PACE_WORD, paceStatus } from '../../src/lib/status.ts';
 import { expectedProgress, paceOf } from '../../src/lib/pace.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { DEFAULT_BANDS, keyResult, type KeyResult } from '../../src/lib/schema/index.ts';
-import { MAIN } from '../helpers.ts';
+import { FISCAL, MAIN } from '../helpers.ts';
 import { BUILD_DATE, generate } from '../../scripts/bench/generate.ts';
 
 const kr = (x: Record<string, unknown>): KeyResult => keyResult.parse({ id: 'kr', title: 't', ...x });
@@ -364,16 +364,26 @@ describe('each check-in is graded with its own values', () => {
   });
 });
 
-describe('derivations reproduce, digit for digit, the grade printed beside them (every demo key result and rollup)', () => {
-  for (const today of ['2025-02-19', '2026-11-23']) {
-    const h = computeHandbook(MAIN, { today }).handbook!;
+describe('derivations reproduce, digit for digit, the grade printed beside them (every key result and rollup)', () => {
+  // The demo mid-quarter and after it, the fiscal example, and a synthetic handbook of every kind with many check-ins.
+  const synthetic = mkdtempSync(join(tmpdir(), 'okr-derivations-'));
+  generate(synthetic, { teams: 4, periods: 2, objectives: 3, krs: 4, checkins: 3 }, { history: false });
+  // [name, content, today, at least this many formulas]: the fiscal example's grades are all judged or declared.
+  const handbooks: [string, string, string, number][] = [
+    ['the demo', MAIN, '2025-02-19', 20],
+    ['the demo', MAIN, '2026-11-23', 20],
+    ['the fiscal example', FISCAL, '2026-11-23', 0],
+    ['a synthetic handbook', synthetic, BUILD_DATE, 50],
+  ];
+  for (const [name, dir, today, formulas] of handbooks) {
+    const h = computeHandbook(dir, { today }).handbook!;
     const rows = [
       ...h.objectives.flatMap((o) => o.keyResults.map((k) => [k.uid, k.grade.value, k.grade.derivation] as const)),
       ...h.objectives.map((o) => [o.id, o.rollup.grade, o.rollup.derivation] as const),
       ...h.teamPeriods.map((t) => [`${t.period}/${t.team}`, t.grade, t.derivation] as const),
       ...h.companyPeriods.map((c) => [c.period, c.grade, c.derivation] as const),
     ];
-    it(`as of ${today}: ${rows.length} derivations`, () => {
+    it(`${name} as of ${today}: ${rows.length} derivations`, () => {
       let recomputed = 0;
       for (const [id, grade, derivation] of rows) {
         if (grade === null) {
@@ -388,7 +398,7 @@ describe('derivations reproduce, digit for digit, the grade printed beside them 
       }
       // Every formula was recomputed (the rest state their number: "1.00: … holds", "0.60: judged …").
       expect(recomputed).toBe(rows.filter(([, , d]) => /^\d\.\d\d = /.test(d)).length);
-      expect(recomputed).toBeGreaterThan(20);
+      expect(recomputed).toBeGreaterThanOrEqual(formulas);
     });
   }
 });

@@ -117,15 +117,15 @@ describe('the history cache', () => {
     ];
     cache.set(kept, fileHistoryPart(file));
     cache.set(dropped, fileHistoryPart(file));
-    writeFileSync(join(dir, `${dropped}.json.gz.99-1.tmp`), '');
+    writeFileSync(join(dir, `.${dropped}.json.gz.99-1-1.tmp`), '');
     // Left by a process that died two hours ago: removed.
-    const abandoned = join(dir, `${dropped}.json.gz.98-0.tmp`);
+    const abandoned = join(dir, `.${dropped}.json.gz.98-0-1.tmp`);
     writeFileSync(abandoned, '');
     const twoHoursAgo = new Date(Date.now() - 7_200_000);
     utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
     writeFileSync(join(dir, 'README'), '');
     cache.prune([kept]);
-    expect(readdirSync(dir).sort()).toEqual([`${kept}.json.gz`, 'README', `${dropped}.json.gz.99-1.tmp`].sort());
+    expect(readdirSync(dir).sort()).toEqual([`${kept}.json.gz`, 'README', `.${dropped}.json.gz.99-1-1.tmp`].sort());
     expect(() => historyCache(join(dir, 'none')).prune([])).not.toThrow();
   });
 

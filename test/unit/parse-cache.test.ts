@@ -110,7 +110,7 @@ describe('the parse cache', () => {
     const old = (Date.now() - UNUSED_MS - 60_000) / 1000;
     utimesSync(a!, old, old);
     utimesSync(b!, old, old);
-    const tmp = join(c.dir, `${'0'.repeat(64)}.json.1-0.tmp`);
+    const tmp = join(c.dir, `.${'0'.repeat(64)}.json.1-0-1.tmp`);
     writeFileSync(tmp, '{');
     utimesSync(tmp, old, old);
     writeFileSync(join(c.dir, 'README'), 'kept');

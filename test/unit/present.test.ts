@@ -78,7 +78,9 @@ describe("a team's calibration", () => {
       verdict: 'not enough data',
       explanation: 'No graded period has ended yet.',
     });
+    // One ended quarter with grades is a result, not a trend: no verdict from it alone.
     const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!);
-    expect(after.teamCalibration.get('company')).toMatchObject({ verdict: 'too hard', graded: 1 });
+    expect(after.teamCalibration.get('company')).toMatchObject({ verdict: 'not enough data', graded: 1 });
+    expect(after.teamCalibration.get('company')!.explanation).toMatch(/^mean 0\.\d\d over 1 graded period: a verdict needs at least 2/);
   });
 });

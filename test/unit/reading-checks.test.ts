@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { copyContent, edit } from '../helpers.ts';
+import { copyContent, edit, runOkr } from '../helpers.ts';
 
 const ENG = 'okrs/2025-Q1/engineering.yaml';
 const LATENCY = '          - { date: 2025-02-01, value: 550, status: yellow, statusNote: On track }';
@@ -119,5 +119,15 @@ describe('okr check: readings against their key result and period', () => {
         'threshold read as "hold": the baseline 0.8 already meets < 1, so it grades 1 while the reading stays < 1 and 0 when it does not',
     });
     expect(r.ok).toBe(true);
+  });
+
+  it('okr check counts each reading and prints the hold at its line, exiting 0', () => {
+    const dir = copyContent();
+    const line = edit(join(dir, ENG), '        baseline: 2.5\n', '        baseline: 0.8\n');
+    const r = runOkr(['check', '--content', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`${ENG.replace(/\//g, '\\/')}:${line}:\\d+ note threshold read as "hold"`));
+    expect(r.stdout).toMatch(/0 errors, \d+ warnings \(1 note\)/);
+    expect(r.stdout).toMatch(/Thresholds: \d+ to reach, 1 to hold\.$/m);
   });
 });

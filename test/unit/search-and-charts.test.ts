@@ -1,7 +1,8 @@
 // What the build hands to the search index and to the browser: KPI records, and the chart data
 // pages carry.
 import { describe, expect, it } from 'vitest';
-import { chartData, paceChart } from '../../src/lib/charts.ts';
+import { chartData, krProgressChart, teamHistoryChart } from '../../src/lib/charts.ts';
+import { expectedProgress } from '../../src/lib/pace.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { searchRecords } from '../../src/lib/search-records.ts';
 
@@ -19,16 +20,53 @@ describe('search records', () => {
 
 describe('chart data', () => {
   it('leaves the table to the page and rounds values to 4 decimals', () => {
-    const spec = paceChart('KR1', [
-      { date: '2026-04-15', grade: 1 / 3, expected: 0.16483516483516483 },
-      { date: '2026-05-01', grade: null, expected: 1 / 7 },
+    const spec = teamHistoryChart([
+      { period: 'Q1', grade: 1 / 3 },
+      { period: 'Q2', grade: null },
     ]);
     const data = chartData(spec);
     expect(data).not.toHaveProperty('table');
-    expect(data.series.map((s) => s.data)).toEqual([
-      [0.3333, null],
-      [0.1648, 0.1429],
+    expect(data.series.at(-1)!.data).toEqual([0.3333, null]);
+    expect(spec.table.rows[0]).toEqual(['Q1', '0.33']);
+  });
+});
+
+describe("a key result's chart", () => {
+  const quarter = { start: '2025-01-01', end: '2025-03-31' };
+  const chart = (readings: { date: string; value: number }[], today = '2025-02-19') =>
+    krProgressChart({
+      title: 'KR1: Grow ARR',
+      unit: '$M',
+      period: quarter,
+      today,
+      from: 12,
+      target: 18,
+      expectedAt: (date) => expectedProgress(quarter, date),
+      readings,
+    });
+
+  it('plots the value itself on a time axis, from the baseline at the period start, with target, pace and today', () => {
+    const spec = chart([
+      { date: '2025-01-10', value: 13 },
+      { date: '2025-02-01', value: 14.5 },
     ]);
-    expect(spec.table.rows[0]).toEqual(['2026-04-15', '0.33', '0.16']);
+    const [value, target, pace, today] = chartData(spec).series;
+    // Days since 1970: the points are spaced by the days between them, not evenly.
+    expect(value!.points!.map((p) => p.x)).toEqual([20089, 20098, 20120]);
+    expect(value!.points!.map((p) => p.y)).toEqual([12, 13, 14.5]);
+    expect(target!.points!.map((p) => p.y)).toEqual([18, 18]);
+    // The pace line runs from the baseline to the target over the period.
+    expect(pace!.points![0]!.y).toBeCloseTo(12.07, 2);
+    expect(pace!.points![1]!.y).toBe(18);
+    expect(today).toMatchObject({ label: 'Today (2025-02-19)', points: [{ x: 20138 }, { x: 20138 }] });
+    expect(chartData(spec).span).toEqual({ from: 20089, to: 20178 });
+    expect(spec.table.rows[0]).toEqual(['2025-01-01 (baseline)', '$12M', '$12.07M', '$18M']);
+    expect(spec.table.rows[2]![1]).toBe('$14.5M');
+  });
+
+  it('draws one reading and the baseline as two points, and no today line outside the period', () => {
+    const spec = chart([{ date: '2025-02-01', value: 14.5 }], '2026-12-07');
+    expect(spec.series.map((x) => x.label)).toEqual(['Value', 'Target', 'Expected pace']);
+    expect(spec.series[0]!.points).toHaveLength(2);
   });
 });

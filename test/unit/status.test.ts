@@ -10,7 +10,7 @@ import { paceOf } from '../../src/lib/pace.ts';
 import { periodState } from '../../src/lib/period-state.ts';
 import { readingsOf } from '../../src/lib/readings.ts';
 import { DEFAULT_BANDS, keyResult } from '../../src/lib/schema/index.ts';
-import { declaredLight, finalStatus, krStatus, paceStatus, parentStatus, type Status } from '../../src/lib/status.ts';
+import { declaredLights, finalStatus, krStatus, paceStatus, parentStatus, type Status } from '../../src/lib/status.ts';
 
 describe('pace: the grade at a reading against the progress expected by its date, as displayed', () => {
   it.each([
@@ -95,6 +95,7 @@ describe('a key result’s status', () => {
   const env = (today: string, period: PeriodModel = q1, expectedFinal = 1): KrEnv => ({
     period,
     state: periodState(period, today),
+    schedule: checkinSchedule(period),
     today,
     expectedFinal,
     bands,
@@ -230,14 +231,16 @@ describe('a parent’s status is its weakest child’s: a red child is never hid
 
 describe('declared statuses in the model’s terms, and the audit comparing like with like', () => {
   it.each([
-    [{ status: 'yellow', statusNote: 'On track' }, 'green'], // a pace word wins over the emoji
-    [{ status: 'green', statusNote: 'Ahead' }, 'green'],
-    [{ status: 'yellow', statusNote: 'Behind' }, 'yellow'],
-    [{ status: 'yellow', statusNote: 'At risk' }, 'yellow'],
-    [{ statusNote: 'Off track' }, 'red'],
-    [{ status: 'red' }, 'red'],
-    [{ status: 'yellow', statusNote: 'Waiting on legal' }, 'yellow'],
-  ] as const)('%o reads as %s', (d, light) => expect(declaredLight(d)?.light).toBe(light));
+    [{ status: 'yellow', statusNote: 'On track' }, ['green', 'yellow']], // a pace word, and the emoji's colour
+    [{ status: 'green', statusNote: 'Ahead' }, ['green']],
+    [{ status: 'yellow', statusNote: 'Behind' }, ['yellow']],
+    [{ status: 'red', statusNote: 'Behind' }, ['yellow', 'red']],
+    [{ status: 'yellow', statusNote: 'At risk' }, ['yellow']],
+    [{ statusNote: 'Off track' }, ['red']],
+    [{ status: 'red' }, ['red']],
+    [{ status: 'yellow', statusNote: 'Waiting on legal' }, ['yellow']],
+    [{ statusNote: 'Waiting on legal' }, []],
+  ] as const)('%o allows %o', (d, lights) => expect(declaredLights(d)).toEqual(lights));
 
   it('grade: beyond the tolerance only, never against a declared source', () => {
     const computed = { value: 0.625, source: 'computed' as const, derivation: '0.63 = (550 − 800) / (400 − 800)' };
@@ -254,6 +257,7 @@ describe('declared statuses in the model’s terms, and the audit comparing like
     expect(statusAudit({ status: 'yellow', statusNote: 'Behind' }, paceStatus(0.4, 0.36, '2025-02-01'), 'key result')?.reason).toBe(
       'The document says “🟡 Behind” (yellow); by the handbook’s pace the key result is On track (green): 0.40 at 2025-02-01; 0.36 expected by then (+0.04).',
     );
+    expect(statusAudit({ status: 'red', statusNote: 'Behind' }, paceStatus(0, 0.36, '2025-02-01'), 'key result')).toBeNull();
     expect(statusAudit({ status: 'green' }, finalStatus(0.3, DEFAULT_BANDS), 'key result')?.reason).toBe(
       'The document says “🟢 green” (green); by its final grade the key result is Off track (red): final grade 0.30: Off track (from 0.00).',
     );
@@ -296,7 +300,7 @@ describe('freshness by the period’s check-in schedule', () => {
     expect([s.dates.length, s.dates[0], s.label]).toEqual([count, first, label]);
   });
   it('no schedule: never stale, still says when the last check-in was', () => {
-    const f = freshness(['2025-01-10'], q1, '2025-03-01', true);
+    const f = freshness(['2025-01-10'], q1, checkinSchedule(q1), '2025-03-01', true);
     expect(f).toMatchObject({
       stale: false,
       schedule: null,
@@ -306,7 +310,7 @@ describe('freshness by the period’s check-in schedule', () => {
     });
   });
   it('no check-in at all: due on the first scheduled day', () => {
-    const f = freshness([], { ...q1, checkinCadence: 'weekly' }, '2025-01-20', true);
+    const f = freshness([], q1, checkinSchedule({ ...q1, checkinCadence: 'weekly' }), '2025-01-20', true);
     expect(f).toMatchObject({
       last: null,
       nextDue: '2025-01-06',

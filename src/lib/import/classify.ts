@@ -25,6 +25,8 @@ export interface ItemContext {
   objective: boolean;
   /** Under a "Key Results" heading or a "Key results:" label. */
   krList: boolean;
+  /** The open objective lists its key results under its own "Key Results" heading, not here. */
+  krsElsewhere?: boolean;
   /** Under a heading that names goals or objectives ("Goals", "Our objectives"). */
   goalsSection: boolean;
   /** The parent item is a key result. */
@@ -106,14 +108,34 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       const n = nested(i);
       if (!n) return undefined;
       // A document that labels its objectives needs more than nesting to call an unlabelled item one.
-      if (c.profile.labelledObjectives && !i.lead.bold && !i.lead.owner) return undefined;
+      if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
+      // Among plain siblings under an objective, nested lines are notes on a key result, not a sub-objective.
+      if (c.objective && !i.lead.owner && i.lead.bold !== 'whole') {
+        const leaves = c.siblings.filter((s) => !nested(s)).length;
+        if (leaves * 2 > c.siblings.length)
+          return decided(
+            'kr',
+            `${describe(i)} among ${leaves} plain sibling${leaves === 1 ? '' : 's'} under an objective: a key result with notes under it`,
+            true,
+          );
+      }
       return decided('objective', `${describe(i)} with ${n} nested item${n === 1 ? '' : 's'}`);
+    },
+  },
+  {
+    name: 'owner goal where key results are labelled',
+    rule: (i, c) => {
+      // "CEO KR: …" lines are the key results here; "CTO: Run the platform for less." beside them is the CTO's own goal.
+      if (!c.objective || nested(i) || !i.lead.owner || i.lead.label || c.profile.labelledKrs === 0 || c.profile.labelledObjectives)
+        return undefined;
+      return decided('objective', `${describe(i)}, unlabelled where key results are labelled "KR"`, true);
     },
   },
   {
     name: 'leaf under an objective',
     rule: (i, c) => {
       if (!c.objective || nested(i)) return undefined;
+      if (c.krsElsewhere) return decided('note', 'a line about the objective, whose key results are under its "Key Results" heading');
       // The document labels its key results ("KR: …") and this line does not: still the objective's, but a guess.
       const weak = c.profile.labelledKrs > 0;
       return decided('kr', `${describe(i)} under an objective${weak ? ', though unlabelled where others say "KR"' : ''}`, weak);

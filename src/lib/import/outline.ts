@@ -103,6 +103,12 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
     if (!/^\?+$/.test(handle[1]!)) owner = `@${handle[1]}`;
     t = t.slice(handle[0].length);
   }
+  // "[momack2] Form 3+ …": a handle in brackets first.
+  const bracket = /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(t);
+  if (bracket && !owner) {
+    owner = bracket[1]!.startsWith('@') ? bracket[1]! : `@${bracket[1]}`;
+    t = t.slice(bracket[0].length);
+  }
   // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
   const tail = /\s+\(?@([\w-]+)\)?\s*$/.exec(t);
   if (tail && !owner) {

@@ -70,6 +70,10 @@ type Role =
   | 'control'
   | 'overview'
   | 'team'
+  /** A heading under "Key Results" or "Initiatives" that details one of them: its lines are notes. */
+  | 'detail'
+  /** A list introduced as the objectives ("Here's a summary of this team's objectives:"). */
+  | 'goals'
   | 'generic';
 
 interface Section {
@@ -98,7 +102,8 @@ const GENERIC = new Set(
 );
 
 export function cleanTeamName(text: string): string | undefined {
-  let s = text.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+  // "3. Product Team" loses its section number; "2019 Q4" keeps its year.
+  let s = text.replace(/^\d{1,2}(?:\.\d+)*\.?\s+/, '');
   for (const p of findPeriods(s, { years: true }).reverse()) s = s.slice(0, p.index) + s.slice(p.index + p.length);
   s = s
     .replace(/["“][^"”]*["”]/g, '')
@@ -347,7 +352,9 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     pendingCheckin = false;
     itemObjective = undefined;
-    for (const s of stack)
+    // A bold-line objective ends at the next heading, unless that heading is one of its parts ("Key Results").
+    const part = /^(?:key-results|initiatives|dependencies|risks)$/.test(headingRole(text) ?? '');
+    for (const s of part ? [] : stack)
       if (s.loose) {
         delete s.objective;
         delete s.loose;
@@ -389,6 +396,17 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     if (role) {
       sec.role = role;
       if (role === 'checkins') cadenceFrom(text, line);
+      return;
+    }
+    // "##### P0: Mount" under "#### Initiatives" is an initiative; under "#### Key Results", the detail of one.
+    const within = stack.slice(0, -1).findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
+    if (within && parent) {
+      sec.role = 'detail';
+      if (within.role === 'initiatives') parent.initiatives.push({ title: lead.title });
+      // A "Key Results" heading with no list of its own lists them as its sub-headings.
+      else if (within.role === 'key-results' && !sectionAt.get(within.line)?.items.length && within === stack.at(-2))
+        krFromLine(parent, { line, lead, nodes: h.children });
+      else note(line, `heading "${short(lead.title)}" details a key result of "${short(parent.title)}": its lines are not key results`);
       return;
     }
     // A heading the document does not label can still be an objective by its shape (./classify.ts).
@@ -441,15 +459,41 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       return;
     }
     if (!currentObjective() && periodStatement(render(p.children), line)) return;
+    // "Here's a summary of this team's objectives:" over a list: the list is the objectives.
+    if (first && next?.type === 'list' && /\b(?:objectives|goals|priorities)\b[^.]*:\s*$/i.test(render(p.children))) {
+      pendingList = { role: 'goals', line, label: first.lead.raw };
+      unmapped(line, line, 'introduction not mapped (the list after it is read as objectives)', first.lead.raw);
+      return;
+    }
+    // "**Not Included**" over a list: a label, and the list under it is what it names, not key results.
+    if (first && ls.length === 1 && first.lead.bold === 'whole' && next?.type === 'list' && first.lead.title.split(/\s+/).length <= 6) {
+      const role = headingRole(first.lead.title.replace(/:$/, ''));
+      pendingList = { role: role ?? 'generic', line, label: first.lead.title };
+      if (!role) unmapped(line, line, 'label over a list not mapped', first.lead.raw);
+      return;
+    }
     const leftovers: { text: string; line: number }[] = [];
     for (const l of ls) {
       const o = currentObjective();
-      if (o && l.lead.label?.kind === 'kr') {
+      if (o && l.lead.label?.kind === 'kr' && !inRole('detail')) {
         krFromLine(o, l);
         continue;
       }
       const f = fieldLine(l.nodes, ctx);
       if (f && field(f.label, f.value.text, l.line)) continue;
+      // A sentence right under an objective's "Key Results" heading is one ("IPFS has shipped 0.5.0."); "By order of priority," is not.
+      const krSection = top()?.role === 'key-results' ? sectionAt.get(top()!.line) : undefined;
+      if (
+        o &&
+        krSection &&
+        !krSection.items.length &&
+        !krSection.sections.length &&
+        l.lead.bold !== 'whole' &&
+        !/[,:]\s*$/.test(l.lead.raw)
+      ) {
+        krFromLine(o, l);
+        continue;
+      }
       leftovers.push({ text: withUrls(inline(l.nodes)), line: l.line });
     }
     if (!leftovers.length) return;
@@ -464,7 +508,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
   function objectiveLine(l: Lead, listFollows: boolean, krLines: number): Classified | undefined {
-    if (!l.title || /:\s*$/.test(l.raw)) return undefined;
+    // "_What is the main thing?_" asks; it does not name an objective.
+    if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title)) return undefined;
     if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
       return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
     if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
@@ -620,6 +665,15 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     const o = currentObjective();
     const role = pending?.role ?? (inRole('stage-gates') ? 'stage-gates' : !o && inRole('dependencies') ? 'dependencies' : undefined);
+    if (role === 'goals') {
+      walkItems(outlineList(l, render), { krList: false, underKr: false, goals: true });
+      return;
+    }
+    if (role === 'generic' || inRole('detail')) {
+      // Under a label or a detail heading: objectives only by their own shape, never key results by place.
+      walkItems(outlineList(l, render), { krList: false, underKr: false });
+      return;
+    }
     if (role && role !== 'key-results') {
       for (const item of l.children) listItem(item, role, o);
       return;
@@ -629,14 +683,22 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 
   /** List items by their outline shape (./classify.ts): objectives, key results, fields, and notes reported line by line. */
-  function walkItems(items: readonly OutlineItem[], at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean }) {
-    const goals = stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
+  function walkItems(
+    items: readonly OutlineItem[],
+    at: { objective?: ObjectiveDraft; krList: boolean; underKr: boolean; goals?: boolean },
+  ) {
+    const goals = Boolean(at.goals) || stack.some((s) => GOALS_HEADING.test(s.text.replace(/\([^)]*\)/g, '').trim()));
+    // An objective that lists its key results under its own "Key Results" heading has none elsewhere.
+    const home = stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
+    const krsElsewhere =
+      !at.krList && Boolean(home && sectionAt.get(home.line)?.sections.some((x) => headingRole(x.lead.title) === 'key-results'));
     for (const item of items) {
       if (fieldItem(item, at.objective, at.underKr)) continue;
       const c = classifyItem(item, {
         profile,
         objective: Boolean(at.objective),
         krList: at.krList,
+        krsElsewhere,
         goalsSection: goals,
         underKr: at.underKr,
         siblings: items,
@@ -687,7 +749,15 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     pendingList = undefined;
     itemObjective = before;
     // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
-    if (!used && !underKr && item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length) {
+    const sentence = f.value.text.split(/\s+/).length >= 4;
+    if (
+      !used &&
+      !underKr &&
+      !(item.lead.owner && sentence) &&
+      item.lead.bold === 'lead' &&
+      f.label.split(/\s+/).length <= 4 &&
+      !item.children.length
+    ) {
       unmapped(item.line, item.line, `field "${f.label}" not mapped`, f.value.text);
       return true;
     }

@@ -1,8 +1,8 @@
 // The files of an on-disk cache (./history-cache.ts, ./parse-cache.ts, the OG images): writing an
 // entry whole, and keeping the folder from growing with every change of content.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { TEMP_NAME, writeFileAtomic } from './atomic-write.ts';
 
 /** An entry not used for this long is removed by pruneCache(). */
 export const UNUSED_MS = 7 * 24 * 3_600_000;
@@ -12,28 +12,20 @@ const ABANDONED_MS = 3_600_000;
 const REFRESH_MS = 24 * 3_600_000;
 
 /**
- * A writer of entries into `dir`, by full path. Each is written whole under a temporary name (ending
- * in `.<pid>-<thread>.tmp`), then renamed, so a reader (another build, another thread) never sees
- * half an entry. A folder that cannot be written to is given up on at the first failure: a
- * read-only checkout runs as without a cache.
+ * A writer of entries into `dir`, by full path. Each is written whole (./atomic-write.ts), so a reader
+ * (another build, another thread) never sees half an entry. A folder that cannot be written to is
+ * given up on at the first failure: a read-only checkout, or a full disk, runs as without a cache.
  */
 export function cacheWriter(dir: string): (path: string, data: string | Uint8Array) => void {
   let writable: boolean | undefined;
   return (path, data) => {
     if (writable === false) return;
-    const tmp = `${path}.${process.pid}-${threadId}.tmp`;
     try {
       if (writable === undefined) mkdirSync(dir, { recursive: true });
       writable = true;
-      writeFileSync(tmp, data);
-      renameSync(tmp, path);
+      writeFileAtomic(path, data, { durable: false });
     } catch {
       writable = false;
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // Nothing was written, or it cannot be removed either.
-      }
     }
   };
 }
@@ -50,10 +42,10 @@ export function markUsed(path: string, mtimeMs: number, now = Date.now()): void 
 
 /**
  * Remove the entries (names matching `entry`) that are `stale` — by default, unused for UNUSED_MS —
- * and temporary files (`temp`) abandoned; another process's entries in progress, and anything else,
- * are left alone.
+ * and temporary files abandoned by a process that died; another process's entries in progress, and
+ * anything else, are left alone.
  */
-export function pruneCache(dir: string, entry: RegExp, temp: RegExp, stale?: (name: string) => boolean): void {
+export function pruneCache(dir: string, entry: RegExp, stale?: (name: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -64,7 +56,7 @@ export function pruneCache(dir: string, entry: RegExp, temp: RegExp, stale?: (na
   const older = (name: string, ms: number) => now - statSync(join(dir, name)).mtimeMs > ms;
   for (const name of names) {
     try {
-      const remove = entry.test(name) ? (stale ? stale(name) : older(name, UNUSED_MS)) : temp.test(name) && older(name, ABANDONED_MS);
+      const remove = entry.test(name) ? (stale ? stale(name) : older(name, UNUSED_MS)) : TEMP_NAME.test(name) && older(name, ABANDONED_MS);
       if (remove) rmSync(join(dir, name), { force: true });
     } catch {
       // Renamed into place or removed meanwhile, or not ours to remove.

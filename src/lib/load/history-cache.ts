@@ -40,7 +40,6 @@ export interface HistoryCache {
 }
 
 const ENTRY = /^[0-9a-f]{64}\.json\.gz$/;
-const IN_PROGRESS = /^[0-9a-f]{64}\.json\.gz\.[\d-]+\.tmp$/;
 
 export function historyCache(dir: string): HistoryCache {
   const write = cacheWriter(dir);
@@ -59,7 +58,7 @@ export function historyCache(dir: string): HistoryCache {
     },
     prune(keys) {
       const keep = new Set(keys);
-      pruneCache(dir, ENTRY, IN_PROGRESS, (name) => !keep.has(name.slice(0, 64)));
+      pruneCache(dir, ENTRY, (name) => !keep.has(name.slice(0, 64)));
     },
   };
 }

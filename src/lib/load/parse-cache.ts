@@ -89,7 +89,6 @@ export interface ParseCache {
 }
 
 const ENTRY = /^[0-9a-f]{64}\.json$/;
-const IN_PROGRESS = /^[0-9a-f]{64}\.json\.[\d-]+\.tmp$/;
 
 const INEXACT = new Error('not exactly JSON');
 /**
@@ -185,7 +184,7 @@ export function parseCache(dir: string, code = codeFingerprint(), { readOnly = f
       write(path(key), entry);
     },
     prune() {
-      if (!readOnly) pruneCache(dir, ENTRY, IN_PROGRESS);
+      if (!readOnly) pruneCache(dir, ENTRY);
     },
   };
 }

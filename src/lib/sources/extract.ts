@@ -8,7 +8,7 @@ import type { Source } from '../schema/index.ts';
 /** What a source returned: a document's bytes, or the rows of a query. */
 export type RawResult = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'rows'; columns: string[]; rows: Record<string, unknown>[] };
 
-/** What reading a source gave (src/lib/load/source-fetch.ts): its raw result, or why it could not be read. */
+/** What reading a source gave: its raw result, or why there is none (src/lib/load/source-fetch.ts). */
 export type Fetched = { ok: true; raw: RawResult } | { ok: false; message: string; hint: string };
 
 /** The dates a reading must fall in to count for the key result's period. */
