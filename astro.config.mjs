@@ -1,11 +1,11 @@
 // @ts-check
-import { satteri } from '@astrojs/markdown-satteri';
-import mdx from '@astrojs/mdx';
+// First: no telemetry for any command that loads this file (see the module).
+import './src/integrations/no-telemetry.ts';
 import { defineConfig } from 'astro/config';
 import okrHandbook, { okrPublish } from './src/integrations/handbook.ts';
 import ogImages from './src/integrations/og-images.ts';
 import search from './src/integrations/search.ts';
-import { safeUrls } from './src/lib/safe-urls.ts';
+import { CSP } from './src/integrations/csp.ts';
 
 // OKR_SITE sets the absolute URL (used for canonical links and feeds); OKR_BASE a sub-path.
 export default defineConfig({
@@ -17,22 +17,12 @@ export default defineConfig({
   cacheDir: process.env.OKR_CACHE_DIR || './node_modules/.astro',
   // Several pages in flight at once, so rendering overlaps with writing files.
   build: { format: 'directory', concurrency: 4 },
-  // Markdown and MDX links never run code: javascript:, data: and other such URLs are dropped.
-  markdown: { processor: satteri({ hastPlugins: [safeUrls] }) },
+  // Narratives and guides are rendered as data by src/lib/prose (never compiled as MDX code), and
+  // every page carries a strict Content-Security-Policy (src/integrations/csp.ts).
+  security: { csp: CSP },
   // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
-  integrations: [okrHandbook(), mdx(), ogImages(), search(), okrPublish()],
+  integrations: [okrHandbook(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },
   // Astro's log without stack traces (OKR_DEBUG=1 keeps them): a failed build says what failed in a line.
   logger: { entrypoint: './src/integrations/build-log.ts' },
-  vite: {
-    build: {
-      rolldownOptions: {
-        // MDX pages carry Astro's "use astro:head-inject" directive; the bundler's note about it is noise.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          warn(warning);
-        },
-      },
-    },
-  },
 });

@@ -9,12 +9,16 @@
 // - guide pages carry `classification` in their front matter (default: org.defaultClassification).
 // - internal records are dropped entirely — no stubs, no counts; links from public records to
 //   internal ones (parent, contributes, dependencies, KPI links) are removed.
-// - teams and people are kept only when a public record refers to them.
+// - teams and people are kept only when a public record refers to them; so are org.yaml's pillars,
+//   stage gates and redactions (./public-org.ts lists what the public sees of org.yaml).
+// - every field of the projected model is listed here: nothing reaches it by being spread along.
 // - redacted values never appear: check-in values of redacted key results are dropped.
 import type { ContentIssue } from './errors.ts';
 import { issueAt } from './source/yaml-source.ts';
-import type { HandbookModel, ObjectiveModel, Origin } from './model.ts';
+import type { HandbookModel, KrModel, ObjectiveModel, Origin } from './model.ts';
 import { publicIds, publicLinks, publicTarget, type PublicIds } from './public-ids.ts';
+import { publicOrg } from './public-org.ts';
+import { readingsOf } from './readings.ts';
 import { scopeLeaves } from './receipts/leaves.ts';
 
 export const AUDIENCES = ['internal', 'public'] as const;
@@ -83,10 +87,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
               kr = { ...kr, carriedFrom: undefined };
             // Where a number is read from (internal URLs, queries, variable names) is not public; its provenance is.
             if ('source' in kr && kr.source !== undefined) kr = { ...kr, source: undefined };
-            // Redacted values appear nowhere: a redacted KR's check-ins keep their dates and notes, not values.
-            if (kr.kind === 'redacted' && kr.checkins?.some((c) => c.value !== undefined))
-              kr = { ...kr, checkins: kr.checkins.map(({ value: _value, ...c }) => c) };
-            return kr;
+            return kr.kind === 'redacted' ? withoutValues(kr) : kr;
           }),
       };
     });
@@ -124,10 +125,8 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
   for (const k of kpiGroups.flatMap((g) => g.kpis)) addPerson(k.owner);
   for (const t of teams) addPerson(teamById.get(t)?.lead);
 
-  const org = m.org.currentPeriod && !ids.periods.has(m.org.currentPeriod) ? { ...m.org, currentPeriod: undefined } : m.org;
   const projected: HandbookModel = {
-    ...m,
-    org,
+    org: publicOrg(m.org, objectives, ids),
     periods,
     objectives,
     kpiGroups,
@@ -137,7 +136,9 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
       .map((p) => (p.team !== undefined && !teams.has(p.team) ? { ...p, team: undefined } : p)),
     receipts: [],
     sources: [],
+    dataFiles: new Set(),
     guides: m.guides.filter((g) => ids.guides.has(g.slug)),
+    orgOrigin: m.orgOrigin,
   };
   // A decision receipt is public when everything its scope covers is public (else its root and
   // approvers would speak for records the public cannot see).
@@ -148,4 +149,14 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
     return all === undefined || (pub !== undefined && all.length === pub.length && all.every((l, i) => l.key === pub[i]!.key));
   });
   return { ids, notes, model: projected };
+}
+
+/**
+ * A redacted key result as the public sees it: its values appear nowhere — not in its check-ins
+ * (dates and notes stay), its readings, a `current`, or the document's wording of them (labels).
+ */
+function withoutValues(kr: KrModel): KrModel {
+  const checkins = kr.checkins.map(({ value: _value, parts: _parts, ...c }) => c);
+  const out = { ...kr, checkins, labels: undefined, current: undefined } as KrModel;
+  return { ...out, readings: readingsOf(out) };
 }

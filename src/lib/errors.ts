@@ -1,5 +1,6 @@
 // Content problems: every one names file, line, column, field path, a message and a hint.
 // Formatting for the three `okr check` outputs lives here too, so the CLI and the build print the same.
+import { Hinter } from './hints.ts';
 
 /** An error fails the check; a warning is likely a mistake; a note says how something is read (never a problem). */
 export type Severity = 'error' | 'warning' | 'note';
@@ -105,36 +106,12 @@ export function formatJson(issues: readonly ContentIssue[]): string {
   );
 }
 
-/** Closest candidate by edit distance, for "did you mean …?" hints. */
-export function closest(
-  word: string,
-  candidates: Iterable<string>,
-  maxDistance = Math.max(2, Math.floor(word.length / 3)),
-): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return bestD <= maxDistance ? best : undefined;
+/** Closest candidate by edit distance, for "did you mean …?" hints (for many words against one list, keep a Hinter). */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  return new Hinter(candidates).closest(word);
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-export const didYouMean = (word: string, candidates: Iterable<string>): string | undefined => {
-  const c = closest(word, candidates);
+export const didYouMean = (word: string, candidates: Iterable<string> | Hinter): string | undefined => {
+  const c = candidates instanceof Hinter ? candidates.closest(word) : closest(word, candidates);
   return c ? `did you mean '${c}'?` : undefined;
 };

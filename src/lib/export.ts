@@ -302,19 +302,27 @@ const CSV_COLUMNS = [
   'auditFlag',
   'auditReason',
   'derivation',
-  'receiptLeaf',
   'statusLight',
   'statusAuditFlag',
   'statusAuditReason',
   'lastCheckin',
   'stale',
+  'receiptLeaf',
 ] as const;
 
+/**
+ * A cell that starts a formula in a spreadsheet (OWASP, CSV injection): =, +, -, @, a tab, a
+ * carriage return, a line feed or a NUL first — also as their full-width forms, which some
+ * spreadsheets read alike. A plain number (-1.5, +3) is no formula; "-1+cmd|' /C calc'!A0" is one.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-function cell(v: string | number | boolean | null | undefined): string {
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   let s = String(v);
-  if (typeof v === 'string' && /^[=+@\t\r]|^-(?![\d.])/.test(s)) s = `'${s}`;
+  if (typeof v === 'string' && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -333,7 +341,7 @@ export function exportCsv(h: ComputedHandbook): string {
         lastCheckin: e.freshness.last,
         stale: e.freshness.stale,
       };
-      rows.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+      rows.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
     }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 // A key result computed: its grade, status, pace, freshness, confidence, audit and trend, from the
 // model and the day of the build. Pure.
 import { gradeAudit, statusAudit, type Audit } from './audit.ts';
-import { bandOf, gradeKeyResult, type Grade } from './grading.ts';
+import { bandOf, gradeKeyResult, type Grade, type GradedReading } from './grading.ts';
 import { freshness, type CheckinSchedule, type Freshness } from './freshness.ts';
 import type { KrModel, PeriodModel } from './model.ts';
 import { paceGap, paceOf, progressThrough, type Pace } from './pace.ts';
@@ -133,7 +133,7 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
 }
 
 function pacePoints(
-  history: ReturnType<ReturnType<typeof gradeKeyResult>['history']>,
+  history: readonly GradedReading[],
   expectedAt: (date: string | undefined) => number | null,
   upcoming: boolean,
 ): PacePoint[] {

@@ -40,6 +40,18 @@ describe('the public projection', () => {
     ]);
     expect(JSON.stringify(h.trust.trees.get('2030-Q1')!.records)).not.toMatch(/8675309/);
   });
+  it("shows org.yaml's pillars, stage gates and redactions only through a public record that names them", () => {
+    const all = internal.handbook!.model.org;
+    expect([all.pillars.length, all.stageGates.length, all.redactions.length]).toEqual([1, 1, 1]);
+    expect([h.model.org.pillars, h.model.org.stageGates, h.model.org.redactions.map((r) => r.id)]).toEqual([[], [], ['n1']]);
+    // A redacted key result's wording of its values is dropped with the values, here and in its leaf.
+    const kr3 = h.objectives[0]!.keyResults[1]!;
+    expect(kr3.labels).toBeUndefined();
+    expect(internal.handbook!.objectives.find((o) => o.id === 'public-growth')!.keyResults[2]!.labels).toEqual({
+      target: 'CANARY-REDACTED-LABEL-5e5e',
+    });
+    expect(h.trust.trees.get('2030-Q1')!.byKey.get('keyResult/public-growth.kr3')!.canonical).not.toMatch(/CANARY/);
+  });
   it('recomputes rollups from public key results only (no hidden influence, no revealing counts)', () => {
     expect(h.objectives[0]!.rollup.coverage.total).toBe(3);
     expect(internal.handbook!.objectives.find((o) => o.id === 'public-growth')!.rollup.coverage.total).toBe(4);

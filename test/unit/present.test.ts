@@ -41,6 +41,10 @@ describe("the teams list's latest grade", () => {
     // A period that has not started is not graded nor rolled up, whatever is pre-filled.
     const future = h.teamPeriods.find((t) => t.period === '2027-Q1' && t.team === 'company')!;
     expect([future.grade, future.status.word]).toEqual([null, 'Not started']);
+    expect(h.companyPeriods.find((c) => c.period === '2027-Q1')).toMatchObject({
+      grade: null,
+      derivation: 'ungraded: the period has not started',
+    });
     expect(buildSiteIndex(h).teamLatest.get('company')!.period).toBe('2025-Q1');
   });
 });

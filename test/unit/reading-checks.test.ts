@@ -75,6 +75,23 @@ describe('okr check: readings against their key result and period', () => {
     expect(hit!.line).toBe(r.line);
   });
 
+  it('the percentage slip: 40 → 60 % given 0.5 is warned (it would grade 0)', () => {
+    const dir = copyContent();
+    const file = join(dir, ENG);
+    edit(file, '        baseline: 70\n        target: 90\n', '        baseline: 40\n        target: 60\n');
+    const line = edit(file, 'value: 82, status: green', 'value: 0.5, status: green');
+    const r = computeHandbook(dir, { today: '2025-02-19' });
+    expect(r.issues.find((i) => i.file.endsWith(ENG) && i.line === line)).toMatchObject({
+      severity: 'warning',
+      message: '0.5 reads as 0.5% against baseline 40 and target 60 (in %): a fraction written for a percentage?',
+      hint: 'write 50 for 50%',
+    });
+    const kr = r
+      .handbook!.objectives.find((o) => o.id === '2025-q1-engineering-developer-velocity')!
+      .keyResults.find((k) => k.id === 'kr4')!;
+    expect(kr.grade.value).toBe(0);
+  });
+
   it('a `current` with an `asOf` outside its period', () => {
     const dir = copyContent();
     const file = join(dir, ENG);

@@ -2,7 +2,7 @@
 // its place and shape first, its words second. Each rule is a small function that either decides
 // with its evidence or passes; the first rule that decides wins. A decision from weak evidence is
 // a guess, and the import report lists it with what was assumed.
-import { allItems, type Lead, type OutlineItem, type SectionSummary } from './outline.ts';
+import type { Lead, OutlineItem, SectionSummary } from './outline.ts';
 
 export interface DocProfile {
   /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
@@ -41,18 +41,6 @@ export function profileOf(leads: readonly Lead[]): DocProfile {
     labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
   };
-}
-
-/** Every lead in a document's sections and lists. */
-export function leadsOf(sections: readonly SectionSummary[], extra: readonly Lead[] = []): Lead[] {
-  const out: Lead[] = [...extra];
-  const walk = (s: SectionSummary) => {
-    out.push(s.lead);
-    for (const i of allItems(s.items)) out.push(i.lead, ...i.more.map((m) => m.lead));
-    s.sections.forEach(walk);
-  };
-  sections.forEach(walk);
-  return out;
 }
 
 type ItemRule = (item: OutlineItem, ctx: ItemContext) => Classified | undefined;
@@ -174,6 +162,9 @@ export interface HeadingContext {
 /** Words that make a heading a section about the document, not a goal. */
 const SECTION_WORDS =
   /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
+/** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
+const GOAL_VERB =
+  /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
 const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
 
 /** Whether a heading is an objective: its label, an owner prefix, or a goal-like sentence heading a list of leaves. */
@@ -189,8 +180,9 @@ export function classifyHeading(s: SectionSummary, ctx: HeadingContext): Classif
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+/)
     .filter((w) => /[\p{L}\d]/u.test(w));
+  const verb = GOAL_VERB.test(l.title);
   if (
-    words.length < 3 ||
+    words.length < (verb ? 2 : 3) ||
     SECTION_WORDS.test(l.title) ||
     /^(?:how|why|what|about|when|where|who)\b/i.test(l.title) ||
     TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())
@@ -202,5 +194,8 @@ export function classifyHeading(s: SectionSummary, ctx: HeadingContext): Classif
     return decided('objective', `sentence heading over a list of ${items.length} item${items.length === 1 ? '' : 's'}`, items.length < 2);
   if (!items.length && s.sections.length && !s.tables)
     return decided('objective', `sentence heading over ${s.sections.length} sub-heading${s.sections.length === 1 ? '' : 's'}`, true);
+  // "## Being a better company to work at" with nothing under it yet: an objective without key results.
+  if (!items.length && !s.sections.length && !s.tables && !s.paragraphs && (verb || words.length >= 4))
+    return decided('objective', 'sentence heading with nothing under it: an objective without key results', true);
   return undefined;
 }

@@ -2,7 +2,7 @@
 // indentation; each node keeps the shape of its lead line (numbered, bold, an owner prefix such as
 // "CEO:", a label such as "KR:" or "Objective 2:", an outcome after "=>", lines joined by hard
 // breaks). Classification (./classify.ts) reads these shapes; nothing here decides what a node is.
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { endLineOf, lineOf } from './markdown.ts';
 
 /** Plain text of inline nodes, as the caller renders it (links, redactions, subscripts). */
@@ -108,6 +108,13 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
   if (bracket && !owner) {
     owner = bracket[1]!.startsWith('@') ? bracket[1]! : `@${bracket[1]}`;
     t = t.slice(bracket[0].length);
+  }
+  // "… [P0][DP][PRODUCT]": priority and team tags at the end.
+  const tags = /(?:\s*\[(?:P[0-4?X]|[A-Z][A-Z0-9&-]{1,14})\])+\s*$/.exec(t);
+  if (tags && tags.index > 0) {
+    const p = /\[(P[0-4X])\]/i.exec(tags[0]);
+    if (p && !priority) priority = p[1]!.toUpperCase();
+    t = t.slice(0, tags.index);
   }
   // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
   const tail = /\s+\(?@([\w-]+)\)?\s*$/.exec(t);
@@ -295,14 +302,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
   return top;
 }
 
-/** All sections, depth first. */
-export function allSections(sections: readonly SectionSummary[]): SectionSummary[] {
-  return sections.flatMap((s) => [s, ...allSections(s.sections)]);
-}
-
 /** All items of a list tree, depth first. */
 export function allItems(items: readonly OutlineItem[]): OutlineItem[] {
   return items.flatMap((i) => [i, ...allItems(i.children)]);
 }
-
-export type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent };

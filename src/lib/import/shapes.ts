@@ -135,9 +135,11 @@ const periodName = (p: { id: string; kind: string; fiscal: boolean }) => {
   return m[3] ? (m[1] ? `FY${m[2]} Q${m[3]}` : `Q${m[3]} ${m[2]}`) : p.id;
 };
 
-function headingRole(text: string): Role | undefined {
-  if (/^(?:key results?|krs)$/i.test(text)) return 'key-results';
-  if (/initiatives?|projects/i.test(text) && !/objective/i.test(text)) return 'initiatives';
+function headingRole(full: string): Role | undefined {
+  if (/^(?:key results?|krs)$/i.test(full)) return 'key-results';
+  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full)) return 'initiatives';
+  // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
+  const text = full.split(/\s+/).slice(0, 5).join(' ');
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';
   if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
   if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
@@ -211,7 +213,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 
   const stack: Section[] = [];
   let pendingList: { role: Role; line: number; label: string } | undefined;
-  let pendingCheckin = false;
   let asOf: { date: string; line: number } | undefined;
   const ordinals = new Map<string, number>();
 
@@ -350,7 +351,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const line = lineOf(h);
     while (stack.length && top()!.depth >= h.depth) stack.pop();
     pendingList = undefined;
-    pendingCheckin = false;
     itemObjective = undefined;
     // A bold-line objective ends at the next heading, unless that heading is one of its parts ("Key Results").
     const part = /^(?:key-results|initiatives|dependencies|risks)$/.test(headingRole(text) ?? '');
@@ -648,10 +648,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       doc.sourceNotes.push(`${labelRaw.replace(/\s*\([^)]*\)\s*$/, '')}: ${value}`);
       return true;
     }
-    if (/check-?in/.test(label) && !value) {
-      pendingCheckin = true;
-      return true;
-    }
+    // "**Example Check-in**:" introduces the code block read by its own shape.
+    if (/check-?in/.test(label) && !value) return true;
     if (/dependenc/.test(label) && !value) return true; // the table that follows is read by its header
     if (inRole('stage-gates') && value) {
       doc.stageGates.push({ name: labelRaw, description: value });
@@ -932,6 +930,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         first &&
         wholeEmphasis(first.children) &&
         rows[i]!.cells[0]!.text.replace(/[*\s]/g, '') &&
+        // "*The following not likely to get done:*" introduces rows; it is not an objective.
+        !/:\s*$/.test(rows[i]!.cells[0]!.text) &&
         rows[i]!.cells.slice(1).every((c) => !c.text),
       );
     };
@@ -950,7 +950,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         });
         return;
       }
-      if (!o || !text) {
+      const label = /:\s*$/.test(text) && wholeEmphasis(body[i]!.children[0]?.children ?? []) && r.cells.slice(1).every((x) => !x.text);
+      if (!o || !text || label) {
         r.cells.forEach((x, j) => {
           if (x.text && !/^[*\s]*$/.test(x.text)) unmapped(r.line, r.line, `cell in column "${headers[j] ?? j + 1}" not mapped`, x.text);
         });
@@ -1350,7 +1351,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     const okr = /^OKR:\s*(.+)$/i.exec(lines[0]?.trim() ?? '');
     if (okr && lines.some((l) => /^KR\s*\d+/i.test(l.trim()))) {
       doc.checkinBlocks.push(checkinBlock(okr[1]!.trim(), lines, line));
-      pendingCheckin = false;
       return;
     }
     unmapped(line, end, `code block${c.lang ? ` (${c.lang})` : ''} not mapped`, lines[0]);

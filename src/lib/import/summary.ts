@@ -20,7 +20,7 @@ export interface DocSummary {
 /** Lines that carry nothing: blank, a thematic break, a table's separator row, a code fence, front matter fences. */
 const DECORATION = /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$)/;
 
-export const isCandidate = (line: string) => !DECORATION.test(line);
+const isCandidate = (line: string) => !DECORATION.test(line);
 
 /** Markdown markers taken off a line for the report: "  1. **KR:** x" → "KR: x". */
 const bare = (line: string) =>

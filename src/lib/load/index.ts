@@ -4,14 +4,16 @@ import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
 import { fileIssue, type ContentIssue } from '../errors.ts';
+import { checkProse } from '../prose/check.ts';
+import { proseFormat } from '../prose/parse.ts';
 import * as schema from '../schema/index.ts';
 import type { Collection, MdxFile, RawContent, Sourced, YamlCollection } from '../source/content.ts';
 import { issueAt, YamlSource } from '../source/yaml-source.ts';
 import { classify, isDataFile, LAYOUT } from './layout.ts';
-import { mdxComponents } from './mdx-components.ts';
 import { parseInParallel } from './parallel.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseCached, readText, SCHEMAS, splitFrontmatter, validateYaml, type ParsedFile } from './parse-file.ts';
+import { sanitise } from './schema-issues.ts';
 import { walk } from './walk.ts';
 
 /** Read and validate a content directory; `cache` keeps each YAML file's result by its text (./parse-cache.ts). */
@@ -73,13 +75,14 @@ function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined
     raw.issues.push(fileIssue(f.file, message, hint));
     markUnreadable(raw, kind, f.file);
   };
-  const text = ahead ? ahead.text : readText(f.abs);
-  if (text === undefined) return fail('file is not valid UTF-8', 're-save it with UTF-8 encoding');
+  const read = ahead ? { text: ahead.text } : readText(f.abs);
+  if ('problem' in read) return fail(read.problem, read.hint);
+  const { text } = read;
   if (text.trim() === '') return fail('file is empty', 'fill it in or delete it');
   if (kind === 'narrative' || kind === 'guide') {
     const page = readMdx(raw, f, kind, text);
     if (page === 'no front matter') fail('guide page has no front matter', "start the file with ---, a 'title:' line and ---");
-    else if (page) (kind === 'guide' ? raw.guides : raw.narratives).push(page);
+    else if (page) addPage(raw, kind === 'guide' ? raw.guides : raw.narratives, page);
     return;
   }
   const { parsed, source } = ahead
@@ -111,10 +114,24 @@ function readMdx(raw: RawContent, f: ContentFile, kind: 'narrative' | 'guide', t
     if (!r.value) return undefined;
     frontmatter = r.value.data;
   } else if (kind === 'guide') return 'no front matter';
-  const mdx = mdxComponents(f.file, text);
-  raw.issues.push(...mdx.issues);
+  const format = proseFormat(f.rel);
+  const prose = checkProse(f.file, text, format);
+  raw.issues.push(...prose.issues);
   const slug = f.rel.slice(f.rel.lastIndexOf('/') + 1).replace(/\.mdx?$/, '');
-  return { slug, file: f.file, absPath: f.abs, frontmatter, src, components: mdx.uses, imports: mdx.imports };
+  return { slug, file: f.file, text, format, frontmatter, src, components: prose.components };
+}
+
+/** Add a page, unless one of the same name (x.md beside x.mdx) is already there: both would claim one address. */
+function addPage(raw: RawContent, pages: MdxFile[], page: MdxFile): void {
+  const first = pages.find((p) => p.slug === page.slug);
+  if (!first) return void pages.push(page);
+  raw.issues.push(
+    fileIssue(
+      page.file,
+      `${first.file} and this file are both the page '${page.slug}'`,
+      'a page is one file: merge them and delete the other',
+    ),
+  );
 }
 
 /** File a validated record under its collection (the schemas guarantee each kind's type). */
@@ -190,7 +207,13 @@ function misplaced(kind: Collection, rel: string, data: unknown, src: YamlSource
 
 /** Re-validate a mapping without the top-level fields that are invalid (their errors are already reported). */
 function salvage<T>(src: YamlSource, s: z.ZodType<T>): Sourced<T> | undefined {
-  const data = src.doc.toJS() as Record<string, unknown> | null;
+  let data: Record<string, unknown> | null;
+  try {
+    // Read as the file was: reserved keys dropped, no alias inside itself (their errors are reported).
+    data = sanitise(src, src.doc.toJS({ maxAliasCount: 100 }), []) as Record<string, unknown> | null;
+  } catch {
+    return undefined; // aliases that expand too far: reported where the file was parsed
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const r = s.safeParse(data);

@@ -34,11 +34,12 @@ export interface CachedJob {
 
 /**
  * Read one file as the loader would: parsed (and stored in the cache, if any), or the cache's entry;
- * undefined for files the loader reports before parsing (not UTF-8, empty).
+ * undefined for files the loader reports before parsing (unreadable, not UTF-8, empty).
  */
 export function readJob(job: ParseJob, cache?: ParseCache): ParsedFile | CachedJob | undefined {
-  const text = readText(job.abs);
-  if (text === undefined || text.trim() === '') return undefined;
+  const read = readText(job.abs);
+  if ('problem' in read || read.text.trim() === '') return undefined;
+  const { text } = read;
   if (!cache) return parseFile(job.file, text, job.kind).parsed;
   const key = cache.key(job.kind, text);
   const entry = cache.read(key);

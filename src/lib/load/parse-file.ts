@@ -1,6 +1,5 @@
 // Parse and validate one content file's text against its collection's schema. Pure but for
 // readText(); runs on the loader's thread and on the parse worker (./parallel.ts).
-import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { fileIssue, type ContentIssue } from '../errors.ts';
 import * as schema from '../schema/index.ts';
@@ -10,6 +9,7 @@ import { YamlSource } from '../source/yaml-source.ts';
 import { cutValues } from './cut-values.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { readBounded } from './read-bounded.ts';
 import { fieldNames, sanitise, schemaIssues } from './schema-issues.ts';
 
 export const SCHEMAS = {
@@ -129,9 +129,12 @@ export function fromCache(
   return read;
 }
 
-/** Read a file as content text: strict UTF-8, BOM dropped; undefined when it is not UTF-8. */
-export function readText(abs: string): string | undefined {
-  return decode(readFileSync(abs))?.replace(/^\uFEFF/, '');
+/** Read a file as content text (./read-bounded.ts: a regular file, not too large): strict UTF-8, BOM dropped. */
+export function readText(abs: string): { text: string } | { problem: string; hint: string } {
+  const read = readBounded(abs);
+  if ('problem' in read) return read;
+  const text = decode(read.bytes)?.replace(/^\uFEFF/, '');
+  return text === undefined ? { problem: 'file is not valid UTF-8', hint: 're-save it with UTF-8 encoding' } : { text };
 }
 
 /** Split `---` front matter from an MDX body. */

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { didYouMean, formatPath, type ContentIssue } from '../errors.ts';
 import { issueAt, positionOfKey, type YamlSource } from '../source/yaml-source.ts';
+import { RESERVED_KEYS } from './reserved-keys.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -136,9 +137,18 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Walk parsed YAML: NFC-normalise every string (so hashes do not depend on the editor) and reject
- * what RFC 8785 cannot represent faithfully — lone surrogates, NaN/Infinity, integers beyond 2^53.
+ * what RFC 8785 cannot represent faithfully — lone surrogates, NaN/Infinity, integers beyond 2^53 —
+ * reserved keys (./reserved-keys.ts) and an alias inside the mapping or list it names (a value that
+ * contains itself, which no reader could walk to its end). A reserved key is never assigned, so no
+ * content can give a mapping a prototype of its choosing.
  */
-export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[], path: PropertyKey[] = []): unknown {
+export function sanitise(
+  src: YamlSource,
+  value: unknown,
+  issues: ContentIssue[],
+  path: PropertyKey[] = [],
+  open = new Set<object>(),
+): unknown {
   if (typeof value === 'string') {
     // Most content is ASCII: nothing to check or normalise.
     if (!NON_ASCII.test(value)) return value;
@@ -164,11 +174,42 @@ export function sanitise(src: YamlSource, value: unknown, issues: ContentIssue[]
       );
     return value;
   }
-  if (Array.isArray(value)) return value.map((v, i) => sanitise(src, v, issues, [...path, i]));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize('NFC')] = sanitise(src, v, issues, [...path, k]);
-    return out;
+  if (!value || typeof value !== 'object') return value;
+  if (open.has(value)) {
+    issues.push(
+      issueAt(
+        src,
+        path,
+        `'${String(path.at(-1) ?? 'file')}' is an alias of a mapping or list that contains it, so its value never ends`,
+        'an *alias may repeat a value written before, not the one it is inside; write the value out',
+      ),
+    );
+    return undefined;
   }
-  return value;
+  open.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((v, i) => sanitise(src, v, issues, [...path, i], open));
+  else {
+    const map: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const k = key.normalize('NFC');
+      if (RESERVED_KEYS.has(k)) {
+        const at = positionOfKey(src, path, key);
+        issues.push({
+          file: src.file,
+          line: at.line,
+          column: at.column,
+          path: formatPath([...path, key]),
+          message: `'${k}' is not a field: it is a name JavaScript reserves`,
+          hint: 'remove it (a key with this name could change how every record is read)',
+          severity: 'error',
+        });
+        continue;
+      }
+      map[k] = sanitise(src, v, issues, [...path, key], open);
+    }
+    out = map;
+  }
+  open.delete(value);
+  return out;
 }

@@ -1,8 +1,9 @@
 // Read trust-center files: snapshots under <content>/trust/<period>/v<N>/ and public keys under
 // <content>/trust/keys/*.pem. I/O only; verification is pure (src/lib/receipts/verify.ts).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { KeyInput, SnapshotInput } from '../receipts/verify.ts';
+import { readBounded } from './read-bounded.ts';
 
 export interface TrustFiles {
   snapshots: SnapshotInput[];
@@ -25,7 +26,11 @@ const VERSION_DIR = /^v[1-9]\d*$/;
 /** One snapshot folder: every file in it, as bytes. */
 export function readSnapshotDir(dir: string, cwd = process.cwd()): SnapshotInput {
   const files: Record<string, Uint8Array> = {};
-  for (const name of entries(dir)) if (!isDir(join(dir, name))) files[name] = new Uint8Array(readFileSync(join(dir, name)));
+  // Bounded reads (./read-bounded.ts): a FIFO or device here is skipped (the content walk reports it).
+  for (const name of entries(dir)) {
+    const read = isDir(join(dir, name)) ? undefined : readBounded(join(dir, name));
+    if (read && 'bytes' in read) files[name] = new Uint8Array(read.bytes);
+  }
   return { path: display(dir, cwd), period: basename(dirname(dir)), version: basename(dir), files };
 }
 
@@ -34,7 +39,8 @@ function readKeys(dir: string, cwd: string, stray: string[]): KeyInput[] {
   const keys: KeyInput[] = [];
   for (const name of entries(dir)) {
     const abs = join(dir, name);
-    if (name.endsWith('.pem') && !isDir(abs)) keys.push({ file: display(abs, cwd), pem: readFileSync(abs, 'utf8') });
+    const read = name.endsWith('.pem') && !isDir(abs) ? readBounded(abs) : undefined;
+    if (read && 'bytes' in read) keys.push({ file: display(abs, cwd), pem: read.bytes.toString('utf8') });
     else stray.push(display(abs, cwd));
   }
   return keys;

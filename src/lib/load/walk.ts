@@ -1,6 +1,7 @@
 // Walk the content directory: every file, and the entries that cannot be read as a file or folder.
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { NOT_A_FILE_HINT, specialKind } from './read-bounded.ts';
 
 /** An entry of the content directory that cannot be read as a file or folder. */
 interface Unwalkable {
@@ -20,7 +21,8 @@ function linkTarget(abs: string): string | undefined {
 
 /**
  * Every file under `dir`, sorted, and the entries that cannot be read: a broken link, a folder
- * without read permission, a link to a folder already in the content (its files would be read
+ * without read permission, anything that is not a regular file or folder (a FIFO, a device, a
+ * socket, or a link to one), a link to a folder already in the content (its files would be read
  * twice, or forever in a loop). Other links are followed.
  */
 export function walk(
@@ -41,7 +43,19 @@ export function walk(
     const abs = join(dir, name);
     let isDir: boolean;
     try {
-      isDir = statSync(abs).isDirectory();
+      const st = statSync(abs);
+      const kind = specialKind(st);
+      if (kind) {
+        // Never opened: a FIFO would block the check forever, a device (/dev/zero) never ends.
+        const target = linkTarget(abs);
+        bad.push({
+          abs,
+          message: `this is ${target === undefined ? '' : `a link to ${target}, `}${kind}, not a file`,
+          hint: NOT_A_FILE_HINT,
+        });
+        continue;
+      }
+      isDir = st.isDirectory();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const target = linkTarget(abs);

@@ -3,10 +3,11 @@
 // sanitise() returns for it — together with offsetsFromEvents(…, maxDepth), without walking the
 // events twice and the value a third time. Scalars are resolved by js-yaml itself; this only builds
 // the objects and lists. Anything unusual (tags, aliases, complex, duplicate or non-ASCII keys,
-// `__proto__`, text that is not NFC or not well-formed, numbers sanitise() would report) returns
+// a reserved key (`__proto__`, `constructor`, `prototype`), text that is not NFC or not well-formed, numbers sanitise() would report) returns
 // undefined, and the caller takes the general route. test/unit/yaml-source.test.ts checks both agree.
 import { CORE_SCHEMA, EVENT_ID, getScalarValue, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { child, emptyValueStart, scalarStart, type NodeOffsets } from '../source/yaml-positions.ts';
+import { RESERVED_KEYS } from './reserved-keys.ts';
 
 interface Frame {
   list: unknown[] | undefined;
@@ -77,7 +78,7 @@ export function constructPlain(
         const written = String(scalarValue(text, ev));
         let k = KEYS.get(written);
         if (k === undefined) KEYS.set(written, (k = Object.keys({ [written]: 0 })[0]!));
-        if (k === '__proto__' || ((!ascii || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) && NON_ASCII.test(k)) || Object.hasOwn(top.map, k))
+        if (RESERVED_KEYS.has(k) || ((!ascii || ev.style === SCALAR_STYLE.DOUBLE_QUOTED) && NON_ASCII.test(k)) || Object.hasOwn(top.map, k))
           return undefined;
         top.key = k;
         keyEnd = ev.valueEnd;

@@ -116,7 +116,8 @@ export function krLeaf(k: KrModel, ids: PublicIds): Leaf {
     manualGrade: kr.manualGrade,
     rationale: kr.rationale,
     values: k.kind === 'redacted' ? k.values : undefined,
-    labels: k.labels,
+    // A redacted value's wording (labels) is never published, so never in a leaf either.
+    labels: k.kind === 'redacted' ? undefined : k.labels,
     current: reading?.value,
     asOf: reading?.date,
     // Where an automatic reading came from (okr pull): source id, query hash, fetch time, result digest.

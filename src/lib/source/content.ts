@@ -11,8 +11,8 @@ export type YamlCollection = Exclude<Collection, 'narrative' | 'guide'>;
 /** One `<Component … />` in an MDX page. */
 export interface ComponentUse {
   name: string;
-  /** Attribute values written as strings; null for an expression (`team={x}`), which is not checked. */
-  attributes: Record<string, string | null>;
+  /** Attribute values (always written as text: an expression is refused by src/lib/prose/rules.ts). */
+  attributes: Record<string, string>;
   line: number;
   column: number;
 }
@@ -27,14 +27,14 @@ export interface MdxFile {
   /** File name without extension (the period id for narratives, the slug for guides). */
   slug: string;
   file: string;
-  /** Absolute path, for Astro's MDX pipeline. */
-  absPath: string;
+  /** The whole text (front matter included), rendered by src/lib/prose/render.ts. */
+  text: string;
+  /** `.mdx` (Markdown, the handbook's components and a few HTML elements) or `.md` (Markdown). */
+  format: 'md' | 'mdx';
   frontmatter: Record<string, unknown>;
   src: YamlSource | undefined;
   /** The components its body uses, checked against the handbook by validateComponents(). */
   components: ComponentUse[];
-  /** It imports components of its own (those names are not checked). */
-  imports: boolean;
 }
 
 export interface RawContent {

@@ -1,18 +1,13 @@
 // The components MDX pages use exist and name key results, periods and teams of the handbook.
 import { didYouMean, type ContentIssue } from '../errors.ts';
 import type { HandbookModel } from '../model.ts';
+import { COMPONENTS } from '../prose/allowlist.ts';
 import type { Collection, MdxFile, RawContent } from '../source/content.ts';
-
-/** The components MDX pages may use (the narrative and guide pages provide these), with what each needs. */
-const COMPONENTS: Record<string, { required: string[]; optional: string[]; example: string }> = {
-  OkrTable: { required: ['period'], optional: ['team'], example: '<OkrTable period="2025-Q1" team="engineering" />' },
-  GradeExample: { required: ['kr'], optional: [], example: '<GradeExample kr="2025-q1-company-revenue.kr1" />' },
-};
 
 /**
  * The components of MDX pages against the handbook: a key result, period or team that does not
  * exist would fail the build (GradeExample) or render an empty table (OkrTable), after `okr check`
- * had passed. Values written as expressions are not checked.
+ * had passed.
  */
 export function validateComponents(
   pages: readonly MdxFile[],
@@ -44,11 +39,10 @@ export function validateComponents(
         issues.push({ file: page.file, line: use.line, column: use.column, path: '', message, hint, severity: 'error' });
       const spec = COMPONENTS[use.name];
       if (!spec) {
-        if (!page.imports)
-          issue(
-            `unknown component <${use.name}>`,
-            didYouMean(use.name, Object.keys(COMPONENTS)) ?? `pages provide ${Object.keys(COMPONENTS).join(' and ')}`,
-          );
+        issue(
+          `unknown component <${use.name}>`,
+          didYouMean(use.name, Object.keys(COMPONENTS)) ?? `pages provide ${Object.keys(COMPONENTS).join(' and ')}`,
+        );
         continue;
       }
       for (const name of spec.required) if (!(name in use.attributes)) issue(`<${use.name}> needs ${name}="…"`, `e.g. ${spec.example}`);
@@ -60,14 +54,14 @@ export function validateComponents(
           );
           continue;
         }
-        if (value !== null && !known[name]!.has(value) && all[name]!.has(value)) {
+        if (!known[name]!.has(value) && all[name]!.has(value)) {
           issue(
             `<${use.name} ${name}="${value}"> names a ${WHAT[name]} the public handbook does not show`,
             `show a public one on this public page, or make it public (classification: public)`,
           );
           continue;
         }
-        if (value === null || known[name]!.has(value) || excused[name]!(value)) continue;
+        if (known[name]!.has(value) || excused[name]!(value)) continue;
         issue(
           `<${use.name} ${name}="${value}"> names no ${WHAT[name]} of this handbook`,
           didYouMean(value, known[name]!) ?? `e.g. ${spec.example}`,

@@ -1,6 +1,7 @@
 // What every validation rule shares: the model, lookups built once, and the two ways to report a
 // problem — at a field (`at`) or as a reference that names nothing (`ref`, with a "did you mean" hint).
 import { didYouMean, type ContentIssue, type Severity } from '../errors.ts';
+import { Hinter } from '../hints.ts';
 import type { HandbookModel, ObjectiveModel, Origin, PeriodModel } from '../model.ts';
 import type { Collection, RawContent } from '../source/content.ts';
 import { issueAt } from '../source/yaml-source.ts';
@@ -53,6 +54,15 @@ export function validationContext(m: HandbookModel, loaded: Loaded): ValidationC
   const issues: ContentIssue[] = [];
   const at: ValidationContext['at'] = (o, rel, message, hint, severity = 'error') =>
     issues.push(issueAt(o.src, [...o.path, ...rel], message, hint, severity));
+  // One Hinter per set of ids (./../hints.ts): thousands of broken references cost what their distinct words cost.
+  const hinters = new WeakMap<object, Map<Collection | undefined, Hinter>>();
+  const hinter = (known: Set<string> | Map<string, unknown>, collection: Collection | undefined) => {
+    const byCollection = hinters.get(known) ?? hinters.set(known, new Map()).get(known)!;
+    let h = byCollection.get(collection);
+    if (!h)
+      byCollection.set(collection, (h = new Hinter([...known.keys(), ...(collection ? (loaded.declaredIds.get(collection) ?? []) : [])])));
+    return h;
+  };
   const ref: ValidationContext['ref'] = (o, rel, value, known, what, where) => {
     if (value === undefined || known.has(value)) return;
     const collection = COLLECTION_OF[what];
@@ -60,9 +70,7 @@ export function validationContext(m: HandbookModel, loaded: Loaded): ValidationC
     if (collection && loaded.declaredIds.get(collection)?.has(value)) return;
     if (!m.orgOrigin && ORG_REFS.has(what)) return;
     const unreadable = collection ? loaded.unreadable.get(collection) : undefined;
-    const hint =
-      didYouMean(value, [...known.keys(), ...(collection ? (loaded.declaredIds.get(collection) ?? []) : [])]) ??
-      `add it to ${where}, or fix the id`;
+    const hint = didYouMean(value, hinter(known, collection)) ?? `add it to ${where}, or fix the id`;
     at(
       o,
       rel,

@@ -88,12 +88,18 @@ function notes(c: Checkin | undefined): Cell {
   return lines.length ? { lines } : { muted: '—' };
 }
 
+/** A compound check-in's parts as written: "net-churn: 1.2; expansion-bookings: 13". */
+const partValues = (parts: Readonly<Record<string, number | string>>) =>
+  Object.entries(parts)
+    .map(([part, v]) => `${part}: ${v}`)
+    .join('; ');
+
 function checkinRow(k: ComputedKr, t: PacePoint, first: boolean): Row {
   return {
     cells: [
       first ? { text: k.id.toUpperCase(), href: `#kr-${k.id}` } : { muted: k.id.toUpperCase() },
       { time: t.date },
-      t.value === undefined ? { muted: '—' } : formatValue(t.value, k.unit),
+      t.value !== undefined ? formatValue(t.value, k.unit) : t.checkin.parts ? partValues(t.checkin.parts) : { muted: '—' },
       t.grade === null ? { muted: '—' } : `${formatGrade(t.grade)} (expected ${formatGrade(t.expected)})`,
       t.pace ? PACE_WORD[t.pace] : t.counts ? { muted: '—' } : { muted: 'after the period: not counted' },
       notes(t.checkin),
