@@ -1,33 +1,42 @@
 // okr snapshot PERIOD: write a frozen, public, verifiable snapshot of a period into <content>/trust/.
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { writeDirAtomic } from '../../src/lib/load/atomic-write.ts';
+import { writeDirAtomic, writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { git, pathInRepo, repoRoot } from '../../src/lib/load/git.ts';
-import { readTrustDir } from '../../src/lib/load/trust.ts';
+import { readPins, readTrustDir } from '../../src/lib/load/trust.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import { buildSnapshot, FILES, signManifest, VERSION, versionNumber } from '../../src/lib/receipts/snapshot.ts';
+import { leafChanges } from '../../src/lib/receipts/chain.ts';
 import { describeChanges, diffLeaves } from '../../src/lib/receipts/trust.ts';
-import { readKeys } from '../../src/lib/receipts/verify.ts';
+import type { KeyInput, Pin } from '../../src/lib/receipts/report.ts';
+import { readKeys, verifySnapshots } from '../../src/lib/receipts/verify.ts';
 import { oneOf, parse, UsageError } from './args.ts';
 
 export const HELP = `Usage: okr snapshot PERIOD [--content DIR] [--created-at ISO-DATE] [--commit HASH]
-                    [--supersede [--reason TEXT]]
+                    [--supersede --reason TEXT]
+       okr snapshot PERIOD --sign VERSION
 
 Writes the public projection of PERIOD (its records, leaves, proofs and root) to
 <content>/trust/PERIOD/v<N>/: manifest.json, leaves.jsonl, proofs.json, and manifest.dsse.json when
-OKR_SIGNING_KEY holds an Ed25519 private key (PKCS#8 PEM, or the 32-byte seed in base64) whose public
-key is published under <content>/trust/keys/.
+OKR_SIGNING_KEY holds an Ed25519 private key (PKCS#8 PEM, or the 32-byte seed in base64). The key
+must be pinned in org.yaml (trust.keys) and its public key published as <content>/trust/keys/<id>.pem;
+once any key is pinned, every snapshot must be signed.
 
 Snapshots are append-only. Running it again on unchanged content writes nothing and succeeds; when
-the content changed since the latest version it refuses, and --supersede writes the correction as
-the next version, naming the one it supersedes. createdAt comes from SOURCE_DATE_EPOCH (or
---created-at), so the same content and commit give the same bytes. Only public periods can be
-snapshotted; --audience accepts only 'public'.`;
+the content changed since the latest version it refuses, and --supersede --reason writes the
+correction as the next version, naming the one it supersedes and listing the records it adds,
+changes and removes; it may not be dated before that version. createdAt comes from
+SOURCE_DATE_EPOCH (or --created-at), so the same content and commit give the same bytes. The new
+version is verified with the chain before it is written. Only public periods can be snapshotted;
+--audience accepts only 'public'.
+
+--sign VERSION signs an existing unsigned version with OKR_SIGNING_KEY (adding manifest.dsse.json;
+the version itself is unchanged), for snapshots published before the handbook pinned a key.`;
 
 const encoder = new TextEncoder();
 
@@ -90,6 +99,61 @@ function signingKey(): KeyObject | undefined {
   return key;
 }
 
+const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/');
+
+/**
+ * The pinned, published key of OKR_SIGNING_KEY, able to sign a manifest; undefined (after saying
+ * what to do) when it is not pinned in org.yaml or its public key is not under trust/keys/.
+ */
+function signerOf(key: KeyObject, pins: readonly Pin[], published: KeyInput[], trustDir: string) {
+  const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
+  const keyid = createHash('sha256').update(spki).digest('hex');
+  const pin = pins.find((p) => p.fingerprint === keyid);
+  if (!pin || !run(readKeys(published)).keys.some((k) => k.keyid === keyid)) {
+    console.error(
+      `okr snapshot: the key in OKR_SIGNING_KEY is not ${pin ? 'published' : 'pinned'}, so nothing it signed would be trusted; nothing was written.\n` +
+        (pin
+          ? `Save its public key as ${shown(join(trustDir, 'keys', `${pin.id}.pem`))}:\n\n${derToPem(spki)}`
+          : `In a reviewed change, pin it in org.yaml and publish its public key as ${shown(join(trustDir, 'keys'))}/<id>.pem:\n\n` +
+            `trust:\n  keys:\n    - id: <id>\n      fingerprint: ${keyid}\n\n${derToPem(spki)}`),
+    );
+    return undefined;
+  }
+  return { pin, sign: (manifest: Uint8Array) => signManifest(manifest, keyid, (m) => new Uint8Array(sign(null, m, key))) };
+}
+
+/**
+ * --sign vN: sign an existing unsigned version's manifest as it is (adding manifest.dsse.json, the
+ * version unchanged), for a handbook that starts to pin keys after publishing unsigned snapshots.
+ * Reads only trust/ and org.yaml: the rest of the content may fail the chain rules until it is done.
+ */
+function signExisting(content: string, period: string, version: string, key: KeyObject | undefined): number {
+  if (!key) throw new UsageError('--sign needs OKR_SIGNING_KEY (the private key of a pinned signing key)');
+  const trustDir = join(content, 'trust');
+  const read = readPins(join(content, 'org.yaml'));
+  if ('error' in read) throw new UsageError(read.error);
+  const files = readTrustDir(trustDir);
+  const versions = files.snapshots.filter((s) => s.period === period);
+  const target = versions.find((s) => s.version === version);
+  if (!target) throw new UsageError(`no snapshot ${period}/${version} in ${shown(trustDir)}`);
+  if (target.files[FILES.signature]) throw new UsageError(`${shown(join(trustDir, period, version))} is signed already`);
+  const signer = signerOf(key, read.pins, files.keys, trustDir);
+  if (!signer) return 1;
+  const envelope = signer.sign(target.files[FILES.manifest]!);
+  const after = versions.map((s) => (s === target ? { ...s, files: { ...s.files, [FILES.signature]: envelope } } : s));
+  const checked = run(verifySnapshots(after, files.keys, { pins: read.pins, now: Date.now() }));
+  const refused = checked.reports.find((r) => r.version === version)!.failures;
+  if (refused.length) {
+    console.error(
+      `okr snapshot: ${period}/${version} would not verify signed; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
+    );
+    return 1;
+  }
+  writeFileAtomic(join(trustDir, period, version, FILES.signature), envelope, { exclusive: true });
+  console.log(`signed ${shown(join(trustDir, period, version))} with ${signer.pin.id}; the version itself is unchanged.`);
+  return 0;
+}
+
 export function snapshotCommand(argv: string[]): number {
   const { values, positionals, content } = parse(
     argv,
@@ -99,6 +163,7 @@ export function snapshotCommand(argv: string[]): number {
       supersede: { type: 'boolean' },
       reason: { type: 'string' },
       audience: { type: 'string' },
+      sign: { type: 'string' },
     },
     true,
   );
@@ -106,8 +171,9 @@ export function snapshotCommand(argv: string[]): number {
   oneOf(values.audience, ['public'] as const, '--audience', 'public');
   if (positionals.length !== 1) throw new UsageError('name one period, e.g. okr snapshot 2027-Q1');
   const period = positionals[0]!;
-  const when = createdAt(values['created-at']);
-  const commit = values.commit ?? contentCommit(content);
+  if (values.sign !== undefined) return signExisting(content, period, values.sign as string, signingKey());
+  const when = createdAt(values['created-at'] as string | undefined);
+  const commit = (values.commit as string | undefined) ?? contentCommit(content);
   if (!/^([0-9a-f]{7,64}|uncommitted)$/.test(commit)) throw new UsageError(`--commit must be a git commit hash (got '${commit}')`);
   const key = signingKey();
 
@@ -130,48 +196,44 @@ export function snapshotCommand(argv: string[]): number {
 
   const trustDir = join(content, 'trust');
   const periodDir = join(trustDir, period);
-  const shown = (p: string) => relative(process.cwd(), p).split(sep).join('/');
-  const versions = existsSync(periodDir)
-    ? readdirSync(periodDir)
-        .filter((v) => VERSION.test(v))
-        .sort((a, b) => versionNumber(a) - versionNumber(b))
-    : [];
-  const latest = versions.at(-1);
+  const trust = result.handbook.trust;
+  const files = readTrustDir(trustDir);
+  const existing = files.snapshots.filter((s) => s.period === period && VERSION.test(s.version));
+  const latest = existing.at(-1);
+  const prev = latest && trust.snapshots.find((s) => s.period === period && s.version === latest.version);
+  const now = tree.records.map((r) => ({ key: r.key, leaf: r.leaf }));
   const leavesBytes = encoder.encode(tree.records.map((r) => `${r.canonical}\n`).join(''));
   if (latest) {
-    const prev = readTrustDir(trustDir).snapshots.find((s) => s.period === period && s.version === latest);
-    const prevLeaves = prev?.files[FILES.leaves];
+    const prevLeaves = latest.files[FILES.leaves];
     if (prevLeaves && Buffer.from(prevLeaves).equals(Buffer.from(leavesBytes))) {
-      console.log(`${shown(join(periodDir, latest))} already holds this content (root ${tree.root}); nothing written.`);
+      console.log(`${shown(join(periodDir, latest.version))} already holds this content (root ${tree.root}); nothing written.`);
       return 0;
     }
     if (!values.supersede) {
-      const before = new Map<string, string>(
-        new TextDecoder()
-          .decode(prevLeaves ?? new Uint8Array())
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => {
-            const v = JSON.parse(line) as { record: string; id: string };
-            return [
-              `${v.record}/${v.id}`,
-              createHash('sha256')
-                .update(Buffer.concat([Buffer.of(0), Buffer.from(line)]))
-                .digest('hex'),
-            ] as const;
-          }),
-      );
-      const changed = describeChanges(diffLeaves(before, tree));
+      const changed = describeChanges(diffLeaves(new Map((prev?.leaves ?? []).map((l) => [l.key, l.leaf])), tree));
       console.error(
-        `okr snapshot: ${period} changed since ${shown(join(periodDir, latest))} (${changed || 'records changed'}).\n` +
-          `Snapshots are append-only and ${latest} is never rewritten. To publish a correction as v${versionNumber(latest) + 1}, run:\n` +
+        `okr snapshot: ${period} changed since ${shown(join(periodDir, latest.version))} (${changed || 'records changed'}).\n` +
+          `Snapshots are append-only and ${latest.version} is never rewritten. To publish a correction as v${versionNumber(latest.version) + 1}, run:\n` +
           `  okr snapshot ${period} --supersede --reason "what changed and why"`,
       );
       return 1;
     }
+    if (!values.reason) throw new UsageError('a correction says why: add --reason "what changed and why"');
+    const before = prev?.manifest?.createdAt;
+    if (before && Date.parse(when) < Date.parse(before))
+      throw new UsageError(
+        `createdAt ${when} is before ${latest.version}'s ${before}: a later version may not predate the one it follows (set SOURCE_DATE_EPOCH to now)`,
+      );
   } else if (values.supersede) throw new UsageError(`${period} has no snapshot yet to supersede; run without --supersede`);
+  if (trust.pins.length && !key) {
+    console.error(
+      `okr snapshot: org.yaml pins signing keys (${trust.pins.map((p) => p.id).join(', ')}), so every snapshot must be signed.\n` +
+        'Set OKR_SIGNING_KEY to the private key of one of them (from your CI secret store); nothing was written.',
+    );
+    return 1;
+  }
 
-  const version = `v${latest ? versionNumber(latest) + 1 : 1}`;
+  const version = `v${latest ? versionNumber(latest.version) + 1 : 1}`;
   const built = run(
     buildSnapshot(tree.records, {
       period,
@@ -179,30 +241,36 @@ export function snapshotCommand(argv: string[]): number {
       commit,
       generatorVersion: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
       createdAt: when,
-      supersedes: latest ?? null,
-      reason: values.reason,
+      supersedes: latest?.version ?? null,
+      reason: values.reason as string | undefined,
+      // A correction lists what it changes, so verification can tell it from a silent rewrite.
+      ...(prev ? { changes: leafChanges(prev.leaves, now) } : {}),
     }),
   );
   if (built.manifest.root !== tree.root) throw new Error('snapshot root differs from the handbook tree root');
 
   let signedBy = '';
   if (key) {
-    const spki = new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
-    const keyid = createHash('sha256').update(spki).digest('hex');
-    const published = run(readKeys(readTrustDir(trustDir).keys)).keys.find((k) => k.keyid === keyid);
-    if (!published) {
-      console.error(
-        `okr snapshot: the public key of OKR_SIGNING_KEY is not published, so nobody could check the signature.\n` +
-          `Save it as ${shown(join(trustDir, 'keys'))}/<name>.pem and run again:\n\n${derToPem(spki)}`,
-      );
-      return 1;
-    }
-    built.files[FILES.signature] = signManifest(built.files[FILES.manifest]!, keyid, (m) => new Uint8Array(sign(null, m, key)));
-    signedBy = `, signed with ${published.file}`;
+    const signer = signerOf(key, trust.pins, files.keys, trustDir);
+    if (!signer) return 1;
+    built.files[FILES.signature] = signer.sign(built.files[FILES.manifest]!);
+    signedBy = `, signed with ${signer.pin.id}`;
+  }
+
+  // The same verification okr check and the browser run, on the chain with the new version in it:
+  // okr snapshot never writes what they would reject.
+  const target = join(periodDir, version);
+  const candidate = { path: shown(target), period, version, files: built.files };
+  const checked = run(verifySnapshots([...existing, candidate], files.keys, { pins: trust.pins, now: Date.now() }));
+  const refused = checked.reports.find((r) => r.version === version)!.failures;
+  if (refused.length) {
+    console.error(
+      `okr snapshot: ${version} would not verify; nothing was written.\n${refused.map((f) => `  ${f.file}: ${f.message}`).join('\n')}`,
+    );
+    return 1;
   }
 
   // Atomic and append-only: the folder is written hidden, then renamed into place; never over another.
-  const target = join(periodDir, version);
   try {
     writeDirAtomic(target, Object.entries(built.files));
   } catch (e) {
@@ -211,7 +279,7 @@ export function snapshotCommand(argv: string[]): number {
     return 1;
   }
   console.log(
-    `wrote ${shown(target)}: ${built.manifest.treeSize} leaves, root ${built.manifest.root}${latest ? `, supersedes ${latest}` : ''}${signedBy}.`,
+    `wrote ${shown(target)}: ${built.manifest.treeSize} leaves, root ${built.manifest.root}${latest ? `, supersedes ${latest.version}` : ''}${signedBy}.`,
   );
   return 0;
 }

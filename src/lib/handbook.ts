@@ -117,7 +117,9 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
     issues.push(...validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))));
   }
   const computed = compute(view.model, today);
-  const trust = computeTrust({ full: model, view: view.model, ids: view.ids, audience, files: readTrustDir(join(dir, 'trust'), opts.cwd) });
+  // The clock, not the build's date: a snapshot dated after the real now cannot have been made yet.
+  const files = readTrustDir(join(dir, 'trust'), opts.cwd);
+  const trust = computeTrust({ full: model, view: view.model, ids: view.ids, audience, files, now: Date.now() });
   issues.push(...trust.issues);
   const handbook = { ...computed, handbook: { ...computed.handbook, audience, trust: trust.trust } };
   issues.push(...handbook.warnings);

@@ -31,6 +31,8 @@ export function publicOrg(org: Org, objectives: readonly ObjectiveModel[], ids: 
     receiptsRequired: org.receiptsRequired,
     locale: org.locale,
     since: org.since,
+    // The pinned signing keys are published on purpose: readers compare their fingerprints.
+    trust: org.trust,
   } satisfies Record<keyof Org, unknown>;
 }
 

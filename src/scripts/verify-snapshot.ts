@@ -1,69 +1,79 @@
-// The Verify button of /trust/<period>/<version>/: fetch the published snapshot files and run the
-// same verification as `okr verify` (src/lib/receipts/verify.ts), hashing with WebCrypto.
+// The Verify button of /trust/<period>/<version>/: fetch this version and the ones before it, and the
+// pinned public keys, and run the same verification and chain rules as `okr verify` and `okr check`
+// (src/lib/receipts/verify.ts, chain.ts), hashing and checking signatures with WebCrypto.
 import { runAsync, type AsyncCrypto } from '../lib/receipts/merkle.ts';
+import type { Failure, KeyInput, Pin, SnapshotInput } from '../lib/receipts/report.ts';
 import { FILES } from '../lib/receipts/snapshot.ts';
-import { verifySnapshots, type SnapshotReport } from '../lib/receipts/verify.ts';
+import { verifySnapshots } from '../lib/receipts/verify.ts';
 
 const subtle = globalThis.crypto?.subtle;
 
 const webCrypto: AsyncCrypto = {
   sha256: async (data) => new Uint8Array(await subtle.digest('SHA-256', data as BufferSource)),
   ed25519: async (spki, message, signature) => {
-    const key = await subtle.importKey('spki', spki as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    let key: CryptoKey;
+    try {
+      key = await subtle.importKey('spki', spki as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    } catch (e) {
+      // An older browser without Ed25519 in WebCrypto: the signature is left unchecked, and said so.
+      if ((e as DOMException).name === 'NotSupportedError') return null;
+      return false;
+    }
     return subtle.verify({ name: 'Ed25519' }, key, signature as BufferSource, message as BufferSource);
   },
 };
 
-/** Whether this browser's WebCrypto has Ed25519 (older ones lack it). */
-async function hasEd25519(): Promise<boolean> {
-  try {
-    await subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify']);
-    return true;
-  } catch {
-    return false;
-  }
+interface Version {
+  version: string;
+  /** URL of the version's folder, ending in a slash. */
+  base: string;
 }
 
-function li(list: HTMLElement, text: string, ok: boolean) {
+/** A published file's bytes, or undefined when the site has no such file (a missing signature). */
+async function fetchBytes(url: string): Promise<Uint8Array | undefined> {
+  const r = await fetch(url, { cache: 'no-store' });
+  if (r.status === 404) return undefined;
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+function li(list: HTMLElement, text: string, ok: boolean | undefined) {
   const item = document.createElement('li');
-  item.textContent = `${ok ? '✓' : '✗'} ${text}`;
-  item.className = ok ? 'verify__ok' : 'verify__fail';
+  item.textContent = `${ok === undefined ? '•' : ok ? '✓' : '✗'} ${text}`;
+  if (ok !== undefined) item.className = ok ? 'verify__ok' : 'verify__fail';
   list.append(item);
 }
 
+const describe = (f: Failure, version?: string) =>
+  `${version ? `${version}: ` : ''}${f.record ? `${f.record}: ` : ''}${f.message} (${f.file.split('/').pop()})`;
+
 async function verify(section: HTMLElement, out: HTMLElement) {
-  const base = section.dataset.verifyBase!;
-  const names = JSON.parse(section.dataset.verifyFiles ?? '[]') as string[];
-  const keyUrls = JSON.parse(section.dataset.verifyKeys ?? '[]') as string[];
+  const period = section.dataset.verifyPeriod!;
+  const current = section.dataset.verifyVersion!;
+  const versions = JSON.parse(section.dataset.verifyVersions ?? '[]') as Version[];
+  const pins = JSON.parse(section.dataset.verifyPins ?? '[]') as (Pin & { url: string })[];
   out.textContent = 'Fetching and checking…';
-  const files: Record<string, Uint8Array> = {};
-  for (const name of names) {
-    const r = await fetch(`${base}${name}`, { cache: 'no-store' });
-    if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
-    files[name] = new Uint8Array(await r.arrayBuffer());
+  const inputs: SnapshotInput[] = [];
+  for (const v of versions) {
+    const files: SnapshotInput['files'] = {};
+    for (const name of Object.values(FILES)) {
+      const bytes = await fetchBytes(`${v.base}${name}`);
+      if (bytes) files[name] = bytes;
+    }
+    inputs.push({ path: `${period}/${v.version}`, period, version: v.version, files });
   }
-  const keys = await Promise.all(
-    keyUrls.map(async (u) => ({ file: u.split('/').pop()!, pem: await (await fetch(u, { cache: 'no-store' })).text() })),
-  );
-  const ed = await hasEd25519();
-  if (!ed) delete files[FILES.signature];
-  const { reports, failures } = await runAsync(
-    verifySnapshots(
-      [
-        {
-          path: `${section.dataset.verifyPeriod}/${section.dataset.verifyVersion}`,
-          period: section.dataset.verifyPeriod!,
-          version: section.dataset.verifyVersion!,
-          files,
-        },
-      ],
-      keys,
-      { chain: false },
-    ),
-    webCrypto,
-  );
-  const r = reports[0] as SnapshotReport;
-  const all = [...failures, ...r.failures];
+  // Only the pinned keys are fetched: a key file the handbook did not pin is trusted by nothing.
+  const keys: KeyInput[] = [];
+  for (const p of pins) {
+    const bytes = await fetchBytes(p.url);
+    if (bytes) keys.push({ file: `keys/${p.id}.pem`, pem: new TextDecoder().decode(bytes) });
+  }
+  const { reports, failures } = await runAsync(verifySnapshots(inputs, keys, { pins, now: Date.now() }), webCrypto);
+  const r = reports.find((x) => x.version === current)!;
+  const all = [
+    ...failures.map((f) => describe(f)),
+    ...reports.flatMap((x) => x.failures.map((f) => describe(f, x.version === current ? undefined : x.version))),
+  ];
   out.textContent = '';
   const heading = document.createElement('p');
   heading.append(
@@ -78,18 +88,23 @@ async function verify(section: HTMLElement, out: HTMLElement) {
     li(list, `${r.checked.leaves} leaves are canonical RFC 8785 JSON, in order, and hash to their published proofs`, true);
     li(list, `${r.checked.proofs} inclusion proofs lead to the root ${r.manifest?.root}`, true);
     li(list, 'the leaves rebuild that root (RFC 9162)', true);
-    if (r.signature.status === 'valid') li(list, `the Ed25519 signature over manifest.json is valid (${r.signature.keyFile})`, true);
+    const pin = pins.find((p) => p.fingerprint === r.signature.keyid);
+    if (r.signature.status === 'valid' && pin)
+      li(list, `the Ed25519 signature over manifest.json is valid, by the pinned key ${pin.id} (fingerprint ${pin.fingerprint})`, true);
+    if (versions.length > 1)
+      li(
+        list,
+        `the chain ${versions.map((v) => v.version).join(' → ')} holds: signed throughout, never backdated, every change listed`,
+        true,
+      );
   }
-  for (const f of all) li(list, `${f.record ? `${f.record}: ` : ''}${f.message} (${f.file.split('/').pop()})`, false);
-  if (!ed && names.includes(FILES.signature)) {
-    const note = document.createElement('li');
-    note.textContent = '• signature not checked: this browser has no Ed25519 in WebCrypto (okr verify checks it)';
-    list.append(note);
-  }
+  for (const text of all) li(list, text, false);
+  if (r.signature.status === 'unchecked')
+    li(list, 'signature not checked: this browser has no Ed25519 in WebCrypto (okr verify checks it)', undefined);
   out.append(list);
 }
 
-const section = document.querySelector<HTMLElement>('[data-verify-base]');
+const section = document.querySelector<HTMLElement>('[data-verify-period]');
 const button = section?.querySelector<HTMLButtonElement>('[data-verify-button]');
 const out = section?.querySelector<HTMLElement>('[data-verify-result]');
 if (section && button && out) {

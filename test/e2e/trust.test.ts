@@ -1,19 +1,25 @@
-// The trust center in a real browser: the public build of the demo handbook served by `astro preview`,
-// the Verify button recomputing a snapshot with WebCrypto (and naming the record when a served file
-// was tampered with), receipts on objective pages, and no serious accessibility violations.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// The trust center in a real browser: the public build of the demo handbook — with a signed
+// correction of 2027-Q1 by a second pinned key — served by `astro preview`; the Verify button
+// recomputing a snapshot and its chain with WebCrypto, naming the record when a served file was
+// tampered with and the rule when the chain was cut (signature stripped, unsigned successor, backdated
+// successor, unpinned key, inconsistent extension); receipts on objective pages; accessibility.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { MAIN } from '../helpers.ts';
+import { chainedContent, resign, rewriteRecords, testKey, type TestKey } from '../trust-fixture.ts';
 import { astroPreview, axe, builtSite, launch, open as openPage } from './browser.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof astroPreview>>;
 let out: string;
+let content: string;
+let key: TestKey;
 
 beforeAll(async () => {
-  out = builtSite('public', MAIN, { OKR_AUDIENCE: 'public', SOURCE_DATE_EPOCH: '1797292800' });
+  ({ dir: content, key } = chainedContent());
+  out = builtSite('public-chain', content, { OKR_AUDIENCE: 'public', SOURCE_DATE_EPOCH: '1797292800' });
   server = await astroPreview(out);
   browser = await launch();
 });
@@ -29,7 +35,7 @@ describe('the trust center of the public build', () => {
     expect(existsSync(join(out, 'periods/2027-Q1/index.html'))).toBe(true);
     expect(existsSync(join(out, 'periods/2025-Q1/index.html'))).toBe(false);
     for (const f of ['manifest.json', 'leaves.jsonl', 'proofs.json', 'manifest.dsse.json'])
-      expect(readFileSync(join(out, 'trust/2027-Q1/v1', f)).equals(readFileSync(join(MAIN, 'trust/2027-Q1/v1', f)))).toBe(true);
+      expect(readFileSync(join(out, 'trust/2027-Q1/v1', f)).equals(readFileSync(join(content, 'trust/2027-Q1/v1', f)))).toBe(true);
   });
 
   it('the Verify button recomputes leaves, proofs, root and signature with WebCrypto', async () => {
@@ -40,7 +46,9 @@ describe('the trust center of the public build', () => {
     const text = (await result.textContent())!;
     expect(text).toMatch(/9 leaves are canonical RFC 8785 JSON/);
     expect(text).toMatch(/9 inclusion proofs lead to the root 3c133c53a687530da31d6cfdba6236dc7bd71ec1678f74a51314486689472691/);
-    expect(text).toMatch(/the Ed25519 signature over manifest.json is valid \(nexusflow-demo-2027.pem\)/);
+    expect(text).toMatch(
+      /the Ed25519 signature over manifest.json is valid, by the pinned key nexusflow-trust-2026 \(fingerprint [0-9a-f]{64}\)/,
+    );
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -65,6 +73,94 @@ describe('the trust center of the public build', () => {
       ),
     );
     await page.close();
+  });
+
+  it('verifies a correction with the chain before it: v1 → v2, signed throughout, its change listed', async () => {
+    const { page, errors } = await open('/trust/2027-Q1/v2/');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const result = page.locator('[data-verify-result]');
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/✓ Verified/);
+    expect(await result.textContent()).toMatch(/by the pinned key release-2026 .*the chain v1 → v2 holds/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the pinned keys with their fingerprints and where to compare them', async () => {
+    const { page } = await open('/trust/');
+    const keys = page.locator('#keys + *, section[aria-labelledby="keys"]');
+    const text = (await keys.first().textContent())!;
+    expect(text).toMatch(/nexusflow-trust-2026 · fingerprint \(SHA-256 of the public key\) [0-9a-f]{64}/);
+    expect(text).toMatch(/release-2026/);
+    expect(
+      await page.locator('section[aria-labelledby="keys"] a[href="https://nexusflow.example/security/okr-signing-keys.txt"]').count(),
+    ).toBe(1);
+    await page.close();
+  });
+
+  describe('the Verify button rejects each cut of the chain, naming the rule', () => {
+    const folder = (v: string) => join(out, 'trust/2027-Q1', v);
+    /** Change the served files for one test; put them back afterwards. */
+    const tamper = (v: string, change: (dir: string) => void) => {
+      const saved = join(mkdtempSync(join(tmpdir(), 'okr-served-')), v);
+      cpSync(folder(v), saved, { recursive: true });
+      onTestFinished(() => {
+        rmSync(folder(v), { recursive: true, force: true });
+        cpSync(saved, folder(v), { recursive: true });
+      });
+      change(folder(v));
+    };
+    const failure = async (path: string) => {
+      const { page } = await open(path);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      const result = page.locator('[data-verify-result]');
+      await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/✗ Verification failed/);
+      const fails = await result.locator('.verify__fail').allTextContents();
+      await page.close();
+      return fails.join('\n');
+    };
+    const cases: [string, string, (dir: string) => void, string, RegExp][] = [
+      [
+        'signature stripped',
+        'v1',
+        (dir) => rmSync(join(dir, 'manifest.dsse.json')),
+        '/trust/2027-Q1/v1/',
+        /✗ signature missing: org\.yaml pins signing keys/,
+      ],
+      [
+        'unsigned successor',
+        'v2',
+        (dir) => resign(dir, null),
+        '/trust/2027-Q1/v2/',
+        /✗ unsigned successor: v1 is signed, so every later version must be signed/,
+      ],
+      [
+        'backdated successor',
+        'v2',
+        (dir) => resign(dir, key, (m) => (m.createdAt = '2026-11-01T00:00:00Z')),
+        '/trust/2027-Q1/v2/',
+        /✗ backdated: createdAt 2026-11-01T00:00:00Z is before v1's 2026-11-30T00:00:00Z/,
+      ],
+      [
+        'unpinned key',
+        'v2',
+        (dir) => resign(dir, testKey()),
+        '/trust/2027-Q1/v2/',
+        /✗ unpinned key: signed by key [0-9a-f]{16}…, which is not pinned/,
+      ],
+      [
+        'inconsistent extension',
+        'v2',
+        (dir) =>
+          rewriteRecords(dir, key, (line) => (line.includes('churn-defense.kr3"') ? line.replace('< 45 minutes', '< 60 minutes') : line)),
+        '/trust/2027-Q1/v2/',
+        /✗ inconsistent extension: the manifest lists changed keyResult\/2027-q1-company-churn-defense\.kr1, but against v1 the leaves show .*kr3/,
+      ],
+    ];
+    for (const [name, v, change, path, named] of cases)
+      it(name, async () => {
+        tamper(v, change);
+        expect(await failure(path)).toMatch(named);
+      });
   });
 
   it('objective pages keep every receipt behind one disclosure, each hash with its proof on demand; the trust index is accessible', async () => {

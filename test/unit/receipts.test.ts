@@ -23,7 +23,8 @@ import {
 } from '../../src/lib/receipts/merkle.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import { buildSnapshot, FILES, signManifest } from '../../src/lib/receipts/snapshot.ts';
-import { verifySnapshots, type SnapshotInput } from '../../src/lib/receipts/verify.ts';
+import type { Pin, SnapshotInput } from '../../src/lib/receipts/report.ts';
+import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
 import { derToPem } from '../../src/lib/receipts/dsse.ts';
 import * as schema from '../../src/lib/schema/index.ts';
 
@@ -251,20 +252,23 @@ function makeSnapshot(n: number, opts: { sign?: boolean } = {}) {
   if (opts.sign)
     built.files[FILES.signature] = signManifest(built.files[FILES.manifest]!, keyid, (m) => new Uint8Array(sign(null, m, privateKey)));
   const input: SnapshotInput = { path: 'trust/2030-Q1/v1', period: '2030-Q1', version: 'v1', files: { ...built.files } };
-  return { built, input, keys: [{ file: 'trust/keys/test.pem', pem: derToPem(spki) }] };
+  return { built, input, keys: [{ file: 'trust/keys/test.pem', pem: derToPem(spki) }], pins: [{ id: 'test', fingerprint: keyid }] };
 }
 
-const verifyOne = (input: SnapshotInput, keys: { file: string; pem: string }[] = []) =>
-  run(verifySnapshots([input], keys, { chain: false })).reports[0]!;
+const NOW = Date.parse('2030-06-01T00:00:00Z');
+const verifyPinned = (input: SnapshotInput, keys: { file: string; pem: string }[] = [], pins: Pin[] = []) =>
+  run(verifySnapshots([input], keys, { chain: false, pins, now: NOW })).reports[0]!;
 const withFile = (input: SnapshotInput, name: string, f: (text: string) => string): SnapshotInput => ({
   ...input,
   files: { ...input.files, [name]: enc.encode(f(dec.decode(input.files[name]))) },
 });
 
 describe('snapshot verification', () => {
-  const { built, input, keys } = makeSnapshot(11, { sign: true });
+  const { built, input, keys: published, pins } = makeSnapshot(11, { sign: true });
+  // The key is pinned: each case below fails for what it changed, not for who signed.
+  const verifyOne = (x: SnapshotInput, keys = published) => verifyPinned(x, keys, pins);
   it('a fresh snapshot verifies: leaves, proofs, root and signature', () => {
-    const r = verifyOne(input, keys);
+    const r = verifyOne(input);
     expect(r.failures).toEqual([]);
     expect(r.checked).toEqual({ leaves: 11, proofs: 11, signatures: 1 });
     expect(r.signature.status).toBe('valid');
@@ -275,19 +279,13 @@ describe('snapshot verification', () => {
     for (const name of [FILES.manifest, FILES.leaves, FILES.proofs]) expect(dec.decode(again[name])).toBe(dec.decode(built.files[name]));
   });
   it('names the record whose leaf bytes changed', () => {
-    const r = verifyOne(
-      withFile(input, FILES.leaves, (t) => t.replace('Objective 4 ', 'Objective 4!')),
-      keys,
-    );
+    const r = verifyOne(withFile(input, FILES.leaves, (t) => t.replace('Objective 4 ', 'Objective 4!')));
     expect(r.ok).toBe(false);
     expect(r.failures.map((f) => f.record)).toContain('objective/o-04');
     expect(r.failures.find((f) => f.record === 'objective/o-04')!.message).toMatch(/leaf 4 hashes to .* the record was changed/);
   });
   it('names a record that is not canonical (whitespace) even though it parses', () => {
-    const r = verifyOne(
-      withFile(input, FILES.leaves, (t) => t.replace('{"id":"o-02",', '{"id": "o-02",')),
-      keys,
-    );
+    const r = verifyOne(withFile(input, FILES.leaves, (t) => t.replace('{"id":"o-02",', '{"id": "o-02",')));
     expect(r.failures.some((f) => f.record === 'objective/o-02' && /canonical/.test(f.message))).toBe(true);
   });
   it('names records swapped out of order', () => {
@@ -297,7 +295,6 @@ describe('snapshot verification', () => {
         [l[3], l[4]] = [l[4]!, l[3]!];
         return l.join('\n');
       }),
-      keys,
     );
     expect(r.failures.some((f) => /out of order/.test(f.message) && f.record === 'objective/o-03')).toBe(true);
   });
@@ -307,7 +304,7 @@ describe('snapshot verification', () => {
       p.proofs[5].path = [p.proofs[5].path[1], p.proofs[5].path[0], ...p.proofs[5].path.slice(2)];
       return JSON.stringify(p);
     });
-    expect(verifyOne(swapped, keys).failures).toEqual([
+    expect(verifyOne(swapped).failures).toEqual([
       expect.objectContaining({ record: 'objective/o-05', message: expect.stringMatching(/inclusion proof of leaf 5 does not lead/) }),
     ]);
     const truncated = withFile(input, FILES.proofs, (t) => {
@@ -315,25 +312,27 @@ describe('snapshot verification', () => {
       p.proofs[9].path.pop();
       return JSON.stringify(p);
     });
-    expect(verifyOne(truncated, keys).failures.map((f) => f.record)).toEqual(['objective/o-09']);
+    expect(verifyOne(truncated).failures.map((f) => f.record)).toEqual(['objective/o-09']);
   });
   it('rejects a duplicated last leaf and a tree-size lie', () => {
     const dup = withFile(input, FILES.leaves, (t) => t + t.trimEnd().split('\n').at(-1)! + '\n');
-    const r = verifyOne(dup, keys);
+    const r = verifyOne(dup);
     expect(r.failures.map((f) => f.message).join('\n')).toMatch(
       /out of order or repeated[\s\S]*holds 12 leaves but the manifest's treeSize is 11/,
     );
   });
-  it('rejects a re-rooted manifest by its signature, and a signature by an unknown key', () => {
+  it('rejects a re-rooted manifest by its signature, and a signature whose pinned key is not published', () => {
     const other = makeSnapshot(10).built.manifest.root;
     const rerooted = withFile(input, FILES.manifest, (t) => t.replace(built.manifest.root, other));
-    const msgs = verifyOne(rerooted, keys)
+    const msgs = verifyOne(rerooted)
       .failures.map((f) => f.message)
       .join('\n');
     expect(msgs).toMatch(/signed payload is not the bytes of manifest.json/);
     expect(msgs).toMatch(/inclusion proof of leaf 0 does not lead/);
     expect(verifyOne(input, []).failures).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/not among the published keys/) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/signed by the pinned key test, but its public key \(trust\/keys\/test\.pem\) is missing/),
+      }),
     ]);
   });
   it('runs the same verification with WebCrypto (the browser Verify button)', async () => {
@@ -348,11 +347,15 @@ describe('snapshot verification', () => {
           m as BufferSource,
         ),
     };
-    const good = await runAsync(verifySnapshots([input], keys, { chain: false }), web);
+    const good = await runAsync(verifySnapshots([input], published, { chain: false, pins, now: NOW }), web);
     expect(good.reports[0]!.failures).toEqual([]);
     expect(good.reports[0]!.signature.status).toBe('valid');
     const bad = await runAsync(
-      verifySnapshots([withFile(input, FILES.leaves, (t) => t.replace('Objective 7 ', 'Objective 7?'))], keys, { chain: false }),
+      verifySnapshots([withFile(input, FILES.leaves, (t) => t.replace('Objective 7 ', 'Objective 7?'))], published, {
+        chain: false,
+        pins,
+        now: NOW,
+      }),
       web,
     );
     expect(bad.reports[0]!.failures.map((f) => f.record)).toContain('objective/o-07');

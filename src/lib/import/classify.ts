@@ -65,6 +65,15 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         : undefined,
   },
   {
+    name: 'title over "KR:" lines',
+    rule: (i) => {
+      const krs = i.more.filter((m) => m.lead.label?.kind === 'kr').length;
+      return krs && !i.lead.label
+        ? decided('objective', `${describe(i)} over ${krs} "KR:" line${krs === 1 ? '' : 's'} joined by line breaks`)
+        : undefined;
+    },
+  },
+  {
     name: 'labelled key result',
     rule: (i) => (i.lead.label?.kind === 'kr' ? decided('kr', `labelled "${i.lead.owner ? `${i.lead.owner} KR` : 'KR'}"`) : undefined),
   },

@@ -16,33 +16,33 @@ import {
   wholeEmphasis,
   type InlineContext,
 } from './markdown.ts';
-import type {
-  CheckinBlock,
-  CheckinExtras,
-  DependencyDraft,
-  DocRecords,
-  KrDraft,
-  ObjectiveDraft,
-  PeriodDraft,
-  Report,
-  RiskDraft,
-  Where,
-} from './types.ts';
+import type { CheckinBlock, CheckinExtras, DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } from './types.ts';
 import {
   findPeriods,
   parseConfidence,
   parseDate,
   parseDateRange,
   parseGrade,
-  parseLevel,
   parseObjectiveType,
   parsePriority,
   parseStatus,
-  parseValue,
+  splitList,
   type DateRange,
   type PeriodPhrase,
 } from './values.ts';
+import { keyResultRows } from './kr-table.ts';
 import { person, readYaml } from './yaml-doc.ts';
+import {
+  changeRows,
+  dateInPeriod,
+  dependencyRows,
+  gradingRows,
+  riskRows,
+  scheduleRows,
+  tableKind,
+  type TableNote,
+  type TableRows,
+} from './tables.ts';
 import { classifyHeading, classifyItem, profileOf, type Classified } from './classify.ts';
 import {
   allItems,
@@ -418,11 +418,26 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         return;
       }
     }
+    // "#### KR2: Cut churn to 3%" under an objective is one of its key results.
+    if (lead.label?.kind === 'kr' && parent && lead.title) {
+      sec.role = 'detail';
+      krFromLine(parent, { line, lead, nodes: h.children });
+      return;
+    }
+    // A team is a name ("Sales", "Platform Team"), not a sentence.
     const team = cleanTeamName(text);
-    if (team) {
+    if (
+      team &&
+      team
+        .replace(/\([^)]*\)/g, '')
+        .trim()
+        .split(/\s+/).length <= 5
+    ) {
       sec.team = team;
       sec.role = 'team';
+      return;
     }
+    if (!sec.period) note(line, `heading "${short(text)}" read as a section only (not a period, team or objective)`);
   }
 
   function cadenceFrom(text: string, line: number) {
@@ -893,20 +908,19 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       has(/^(?:status|rag|health|state)$/),
     ];
     const krLikeRows = cells.length > 0 && cells.every((r) => /^KR\s*\d+/i.test(r.cells[0]?.text ?? ''));
-    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows)) {
+    // An "Objective | Key result | Owner" table needs no value columns to be an OKR table; nor does a
+    // "Key result | Owner" table under an objective.
+    const okrColumns = krCol >= 0 && (objCol >= 0 || (currentObjective() && has(/^(?:owner|dri|lead|status|notes?)$/) >= 0));
+    if ((krCol >= 0 || krLikeRows) && (valueCols.some((i) => i >= 0) || krLikeRows || okrColumns)) {
       if (objCol >= 0) return flatOkrTable(headers, norm, cells, objCol, line);
       const o = currentObjective();
       if (!o) return unmapped(line, end, 'key result table outside any objective not mapped', headers.join(' | '));
       return krTable(o, headers, norm, cells, line);
     }
-    if (has(/depends on|dependency|blocked by/) >= 0) return dependencyTable(headers, norm, cells);
-    if (has(/^risks?$/) >= 0 && has(/likelihood|impact|mitigation|probability|severity/) >= 0) return riskTable(norm, cells);
-    if (has(/^date$/) >= 0 && has(/^(?:type|focus|purpose|agenda)$/) >= 0 && has(/author|change/) < 0)
-      return scheduleTable(norm, cells, line);
-    if (has(/^(?:score|grade|range|rating)$/) >= 0 && has(/meaning|interpretation|description|label/) >= 0)
-      return gradingTable(norm, cells, line, end);
+    const kind = tableKind(norm);
+    if (kind && kind !== 'changes') return otherTable(kind, { file, headers, norm, rows: cells }, line, end);
     if (norm[0] === 'field' && norm[1] === 'value') return controlTable(cells);
-    if (has(/^date$/) >= 0 && has(/^author$/) >= 0 && has(/^changes?$/) >= 0) return changeTable(norm, cells);
+    if (kind === 'changes') return otherTable(kind, { file, headers, norm, rows: cells }, line, end);
     if (scoringTable(t, headers, norm, cells)) return;
     unmapped(line, end, `table not mapped (${rows.length} row${rows.length === 1 ? '' : 's'})`, headers.join(' | '));
   }
@@ -977,111 +991,13 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     rows: { line: number; cells: ReturnType<typeof inline>[] }[],
     line: number,
   ) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    let idCol = col(/^(?:#|no\.?|id|kr ?#|kr id|ref)$/);
-    let titleCol = col(/^(?:key results?|krs|result|title|description|key result description|metric|measure)$/);
-    const krCol = col(/^kr$/);
-    if (titleCol < 0) titleCol = krCol;
-    else if (idCol < 0 && krCol >= 0) idCol = krCol;
-    if (titleCol < 0 && idCol >= 0) titleCol = idCol;
-    const cols = {
-      baseline: col(/^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/),
-      target: col(/^(?:target|goal|to|target value)$/),
-      current: col(/^(?:current|actual|now|progress|latest|current value|achieved)$/),
-      grade: col(/^(?:grade|score|scoring)$/),
-      status: col(/^(?:status|rag|health|state)$/),
-      owner: col(/^(?:owner|dri|responsible|lead|accountable)$/),
-      confidence: col(/^confidence$/),
-      weight: col(/^weight$/),
-      unit: col(/^units?$/),
-      due: col(/^(?:due|deadline|timeline|by|eta|when|due date)$/),
-      measurement: col(/^(?:measurement|how measured|measured by|source|data source)$/),
-      notes: col(/^(?:notes?|comments?|remarks)$/),
-    };
-    const used = new Set<number>([idCol, titleCol, ...Object.values(cols)].filter((i) => i >= 0));
-    // "Current (as of 2025-02-01)": the values are a check-in on that date.
-    let currentDate: string | undefined;
-    if (cols.current >= 0) {
-      const m = /as of\s+([^)]+)/i.exec(headers[cols.current]!);
-      const d = m ? parseDate(m[1]!, yearOf(sectionPeriod() ?? doc.period)) : undefined;
-      if (d) {
-        currentDate = d.date;
-        asOf = { date: d.date, line };
-      } else if (asOf) {
-        currentDate = asOf.date;
-        guess(line, `current values in this table taken as a check-in on ${asOf.date} (the date of the table at line ${asOf.line})`);
-      }
-    }
-    if (cols.target < 0) guess(line, `key result table without a Target column: kinds are read from the key result text`);
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      let title = cell(titleCol);
-      let label: string | undefined;
-      const idText = idCol >= 0 && idCol !== titleCol ? cell(idCol) : '';
-      const km = /^KR\s*#?\s*(\d+(?:\.\d+)?)\s*(?:[:.)\-–—]\s*(.*))?$/is.exec(title);
-      if (km) {
-        label = `KR${km[1]}`;
-        title = km[2]?.trim() ?? '';
-      }
-      const im = /^(?:KR\s*)?#?\s*(\d+(?:\.\d+)?)$/i.exec(idText.trim());
-      if (im) label = `KR${im[1]}`;
-      if (!title && idText && !im) title = idText;
-      if (!title) {
-        if (r.cells.some((c) => c.text))
-          unmapped(r.line, r.line, 'table row without a key result title not mapped', r.cells.map((c) => c.text).join(' | '));
-        continue;
-      }
-      const d: KrDraft = {
-        where: where(r.line),
-        ...(label ? { label } : {}),
-        title: title.replace(/\s+/g, ' '),
-        fromTitle: cols.target < 0,
-        redactions: [...(r.cells[titleCol]?.redactions ?? [])],
-      };
-      const val = (i: number) => (i >= 0 ? parseValue(cell(i)) : undefined);
-      if (cols.baseline >= 0) d.baseline = val(cols.baseline);
-      if (cols.target >= 0) d.target = val(cols.target);
-      if (cols.current >= 0) d.current = val(cols.current);
-      for (const k of ['baseline', 'target', 'current'] as const) {
-        const i = cols[k];
-        if (i >= 0 && r.cells[i]?.redactions.length) d.redactions.push(...r.cells[i]!.redactions);
-      }
-      if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
-      const declared: KrDraft['declared'] = {};
-      if (cols.grade >= 0 && cell(cols.grade)) {
-        const g = parseGrade(cell(cols.grade));
-        if (g !== undefined) declared.grade = g;
-        else if (!/^[-–—]$|^n\/?a$|^tbd$/i.test(cell(cols.grade)))
-          unmapped(r.line, r.line, `grade "${cell(cols.grade)}" is not a number between 0 and 1`);
-      }
-      if (cols.status >= 0 && cell(cols.status)) {
-        const s = parseStatus(cell(cols.status));
-        if (s?.status) {
-          declared.status = s.status;
-          if (s.note) declared.statusNote = s.note;
-          if (s.guessed) guess(r.line, `KR "${short(title)}": status ${s.status} read from the words "${cell(cols.status)}"`);
-        } else if (!/^[-–—]$|^n\/?a$|^tbd$/i.test(cell(cols.status)))
-          unmapped(r.line, r.line, `status "${cell(cols.status)}" not recognised`);
-      }
-      if (Object.keys(declared).length) d.declared = declared;
-      if (cols.owner >= 0 && cell(cols.owner) && !/^[-–—]$/.test(cell(cols.owner))) d.owner = cell(cols.owner);
-      if (cols.confidence >= 0 && cell(cols.confidence)) {
-        const c = parseConfidence(cell(cols.confidence));
-        if (c.value !== undefined) d.confidence = c.value;
-      }
-      if (cols.weight >= 0 && Number(cell(cols.weight)) > 0) d.weight = Number(cell(cols.weight));
-      if (cols.unit >= 0 && cell(cols.unit)) d.unit = cell(cols.unit);
-      if (cols.due >= 0 && cell(cols.due)) d.timeline = cell(cols.due);
-      if (cols.measurement >= 0 && cell(cols.measurement)) d.measurement = cell(cols.measurement);
-      const titleLinks = r.cells[titleCol]?.links ?? [];
-      const notes = [cols.notes >= 0 ? cell(cols.notes) : '', ...titleLinks.map((l) => `${l.text}: ${l.url}`)].filter(Boolean);
-      if (notes.length) d.note = notes.join('; ');
-      r.cells.forEach((c, i) => {
-        if (!used.has(i) && c.text && !/^[-–—]$/.test(c.text))
-          unmapped(r.line, r.line, `cell in column "${headers[i] ?? i + 1}" not mapped`, c.text);
-      });
-      o.keyResults.push(d);
-    }
+    const r = keyResultRows(
+      { file, headers, norm, rows },
+      { line, year: yearOf(sectionPeriod() ?? doc.period), ...(asOf ? { asOf } : {}) },
+    );
+    if (r.asOf) asOf = r.asOf;
+    o.keyResults.push(...r.keyResults);
+    tableNotes(r.notes);
   }
 
   function flatOkrTable(
@@ -1116,139 +1032,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
         g.rows.map((r) => ({ line: r.line, cells: r.cells.filter((_, i) => i !== objCol) })),
         line,
       );
-  }
-
-  function dependencyTable(headers: string[], norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const onCol = col(/depends on|dependency|blocked by/);
-    const depCol = col(/^(?:dependent(?: okr| objective| kr)?|okr|objective|kr|key result)$/);
-    const riskCol = col(/risk/);
-    const mitCol = col(/mitigation/);
-    const o = currentObjective();
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      const on = cell(onCol);
-      if (!on) {
-        if (r.cells.some((c) => c.text))
-          unmapped(r.line, r.line, 'dependency row without "depends on" not mapped', r.cells.map((c) => c.text).join(' | '));
-        continue;
-      }
-      const riskText = cell(riskCol);
-      const level = riskText ? parseLevel(riskText) : undefined;
-      const riskNote = riskText.replace(/^\s*(?:low|medium|med|high|l|m|h)\b\s*[-–—:]?\s*/i, '').trim();
-      const targets = /^[^:(]+:\s/.test(on) ? [on] : splitList(on);
-      for (const t of targets) {
-        const dep: DependencyDraft = {
-          where: where(r.line),
-          ...(depCol >= 0 && cell(depCol) ? { dependent: cell(depCol) } : {}),
-          on: t,
-          ...(level ? { risk: level } : {}),
-          ...(riskNote && level ? { riskNote } : riskText && !level ? { riskNote: riskText } : {}),
-          ...(cell(mitCol) ? { mitigation: cell(mitCol) } : {}),
-        };
-        if (o && !dep.dependent) o.dependencies.push(dep);
-        else doc.dependencies.push(dep);
-      }
-      r.cells.forEach((c, i) => {
-        if (![onCol, depCol, riskCol, mitCol].includes(i) && c.text)
-          unmapped(r.line, r.line, `cell in column "${headers[i]}" not mapped`, c.text);
-      });
-    }
-  }
-
-  function riskTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = {
-      title: col(/^risks?$/),
-      likelihood: col(/likelihood|probability/),
-      impact: col(/impact|severity/),
-      mitigation: col(/mitigation/),
-      owner: col(/owner/),
-    };
-    unusedCells(norm, rows, Object.values(c));
-    const o = currentObjective();
-    const p = docPeriod();
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      if (!cell(c.title)) {
-        if (r.cells.some((x) => x.text))
-          unmapped(r.line, r.line, 'risk row without a risk not mapped', r.cells.map((x) => x.text).join(' | '));
-        continue;
-      }
-      const risk: RiskDraft = {
-        title: cell(c.title),
-        ...(parseLevel(cell(c.likelihood)) ? { likelihood: parseLevel(cell(c.likelihood)) } : {}),
-        ...(parseLevel(cell(c.impact)) ? { impact: parseLevel(cell(c.impact)) } : {}),
-        ...(cell(c.mitigation) ? { mitigation: cell(c.mitigation) } : {}),
-        ...(cell(c.owner) ? { owner: cell(c.owner) } : {}),
-      };
-      if (o) o.risks.push(risk);
-      else if (p) p.risks.push(risk);
-      else unmapped(r.line, r.line, 'risk with no period to attach to', risk.title);
-    }
-  }
-
-  function scheduleTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number) {
-    const p = docPeriod();
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = { date: col(/^date$/), type: col(/^type$/), focus: col(/^(?:focus|purpose|agenda)$/) };
-    unusedCells(norm, rows, Object.values(c));
-    if (!p) return unmapped(line, line, 'check-in schedule with no period to attach to');
-    const year = yearOf(p.id) ?? yearOf(p.start);
-    let assumed = false;
-    for (const r of rows) {
-      const cell = (i: number) => (i >= 0 ? (r.cells[i]?.text ?? '') : '');
-      const d = dateInPeriod(cell(c.date), p);
-      const typeText = cell(c.type) || cell(c.focus);
-      const type = /bi-?week|fortnight/i.test(typeText)
-        ? 'biweekly'
-        : /week/i.test(typeText)
-          ? 'weekly'
-          : /mid/i.test(typeText)
-            ? 'mid-period'
-            : /month/i.test(typeText)
-              ? 'monthly'
-              : /quarter/i.test(typeText)
-                ? 'quarterly'
-                : /final|end|grading|scor/i.test(typeText)
-                  ? 'final'
-                  : undefined;
-      if (!d || !type) {
-        unmapped(
-          r.line,
-          r.line,
-          `check-in row not mapped (${!d ? 'date' : 'type'} not recognised)`,
-          r.cells.map((x) => x.text).join(' | '),
-        );
-        continue;
-      }
-      assumed ||= d.yearAssumed;
-      p.checkins.push({ date: d.date, type, ...(cell(c.focus) ? { focus: cell(c.focus) } : {}) });
-    }
-    if (assumed) guess(line, `check-in dates without a year: ${year ? `year ${year}` : 'years'} assumed from period ${p.id}`);
-  }
-
-  function gradingTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], line: number, end: number) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = {
-      score: col(/^(?:score|grade|range|rating)$/),
-      label: col(/meaning|interpretation|label|description/),
-      action: col(/action/),
-    };
-    unusedCells(norm, rows, Object.values(c));
-    const bands: { min: number; label: string; meaning?: string }[] = [];
-    for (const r of rows) {
-      const score = r.cells[c.score]?.text ?? '';
-      const m = /(\d*\.?\d+)/.exec(score);
-      if (!m) {
-        unmapped(r.line, r.line, 'grading row not mapped', score);
-        continue;
-      }
-      const label = r.cells[c.label]?.text ?? score;
-      const action = c.action >= 0 ? r.cells[c.action]?.text : undefined;
-      bands.push({ min: Number(m[1]), label, ...(action ? { meaning: action } : {}) });
-    }
-    if (bands.length) doc.bands ??= { where: where(line, end), bands };
   }
 
   function controlTable(rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
@@ -1296,33 +1079,47 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     }
   }
 
-  function changeTable(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[]) {
-    const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-    const c = { date: col(/^date$/), author: col(/^author$/), change: col(/^changes?$/) };
-    const p = docPeriod();
-    // A "Quarter" column that only repeats the period says nothing more.
-    const q = col(/^(?:quarter|period)$/);
-    const repeats = q >= 0 && p && rows.every((r) => findPeriods(r.cells[q]?.text ?? '')[0]?.id === p.id);
-    unusedCells(norm, rows, [...Object.values(c), ...(repeats ? [q] : [])]);
-    for (const r of rows) {
-      const d = parseDate(r.cells[c.date]?.text ?? '');
-      const author = r.cells[c.author]?.text ?? '';
-      const change = r.cells[c.change]?.text ?? '';
-      if (!p || !d || !author || !change) {
-        unmapped(r.line, r.line, 'change-history row not mapped', r.cells.map((x) => x.text).join(' | '));
-        continue;
-      }
-      p.changeLog.push({ date: d.date, author, change });
-    }
+  /** Attach what ./tables.ts read, and report the rows and cells it could not use. */
+  function tableNotes(notes: readonly TableNote[]) {
+    for (const n of notes)
+      if (n.kind === 'guess') guess(n.line, n.message);
+      else unmapped(n.line, n.line, n.message, n.excerpt);
   }
 
-  /** Report the cells of columns a table reader did not use. */
-  function unusedCells(norm: string[], rows: { line: number; cells: ReturnType<typeof inline>[] }[], used: number[]) {
-    for (const r of rows)
-      r.cells.forEach((c, i) => {
-        if (!used.includes(i) && c.text && !/^[-–—]$/.test(c.text))
-          unmapped(r.line, r.line, `cell in column "${norm[i] ?? i + 1}" not mapped`, c.text);
-      });
+  function otherTable(kind: NonNullable<ReturnType<typeof tableKind>>, t: TableRows, line: number, end: number) {
+    const o = currentObjective();
+    const p = docPeriod();
+    switch (kind) {
+      case 'dependencies': {
+        const r = dependencyRows(t);
+        for (const dep of r.dependencies) (o && !dep.dependent ? o.dependencies : doc.dependencies).push(dep);
+        return tableNotes(r.notes);
+      }
+      case 'risks': {
+        const r = riskRows(t);
+        for (const { line: at, ...risk } of r.risks)
+          if (o) o.risks.push(risk);
+          else if (p) p.risks.push(risk);
+          else unmapped(at, at, 'risk with no period to attach to', risk.title);
+        return tableNotes(r.notes);
+      }
+      case 'schedule': {
+        if (!p) return unmapped(line, end, 'check-in schedule with no period to attach to');
+        const r = scheduleRows(t, p, line);
+        p.checkins.push(...r.checkins);
+        return tableNotes(r.notes);
+      }
+      case 'grading': {
+        const r = gradingRows(t);
+        if (r.bands.length) doc.bands ??= { where: where(line, end), bands: r.bands };
+        return tableNotes(r.notes);
+      }
+      case 'changes': {
+        const r = changeRows(t, p);
+        p?.changeLog.push(...r.changes);
+        return tableNotes(r.notes);
+      }
+    }
   }
 
   // ── Code and quotes ───────────────────────────────────────────────────────────────────────────
@@ -1504,13 +1301,6 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   }
 }
 
-/** A date written without a year ("April 7") placed in the period: its calendar year, or the year that puts it inside the stated dates. */
-function dateInPeriod(text: string, p: PeriodDraft): { date: string; yearAssumed: boolean } | undefined {
-  const years = [yearOf(p.id), yearOf(p.start), yearOf(p.end)].filter((y): y is number => y !== undefined);
-  const candidates = (years.length ? [...new Set(years)] : [undefined]).map((y) => parseDate(text, y)).filter((d) => d !== undefined);
-  return candidates.find((d) => !p.start || !p.end || (d.date >= p.start && d.date <= p.end)) ?? candidates[0];
-}
-
 /** Inline text with each link's address after its words: "tracker (https://…)". */
 const withUrls = (r: { text: string; links: { text: string; url: string }[] }) =>
   r.links.reduce((t, l) => (l.text && t.includes(l.text) && !t.includes(l.url) ? t.replace(l.text, `${l.text} (${l.url})`) : t), r.text);
@@ -1521,31 +1311,6 @@ const yearOf = (period: string | undefined): number | undefined => {
   const m = /^(\d{4})/.exec(period ?? '');
   return m ? Number(m[1]) : undefined;
 };
-
-/** Split "A (x, y), B, and C" at top-level commas. */
-export function splitList(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(' || ch === '[') depth++;
-    if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === ';') && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out
-    .map((s) =>
-      s
-        .trim()
-        .replace(/^(?:and|&)\s+/i, '')
-        .replace(/\.$/, '')
-        .trim(),
-    )
-    .filter(Boolean);
-}
 
 /** "CRM Sync v2 (Integration Team)" → initiative of the Integration team; "(SAML, OIDC)" stays in the title. */
 function initiative(text: string): { title: string; team?: string } {

@@ -570,3 +570,28 @@ export function sameUnit(a: string | undefined, b: string | undefined): boolean 
   const first = (u: string) => u.toLowerCase().split(/[\s/]/)[0];
   return a === b || first(a) === first(b);
 }
+
+/** Split "A (x, y), B, and C" at top-level commas. */
+export function splitList(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^(?:and|&)\s+/i, '')
+        .replace(/\.$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+}

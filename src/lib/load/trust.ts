@@ -1,8 +1,11 @@
-// Read trust-center files: snapshots under <content>/trust/<period>/v<N>/ and public keys under
-// <content>/trust/keys/*.pem. I/O only; verification is pure (src/lib/receipts/verify.ts).
+// Read trust-center files: snapshots under <content>/trust/<period>/v<N>/, public keys under
+// <content>/trust/keys/*.pem, and the keys pinned in <content>/org.yaml. I/O only; verification is
+// pure (src/lib/receipts/verify.ts, chain.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import type { KeyInput, SnapshotInput } from '../receipts/verify.ts';
+import type { KeyInput, Pin, SnapshotInput } from '../receipts/report.ts';
+import { trustSettings } from '../schema/org.ts';
+import { parseYaml } from './parse-yaml.ts';
 import { readBounded } from './read-bounded.ts';
 
 export interface TrustFiles {
@@ -73,11 +76,38 @@ function keysNear(dir: string): string | undefined {
   return undefined;
 }
 
+/** The content folder a trust, period or snapshot folder belongs to (it holds org.yaml and trust/), if any. */
+function contentAbove(dir: string): string | undefined {
+  for (let d = dir, i = 0; i < 4; d = dirname(d), i++) if (existsSync(join(d, 'org.yaml')) && isDir(join(d, 'trust'))) return d;
+  return undefined;
+}
+
+/** The signing keys pinned in an org.yaml (its `trust.keys`), or why they cannot be read. */
+export function readPins(orgFile: string, cwd = process.cwd()): { pins: Pin[] } | { error: string } {
+  const file = display(orgFile, cwd);
+  const read = readBounded(orgFile);
+  if ('problem' in read) return { error: `${file}: ${read.problem}` };
+  const { value, issues } = parseYaml(file, read.bytes.toString('utf8'));
+  const bad = issues.find((i) => i.severity === 'error');
+  if (bad) return { error: `${file}:${bad.line}:${bad.column}: ${bad.message}` };
+  const trust = (value as { trust?: unknown } | undefined)?.trust;
+  const parsed = trustSettings.safeParse(trust ?? {});
+  if (!parsed.success) return { error: `${file}: trust: ${parsed.error.issues[0]?.message ?? 'not valid'} (run okr check)` };
+  return { pins: parsed.data.keys };
+}
+
 /**
  * What `okr verify PATH` checks: a snapshot folder (has manifest.json), a period folder (v1, v2, …),
- * a trust folder (periods and keys/) or a content folder (has trust/).
+ * a trust folder (periods and keys/) or a content folder (has trust/). `orgFile` is the org.yaml of
+ * the content it belongs to, whose pinned keys apply.
  */
-export function findTrust(path: string, cwd = process.cwd(), keysDir?: string): TrustFiles | { error: string } {
+export function findTrust(path: string, cwd = process.cwd(), keysDir?: string): (TrustFiles & { orgFile?: string }) | { error: string } {
+  const found = findTrustFiles(path, cwd, keysDir);
+  const content = 'error' in found ? undefined : contentAbove(path);
+  return content && !('error' in found) ? { ...found, orgFile: join(content, 'org.yaml') } : found;
+}
+
+function findTrustFiles(path: string, cwd: string, keysDir?: string): TrustFiles | { error: string } {
   if (!existsSync(path)) return { error: `${path} does not exist` };
   if (!isDir(path)) return { error: `${path} is a file; pass a snapshot folder (with manifest.json) or a folder of snapshots` };
   const keys = (d: string | undefined, stray: string[]) => (d ? readKeys(d, cwd, stray) : []);

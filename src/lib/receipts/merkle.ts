@@ -8,7 +8,7 @@
 
 export type Op =
   | { op: 'sha256'; data: Uint8Array }
-  /** Verify an Ed25519 signature; `publicKey` is a DER SubjectPublicKeyInfo. */
+  /** Verify an Ed25519 signature; `publicKey` is a DER SubjectPublicKeyInfo. Null: the driver has no Ed25519. */
   | { op: 'ed25519'; publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array };
 
 /** A computation that needs hashes (and perhaps signature checks) from its driver. */
@@ -20,7 +20,7 @@ export interface SyncCrypto {
 }
 export interface AsyncCrypto {
   sha256(data: Uint8Array): Promise<Uint8Array>;
-  ed25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  ed25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean | null>;
 }
 
 export function runSync<T>(g: Eff<T>, c: SyncCrypto): T {
@@ -45,8 +45,9 @@ export function* sha256(data: Uint8Array): Eff<Uint8Array> {
   return (yield { op: 'sha256', data }) as Uint8Array;
 }
 
-export function* ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Eff<boolean> {
-  return (yield { op: 'ed25519', publicKey, message, signature }) as boolean;
+/** Whether the signature verifies; null when the driver cannot tell (no Ed25519 in an older browser). */
+export function* ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Eff<boolean | null> {
+  return (yield { op: 'ed25519', publicKey, message, signature }) as boolean | null;
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {

@@ -32,6 +32,11 @@ export interface Manifest {
   /** The version this one corrects ("v1"), or null. */
   supersedes: string | null;
   reason?: string;
+  /**
+   * A correction's explicit list of the records it adds, changes and removes against the version it
+   * supersedes (record keys, in tree order). Verification recomputes it from the two versions' leaves.
+   */
+  changes?: { added: string[]; changed: string[]; removed: string[] };
 }
 
 export interface ProofsFile {
@@ -40,7 +45,10 @@ export interface ProofsFile {
   proofs: { index: number; key: string; leaf: string; path: string[] }[];
 }
 
-export type SnapshotMeta = Pick<Manifest, 'period' | 'version' | 'commit' | 'generatorVersion' | 'createdAt' | 'supersedes' | 'reason'>;
+export type SnapshotMeta = Pick<
+  Manifest,
+  'period' | 'version' | 'commit' | 'generatorVersion' | 'createdAt' | 'supersedes' | 'reason' | 'changes'
+>;
 
 /** Deterministic, readable JSON: keys in RFC 8785 order, two-space indent, trailing newline. */
 export const stableJson = (v: unknown): string => `${JSON.stringify(JSON.parse(canonicalJson(v)), null, 2)}\n`;
@@ -73,6 +81,7 @@ export function* buildSnapshot(leaves: readonly Pick<Leaf, 'key' | 'canonical'>[
     createdAt: meta.createdAt,
     supersedes: meta.supersedes,
     ...(meta.reason ? { reason: meta.reason } : {}),
+    ...(meta.changes ? { changes: meta.changes } : {}),
   };
   const proofs: ProofsFile = {
     root,

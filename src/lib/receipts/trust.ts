@@ -13,7 +13,7 @@ import { compareLeaves } from './order.ts';
 import { fromHex, leafHash, rootAndInclusionProofs, rootFromLeafHashes, toHex } from './merkle.ts';
 import { run } from './node-crypto.ts';
 import { LazyMap } from '../lazy-map.ts';
-import type { KeyInfo, KeyInput, SnapshotInput, SnapshotReport } from './verify.ts';
+import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
 import { verifySnapshots } from './verify.ts';
 import type { Origin } from '../model.ts';
 
@@ -78,6 +78,10 @@ export interface Trust {
   snapshots: TrustSnapshot[];
   /** Published public keys: file name under trust/keys/, key id and PEM text. */
   keys: (KeyInfo & { name: string; pem: string })[];
+  /** The signing keys pinned in org.yaml, for readers to compare with a copy published elsewhere. */
+  pins: Pin[];
+  /** Where that copy is, when org.yaml says. */
+  fingerprintsAt?: string;
   /** Every file of trust/ the site republishes, by its path under /trust/ ("2027-Q1/v1/manifest.json"). */
   published: { path: string; bytes: Uint8Array }[];
 }
@@ -119,9 +123,29 @@ export interface TrustInput {
   ids: PublicIds;
   audience: Audience;
   files: { snapshots: SnapshotInput[]; keys: KeyInput[]; stray: string[] };
+  /** The verifier's clock (ms since 1970): no snapshot may be dated after it. */
+  now: number;
 }
 
 const encoder = new TextEncoder();
+
+/** What to do about a failed snapshot or key, by the rule it broke. */
+function hintFor(f: Failure): string {
+  switch (f.rule) {
+    case 'unpinned-key':
+      return 'pin a signing key by adding its fingerprint to org.yaml (trust.keys) in a reviewed change; a key file alone is not trusted';
+    case 'signature-missing':
+    case 'unsigned-successor':
+      return 'restore manifest.dsse.json from git; a new version is signed with OKR_SIGNING_KEY set to a pinned key';
+    case 'backdated':
+    case 'future-dated':
+      return "snapshots are append-only: restore the published files from git; a new version's createdAt comes from SOURCE_DATE_EPOCH";
+    case 'inconsistent-extension':
+      return 'restore the published files from git; a correction is written by okr snapshot --supersede, which lists what it changes';
+    default:
+      return 'snapshots are append-only: restore the published files from git, or publish a correction with okr snapshot --supersede';
+  }
+}
 
 /** Leaf hashes already computed, by leaf (with a LeafCache, a quarter's leaves are its year's too). */
 export type LeafHashes = Map<Leaf, { hash: Uint8Array; hex: string }>;
@@ -236,8 +260,10 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
     },
   };
 
-  // Snapshots: verified on every build and check (one SHA-256 per leaf and proof step).
-  const verified = run(verifySnapshots(input.files.snapshots, input.files.keys));
+  // Snapshots and keys: verified on every build and check (one SHA-256 per leaf and proof step), with
+  // the chain rules against the keys pinned in org.yaml.
+  const pins = full.org.trust.keys;
+  const verified = run(verifySnapshots(input.files.snapshots, input.files.keys, { pins, now: input.now }));
   for (const f of [...verified.failures, ...verified.reports.flatMap((r) => r.failures)])
     issues.push({
       file: f.file,
@@ -245,9 +271,21 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
       column: 0,
       path: '',
       message: `trust-center snapshot${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
-      hint: 'snapshots are append-only: restore the published files from git, or publish a correction with okr snapshot --supersede',
+      hint: hintFor(f),
       severity: 'error',
     });
+  for (const [i, pin] of pins.entries())
+    if (!verified.keys.some((k) => k.keyid === pin.fingerprint) && full.orgOrigin)
+      issues.push(
+        issueAt(
+          full.orgOrigin.src,
+          ['trust', 'keys', i, 'id'],
+          `signing key '${pin.id}' is pinned, but trust/keys/${pin.id}.pem (its public key) is missing, so its signatures cannot be checked`,
+          'publish the public key as trust/keys/<id>.pem (okr snapshot prints it), or remove the pin once no snapshot is signed with it',
+          // A snapshot signed by it fails verification (an error); the pin alone breaks nothing yet.
+          'warning',
+        ),
+      );
   for (const file of input.files.stray)
     issues.push({
       file,
@@ -350,5 +388,19 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
     ),
     ...keys.map((k) => ({ path: `keys/${k.name}`, bytes: encoder.encode(k.pem) })),
   ];
-  return { trust: { trees, own, receipts: visibleReceipts, requirements, snapshots, keys, published }, issues };
+  const { fingerprintsAt } = full.org.trust;
+  return {
+    trust: {
+      trees,
+      own,
+      receipts: visibleReceipts,
+      requirements,
+      snapshots,
+      keys,
+      pins,
+      ...(fingerprintsAt ? { fingerprintsAt } : {}),
+      published,
+    },
+    issues,
+  };
 }

@@ -1,68 +1,19 @@
 // Verify trust-center snapshots from their published bytes alone: every leaf is canonical and in
 // order, every leaf hash matches its proof, every proof leads to the manifest's root, the leaves
-// rebuild that root, and the DSSE signature (when present) is valid under a published key.
-// Failures name the file, and the record (`keyResult/<id>`) when one is at fault.
+// rebuild that root, and the DSSE signature (when present) is valid under a published key; then the
+// chain rules (./chain.ts): pinned keys only, no signature removed, no backdating, every later version
+// a consistent extension or a listed supersession. Failures name the file, the record
+// (`keyResult/<id>`) when one is at fault, and the chain rule when one is broken.
 // Written once as an Eff computation: `okr verify` and `okr check` run it with node:crypto, the
 // Verify button on /trust/<period>/<version>/ with WebCrypto. Browser-safe: no Node imports.
 import { assertJson, isCanonical, type JsonObject } from './canonical.ts';
+import { checkChain, checkKeys, listedChanges } from './chain.ts';
 import { fromBase64, MANIFEST_PAYLOAD_TYPE, pae, pemToDer, type DsseEnvelope } from './dsse.ts';
 import { scalarText } from '../format.ts';
 import { compareLeaves, leafKey } from './order.ts';
 import { ed25519Verify, equalBytes, fromHex, leafHash, rootFromLeafHashes, sha256, toHex, verifyInclusion, type Eff } from './merkle.ts';
+import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
 import { FILES, SNAPSHOT_FORMAT, VERSION, versionNumber, type Manifest, type ProofsFile } from './snapshot.ts';
-
-export interface SnapshotInput {
-  /** Where the snapshot is, for messages ("content/trust/2027-Q1/v1"). */
-  path: string;
-  /** From the directory names. */
-  period: string;
-  version: string;
-  /** File name → bytes, for the files present. */
-  files: Record<string, Uint8Array | undefined>;
-}
-
-export interface KeyInput {
-  file: string;
-  pem: string;
-}
-
-export interface KeyInfo {
-  file: string;
-  /** Hex SHA-256 of the key's DER SubjectPublicKeyInfo. */
-  keyid: string;
-  spki: Uint8Array;
-}
-
-export interface Failure {
-  file: string;
-  /** `record/id` of the leaf at fault, when one is. */
-  record?: string;
-  message: string;
-}
-
-export interface VerifiedLeaf {
-  index: number;
-  key: string;
-  record: string;
-  id: string;
-  label: string;
-  leaf: string;
-  value: JsonObject;
-  path: string[];
-}
-
-export interface SnapshotReport {
-  path: string;
-  period: string;
-  version: string;
-  ok: boolean;
-  failures: Failure[];
-  manifest?: Manifest;
-  leaves: VerifiedLeaf[];
-  signature: { status: 'absent' | 'valid' | 'invalid' | 'unknown-key'; keyid?: string; keyFile?: string };
-  /** How many leaves, proofs and signatures were checked. */
-  checked: { leaves: number; proofs: number; signatures: number };
-}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -136,12 +87,17 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
   const n = versionNumber(input.version);
   const expected = n > 1 ? `v${n - 1}` : null;
   if (manifest.supersedes !== expected)
-    fail(
-      FILES.manifest,
-      expected
-        ? `supersedes must name ${expected} (a correction names the version it replaces)`
-        : 'the first version supersedes nothing (supersedes: null)',
-    );
+    failures.push({
+      file: at(FILES.manifest),
+      rule: 'broken-chain',
+      message: `broken chain: ${
+        expected
+          ? `supersedes must name ${expected} (a correction names the version it replaces)`
+          : 'the first version supersedes nothing (supersedes: null)'
+      }`,
+    });
+  if (manifest.changes !== undefined && !listedChanges(manifest))
+    fail(FILES.manifest, 'changes must be {added, changed, removed}, each a list of record keys ("keyResult/<id>")');
   if (typeof manifest.createdAt !== 'string' || Number.isNaN(Date.parse(manifest.createdAt)))
     fail(FILES.manifest, 'createdAt must be an ISO 8601 date-time');
   const root = typeof manifest.root === 'string' ? fromHex(manifest.root) : undefined;
@@ -271,12 +227,13 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
       fail(FILES.signature, 'the signed payload is not the bytes of manifest.json');
     else
       for (const s of env.signatures) {
+        // Whether the key may sign at all is the chain's question (./chain.ts); here, whether it did.
         const key = keys.find((k) => k.keyid === s.keyid);
         const raw = typeof s.sig === 'string' ? fromBase64(s.sig) : undefined;
-        if (!key) {
-          report.signature = { status: 'unknown-key', keyid: s.keyid };
-          fail(FILES.signature, `signed by key ${String(s.keyid).slice(0, 16)}…, which is not among the published keys (trust/keys/)`);
-        } else if (!raw || !(yield* ed25519Verify(key.spki, pae(env.payloadType, payload), raw))) {
+        const verdict = key && raw ? yield* ed25519Verify(key.spki, pae(env.payloadType, payload), raw) : false;
+        if (!key) report.signature = { status: 'unknown-key', keyid: s.keyid };
+        else if (verdict === null) report.signature = { status: 'unchecked', keyid: s.keyid, keyFile: key.file };
+        else if (!verdict) {
           report.signature = { status: 'invalid', keyid: s.keyid, keyFile: key.file };
           fail(FILES.signature, `the Ed25519 signature by ${key.file} does not verify`);
         } else report.signature = { status: 'valid', keyid: s.keyid, keyFile: key.file };
@@ -287,26 +244,26 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
   return report;
 }
 
-/**
- * Verify a set of snapshots; with `chain`, also that every correction's superseded version is
- * present (off when verifying a single snapshot folder on its own).
- */
+export interface VerifyOptions {
+  /** The set holds whole periods, so versions are compared with each other (off for one folder alone). */
+  chain?: boolean;
+  /** The pinned keys (org.yaml `trust.keys`, or given by the verifier). */
+  pins?: readonly Pin[];
+  /** The verifier's clock (ms since 1970): a snapshot may not be dated after it. */
+  now?: number;
+}
+
+/** Verify a set of snapshots and the published keys, each on its own and then as a chain (./chain.ts). */
 export function* verifySnapshots(
   inputs: readonly SnapshotInput[],
   keyInputs: readonly KeyInput[],
-  opts: { chain?: boolean } = {},
+  opts: VerifyOptions = {},
 ): Eff<{ reports: SnapshotReport[]; keys: KeyInfo[]; failures: Failure[] }> {
+  const pins = opts.pins ?? [];
   const { keys, failures } = yield* readKeys(keyInputs);
+  failures.push(...checkKeys(keys, pins));
   const reports: SnapshotReport[] = [];
   for (const s of inputs) reports.push(yield* verifySnapshot(s, keys));
-  const versions = new Map<string, Set<string>>();
-  for (const s of inputs) versions.set(s.period, (versions.get(s.period) ?? new Set()).add(s.version));
-  for (const r of opts.chain === false ? [] : reports) {
-    const sup = r.manifest?.supersedes;
-    if (sup && !versions.get(r.period)?.has(sup)) {
-      r.failures.push({ file: `${r.path}/${FILES.manifest}`, message: `supersedes ${sup}, which is missing` });
-      r.ok = false;
-    }
-  }
+  checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false);
   return { reports, keys, failures };
 }

@@ -27,6 +27,26 @@ export const redaction = z.strictObject({ id, label: text, link: url.optional() 
 
 export const receiptScope = z.enum(['okrs', 'budget', 'risk-register', 'stage-gate', 'kpi-tree']);
 
+/**
+ * A signing key the handbook trusts for its trust-center snapshots. Pinned here, in a file every
+ * reviewer reads, so that adding a key is a visible change: a public key dropped into trust/keys/
+ * alone is not trusted. The fingerprint is the hex SHA-256 of the key's DER SubjectPublicKeyInfo
+ * (the DSSE key id); `okr snapshot` prints it for a new key.
+ */
+export const signingKey = z.strictObject({
+  /** The public key is trust/keys/<id>.pem. */
+  id,
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { error: 'must be the 64-character lowercase hex SHA-256 of the public key (okr snapshot prints it)' }),
+});
+
+export const trustSettings = z.strictObject({
+  keys: z.array(signingKey).default([]),
+  /** Where the fingerprints are also published, outside this site, for readers to compare. */
+  fingerprintsAt: url.optional(),
+});
+
 /** content/org.yaml */
 export const org = z.strictObject({
   name: text,
@@ -66,10 +86,13 @@ export const org = z.strictObject({
   redactions: z.array(redaction).default([]),
   /** Decisions that need a decision receipt, e.g. seed 000's list. */
   receiptsRequired: z.array(receiptScope).default([]),
+  /** Trust-center snapshot signing: the pinned keys (docs/receipts.md, "The chain"). */
+  trust: trustSettings.default({ keys: [] }),
   locale: text.default('en'),
   /** First day the handbook shows dates for; only informational. */
   since: isoDate.optional(),
 });
 
 export type Org = z.infer<typeof org>;
+export type SigningKey = z.infer<typeof signingKey>;
 export type Band = z.infer<typeof band>;

@@ -105,7 +105,7 @@ export function snapshotsTable(s: SiteIndex, url: Urls): TableView {
   );
   const signature = (x: (typeof snapshots)[number]) =>
     x.signature.status === 'valid'
-      ? `Signed (${x.signature.keyFile?.split('/').pop()})`
+      ? `Signed (${s.h.trust.pins.find((p) => p.fingerprint === x.signature.keyid)?.id ?? 'unpinned key'})`
       : x.signature.status === 'absent'
         ? 'Unsigned'
         : `Signature ${x.signature.status}`;
