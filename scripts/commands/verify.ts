@@ -52,7 +52,7 @@ export function verifyCommand(argv: string[]): number {
     console.error(`okr verify: ${found.error}`);
     return 1;
   }
-  const { pins, from } = pinsFor((values.pin as string[] | undefined) ?? [], found.orgFile);
+  const { pins, from } = pinsFor(values.pin ?? [], found.orgFile);
   const { reports, keys, failures } = run(verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, now: Date.now() }));
   const stray: Failure[] = found.stray.map((file) => ({
     file,
