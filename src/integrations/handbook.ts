@@ -24,7 +24,12 @@ import { acquireBuildLock, discard, publish, stageBuild, stopOnSignals, type Sta
  * them, after every other page. The exports come after the objective pages: rendered before them, with
  * the history and the other pages' garbage in memory, they took the 16× bench build to 2.0–2.1 GB.
  */
-export const HISTORY_ROUTES: readonly string[] = ['/objectives/[id]', '/api/handbook.json', '/api/periods/[period].json'];
+export const HISTORY_ROUTES: readonly string[] = [
+  '/objectives/[id]',
+  '/periods/[period]/review',
+  '/api/handbook.json',
+  '/api/periods/[period].json',
+];
 
 /** Astro's own prerenderer, with the pages of HISTORY_ROUTES moved to the end. */
 export function historyLast(astro: AstroPrerenderer): AstroPrerenderer {

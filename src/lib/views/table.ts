@@ -42,6 +42,8 @@ export interface Column {
   num?: boolean;
   /** Kept out of the search index (dates, values, grades: numbers only swell it). */
   unindexed?: boolean;
+  /** Left out of a printed page (detail a report can do without). */
+  print?: false;
 }
 
 export interface Row {

@@ -1,0 +1,83 @@
+// What is behind: key results and objectives ordered weakest first, and the tables that list them
+// (the home page, a team's period, the review). Orders and words come from the status model
+// (docs/grading.md); nothing here grades or decides a status.
+import { formatGrade } from '../format.ts';
+import type { ComputedKr, ComputedObjective } from '../handbook.ts';
+import { plainTitle } from '../present.ts';
+import type { SiteIndex } from '../site-index.ts';
+import type { Status } from '../status.ts';
+import type { Urls } from '../urls.ts';
+import type { Cell, TableView } from './table.ts';
+
+/** Weakest first: by pace gap (grade minus the progress expected by its reading), then by status rank; those without either last. */
+export function weakestFirst<T extends { gap: number | null; status: Status; id: string }>(items: readonly T[]): T[] {
+  const key = (x: T) => [x.gap ?? Infinity, x.status.rank ?? Infinity] as const;
+  return [...items].sort((a, b) => {
+    const [ga, ra] = key(a);
+    const [gb, rb] = key(b);
+    return ga - gb || ra - rb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+}
+
+/** A key result needs attention when its status is yellow or red, or its check-in is overdue. */
+export const needsAttention = (k: ComputedKr) => k.status.light === 'red' || k.status.light === 'yellow' || k.status.stale !== null;
+
+/** "+0.06", "−0.16": grade minus expected, as the model displays it. */
+export const gapWords = (gap: number) => `${gap > 0 ? '+' : gap < 0 ? '−' : '±'}${Math.abs(gap).toFixed(2)}`;
+
+const krRow = (k: ComputedKr) => ({ k, gap: k.pace?.gap ?? null, status: k.status, id: k.uid });
+
+/** The key results given, weakest first. */
+export const krsWeakestFirst = (krs: readonly ComputedKr[]): ComputedKr[] => weakestFirst(krs.map(krRow)).map((x) => x.k);
+
+/** Objectives weakest first: by their weakest key result's gap, then their status. */
+export function objectivesWeakestFirst(objectives: readonly ComputedObjective[]): ComputedObjective[] {
+  const gap = (o: ComputedObjective) => {
+    const gaps = o.keyResults.flatMap((k) => (k.pace ? [k.pace.gap] : []));
+    return gaps.length ? Math.min(...gaps) : null;
+  };
+  return weakestFirst(objectives.map((o) => ({ o, gap: gap(o), status: o.status, id: o.id }))).map((x) => x.o);
+}
+
+/** The mean pace gap of the key results that have one: "+0.20 ahead of pace on average". */
+export function meanGap(krs: readonly ComputedKr[]): number | null {
+  const gaps = krs.flatMap((k) => (k.pace ? [k.pace.gap] : []));
+  return gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
+}
+
+/**
+ * Key results as a "what is behind" table: status (with its pace numbers), the gap, the last
+ * check-in and when the next is due, and the owner; each linked to its row on its objective's page.
+ */
+export function krStatusTable(
+  s: SiteIndex,
+  url: Urls,
+  krs: readonly ComputedKr[],
+  opts: { caption?: string; showTeam?: boolean; empty?: string } = {},
+): TableView {
+  return {
+    caption: opts.caption,
+    empty: opts.empty,
+    columns: [
+      { label: 'Key result' },
+      { label: 'Status' },
+      { label: 'Against pace', unindexed: true },
+      { label: 'Last check-in', unindexed: true, print: false },
+      { label: 'Owner', print: false },
+    ],
+    rows: krs.map((k) => {
+      const o = s.objective.get(k.objective)!;
+      const where: Cell[] = [{ muted: `${o.title}${opts.showTeam ? ` · ${s.team.get(o.team)?.name ?? o.team}` : ''}` }];
+      return {
+        cells: [
+          { lines: [{ text: `${k.id.toUpperCase()}: ${plainTitle(k.title, s.redactionLabel)}`, href: url.kr(k.uid) }, ...where] },
+          { statusOf: k.status },
+          k.pace ? `${formatGrade(k.pace.grade)} vs ${formatGrade(k.pace.expected)} (${gapWords(k.pace.gap)})` : { muted: '—' },
+          // Days since the last check-in matter while the period runs; after it, the date says it.
+          s.period.get(o.period)?.state.phase === 'in progress' ? k.freshness.label : (k.freshness.last ?? { muted: 'No check-in' }),
+          { person: k.owner ?? o.owner },
+        ],
+      };
+    }),
+  };
+}
