@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { gradeAudit, statusAudit } from '../../src/lib/audit.ts';
 import { checkinSchedule, freshness } from '../../src/lib/freshness.ts';
 import { computeKr } from '../../src/lib/key-results.ts';
-import type { PeriodModel } from '../../src/lib/model.ts';
 import { paceOf } from '../../src/lib/pace.ts';
 import { periodState } from '../../src/lib/period-state.ts';
 import { DEFAULT_BANDS } from '../../src/lib/schema/index.ts';
