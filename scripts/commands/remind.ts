@@ -7,8 +7,9 @@ import { oneOf, parse } from './args.ts';
 export const HELP = `Usage: okr remind [--format markdown|slack|teams|json] [--content DIR]
 
 Lists, per owner, the key results whose check-in is overdue by their period's schedule (the
-period's checkins dates or checkinCadence) and the key results behind pace, in the periods in
-progress today (SOURCE_DATE_EPOCH honoured). An owner is the key result's owner, else its
+period's checkins dates or checkinCadence), the key results behind pace, and, in a period that
+states no schedule, those without any reading yet, in the periods in progress today
+(SOURCE_DATE_EPOCH honoured). An owner is the key result's owner, else its
 objective's owner, else its DRI.
 
   --format markdown   for a job summary or a chat that renders Markdown (default)

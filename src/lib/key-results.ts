@@ -79,8 +79,9 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
     : g.grade;
   const progress = period && progressThrough(period);
   const expectedAt = (date: string | undefined) => (progress ? progress(date ?? today) * expectedFinal : null);
-  // A judgement is a reading too: one too late to grade the period leaves the key result ungraded, not unread.
-  const hasReading = kr.readings.length > 0 || judgementOf(kr) !== undefined;
+  // A judgement is a reading too: one too late to grade the period leaves the key result ungraded, not
+  // unread. A redacted key result's values are never read here: without a declared grade it is ungraded.
+  const hasReading = kr.readings.length > 0 || judgementOf(kr) !== undefined || kr.kind === 'redacted';
   // The status the grade has at its own reading: the pace inside the period, the band after it.
   const atReading = (phase: PeriodState['phase']) =>
     krStatus(

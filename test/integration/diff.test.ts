@@ -241,6 +241,19 @@ describe('okr diff between two content directories', () => {
   it('and after it, flags it as an error', () => {
     expect(targetChange('2025-02-01')).toMatchObject({ afterLock: true, severity: 'error' });
   });
+  it('puts a change of the pinned signing keys first, for reviewers to compare the fingerprint', () => {
+    const fingerprint = 'ab'.repeat(32);
+    writeFileSync(
+      join(b, 'org.yaml'),
+      `${readFileSync(join(b, 'org.yaml'), 'utf8')}trust:\n  keys:\n    - id: ci-2031\n      fingerprint: ${fingerprint}\n`,
+    );
+    const json = JSON.parse(runOkr(['diff', a, b, '--format', 'json']).stdout) as HandbookDiff;
+    expect(json.signingKeys).toEqual({ added: [{ id: 'ci-2031', fingerprint }], removed: [] });
+    const md = runOkr(['diff', a, b]).stdout;
+    expect(md).toMatch(/> \*\*Snapshot signing keys change\*\* \(org\.yaml `trust\.keys`\): compare each added fingerprint/);
+    expect(md).toContain(`> - ➕ \`ci-2031\` \`${fingerprint}\``);
+    expect(md.indexOf('signing keys')).toBeLessThan(md.indexOf('### 2025-Q1'));
+  });
   it('escapes hostile titles in the Markdown', () => {
     edit(join(b, 'okrs/2025-Q1/company.yaml'), 'title: Hire the team', 'title: "\\"><img src=x onerror=alert(1)> | @team"');
     const r = runOkr(['diff', a, b]);

@@ -451,6 +451,14 @@ describe('pace: the grade at its reading against the progress expected by that d
     expect(k.status.stale).toMatchObject({ krs: 1 });
   });
 
+  it('a redacted key result without a declared grade is Ungraded (its values are never read here), not waiting for a reading', () => {
+    const k = computeKr(model({ kind: 'redacted', values: ['n1'] }), env('2025-02-19'));
+    expect([k.grade.value, k.status.word, k.status.why]).toEqual([null, 'Ungraded', 'the values are redacted and no grade is declared']);
+    expect(computeKr(model({ kind: 'redacted', values: ['n1'], declared: { grade: 0.3 } }), env('2025-05-01')).status.word).toBe(
+      'Off track',
+    );
+  });
+
   it('after the period, the final band; a reading in the grace after the end is final too', () => {
     expect(computeKr(at('2025-02-01', 42), env('2025-05-01')).status.word).toBe('Progressing');
     expect(computeKr(at('2025-04-10', 42), env('2025-04-12')).status.word).toBe('Progressing');
@@ -656,6 +664,28 @@ describe('a small handbook through the loader', () => {
     expect(errors[0]!.message).toMatch(message);
   });
 
+  it.each([
+    [
+      '40 → 60 % given 0.5',
+      true,
+      '{ id: kr1, title: a, kind: metric, unit: "%", baseline: 40, target: 60, current: 0.5, asOf: 2025-02-01 }',
+    ],
+    // "Reduce errors from 2.5% to < 1%": 0.8% is a reading, not a slip.
+    [
+      '< 1 % from 2.5 % given 0.8',
+      false,
+      '{ id: kr1, title: a, kind: threshold, operator: "<", unit: "%", baseline: 2.5, target: 1, current: 0.8, asOf: 2025-02-01 }',
+    ],
+    [
+      '5 % → 0.5 % given 0.8',
+      false,
+      '{ id: kr1, title: a, kind: metric, unit: "%", baseline: 5, target: 0.5, current: 0.8, asOf: 2025-02-01 }',
+    ],
+  ])('a percentage written as a fraction is read against the target: %s, warned %s', (_name, warned, line) => {
+    const issues = computeHandbook(handbook(krs(line)), { today: '2025-02-19' }).issues;
+    expect(issues.filter((i) => /a fraction written for a percentage/.test(i.message)).length).toBe(warned ? 1 : 0);
+  });
+
   it('a judgement dated outside its period is warned about with its line, like any reading', () => {
     const dir = handbook(krs('{ id: kr1, title: a, kind: manual, manualGrade: 0.5, rationale: Q2 review, asOf: 2025-06-30 }'));
     const r = computeHandbook(dir, { today: '2025-02-19' });
@@ -740,6 +770,10 @@ describe('a small handbook through the loader', () => {
     expect(digest.totals.overdue).toBe(stale);
     expect(stale).toBe(5);
     // After the quarter: nothing is in progress, nothing to remind.
-    expect(remindDigest(remindInput(computeHandbook(mixed, { today: '2025-05-01' }).handbook!)).totals).toEqual({ overdue: 0, behind: 0 });
+    expect(remindDigest(remindInput(computeHandbook(mixed, { today: '2025-05-01' }).handbook!)).totals).toEqual({
+      overdue: 0,
+      behind: 0,
+      noReading: 0,
+    });
   });
 });
