@@ -20,7 +20,7 @@ if (log) {
     if (!LOCAL.test(hostname)) note(`dns.promises.lookup ${hostname}`);
     return (promisesLookup as (...a: unknown[]) => unknown).call(this, hostname, ...rest);
   } as typeof dns.promises.lookup;
-  const connect = net.Socket.prototype.connect;
+  const connect = (Object.getOwnPropertyDescriptor(net.Socket.prototype, 'connect') as { value: (...a: unknown[]) => net.Socket }).value;
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
     const first = args[0] as { host?: string; port?: number; path?: string } | number | string | unknown[];
     const o = Array.isArray(first) ? (first[0] as { host?: string; port?: number; path?: string }) : first;
@@ -28,8 +28,8 @@ if (log) {
     const path = typeof o === 'object' && o !== null ? o.path : typeof o === 'string' ? o : undefined;
     // A Unix socket or pipe (IPC between the build's own processes) reaches no one.
     if (path === undefined && !LOCAL.test(host ?? 'localhost')) note(`connect ${host}:${typeof o === 'object' && o ? o.port : String(o)}`);
-    return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof net.Socket.prototype.connect;
+    return connect.apply(this, args);
+  };
   const fetch = globalThis.fetch;
   globalThis.fetch = function (input: Parameters<typeof fetch>[0], init?: RequestInit) {
     const url = new URL(input instanceof Request ? input.url : String(input));

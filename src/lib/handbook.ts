@@ -114,7 +114,10 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
     const pages = [...view.model.guides, ...view.model.periods.flatMap((p) => (p.narrative ? [p.narrative] : []))];
     const key = (i: ContentIssue) => `${i.file}:${i.line}:${i.column}:${i.message}`;
     const reported = new Set(issues.map(key));
-    pushAll(issues, validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))));
+    pushAll(
+      issues,
+      validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))),
+    );
   }
   const computed = compute(view.model, today);
   // The clock, not the build's date: a snapshot dated after the real now cannot have been made yet.
