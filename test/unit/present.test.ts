@@ -88,3 +88,22 @@ describe("a team's calibration", () => {
     expect(after.teamCalibration.get('company')!.explanation).toMatch(/^mean 0\.\d\d over 1 graded period: a verdict needs at least 2/);
   });
 });
+
+describe('the snapshots a record is in', () => {
+  it('are listed for the records a published snapshot holds, its own period first, and say when the record changed since', () => {
+    const key = 'objective/2027-q1-company-churn-defense';
+    const before = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
+    expect(before).toEqual([
+      { period: '2027-Q1', version: 'v1', same: true },
+      { period: '2027', version: 'v1', same: true },
+    ]);
+    const dir = copyContent();
+    edit(
+      join(dir, 'okrs/2027-Q1/company.yaml'),
+      'title: Defend churn with trust and telemetry',
+      'title: Defend churn with trust and telemetry!',
+    );
+    const after = buildSiteIndex(computeHandbook(dir, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
+    expect(after?.map((x) => x.same)).toEqual([false, false]);
+  });
+});
