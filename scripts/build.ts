@@ -9,12 +9,16 @@ type Failure = Error & { cause?: unknown; errors?: unknown[]; loc?: { file?: str
 
 /**
  * The machine's refusal behind a build error, if that is what it is: Node's own error, or one the
- * bundler (written in Rust) reports as text, "Failed to write file in PATH … (os error 28)".
+ * bundler aggregates and reports as text — Node's ("ENOSPC: no space left on device, copyfile 'a' ->
+ * 'b'") or its own, written in Rust ("Failed to write file in PATH … (os error 28)").
  */
 function fsFailure(e: Failure): string | undefined {
-  const direct = [e, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])].map(describeFsError).find(Boolean);
+  const inner = Array.isArray(e.errors) ? e.errors : [];
+  const direct = [e, e.cause, ...inner].map(describeFsError).find(Boolean);
   if (direct) return direct;
-  const text = String(e?.message ?? '');
+  const text = [e, ...inner].map((x) => String((x as Error | undefined)?.message ?? '')).join('\n');
+  const node = /\b(E[A-Z]+): [^,\n]*, (\w+) '([^']*)'(?: -> '([^']*)')?/.exec(text);
+  if (node) return describeFsError({ code: node[1], syscall: node[2], path: node[4] ?? node[3] });
   const errno = Number(/\(os error (\d+)\)/.exec(text)?.[1]);
   const code = Object.entries(constants.errno).find(([, n]) => n === errno)?.[0];
   return code ? describeFsError({ code, syscall: 'write', path: /Failed to write file in (\S+)/.exec(text)?.[1] }) : undefined;

@@ -7,8 +7,9 @@ import { oneOf, parse } from './args.ts';
 export const HELP = `Usage: okr remind [--format markdown|slack|teams|json] [--content DIR]
 
 Lists, per owner, the key results whose check-in is overdue by their period's schedule (the
-period's checkins dates or checkinCadence) and the key results behind pace, in the periods in
-progress today (SOURCE_DATE_EPOCH honoured). An owner is the key result's owner, else its
+period's checkins dates or checkinCadence), the key results behind pace, and, in a period that
+states no schedule, those without any reading yet, in the periods in progress today
+(SOURCE_DATE_EPOCH honoured). An owner is the key result's owner, else its
 objective's owner, else its DRI.
 
   --format markdown   for a job summary or a chat that renders Markdown (default)
@@ -32,7 +33,7 @@ export function remindInput(h: ComputedHandbook): RemindInput {
 export function remindCommand(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' } });
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, REMIND_FORMATS, '--format', 'markdown');
+  const format = oneOf(values.format, REMIND_FORMATS, '--format', 'markdown');
   const result = computeHandbook(content);
   if (!result.handbook) {
     console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { writeFileAtomic } from '../lib/load/atomic-write.ts';
+import { entryName } from './og-cache.ts';
 import type { OgCard } from '../lib/og.ts';
 
 const require = createRequire(import.meta.url);
@@ -93,30 +94,31 @@ export const fontsVersion = () =>
 
 export interface RenderJob {
   card: OgCard;
-  /** Where the PNG goes (written whole: a crash leaves no half file). */
-  file: string;
+  /** The hash of the card's inputs: the PNG goes to `dir` under entryName(key, png) (./og-cache.ts), written whole. */
+  key: string;
+  dir: string;
 }
 
-/** Render jobs one by one, reporting each finished file to the parent. */
-export async function renderJobs(jobs: readonly RenderJob[], done: (file: string) => void): Promise<void> {
+/** Render jobs one by one, reporting each finished key and file to the parent. */
+export async function renderJobs(jobs: readonly RenderJob[], done: (key: string, file: string) => void): Promise<void> {
   const fonts = FONT_FILES.map(([name, weight, file]) => ({
     name,
     weight,
     style: 'normal' as const,
     data: readFileSync(require.resolve(file)),
   }));
-  for (const { card, file } of jobs) {
-    const svg = await satori(layout(card) as never, { width: 1200, height: 630, fonts });
+  for (const { card, key, dir } of jobs) {
+    const svg = await satori(layout(card), { width: 1200, height: 630, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
+    const file = join(dir, entryName(key, png));
     writeFileAtomic(file, png);
-    done(file);
+    done(key, file);
   }
 }
 
 // As a child process: one message with the jobs, one message per finished file, then exit.
 if (import.meta.main && process.send) {
-  process.once('message', async (jobs: RenderJob[]) => {
-    await renderJobs(jobs, (file) => process.send!(file));
-    process.disconnect();
+  process.once('message', (jobs: RenderJob[]) => {
+    void renderJobs(jobs, (key, file) => process.send!([key, file])).then(() => process.disconnect());
   });
 }

@@ -1,7 +1,7 @@
 // The grade audit compares like with like: a declared grade with the computed grade, and, apart, a
 // declared status with the status the same model gives at the same reading (a document's
 // "🟢 Ahead" is a pace statement, compared with the pace). Both sides are kept, never "fixed".
-import { formatGrade } from './format.ts';
+import { roundHalfAway } from './format.ts';
 import type { Grade } from './grading.ts';
 import { declaredLights, type Light, type Status } from './status.ts';
 
@@ -28,11 +28,24 @@ export function gradeAudit(
 ): AuditFinding | null {
   if (declared === undefined || computed.value === null || computed.source === 'declared') return null;
   if (Math.abs(declared - computed.value) <= tolerance + 1e-9) return null;
+  const [said, got] = apart(declared, computed.value, tolerance);
   return {
-    declared: formatGrade(declared),
-    computed: formatGrade(computed.value),
-    reason: `The document declares ${formatGrade(declared)}; the handbook computes ${formatGrade(computed.value)} (${computed.derivation}).`,
+    declared: said,
+    computed: got,
+    reason: `The document declares ${said}; the handbook computes ${got} (${computed.derivation}).`,
   };
+}
+
+/**
+ * Two grades printed with as few decimals (2, else 4, else all) as show them further apart than the
+ * tolerance: 0.56 against 0.5701 is a disagreement, which "0.56" against "0.57" would not show.
+ */
+function apart(a: number, b: number, tolerance: number): [string, string] {
+  for (const digits of [2, 4]) {
+    const [x, y] = [roundHalfAway(a, digits), roundHalfAway(b, digits)];
+    if (Math.abs(x - y) > tolerance + 1e-9) return [x.toFixed(digits), y.toFixed(digits)];
+  }
+  return [String(a), String(b)];
 }
 
 /**

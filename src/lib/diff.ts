@@ -3,7 +3,7 @@
 // that become stale (from the trust layer of each computed handbook, src/lib/receipts/trust.ts).
 // Pure: the two sides come from ./load/git.ts or two content directories, computed by ./handbook.ts;
 // the result feeds `okr diff`, `okr check --base` and the change history (./history.ts).
-import { formatGrade, roundHalfAway } from './format.ts';
+import { formatGrade, roundHalfAway, scalarText } from './format.ts';
 import type { ContentIssue } from './errors.ts';
 import type { ComputedHandbook, ComputedKr } from './handbook.ts';
 import { issueAt } from './source/yaml-source.ts';
@@ -80,6 +80,11 @@ export interface HandbookDiff {
   roots: RootChange[];
   /** Decision receipts current on the base side and stale on the head side. */
   staleReceipts: StaleReceipt[];
+  /**
+   * Snapshot signing keys pinned (org.yaml trust.keys) on one side only: a key whose fingerprint
+   * changed under the same id is removed and added. Reviewers compare added fingerprints elsewhere.
+   */
+  signingKeys: { added: { id: string; fingerprint: string }[]; removed: { id: string; fingerprint: string }[] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +176,7 @@ function norm(v: unknown): Value {
 function checkinsValue(v: unknown): Value {
   if (!Array.isArray(v) || v.length === 0) return null;
   const last = v.at(-1) as { date?: unknown; value?: unknown };
-  const latest = last?.value === undefined ? String(last?.date ?? '') : `${String(last?.date ?? '')}: ${String(last.value)}`;
+  const latest = last?.value === undefined ? scalarText(last?.date ?? '') : `${scalarText(last?.date ?? '')}: ${scalarText(last.value)}`;
   return `${v.length} check-in${v.length === 1 ? '' : 's'}, latest ${latest}`;
 }
 
@@ -449,6 +454,7 @@ export function diffHandbooks(base: ComputedHandbook, head: ComputedHandbook, op
     changes,
     roots: [],
     staleReceipts: [],
+    signingKeys: pinChanges(base.trust.pins, head.trust.pins),
   };
   const [before, after] = [rootsOf(base), rootsOf(head)];
   diff.roots = [...new Set([...before.keys(), ...after.keys()])]
@@ -472,6 +478,14 @@ export function diffHandbooks(base: ComputedHandbook, head: ComputedHandbook, op
       changed: c.changes ? [...c.changes.changed, ...c.changes.added, ...c.changes.removed].map((x) => x.key).sort(cmp) : null,
     }));
   return { diff, issues };
+}
+
+/** The pins on one side only (same id and fingerprint on both sides is no change). */
+function pinChanges(base: readonly { id: string; fingerprint: string }[], head: readonly { id: string; fingerprint: string }[]) {
+  const key = (p: { id: string; fingerprint: string }) => `${p.id} ${p.fingerprint}`;
+  const [before, after] = [new Set(base.map(key)), new Set(head.map(key))];
+  const pick = ({ id, fingerprint }: { id: string; fingerprint: string }) => ({ id, fingerprint });
+  return { added: head.filter((p) => !before.has(key(p))).map(pick), removed: base.filter((p) => !after.has(key(p))).map(pick) };
 }
 
 /** The YAML path of a changed field inside its record ("parts.churn.target" → ["parts", 1, "target"]). */
@@ -575,7 +589,8 @@ export function formatDiffMarkdown(diff: HandbookDiff, opts: { marker?: string; 
   const out: string[] = [];
   if (opts.marker) out.push(opts.marker);
   out.push(`## OKR changes: ${code(diff.base.label)} → ${code(diff.head.label)}`, '');
-  const changeCount = diff.changes.length + diff.roots.length + diff.staleReceipts.length;
+  const keys = diff.signingKeys;
+  const changeCount = diff.changes.length + diff.roots.length + diff.staleReceipts.length + keys.added.length + keys.removed.length;
   if (!changeCount) {
     out.push('No changes to periods, objectives or key results.');
     return `${out.join('\n')}\n`;
@@ -591,6 +606,16 @@ export function formatDiffMarkdown(diff: HandbookDiff, opts: { marker?: string; 
   ].filter(Boolean);
   out.push(`**${parts.join(' · ') || 'no record changes'}** (changes dated ${diff.changeDate})`, '');
 
+  if (keys.added.length || keys.removed.length) {
+    // A pinned key decides whose signatures the trust center accepts: the change is put first.
+    out.push(
+      `> [!IMPORTANT]`,
+      `> **Snapshot signing keys change** (org.yaml \`trust.keys\`): compare each added fingerprint with the copy published outside this repository before approving.`,
+    );
+    for (const k of keys.added) out.push(`> - ➕ ${code(k.id)} ${code(k.fingerprint)}`);
+    for (const k of keys.removed) out.push(`> - ➖ ${code(k.id)} ${code(k.fingerprint)} (snapshots signed by it no longer verify)`);
+    out.push('');
+  }
   const errors = diff.changes.filter((c) => c.severity === 'error');
   if (errors.length) {
     out.push(

@@ -1,6 +1,6 @@
 // KR grades per the grading specification (docs/grading.md). Pure: no I/O, no dates from the clock.
 import { exactNumber, formatGrade, formatValue, reproducibleTerms, roundHalfAway } from './format.ts';
-import { judgementOf, placeOf, readingsOf, type Judgement, type Reading } from './readings.ts';
+import { gradingCutoff, judgementOf, placeOf, readingsOf, type Judgement, type Reading } from './readings.ts';
 import type { Band, Checkin, KeyResult, SubMetric } from './schema/index.ts';
 
 export type GradeSource = 'computed' | 'manual' | 'declared';
@@ -29,7 +29,7 @@ export interface GradeState {
   parts?: Readonly<Record<string, number | string | undefined>>;
   /** A judgement that stands at this reading (a manual grade, or a milestone's declared grade). */
   judgement?: Pick<Judgement, 'grade' | 'why' | 'source'>;
-  /** The key result says `done: true` (applies to its latest reading). */
+  /** `done: true` on the key result, or on a compound's milestone parts, applies (at its latest reading). */
   done?: boolean;
 }
 
@@ -187,7 +187,10 @@ export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeC
       return { value: j.grade, source: 'manual', derivation: `${formatGrade(j.grade)}: manual grade — ${j.why}`, exceeded: false };
     }
     case 'compound': {
-      const parts = m.parts.map((p) => ({ p, g: gradeAt(p, { value: state.parts?.[p.id] }, ctx, explain) }));
+      const parts = m.parts.map((p) => ({
+        p,
+        g: gradeAt(p, { value: state.parts?.[p.id], done: state.done && p.kind === 'milestone' && p.done === true }, ctx, explain),
+      }));
       const missing = parts.filter((x) => x.g.value === null);
       if (missing.length)
         return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);
@@ -199,7 +202,8 @@ export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeC
         value,
         source: 'computed',
         derivation: explain ? `${formatGrade(value)} = ${m.combine}(${parts.map((x, i) => `${x.p.id} ${terms[i]}`).join(', ')})` : '',
-        exceeded: parts.some((x) => x.g.exceeded),
+        // Over-achievement shows 1.00: a part beyond its target does not make a 0.75 "exceeded".
+        exceeded: value >= 1 && parts.some((x) => x.g.exceeded),
       };
     }
     case 'redacted': {
@@ -246,9 +250,12 @@ const informative = (r: Reading) => r.value !== undefined || r.parts !== undefin
  * check-in with today's part values. Readings after the period's grading cutoff do not count.
  */
 export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: readonly Reading[] = readingsOf(kr)): KrGrading {
-  const own = judgementOf(kr);
-  const done = kr.kind === 'milestone' && kr.done === true;
-  const counts = (r: Reading) => !ctx.period || placeOf(r.date, ctx.period) !== 'after';
+  const counts = (r: { date?: string }) => !ctx.period || placeOf(r.date, ctx.period) !== 'after';
+  // A judgement dated after the period's grading cutoff is too late to grade it, like a reading.
+  const judged = judgementOf(kr);
+  const own = judged && counts(judged) ? judged : undefined;
+  const done =
+    kr.kind === 'milestone' ? kr.done === true : kr.kind === 'compound' && kr.parts.some((p) => p.kind === 'milestone' && p.done === true);
   let last = -1;
   let lastValue = -1;
   readings.forEach((r, i) => {
@@ -281,8 +288,11 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
   const at = walk(last, true);
   // A dated judgement newer than every reading is the latest word; with no reading at all, the judgement alone.
   const ownIsNewer = own?.date !== undefined && !at.ownApplied;
-  const grade =
-    at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
+  let grade = at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
+  if (grade.value === null && judged && !own && ctx.period)
+    grade = ungraded(
+      `its judgement of ${judged.date} is after the period's grading cutoff (${gradingCutoff(ctx.period)}): it does not grade the period`,
+    );
   let history: GradedReading[] | undefined;
   return {
     grade,

@@ -6,7 +6,7 @@ import { freshness, type CheckinSchedule, type Freshness } from './freshness.ts'
 import type { KrModel, PeriodModel } from './model.ts';
 import { paceGap, paceOf, progressThrough, type Pace } from './pace.ts';
 import type { PeriodState } from './period-state.ts';
-import type { Reading } from './readings.ts';
+import { judgementOf, type Reading } from './readings.ts';
 import type { Band, Checkin } from './schema/index.ts';
 import { krStatus, type Status } from './status.ts';
 
@@ -71,13 +71,17 @@ export interface KrEnv {
 export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
   const { period, state, today, expectedFinal, bands } = env;
   const upcoming = state?.phase === 'upcoming';
-  const g = gradeKeyResult(kr, { finalized: period?.finalized ?? false, period }, kr.readings);
+  // A milestone not done grades 0 once its period is graded (ended and finalized), not while it runs.
+  const finalized = state ? state.phase === 'graded' : (period?.finalized ?? false);
+  const g = gradeKeyResult(kr, { finalized, period }, kr.readings);
   const grade: Grade = upcoming
     ? { value: null, source: null, derivation: `ungraded: the period has not started (it starts on ${period!.start})`, exceeded: false }
     : g.grade;
   const progress = period && progressThrough(period);
   const expectedAt = (date: string | undefined) => (progress ? progress(date ?? today) * expectedFinal : null);
-  const hasReading = kr.readings.length > 0;
+  // A judgement is a reading too: one too late to grade the period leaves the key result ungraded, not
+  // unread. A redacted key result's values are never read here: without a declared grade it is ungraded.
+  const hasReading = kr.readings.length > 0 || judgementOf(kr) !== undefined || kr.kind === 'redacted';
   // The status the grade has at its own reading: the pace inside the period, the band after it.
   const atReading = (phase: PeriodState['phase']) =>
     krStatus(

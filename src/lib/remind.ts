@@ -1,5 +1,6 @@
-// okr remind: per owner, the key results whose check-in is overdue by their period's schedule and
-// those behind pace. A thin reader of the one status model: staleness and pace come computed with
+// okr remind: per owner, the key results whose check-in is overdue by their period's schedule, those
+// behind pace, and those without any reading in a period that states no schedule (nothing there is
+// ever overdue, so they would go unmentioned). A thin reader of the one status model: staleness and pace come computed with
 // each key result (its `freshness` and `status`), never worked out again here. Pure.
 
 /** What the digest reads of a computed key result. */
@@ -9,7 +10,15 @@ export interface RemindKr {
   title: string;
   owner?: string;
   status: { key: string; word: string; why: string };
-  freshness: { stale: boolean; last: string | null; nextDue: string | null; overdueDays: number | null; label: string };
+  freshness: {
+    stale: boolean;
+    last: string | null;
+    nextDue: string | null;
+    overdueDays: number | null;
+    label: string;
+    /** The period's check-in schedule in words; null when it states none. */
+    schedule?: string | null;
+  };
 }
 
 /** What the digest reads of a computed handbook. */
@@ -41,13 +50,15 @@ export interface OwnerDigest {
   name: string;
   overdue: RemindItem[];
   behind: RemindItem[];
+  /** No reading at all, in a period without a check-in schedule. */
+  noReading: RemindItem[];
 }
 
 export interface Digest {
   date: string;
   periods: string[];
   owners: OwnerDigest[];
-  totals: { overdue: number; behind: number };
+  totals: { overdue: number; behind: number; noReading: number };
 }
 
 /** Pace words that call for a reminder. */
@@ -59,7 +70,11 @@ export function remindDigest(h: RemindInput): Digest {
   const byOwner = new Map<string | null, OwnerDigest>();
   const digestOf = (owner: string | null) => {
     let d = byOwner.get(owner);
-    if (!d) byOwner.set(owner, (d = { owner, name: owner === null ? 'No owner' : (names.get(owner) ?? owner), overdue: [], behind: [] }));
+    if (!d)
+      byOwner.set(
+        owner,
+        (d = { owner, name: owner === null ? 'No owner' : (names.get(owner) ?? owner), overdue: [], behind: [], noReading: [] }),
+      );
     return d;
   };
   for (const o of h.objectives) {
@@ -67,7 +82,8 @@ export function remindDigest(h: RemindInput): Digest {
     for (const k of o.keyResults) {
       const stale = k.freshness.stale;
       const behind = BEHIND.has(k.status.key);
-      if (!stale && !behind) continue;
+      const unread = !stale && k.status.key === 'no reading' && k.freshness.schedule === null;
+      if (!stale && !behind && !unread) continue;
       // The key result's owner answers for it; else the objective's owner, else its DRI.
       const d = digestOf(k.owner ?? o.owner ?? o.dri ?? null);
       const item = (detail: string): RemindItem => ({
@@ -82,6 +98,7 @@ export function remindDigest(h: RemindInput): Digest {
       });
       if (stale) d.overdue.push(item(k.freshness.label));
       if (behind) d.behind.push(item(k.status.why));
+      if (unread) d.noReading.push(item(`${k.status.why}; ${o.period} states no check-in schedule`));
     }
   }
   const owners = [...byOwner.values()]
@@ -92,7 +109,11 @@ export function remindDigest(h: RemindInput): Digest {
     date: h.today,
     periods: [...h.periods],
     owners,
-    totals: { overdue: owners.reduce((n, d) => n + d.overdue.length, 0), behind: owners.reduce((n, d) => n + d.behind.length, 0) },
+    totals: {
+      overdue: owners.reduce((n, d) => n + d.overdue.length, 0),
+      behind: owners.reduce((n, d) => n + d.behind.length, 0),
+      noReading: owners.reduce((n, d) => n + d.noReading.length, 0),
+    },
   };
 }
 
@@ -106,8 +127,10 @@ const heading = (d: Digest) => `Check-in reminders for ${d.date}`;
 
 function summary(d: Digest): string {
   if (!d.periods.length) return `No period is in progress on ${d.date}: nothing to remind.`;
-  if (!d.totals.overdue && !d.totals.behind) return `${d.periods.join(', ')}: every check-in is up to date and nothing is behind pace.`;
-  return `${d.periods.join(', ')}: ${plural(d.totals.overdue, 'check-in')} overdue, ${plural(d.totals.behind, 'key result')} behind pace.`;
+  const { overdue, behind, noReading } = d.totals;
+  if (!overdue && !behind && !noReading) return `${d.periods.join(', ')}: every check-in is up to date and nothing is behind pace.`;
+  const unread = noReading ? `, ${plural(noReading, 'key result')} without a reading (no check-in schedule)` : '';
+  return `${d.periods.join(', ')}: ${plural(overdue, 'check-in')} overdue, ${plural(behind, 'key result')} behind pace${unread}.`;
 }
 
 /** Markdown, for a job summary or a chat that renders it. `escape` makes content text inert in the target's markup. */
@@ -117,6 +140,7 @@ function lines(d: Digest, escape: (s: string) => string, code: (s: string) => st
     out.push('', `**${escape(o.name)}**${o.owner ? ` (${code(o.owner)})` : ''}`);
     for (const i of o.overdue) out.push(`- Overdue: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
     for (const i of o.behind) out.push(`- ${escape(i.status)}: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
+    for (const i of o.noReading) out.push(`- No reading yet: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
   }
   return out;
 }

@@ -25,7 +25,7 @@ const company = join(repo.content, 'okrs/2025-Q1/company.yaml');
 const engineering = join(repo.content, 'okrs/2025-Q1/engineering.yaml');
 
 // Commit 2 (2025-02-10, after the lock).
-const legacy = readFileSync(company, 'utf8').match(/  - id: 2025-q1-company-legacy[\s\S]*$/)![0];
+const legacy = readFileSync(company, 'utf8').match(/ {2}- id: 2025-q1-company-legacy[\s\S]*$/)![0];
 edit(company, legacy, '');
 edit(
   company,
@@ -178,7 +178,7 @@ describe('okr check --base', () => {
     expect([cold.code, warm.code]).toEqual([1, 1]);
     expect([cold.stdout, warm.stdout]).toEqual([uncached.stdout, uncached.stdout]);
     // Both sides' files: HEAD's, and HEAD~1's versions of the two it changed.
-    const yaml = (readdirSync(repo.content, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.yaml'));
+    const yaml = readdirSync(repo.content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
     expect(entries).toBe(yaml.length + 2);
     expect(inodes(), 'the second run read every file from the cache and wrote none').toEqual(filled);
     const diff = ['diff', 'HEAD~1', 'HEAD', '--content', repo.content, '--format', 'json'];
@@ -240,6 +240,19 @@ describe('okr diff between two content directories', () => {
   });
   it('and after it, flags it as an error', () => {
     expect(targetChange('2025-02-01')).toMatchObject({ afterLock: true, severity: 'error' });
+  });
+  it('puts a change of the pinned signing keys first, for reviewers to compare the fingerprint', () => {
+    const fingerprint = 'ab'.repeat(32);
+    writeFileSync(
+      join(b, 'org.yaml'),
+      `${readFileSync(join(b, 'org.yaml'), 'utf8')}trust:\n  keys:\n    - id: ci-2031\n      fingerprint: ${fingerprint}\n`,
+    );
+    const json = JSON.parse(runOkr(['diff', a, b, '--format', 'json']).stdout) as HandbookDiff;
+    expect(json.signingKeys).toEqual({ added: [{ id: 'ci-2031', fingerprint }], removed: [] });
+    const md = runOkr(['diff', a, b]).stdout;
+    expect(md).toMatch(/> \*\*Snapshot signing keys change\*\* \(org\.yaml `trust\.keys`\): compare each added fingerprint/);
+    expect(md).toContain(`> - ➕ \`ci-2031\` \`${fingerprint}\``);
+    expect(md.indexOf('signing keys')).toBeLessThan(md.indexOf('### 2025-Q1'));
   });
   it('escapes hostile titles in the Markdown', () => {
     edit(join(b, 'okrs/2025-Q1/company.yaml'), 'title: Hire the team', 'title: "\\"><img src=x onerror=alert(1)> | @team"');

@@ -31,8 +31,8 @@ function pullAsync(dir: string, env: Record<string, string> = {}): Promise<Retur
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => ok({ code, stdout, stderr }));
   });
 }
@@ -380,7 +380,13 @@ describe('the objective page after a pull', () => {
     const digest = sha256(readFileSync(join(dir, 'sources/finance.csv')));
     expect(html).toContain('Read from arr on 2030-02-15 06:00 UTC');
     expect(html).toContain(digest);
-    // The hand-typed check-in has no provenance.
-    expect(html.match(/Read from /g)).toHaveLength(3);
+    // The page lists the latest check-in of each key result, then every check-in (collapsed): each of
+    // the three automatic check-ins says where it came from in the history, the hand-typed one does
+    // not, and the latest table repeats the provenance of the three it shows.
+    const [latest, history] = html.split(/All 4 check-ins, newest first/) as [string, string | undefined];
+    expect(history, 'no "All 4 check-ins" history on the page').toBeDefined();
+    expect(latest.match(/Read from /g)).toHaveLength(3);
+    expect(history!.match(/Read from /g)).toHaveLength(3);
+    expect(new Set(html.match(/Read from [^<]+/g)).size).toBe(3);
   }, 180_000);
 });

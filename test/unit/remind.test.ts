@@ -71,7 +71,7 @@ describe('okr remind: the digest', () => {
       ['cfo', ['o1.late'], []],
       [null, [], ['o3.nobody']],
     ]);
-    expect(d.totals).toEqual({ overdue: 2, behind: 3 });
+    expect(d.totals).toEqual({ overdue: 2, behind: 3, noReading: 0 });
     expect(d.owners[1]!.overdue[0]).toMatchObject({
       status: 'On track',
       overdueDays: 14,
@@ -103,6 +103,36 @@ describe('okr remind: the digest', () => {
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content.body.map((b: { text: string }) => b.text).join('\n')).toContain('Overdue: KR late o1.late');
     expect(JSON.parse(formatDigest(d, 'json'))).toEqual(d);
+  });
+
+  it('lists key results without any reading in a period that states no schedule (nothing there is ever overdue)', () => {
+    const none = { key: 'no reading', word: 'No reading', why: 'no check-in or current value yet' };
+    const unscheduled = { stale: false, last: null, nextDue: null, overdueDays: null, label: 'No check-in yet', schedule: null };
+    const digest = remindDigest({
+      ...input,
+      objectives: [
+        {
+          id: 'o4',
+          title: 'Unscheduled',
+          period: '2030-Q1',
+          owner: 'ceo',
+          keyResults: [
+            kr('silent', { uid: 'o4.silent', status: none, freshness: unscheduled }),
+            // With a schedule, a key result without a reading is overdue once its first check-in is due, not before.
+            kr('early', {
+              uid: 'o4.early',
+              status: none,
+              freshness: { ...unscheduled, nextDue: '2030-02-20', schedule: 'weekly on Mondays' },
+            }),
+          ],
+        },
+      ],
+    });
+    expect(digest.owners.map((o) => [o.owner, o.noReading.map((i) => i.keyResult)])).toEqual([['ceo', ['o4.silent']]]);
+    expect(digest.totals).toEqual({ overdue: 0, behind: 0, noReading: 1 });
+    const md = formatDigest(digest, 'markdown');
+    expect(md).toContain('2030-Q1: 0 check-ins overdue, 0 key results behind pace, 1 key result without a reading (no check-in schedule).');
+    expect(md).toContain('- No reading yet: KR silent `o4.silent` — no check-in or current value yet; 2030-Q1 states no check-in schedule');
   });
 
   it('says so when nothing is due or no period runs', () => {

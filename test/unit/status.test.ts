@@ -4,13 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { gradeAudit, statusAudit } from '../../src/lib/audit.ts';
 import { checkinSchedule, freshness } from '../../src/lib/freshness.ts';
-import { computeKr, type KrEnv } from '../../src/lib/key-results.ts';
-import type { KrModel, PeriodModel } from '../../src/lib/model.ts';
+import { computeKr } from '../../src/lib/key-results.ts';
 import { paceOf } from '../../src/lib/pace.ts';
 import { periodState } from '../../src/lib/period-state.ts';
-import { readingsOf } from '../../src/lib/readings.ts';
-import { DEFAULT_BANDS, keyResult } from '../../src/lib/schema/index.ts';
+import { DEFAULT_BANDS } from '../../src/lib/schema/index.ts';
 import { declaredLights, finalStatus, krStatus, paceStatus, parentStatus, type Status } from '../../src/lib/status.ts';
+import { krEnv, krModel, Q1_2025 } from '../kr-env.ts';
 
 describe('pace: the grade at a reading against the progress expected by its date, as displayed', () => {
   it.each([
@@ -69,38 +68,7 @@ describe('a key result’s status', () => {
     expect([s.word, s.light]).toEqual([word, light]);
   });
 
-  const q1: PeriodModel = {
-    id: '2025-Q1',
-    kind: 'quarter',
-    start: '2025-01-01',
-    end: '2025-03-31',
-    finalized: false,
-    checkinCadence: 'weekly',
-    checkinDay: 'monday',
-    year: '2025',
-    classification: 'internal',
-  } as PeriodModel;
-  const model = (x: Record<string, unknown>): KrModel => {
-    const parsed = keyResult.parse({ id: 'kr1', title: 't', ...x });
-    return {
-      ...parsed,
-      uid: 'o.kr1',
-      objective: 'o',
-      classification: 'internal',
-      origin: {} as KrModel['origin'],
-      checkins: parsed.checkins ?? [],
-      readings: readingsOf(parsed),
-    };
-  };
-  const env = (today: string, period: PeriodModel = q1, expectedFinal = 1): KrEnv => ({
-    period,
-    state: periodState(period, today),
-    schedule: checkinSchedule(period),
-    today,
-    expectedFinal,
-    bands,
-    tolerance: 0.01,
-  });
+  const [q1, model, env] = [Q1_2025, krModel, krEnv];
   const latency = model({
     kind: 'metric',
     baseline: 800,
@@ -135,7 +103,7 @@ describe('a key result’s status', () => {
     expect(k.status.word).toBe('On track');
   });
   it('a period that has not started is not graded, whatever is pre-filled', () => {
-    const future = { ...q1, id: '2099-Q1', start: '2099-01-01', end: '2099-03-31' } as PeriodModel;
+    const future = { ...q1, id: '2099-Q1', start: '2099-01-01', end: '2099-03-31' };
     const k = computeKr(model({ kind: 'metric', baseline: 0, target: 10, current: 4 }), env('2026-12-07', future));
     expect(k.grade).toMatchObject({ value: null, derivation: 'ungraded: the period has not started (it starts on 2099-01-01)' });
     expect(k.status.word).toBe('Not started');

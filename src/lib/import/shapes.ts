@@ -387,6 +387,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
       const p = periods[0]!;
       const d = ensurePeriod(p);
       sec.period = p.id;
+      note(line, `period ${p.id} from the heading "${short(text)}"`);
       const rest = text.slice(p.index + p.length);
       const theme =
         /["“]([^"”]+)["”]/.exec(rest)?.[1] ??

@@ -91,6 +91,72 @@ export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[]): Failu
   return failures;
 }
 
+type Fail = (rule: ChainRule | undefined, file: string, message: string) => void;
+
+/** Who signed `r`: a pinned key, and a signature wherever one is owed. `signedBefore`: an earlier version that is signed. */
+function checkSigner(r: SnapshotReport, pins: readonly Pin[], signedBefore: string | undefined, fail: Fail): void {
+  const sig = r.signature;
+  if (sig.status === 'absent') {
+    if (signedBefore)
+      fail(
+        'unsigned-successor',
+        FILES.signature,
+        `${signedBefore} is signed, so every later version must be signed by a pinned key; this one has no ${FILES.signature}`,
+      );
+    else if (pins.length)
+      fail(
+        'signature-missing',
+        FILES.signature,
+        `org.yaml pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`,
+      );
+    return;
+  }
+  const pin = pins.find((p) => p.fingerprint === sig.keyid);
+  if (!pin)
+    fail(
+      'unpinned-key',
+      FILES.signature,
+      `signed by key ${fingerprintText(String(sig.keyid))}, which is not pinned in org.yaml (trust.keys)`,
+    );
+  else if (sig.status === 'unknown-key')
+    fail(
+      undefined,
+      FILES.signature,
+      `signed by the pinned key ${pin.id}, but its public key (trust/keys/${pin.id}.pem) is missing, so the signature cannot be checked`,
+    );
+}
+
+/** `r` against the version it follows: not dated before it, and extending it or listing exactly what it changes. */
+function checkSuccession(r: SnapshotReport, prev: SnapshotReport, fail: Fail): void {
+  const [m, pm] = [r.manifest!, prev.manifest];
+  if (pm && typeof pm.createdAt === 'string' && Date.parse(m.createdAt) < Date.parse(pm.createdAt))
+    fail(
+      'backdated',
+      FILES.manifest,
+      `createdAt ${m.createdAt} is before ${prev.version}'s ${pm.createdAt}; a later version may not predate the one it follows`,
+    );
+  const actual = leafChanges(prev.leaves, r.leaves);
+  const listed = listedChanges(m);
+  if (listed) {
+    const same =
+      sameList(listed.added, actual.added) && sameList(listed.changed, actual.changed) && sameList(listed.removed, actual.removed);
+    if (!same)
+      fail(
+        'inconsistent-extension',
+        FILES.manifest,
+        `the manifest lists ${describe(listed)}, but against ${prev.version} the leaves show ${describe(actual)}`,
+      );
+    return;
+  }
+  const departs = firstDeparture(prev.leaves, r.leaves);
+  if (departs)
+    fail(
+      'inconsistent-extension',
+      FILES.leaves,
+      `does not extend ${prev.version} (its leaf ${departs.index}, ${departs.key}, is not repeated here) and the manifest lists no changes; a correction lists the records it changes (okr snapshot --supersede)`,
+    );
+}
+
 /**
  * Apply the chain rules to verified snapshots, adding failures to their reports (and clearing `ok`).
  * `relational`: the set holds whole periods, so versions can be compared (off for one folder alone).
@@ -102,82 +168,25 @@ export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now:
     versions.sort((a, b) => versionNumber(a.version) - versionNumber(b.version));
     let signed: string | undefined;
     for (const r of versions) {
-      const fail = (rule: ChainRule, file: string, message: string) => {
-        r.failures.push({ file: `${r.path}/${file}`, rule, message: `${CHAIN_RULES[rule]}: ${message}` });
+      const fail: Fail = (rule, file, message) => {
+        r.failures.push({ file: `${r.path}/${file}`, ...(rule ? { rule, message: `${CHAIN_RULES[rule]}: ${message}` } : { message }) });
         r.ok = false;
       };
+      checkSigner(r, pins, relational ? signed : undefined, fail);
+      if (r.signature.status !== 'absent') signed ??= r.version;
       const m = r.manifest;
-      // Who signed.
-      const sig = r.signature;
-      if (sig.status === 'absent') {
-        if (relational && signed)
-          fail(
-            'unsigned-successor',
-            FILES.signature,
-            `${signed} is signed, so every later version must be signed by a pinned key; this one has no ${FILES.signature}`,
-          );
-        else if (pins.length)
-          fail(
-            'signature-missing',
-            FILES.signature,
-            `org.yaml pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`,
-          );
-      } else {
-        const pin = pins.find((p) => p.fingerprint === sig.keyid);
-        if (!pin)
-          fail(
-            'unpinned-key',
-            FILES.signature,
-            `signed by key ${fingerprintText(String(sig.keyid))}, which is not pinned in org.yaml (trust.keys)`,
-          );
-        else if (sig.status === 'unknown-key')
-          r.failures.push({
-            file: `${r.path}/${FILES.signature}`,
-            message: `signed by the pinned key ${pin.id}, but its public key (trust/keys/${pin.id}.pem) is missing, so the signature cannot be checked`,
-          });
-        signed ??= r.version;
-      }
       if (!m || typeof m.createdAt !== 'string') continue;
-      // When.
-      const at = Date.parse(m.createdAt);
-      if (at > now + CLOCK_SLACK_MS)
+      if (Date.parse(m.createdAt) > now + CLOCK_SLACK_MS)
         fail('future-dated', FILES.manifest, `createdAt ${m.createdAt} is after this verifier's clock (${new Date(now).toISOString()})`);
       if (!relational || versionNumber(r.version) === 1) continue;
-      // What it follows.
       const prev = versions.find((x) => versionNumber(x.version) === versionNumber(r.version) - 1);
-      if (!prev) {
+      if (prev) checkSuccession(r, prev, fail);
+      else
         fail(
           'broken-chain',
           FILES.manifest,
-          `supersedes ${m.supersedes ?? 'nothing'}, but ${`v${versionNumber(r.version) - 1}`} is missing (was a version removed?)`,
+          `supersedes ${m.supersedes ?? 'nothing'}, but v${versionNumber(r.version) - 1} is missing (was a version removed?)`,
         );
-        continue;
-      }
-      const pm = prev.manifest;
-      if (pm && typeof pm.createdAt === 'string' && at < Date.parse(pm.createdAt))
-        fail(
-          'backdated',
-          FILES.manifest,
-          `createdAt ${m.createdAt} is before ${prev.version}'s ${pm.createdAt}; a later version may not predate the one it follows`,
-        );
-      const actual = leafChanges(prev.leaves, r.leaves);
-      const listed = listedChanges(m);
-      if (listed) {
-        if (!sameList(listed.added, actual.added) || !sameList(listed.changed, actual.changed) || !sameList(listed.removed, actual.removed))
-          fail(
-            'inconsistent-extension',
-            FILES.manifest,
-            `the manifest lists ${describe(listed)}, but against ${prev.version} the leaves show ${describe(actual)}`,
-          );
-      } else {
-        const departs = firstDeparture(prev.leaves, r.leaves);
-        if (departs)
-          fail(
-            'inconsistent-extension',
-            FILES.leaves,
-            `does not extend ${prev.version} (its leaf ${departs.index}, ${departs.key}, is not repeated here) and the manifest lists no changes; a correction lists the records it changes (okr snapshot --supersede)`,
-          );
-      }
     }
   }
 }

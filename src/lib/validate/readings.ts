@@ -3,38 +3,43 @@
 // key result's kind grades — a compound's parts by id, a judgement grade only where judgement grades.
 import { didYouMean } from '../errors.ts';
 import type { KrModel, PeriodModel } from '../model.ts';
-import { GRACE_DAYS, gradingCutoff, placeOf, type Reading } from '../readings.ts';
-import type { ValidationContext } from './context.ts';
+import { GRACE_DAYS, gradingCutoff, judgementOf, placeOf, type Reading } from '../readings.ts';
+import type { Path, ValidationContext } from './context.ts';
 
 export function checkReadings(ctx: ValidationContext): void {
   for (const o of ctx.m.objectives) {
     const period = ctx.periodById.get(o.period);
     for (const kr of o.keyResults) {
-      if (period) kr.readings.forEach((r) => checkPlace(ctx, kr, r, period));
+      if (period) {
+        kr.readings.forEach((r) => checkPlace(ctx, kr, r.checkin ? [...r.path, 'date'] : ['asOf'], r.date, what(r), period));
+        // A judgement's own date (a manual grade's `asOf`) is placed like a reading when no value carries it.
+        const judged = judgementOf(kr)?.date;
+        if (judged !== undefined && !kr.readings.some((r) => !r.checkin))
+          checkPlace(ctx, kr, ['asOf'], judged, `the judgement as of ${judged}`, period);
+      }
       checkShape(ctx, kr);
     }
   }
 }
 
-const dateField = (r: Reading) => (r.checkin ? [...r.path, 'date'] : ['asOf']);
 const what = (r: Reading) => (r.checkin ? `check-in ${r.date}` : `'current' as of ${r.date}`);
 
-function checkPlace(ctx: ValidationContext, kr: KrModel, r: Reading, period: PeriodModel): void {
-  const place = placeOf(r.date, period);
+function checkPlace(ctx: ValidationContext, kr: KrModel, field: Path, date: string | undefined, said: string, period: PeriodModel): void {
+  const place = placeOf(date, period);
   const name = period.name ?? period.id;
   if (place === 'before')
     ctx.at(
       kr.origin,
-      dateField(r),
-      `${what(r)} is before ${name} starts (${period.start})`,
+      field,
+      `${said} is before ${name} starts (${period.start})`,
       'check the date: a reading from before the period is still graded as this key result’s latest',
       'warning',
     );
   else if (place === 'after')
     ctx.at(
       kr.origin,
-      dateField(r),
-      `${what(r)} is after ${name} ended (${period.end}) and its grading cutoff (${gradingCutoff(period)}): it does not grade ${name}`,
+      field,
+      `${said} is after ${name} ended (${period.end}) and its grading cutoff (${gradingCutoff(period)}): it does not grade ${name}`,
       `readings count up to ${GRACE_DAYS} days after the end (or the grading date); record it on the next period's key result, or fix the date`,
       'warning',
     );

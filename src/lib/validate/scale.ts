@@ -48,7 +48,8 @@ function offScale(value: number, refs: number[]): 'above' | 'below' | undefined 
 function check(ctx: ValidationContext, o: Origin, path: (string | number)[], m: Scaled, value: number): void {
   const refs = [m.target, ...(m.baseline === undefined ? [] : [m.baseline])];
   const words = `${m.baseline === undefined ? '' : `baseline ${m.baseline} and `}target ${m.target}`;
-  if (m.unit?.trim().startsWith('%') && value > 0 && value <= 1 && refs.some((x) => x > 1)) {
+  // Against the target only: "reduce errors from 2.5% to < 1%" reads 0.8 as the 0.8% it is.
+  if (m.unit?.trim().startsWith('%') && value > 0 && value <= 1 && m.target > 1) {
     ctx.at(
       o,
       path,
