@@ -31,7 +31,7 @@ function handbookTexts(h: ComputedHandbook): string[] {
 /** Re-add each indexed page whose text has words not separated by spaces, with its words spaced. */
 async function respacePages(index: pagefind.PagefindIndex, out: string): Promise<number> {
   let n = 0;
-  for (const f of readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[]) {
+  for (const f of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
     if (!f.endsWith('.html') || f.startsWith('pagefind')) continue;
     const html = readFileSync(join(out, f), 'utf8');
     if (!html.includes('data-pagefind-body') || !hasUnspacedScript(html)) continue;

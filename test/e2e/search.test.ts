@@ -118,7 +118,7 @@ describe('search', () => {
     const { page, errors } = await open(browser, `${server.url}/search/?q=churn`);
     const results = page.locator('[data-search-results] > li');
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(3);
-    const kinds = await results.locator('p.muted').evaluateAll((ps) => ps.map((p) => p.textContent!.split(' · ')[0]));
+    const kinds = await results.locator('p.muted').evaluateAll((ps) => ps.map((p) => p.textContent.split(' · ')[0]));
     const lastOkr = Math.max(kinds.lastIndexOf('Objective'), kinds.lastIndexOf('Key result'));
     const firstKpi = kinds.indexOf('KPI');
     if (firstKpi >= 0) expect(firstKpi).toBeGreaterThan(lastOkr);
