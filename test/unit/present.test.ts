@@ -2,21 +2,45 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { currentOrLatest } from '../../src/lib/present.ts';
+import { featuredPeriod } from '../../src/lib/views/featured.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { copyContent, edit, MAIN } from '../helpers.ts';
 
-describe('the featured period is "current" while it runs and "latest" once it has ended', () => {
-  it('on the demo handbook, in its first quarter and after its last started quarter', () => {
-    for (const [today, id, word] of [
-      ['2025-02-19', '2025-Q1', 'current'],
-      // The 2027 quarters have not started: the featured period is 2026-Q2, which ended on 2026-06-30.
-      ['2026-12-01', '2026-Q2', 'latest'],
-    ] as const) {
-      const h = computeHandbook(MAIN, { today }).handbook!;
-      const featured = h.periods.find((p) => p.id === h.currentPeriod)!;
-      expect([featured.id, currentOrLatest(featured, today)]).toEqual([id, word]);
-    }
+describe('the period home features: in progress, else the most recent with grades, never one that has not started', () => {
+  const featured = (today: string, audience: 'internal' | 'public' = 'internal') => {
+    const f = featuredPeriod(buildSiteIndex(computeHandbook(MAIN, { today, audience }).handbook!));
+    return {
+      period: f.period?.id,
+      heading: f.heading,
+      next: f.next?.id,
+      nextWhen: f.nextWhen,
+      ungradedSince: f.ungradedSince.map((p) => p.id),
+    };
+  };
+
+  it('in the middle of a quarter, that quarter, with the next one', () => {
+    expect(featured('2025-02-19')).toEqual({
+      period: '2025-Q1',
+      heading: 'In progress',
+      next: '2026-Q2',
+      nextWhen: 'starts 2026-04-01, in 406 days',
+      ungradedSince: [],
+    });
+  });
+
+  it('between quarters, the most recent one with grades (not a later one without), and the next with its start date', () => {
+    // 2026-Q2 ended without a reading; 2027-Q1 starts in a month.
+    expect(featured('2026-12-01')).toEqual({
+      period: '2025-Q1',
+      heading: 'Most recent results',
+      next: '2027-Q1',
+      nextWhen: 'starts 2027-01-01, in 31 days',
+      ungradedSince: ['2026-Q2'],
+    });
+  });
+
+  it('when nothing has started (the public build before 2027), none: the next period is only next', () => {
+    expect(featured('2026-12-15', 'public')).toMatchObject({ period: undefined, heading: 'Nothing has started yet', next: '2027-Q1' });
   });
 });
 
