@@ -31,8 +31,8 @@ function platformOf(name: string): { os?: string[]; cpu: string[]; libc?: string
   return { ...(os ? { os: [os] } : {}), cpu: [cpu], ...(libc ? { libc } : {}) };
 }
 
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
-const packages: Record<string, Record<string, unknown>> = lock.packages;
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, Record<string, unknown>> };
+const packages = lock.packages;
 let added = 0;
 for (const [path, pkg] of Object.entries(packages)) {
   for (const [dep, version] of Object.entries((pkg.optionalDependencies ?? {}) as Record<string, string>)) {

@@ -45,7 +45,9 @@ function findBinaries(): { bin: string; libs: string[]; links?: { source: string
     // run unless allowed: the links are made here instead, in a folder of the test's own.
     const links = existsSync(linksFile) ? (JSON.parse(readFileSync(linksFile, 'utf8')) as { source: string; target: string }[]) : [];
     return { bin: join(native, 'bin'), libs: [join(native, 'lib')], links, root };
-  } catch {}
+  } catch {
+    // The package is not installed for this platform: try Debian's server.
+  }
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian).filter((v) => existsSync(join(debian, v, 'bin/postgres')));

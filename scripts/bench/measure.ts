@@ -87,14 +87,14 @@ export async function timed(args: string[], opts: { cwd: string; env?: Record<st
 /** Total size of the files under `dir` (0 when it does not exist). */
 export function dirBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).reduce((n, f) => {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((n, f) => {
     const s = statSync(join(dir, f));
     return s.isFile() ? n + s.size : n;
   }, 0);
 }
 
 export function htmlFiles(out: string): string[] {
-  return (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
     .map((f) => f.replace(/\\/g, '/'))
     .sort();
@@ -167,7 +167,7 @@ export function siteStats(out: string): SiteStats {
   };
   const astroDir = join(out, '_astro');
   const jsFiles = existsSync(astroDir)
-    ? (readdirSync(astroDir, { recursive: true, encoding: 'utf8' }) as string[])
+    ? readdirSync(astroDir, { recursive: true, encoding: 'utf8' })
         .filter((f) => /\.m?js$/.test(f))
         .map((f) => join(astroDir, f))
     : [];
@@ -238,9 +238,7 @@ export function siteStats(out: string): SiteStats {
   }
   const n = Math.max(1, pages.length);
   const og = join(out, 'og');
-  const ogFiles = existsSync(og)
-    ? (readdirSync(og, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.png'))
-    : [];
+  const ogFiles = existsSync(og) ? readdirSync(og, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')) : [];
   return {
     pages: pages.length,
     htmlBytes,

@@ -27,13 +27,13 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export function check(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' }, base: { type: 'string' }, ...audienceOption, ...cacheOption });
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, ['pretty', 'github', 'json'] as const, '--format', 'pretty');
+  const format = oneOf(values.format, ['pretty', 'github', 'json'] as const, '--format', 'pretty');
   const parseCache = parseCacheOf(values);
   const audience = audienceOf(values);
   const result = computeHandbook(content, { audience, parseCache });
   // Lock rules need the old values: compare with the base when one is given and the content is valid.
   if (values.base !== undefined && result.ok) {
-    const base = values.base as string;
+    const base = values.base;
     // The lock rules compare the internal handbooks: the working tree's is this check's unless it was the public one.
     const head = audience === 'internal' ? { label: 'working tree', result } : undefined;
     const cmp = compare(base, undefined, content, { parseCache, head });

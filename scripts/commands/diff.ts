@@ -26,7 +26,7 @@ Exit status 0 when the sides were compared, 1 when one has content errors, 2 on 
 export function diffCommand(argv: string[]): number {
   const { values, positionals, content } = parse(argv, { format: { type: 'string' }, ...cacheOption }, true);
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, ['markdown', 'json'] as const, '--format', 'markdown');
+  const format = oneOf(values.format, ['markdown', 'json'] as const, '--format', 'markdown');
   if (positionals.length < 1 || positionals.length > 2)
     throw new UsageError('expects BASE and optionally HEAD (git refs or content directories)');
   const { base, head, result } = compare(positionals[0]!, positionals[1], content, { parseCache: parseCacheOf(values) });

@@ -13,7 +13,7 @@ export function exportCommand(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' }, ...audienceOption });
   if (values.help)
     return (console.log('Usage: okr export [--content DIR] [--format json|csv] [--audience internal|public]  (default: json)'), 0);
-  const format = oneOf(values.format as string | undefined, ['json', 'csv'] as const, '--format', 'json');
+  const format = oneOf(values.format, ['json', 'csv'] as const, '--format', 'json');
   const audience = audienceOf(values);
   // Only the internal JSON carries the git history: read it on threads of their own meanwhile (as
   // many as cores, up to two: this thread only waits for them once the handbook is computed), with

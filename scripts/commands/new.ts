@@ -38,7 +38,7 @@ export function newCommand(argv: string[]): number {
     console.error('okr new: fix the errors above first (okr check lists them all).');
     return 1;
   }
-  const planned = planNewPeriod(result.handbook, positionals[0]!, values.from as string | undefined);
+  const planned = planNewPeriod(result.handbook, positionals[0]!, values.from);
   if (!planned.ok) throw new UsageError(`${planned.message} (${planned.hint})`);
   const { plan } = planned;
   const files = [...(plan.periodFile ? [plan.periodFile] : []), ...plan.okrFiles];

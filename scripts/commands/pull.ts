@@ -6,7 +6,8 @@ import { formatPretty, type ContentIssue } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { issueAt } from '../../src/lib/source/yaml-source.ts';
 import { describeFsError, writeFilesAtomic } from '../../src/lib/load/atomic-write.ts';
-import { fetchSource, type Fetched } from '../../src/lib/load/source-fetch.ts';
+import { fetchSource } from '../../src/lib/load/source-fetch.ts';
+import type { Fetched } from '../../src/lib/sources/extract.ts';
 import { appendCheckins, EditError, type CheckinEdit } from '../../src/lib/sources/edit.ts';
 import { decide, defaultPeriods, selectTargets, type Outcome, type PullTarget } from '../../src/lib/sources/plan.ts';
 import { queryHash } from '../../src/lib/sources/resolve.ts';
@@ -51,7 +52,7 @@ export async function pullCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const h = result.handbook;
-  const wanted = values.period as string | undefined;
+  const wanted = values.period;
   if (wanted !== undefined && !h.periods.some((p) => p.id === wanted))
     throw new UsageError(`--period '${wanted}' is not a period of this handbook (${h.periods.map((p) => p.id).join(', ')})`);
   if (wanted !== undefined && h.periods.find((p) => p.id === wanted)!.finalized)
@@ -186,9 +187,14 @@ function insertedLines(before: string, after: string): string {
   const b = after.split(/\r?\n/);
   const out: string[] = [];
   for (let i = 0, j = 0; j < b.length;) {
-    if (i < a.length && a[i] === b[j]) (i++, j++);
-    else if (i < a.length && b.indexOf(a[i]!, j) === -1) out.push(`          - ${a[i++]}`);
-    else (out.push(`    ${String(j + 1).padStart(5)} + ${b[j]}`), j++);
+    if (i < a.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (i < a.length && b.indexOf(a[i]!, j) === -1) out.push(`          - ${a[i++]}`);
+    else {
+      out.push(`    ${String(j + 1).padStart(5)} + ${b[j]}`);
+      j++;
+    }
   }
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 // okr receipt PERIOD --scope SCOPE: print a decision receipt for the content as it is now, to save
 // under content/receipts/<id>.yaml once the decision is made. Prints; writes nothing.
-import { publicIds } from '../../src/lib/audience.ts';
+import { publicIds } from '../../src/lib/public-ids.ts';
 import { buildDate } from '../../src/lib/calendar.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
@@ -22,7 +22,7 @@ export function receiptCommand(argv: string[]): number {
   if (values.help) return (console.log(HELP), 0);
   if (positionals.length !== 1) throw new UsageError('name one period, e.g. okr receipt 2027-Q1 --scope okrs');
   if (values.scope === undefined) throw new UsageError(`--scope is required (${receiptScope.options.join(', ')})`);
-  const scope = oneOf(values.scope as string, receiptScope.options, '--scope', 'okrs');
+  const scope = oneOf(values.scope, receiptScope.options, '--scope', 'okrs');
   const period = positionals[0]!;
   const result = computeHandbook(content);
   if (!result.handbook) {
@@ -46,7 +46,9 @@ export function receiptCommand(argv: string[]): number {
     try {
       const path = pathInRepo(root, content) || '.';
       if (!git(root, ['status', '--porcelain', '--', path]).toString().trim()) commit = git(root, ['rev-parse', 'HEAD']).toString().trim();
-    } catch {}
+    } catch {
+      // Not a git repository: the receipt is printed without a commit.
+    }
   const id = `${period.toLowerCase()}-${scope}`;
   const q = (s: string) => JSON.stringify(s);
   process.stdout.write(

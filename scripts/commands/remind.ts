@@ -33,7 +33,7 @@ export function remindInput(h: ComputedHandbook): RemindInput {
 export function remindCommand(argv: string[]): number {
   const { values, content } = parse(argv, { format: { type: 'string' } });
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, REMIND_FORMATS, '--format', 'markdown');
+  const format = oneOf(values.format, REMIND_FORMATS, '--format', 'markdown');
   const result = computeHandbook(content);
   if (!result.handbook) {
     console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));

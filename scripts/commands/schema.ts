@@ -18,7 +18,7 @@ Exit status: 0 when the schemas are (now) up to date; 1 when --check finds one o
 export function schemaCommand(argv: string[]): number {
   const { values } = parse(argv, { check: { type: 'boolean' }, out: { type: 'string' } });
   if (values.help) return (console.log(HELP), 0);
-  const out = (values.out as string | undefined) ?? 'public/schema';
+  const out = values.out ?? 'public/schema';
   let stale = 0;
   mkdirSync(out, { recursive: true });
   for (const [name, schema] of Object.entries(jsonSchemas())) {
@@ -27,7 +27,9 @@ export function schemaCommand(argv: string[]): number {
     let current: string | undefined;
     try {
       current = readFileSync(file, 'utf8');
-    } catch {}
+    } catch {
+      // Not written yet.
+    }
     if (current === text) continue;
     if (values.check) {
       console.error(`${file} is out of date; run: npm run --silent okr -- schema`);

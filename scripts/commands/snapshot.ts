@@ -168,12 +168,12 @@ export function snapshotCommand(argv: string[]): number {
     true,
   );
   if (values.help) return (console.log(HELP), 0);
-  oneOf(values.audience as string | undefined, ['public'] as const, '--audience', 'public');
+  oneOf(values.audience, ['public'] as const, '--audience', 'public');
   if (positionals.length !== 1) throw new UsageError('name one period, e.g. okr snapshot 2027-Q1');
   const period = positionals[0]!;
-  if (values.sign !== undefined) return signExisting(content, period, values.sign as string, signingKey());
-  const when = createdAt(values['created-at'] as string | undefined);
-  const commit = (values.commit as string | undefined) ?? contentCommit(content);
+  if (values.sign !== undefined) return signExisting(content, period, values.sign, signingKey());
+  const when = createdAt(values['created-at']);
+  const commit = values.commit ?? contentCommit(content);
   if (!/^([0-9a-f]{7,64}|uncommitted)$/.test(commit)) throw new UsageError(`--commit must be a git commit hash (got '${commit}')`);
   const key = signingKey();
 
@@ -242,7 +242,7 @@ export function snapshotCommand(argv: string[]): number {
       generatorVersion: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
       createdAt: when,
       supersedes: latest?.version ?? null,
-      reason: values.reason as string | undefined,
+      reason: values.reason,
       // A correction lists what it changes, so verification can tell it from a silent rewrite.
       ...(prev ? { changes: leafChanges(prev.leaves, now) } : {}),
     }),

@@ -45,14 +45,14 @@ export function verifyCommand(argv: string[]): number {
     true,
   );
   if (values.help) return (console.log(HELP), 0);
-  const format = oneOf(values.format as string | undefined, ['pretty', 'json'] as const, '--format', 'pretty');
+  const format = oneOf(values.format, ['pretty', 'json'] as const, '--format', 'pretty');
   if (positionals.length !== 1) throw new UsageError('name one snapshot folder or a folder of snapshots, e.g. okr verify content/trust');
-  const found = findTrust(resolve(positionals[0]!), process.cwd(), values.keys ? resolve(values.keys as string) : undefined);
+  const found = findTrust(resolve(positionals[0]!), process.cwd(), values.keys ? resolve(values.keys) : undefined);
   if ('error' in found) {
     console.error(`okr verify: ${found.error}`);
     return 1;
   }
-  const { pins, from } = pinsFor((values.pin as string[] | undefined) ?? [], found.orgFile);
+  const { pins, from } = pinsFor(values.pin ?? [], found.orgFile);
   const { reports, keys, failures } = run(verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, now: Date.now() }));
   const stray: Failure[] = found.stray.map((file) => ({
     file,

@@ -4,9 +4,9 @@
 // (NSS, expat) and a font; it is unpacked once into node_modules/.cache, so nothing is downloaded.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 import type { LaunchOptions } from 'playwright-core';
 
@@ -38,7 +38,7 @@ export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
 /** The packaged Chromium, unpacked once per version (into a temporary folder, then renamed: a partial one is never used). */
 async function unpackedChromium(): Promise<string> {
   // The package exports only its code (build/index.js); its binaries are in bin/ beside build/.
-  const pkg = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..');
+  const pkg = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '..');
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
   const dir = join(ROOT, 'node_modules/.cache/okr-chromium', version);
   if (existsSync(join(dir, 'chromium'))) return dir;

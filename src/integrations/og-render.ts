@@ -108,7 +108,7 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (key: string,
     data: readFileSync(require.resolve(file)),
   }));
   for (const { card, key, dir } of jobs) {
-    const svg = await satori(layout(card) as never, { width: 1200, height: 630, fonts });
+    const svg = await satori(layout(card), { width: 1200, height: 630, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
     const file = join(dir, entryName(key, png));
     writeFileAtomic(file, png);
@@ -118,8 +118,7 @@ export async function renderJobs(jobs: readonly RenderJob[], done: (key: string,
 
 // As a child process: one message with the jobs, one message per finished file, then exit.
 if (import.meta.main && process.send) {
-  process.once('message', async (jobs: RenderJob[]) => {
-    await renderJobs(jobs, (key, file) => process.send!([key, file]));
-    process.disconnect();
+  process.once('message', (jobs: RenderJob[]) => {
+    void renderJobs(jobs, (key, file) => process.send!([key, file])).then(() => process.disconnect());
   });
 }

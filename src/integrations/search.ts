@@ -56,7 +56,7 @@ export default function search(): AstroIntegration {
         logger.info(`search: indexed ${added.page_count} pages and ${records.length} KPI records in ${seconds} s`);
 
         // The sitemap lists exactly the pages this build wrote (a public build lists only public pages).
-        const pages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[])
+        const pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
           .filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind'))
           .map((f) => `${base}${f.replace(/\\/g, '/').replace(/index\.html$/, '')}`)
           .sort();

@@ -21,8 +21,6 @@ import { publicOrg } from './public-org.ts';
 import { readingsOf } from './readings.ts';
 import { scopeLeaves } from './receipts/leaves.ts';
 
-export { publicIds, publicLinks, type PublicIds } from './public-ids.ts';
-
 export const AUDIENCES = ['internal', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

@@ -3,7 +3,7 @@
 // that become stale (from the trust layer of each computed handbook, src/lib/receipts/trust.ts).
 // Pure: the two sides come from ./load/git.ts or two content directories, computed by ./handbook.ts;
 // the result feeds `okr diff`, `okr check --base` and the change history (./history.ts).
-import { formatGrade, roundHalfAway } from './format.ts';
+import { formatGrade, roundHalfAway, scalarText } from './format.ts';
 import type { ContentIssue } from './errors.ts';
 import type { ComputedHandbook, ComputedKr } from './handbook.ts';
 import { issueAt } from './source/yaml-source.ts';
@@ -176,7 +176,7 @@ function norm(v: unknown): Value {
 function checkinsValue(v: unknown): Value {
   if (!Array.isArray(v) || v.length === 0) return null;
   const last = v.at(-1) as { date?: unknown; value?: unknown };
-  const latest = last?.value === undefined ? String(last?.date ?? '') : `${String(last?.date ?? '')}: ${String(last.value)}`;
+  const latest = last?.value === undefined ? scalarText(last?.date ?? '') : `${scalarText(last?.date ?? '')}: ${scalarText(last.value)}`;
   return `${v.length} check-in${v.length === 1 ? '' : 's'}, latest ${latest}`;
 }
 

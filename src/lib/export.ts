@@ -220,8 +220,6 @@ function exportWith<O>(
   };
 }
 
-export type HandbookExport = ReturnType<typeof exportHandbook>;
-
 const OBJECTIVES = '\u0000objectives';
 
 /**
@@ -321,7 +319,7 @@ const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** RFC 4180 cell; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-export function csvCell(v: unknown): string {
+export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
   let s = String(v);
   if (typeof v === 'string' && FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
@@ -334,7 +332,7 @@ export function exportCsv(h: ComputedHandbook): string {
     for (const kr of o.keyResults) {
       const e = exportKr(kr);
       const receiptLeaf = receiptOf(h.trust, `keyResult/${kr.uid}`)?.record.leaf ?? null;
-      const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+      const row = {
         ...e,
         period: o.period,
         team: o.team,

@@ -51,3 +51,17 @@ export function formatValue(n: number | string | undefined, unit?: string): stri
 }
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A value read from content as text: scalars as String() writes them, lists and mappings as JSON. */
+export function scalarText(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'object':
+      return v === null ? 'null' : JSON.stringify(v);
+    case 'function':
+      return 'function';
+    default:
+      return String(v);
+  }
+}

@@ -83,7 +83,7 @@ export function freshness(
   const daysSince = last === null ? null : daysBetween(last, today);
   const nextDue = schedule?.dates.find((d) => (last === null ? d >= period.start : d > last)) ?? null;
   const stale = inProgress && nextDue !== null && nextDue < today;
-  const overdueDays = stale ? daysBetween(nextDue!, today) : null;
+  const overdueDays = stale ? daysBetween(nextDue, today) : null;
   const lastWords =
     last === null
       ? 'No check-in yet'

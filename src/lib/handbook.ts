@@ -11,7 +11,7 @@ import { loadContent } from './load/index.ts';
 import type { ParseCache } from './load/parse-cache.ts';
 import { readTrustDir } from './load/trust.ts';
 import { validateRevisions } from './lock.ts';
-import { buildModel, type HandbookModel, type KrModel, type ObjectiveModel, type PeriodModel } from './model.ts';
+import { buildModel, type HandbookModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { periodState, type PeriodState } from './period-state.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
@@ -23,7 +23,7 @@ import { validateComponents } from './validate/components.ts';
 import { validateModel } from './validate/index.ts';
 import { validateNarratives } from './validate/narratives.ts';
 
-export type { ComputedKr, PacePoint, PaceNow } from './key-results.ts';
+export type { ComputedKr } from './key-results.ts';
 
 export interface ComputedObjective extends Omit<ObjectiveModel, 'keyResults'> {
   keyResults: ComputedKr[];

@@ -64,7 +64,7 @@ export function boundedDistance(a: string, b: string, max: number): number | und
     const to = Math.min(b.length, i + max);
     row.fill(big);
     row[0] = i <= max ? i : big;
-    let rowMin = row[0]!;
+    let rowMin = row[0];
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost, big);

@@ -6,7 +6,7 @@
 type Memos = Map<string, Map<string, unknown>>;
 const memos = (): Memos => {
   const g = globalThis as unknown as Record<symbol, Memos | undefined>;
-  return (g[Symbol.for('okr-handbook.memos')] ??= new Map());
+  return (g[Symbol.for('okr-handbook.memos')] ??= new Map<string, Map<string, unknown>>());
 };
 
 export function processMemo<V>(name: string): Map<string, V> {

@@ -42,11 +42,6 @@ const PACE_LIGHT: Record<Pace, Light> = { ahead: 'green', 'on track': 'green', b
 const PACE_RANK: Record<Pace, number> = { 'off track': 0, behind: 1, 'on track': 2, ahead: 3 };
 const NONE_WORD = { 'no reading': 'No reading', ungraded: 'Ungraded', 'not started': 'Not started' } as const;
 
-/** Every word of the vocabulary for these bands, in order: pace words, band labels, then the words for no status. */
-export function statusWords(bands: readonly Band[]): string[] {
-  return [...new Set([...Object.values(PACE_WORD), ...bands.map((b) => b.label), ...Object.values(NONE_WORD)])];
-}
-
 const none = (key: keyof typeof NONE_WORD, why: string): Status => ({
   key,
   word: NONE_WORD[key],

@@ -124,7 +124,7 @@ export function drawCharts(): void {
   // Redraw with the new palette when the theme changes (the toggle, or the system's setting).
   const redraw = () => {
     for (const chart of charts) {
-      const spec = JSON.parse((chart.canvas as HTMLCanvasElement).dataset.chart!) as ChartData;
+      const spec = JSON.parse(chart.canvas.dataset.chart!) as ChartData;
       const next = config(spec);
       chart.config.data = next.data;
       chart.options.scales = next.options!.scales;

@@ -117,8 +117,8 @@ export async function startSearch(): Promise<void> {
     return li;
   }
 
-  input.addEventListener('input', run);
-  for (const s of selects) s.addEventListener('change', run);
+  input.addEventListener('input', () => void run());
+  for (const s of selects) s.addEventListener('change', () => void run());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run();

@@ -80,17 +80,19 @@ function scrollingTables(): void {
 function copyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     button.hidden = false;
-    button.addEventListener('click', async () => {
-      const status = button.nextElementSibling;
-      try {
-        await navigator.clipboard.writeText(button.dataset.copy ?? '');
-        if (status) status.textContent = 'Copied';
-      } catch {
-        if (status) status.textContent = 'Copy failed: open the hash details and select it';
-      }
-      setTimeout(() => status && (status.textContent = ''), 2500);
-    });
+    button.addEventListener('click', () => void copy(button));
   }
+}
+
+async function copy(button: HTMLButtonElement): Promise<void> {
+  const status = button.nextElementSibling;
+  try {
+    await navigator.clipboard.writeText(button.dataset.copy ?? '');
+    if (status) status.textContent = 'Copied';
+  } catch {
+    if (status) status.textContent = 'Copy failed: open the hash details and select it';
+  }
+  setTimeout(() => status && (status.textContent = ''), 2500);
 }
 
 /** Buttons that print the page ("Print / Save as PDF" on the review page). */

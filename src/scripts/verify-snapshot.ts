@@ -110,14 +110,14 @@ const out = section?.querySelector<HTMLElement>('[data-verify-result]');
 if (section && button && out) {
   if (!subtle) out.textContent = 'This browser has no WebCrypto (it needs a secure context: https or localhost).';
   else button.disabled = false;
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', () => {
     button.disabled = true;
-    try {
-      await verify(section, out);
-    } catch (e) {
-      out.textContent = `✗ Could not verify: ${(e as Error).message}`;
-    } finally {
-      button.disabled = false;
-    }
+    verify(section, out)
+      .catch((e: unknown) => {
+        out.textContent = `✗ Could not verify: ${(e as Error).message}`;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
   });
 }

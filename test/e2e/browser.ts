@@ -3,7 +3,7 @@
 // page opener that collects console errors and failed requests, and axe-core.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -36,7 +36,7 @@ export async function astroPreview(out: string): Promise<{ url: string; close: (
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`astro preview did not start:\n${log}`)), 60_000);
     const onData = (d: Buffer) => {
-      log += d;
+      log += d.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(log);
       if (m) {
         clearTimeout(timer);
@@ -89,7 +89,7 @@ export async function open(browser: Browser, url: string, opts: Parameters<Brows
   return { page, errors };
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 
 interface AxeResults {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];

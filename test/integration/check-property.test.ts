@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { formatGithub, formatJson, formatPretty, type ContentIssue } from '../../src/lib/errors.ts';
+import { formatGithub, formatJson, formatPretty } from '../../src/lib/errors.ts';
 import { exportCsv, exportJson } from '../../src/lib/export.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { ogCards } from '../../src/lib/og.ts';
@@ -148,7 +148,7 @@ describe('okr check on mutated content', () => {
         const result = computeHandbook(dir, { cwd: root, today: '2030-02-01' });
         const errors = result.issues.filter((i) => i.severity === 'error');
         expect(result.ok).toBe(errors.length === 0);
-        for (const i of result.issues as ContentIssue[]) {
+        for (const i of result.issues) {
           expect(i.file === 'case' || i.file.startsWith('case/'), i.file).toBe(true);
           expect(i.message.trim().length, JSON.stringify(i)).toBeGreaterThan(0);
           expect(['error', 'warning']).toContain(i.severity);

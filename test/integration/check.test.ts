@@ -272,7 +272,7 @@ describe('okr check: a missing directory, and never writing', () => {
 describe('okr <command> --help', () => {
   it("prints each command's usage, exits 0 and writes nothing", () => {
     const cwd = mkdtempSync(join(tmpdir(), 'okr-help-'));
-    const commands = [...runOkr(['--help']).stdout.matchAll(/^  ([a-z]+) +\S/gm)].map((m) => m[1]!);
+    const commands = [...runOkr(['--help']).stdout.matchAll(/^ {2}([a-z]+) +\S/gm)].map((m) => m[1]!);
     expect(commands).toEqual(['check', 'diff', 'export', 'import', 'new', 'pull', 'receipt', 'remind', 'schema', 'snapshot', 'verify']);
     for (const name of commands) {
       // Options that would make the command write, were --help not honoured.

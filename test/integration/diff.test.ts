@@ -25,7 +25,7 @@ const company = join(repo.content, 'okrs/2025-Q1/company.yaml');
 const engineering = join(repo.content, 'okrs/2025-Q1/engineering.yaml');
 
 // Commit 2 (2025-02-10, after the lock).
-const legacy = readFileSync(company, 'utf8').match(/  - id: 2025-q1-company-legacy[\s\S]*$/)![0];
+const legacy = readFileSync(company, 'utf8').match(/ {2}- id: 2025-q1-company-legacy[\s\S]*$/)![0];
 edit(company, legacy, '');
 edit(
   company,
@@ -178,7 +178,7 @@ describe('okr check --base', () => {
     expect([cold.code, warm.code]).toEqual([1, 1]);
     expect([cold.stdout, warm.stdout]).toEqual([uncached.stdout, uncached.stdout]);
     // Both sides' files: HEAD's, and HEAD~1's versions of the two it changed.
-    const yaml = (readdirSync(repo.content, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.yaml'));
+    const yaml = readdirSync(repo.content, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
     expect(entries).toBe(yaml.length + 2);
     expect(inodes(), 'the second run read every file from the cache and wrote none').toEqual(filled);
     const diff = ['diff', 'HEAD~1', 'HEAD', '--content', repo.content, '--format', 'json'];

@@ -50,7 +50,7 @@ describe('the build and the parse cache', () => {
     expect(runOkr(['check', '--content', content, '--cache'], env).code).toBe(0);
     const entries = () => readdirSync(dir).map((f) => `${f} ${statSync(join(dir, f)).ino}`);
     const stored = entries();
-    const yaml = (readdirSync(content, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.ya?ml$/.test(f));
+    const yaml = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
     expect(stored).toHaveLength(yaml.length);
     // Changed since the check: read from the file, and not stored by the build.
     edit(join(content, 'okrs/2025-Q1/engineering.yaml'), 'value: 75,', 'value: 90,');

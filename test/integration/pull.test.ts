@@ -31,8 +31,8 @@ function pullAsync(dir: string, env: Record<string, string> = {}): Promise<Retur
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => ok({ code, stdout, stderr }));
   });
 }

@@ -32,7 +32,7 @@ describe('the chain as published', () => {
     const pins = readFileSync(join(chained, 'org.yaml'), 'utf8').match(/[0-9a-f]{64}/g)!;
     const trust = copyContent(join(chained, 'trust'));
     expect(runOkr(['verify', trust, ...pins.flatMap((p) => ['--pin', p])]).code).toBe(0);
-    const one = runOkr(['verify', trust, '--pin', pins[0]!]);
+    const one = runOkr(['verify', trust, '--pin', pins[0]]);
     expect(one.code).toBe(1);
     expect(one.stderr).toMatch(/v2\/manifest\.dsse\.json: unpinned key: signed by key [0-9a-f]{16}…, which is not pinned/);
   });

@@ -1,6 +1,6 @@
 // The one atomic-write helper every command and the build use: whole files or none, nothing left behind
 // on failure, no clobbering when asked not to, and folders swapped so the previous one survives a failure.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

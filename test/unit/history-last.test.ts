@@ -36,7 +36,7 @@ describe('pages that show the change history are rendered last', () => {
 
   it('lists every page that reads the history, and only those', () => {
     const pages = join(import.meta.dirname, '../../src/pages');
-    const readers = (readdirSync(pages, { recursive: true, encoding: 'utf8' }) as string[])
+    const readers = readdirSync(pages, { recursive: true, encoding: 'utf8' })
       .filter((f) => /\.(astro|ts)$/.test(f))
       .filter((f) => /data\/history\.ts|data\/export\.ts'|ChangeHistory\.astro/.test(readFileSync(join(pages, f), 'utf8')))
       .map((f) => `/${relative('', f).replace(/\\/g, '/')}`.replace(/\.(astro|ts)$/, ''))

@@ -1,7 +1,8 @@
 // The outline and classification stages of the Markdown importer (src/lib/import/outline.ts,
-// classify.ts): shapes of lead lines, and what list items and headings are by place and shape.
+// classify/items.ts, classify/headings.ts): shapes of lead lines, and what list items and headings are by place and shape.
 import { describe, expect, it } from 'vitest';
-import { classifyHeading, classifyItem, profileOf, type DocProfile, type ItemContext } from '../../src/lib/import/classify.ts';
+import { objectiveByShape } from '../../src/lib/import/classify/headings.ts';
+import { classifyItem, profileOf, type DocProfile, type ItemContext } from '../../src/lib/import/classify/items.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
 import { leadOf, outlineList, sectionsOf, type OutlineItem } from '../../src/lib/import/outline.ts';
 import type { List, PhrasingContent } from 'mdast';
@@ -71,14 +72,14 @@ describe('headings', () => {
   const sections = (md: string) => sectionsOf(parseMarkdown(md), plain);
   it('a sentence heading over a list of leaves is an objective; a short name is not', () => {
     const [s] = sections('## Data transfer is fast and efficient\n\n- Move 1TB in 48 hours\n- Cut duplicates by 75%\n');
-    expect(classifyHeading(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+    expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
     const [t] = sections('## Marketing\n\n- Something\n');
-    expect(classifyHeading(t!, { profile: NONE, inPeriod: true })).toBeUndefined();
+    expect(objectiveByShape(t!, { profile: NONE, inPeriod: true })).toBeUndefined();
     const [n] = sections('## Notes on how we plan\n\n- Something\n- Other\n');
-    expect(classifyHeading(n!, { profile: NONE, inPeriod: true })).toBeUndefined();
+    expect(objectiveByShape(n!, { profile: NONE, inPeriod: true })).toBeUndefined();
   });
   it('a heading owned by someone ("### 1. CEO: Revenue") is an objective', () => {
     const [s] = sections('### 1. CEO: Revenue\n\n1. VP Sales: Pipeline\n    1. Sales: 3x\n');
-    expect(classifyHeading(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+    expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
   });
 });

@@ -2,6 +2,7 @@
 // their own: the suite must pass without ../shared/vectors), tamper cases, snapshot verification in
 // both drivers (node:crypto and WebCrypto), and the loader's rejection of what JCS cannot represent.
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { validateYaml } from '../../src/lib/load/parse-file.ts';
 import { canonicalJson, isCanonical } from '../../src/lib/receipts/canonical.ts';
@@ -67,7 +68,7 @@ describe('RFC 8785 canonical JSON', () => {
   });
   it('rejects what has no single canonical form', () => {
     for (const bad of [NaN, Infinity, -Infinity, '\uD800', 'a\uDC00b', { k: '\uDBFF' }, new Date(0), undefined, () => 1, 10n])
-      expect(() => canonicalJson(bad), String(bad)).toThrow();
+      expect(() => canonicalJson(bad), inspect(bad)).toThrow();
     expect(isCanonical('{"b":1,"a":2}')).toBe(false);
     expect(isCanonical('{"a":2,"b":1}')).toBe(true);
     expect(isCanonical('{"a": 2}')).toBe(false);
@@ -259,7 +260,7 @@ const verifyPinned = (input: SnapshotInput, keys: { file: string; pem: string }[
   run(verifySnapshots([input], keys, { chain: false, pins, now: NOW })).reports[0]!;
 const withFile = (input: SnapshotInput, name: string, f: (text: string) => string): SnapshotInput => ({
   ...input,
-  files: { ...input.files, [name]: enc.encode(f(dec.decode(input.files[name]!))) },
+  files: { ...input.files, [name]: enc.encode(f(dec.decode(input.files[name]))) },
 });
 
 describe('snapshot verification', () => {
@@ -275,7 +276,7 @@ describe('snapshot verification', () => {
   });
   it('is deterministic: the same records give the same bytes', () => {
     const again = makeSnapshot(11).built.files;
-    for (const name of [FILES.manifest, FILES.leaves, FILES.proofs]) expect(dec.decode(again[name]!)).toBe(dec.decode(built.files[name]!));
+    for (const name of [FILES.manifest, FILES.leaves, FILES.proofs]) expect(dec.decode(again[name])).toBe(dec.decode(built.files[name]));
   });
   it('names the record whose leaf bytes changed', () => {
     const r = verifyOne(withFile(input, FILES.leaves, (t) => t.replace('Objective 4 ', 'Objective 4!')));

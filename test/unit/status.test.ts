@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { gradeAudit, statusAudit } from '../../src/lib/audit.ts';
 import { checkinSchedule, freshness } from '../../src/lib/freshness.ts';
 import { computeKr } from '../../src/lib/key-results.ts';
-import type { PeriodModel } from '../../src/lib/model.ts';
 import { paceOf } from '../../src/lib/pace.ts';
 import { periodState } from '../../src/lib/period-state.ts';
 import { DEFAULT_BANDS } from '../../src/lib/schema/index.ts';
@@ -104,7 +103,7 @@ describe('a key result’s status', () => {
     expect(k.status.word).toBe('On track');
   });
   it('a period that has not started is not graded, whatever is pre-filled', () => {
-    const future = { ...q1, id: '2099-Q1', start: '2099-01-01', end: '2099-03-31' } as PeriodModel;
+    const future = { ...q1, id: '2099-Q1', start: '2099-01-01', end: '2099-03-31' };
     const k = computeKr(model({ kind: 'metric', baseline: 0, target: 10, current: 4 }), env('2026-12-07', future));
     expect(k.grade).toMatchObject({ value: null, derivation: 'ungraded: the period has not started (it starts on 2099-01-01)' });
     expect(k.status.word).toBe('Not started');

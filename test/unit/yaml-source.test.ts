@@ -15,7 +15,7 @@ import { positionOf, positionOfKey, YamlSource } from '../../src/lib/source/yaml
 import { FISCAL, MAIN, ROOT } from '../helpers.ts';
 
 function files(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.(ya?ml|mdx?)$/.test(f))
     .map((f) => join(dir, f));
 }

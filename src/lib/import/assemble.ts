@@ -5,7 +5,8 @@ import { parsePeriodId, periodDates } from '../calendar.ts';
 import { periodId as periodIdSchema } from '../schema/period.ts';
 import { nameId, slug, uniqueIds } from './ids.ts';
 import { buildKeyResult } from './key-results.ts';
-import { bestObjective, teamId } from './shapes.ts';
+import { bestObjective, sameTitle } from './match.ts';
+import { teamId } from './teams.ts';
 import type { DependencyDraft, DocRecords, ImportOptions, KrRecord, ObjectiveDraft, PeriodDraft, PersonRef, Report } from './types.ts';
 import { findPeriods } from './values.ts';
 import { humanise } from './yaml-doc.ts';
@@ -594,20 +595,6 @@ export function assemble(docs: DocRecords[], opts: ImportOptions, report: Report
     const hit = bestObjective(flat, text);
     return hit ? { b: hit.b, kr: hit.kr } : undefined;
   }
-}
-
-/** Two titles name the same objective: most of their words are shared (parentheticals ignored). */
-function sameTitle(a: string, b: string): boolean {
-  const words = (s: string) =>
-    new Set(
-      slug(s.replace(/\([^)]*\)/g, ''), 40, 1000)
-        .split('-')
-        .filter(Boolean),
-    );
-  const wa = words(a);
-  const wb = words(b);
-  const shared = [...wa].filter((w) => wb.has(w)).length;
-  return shared / Math.max(wa.size, wb.size) >= 0.75;
 }
 
 /** kr1, kr2 … from the document's labels when they are distinct numbers, else by position. */

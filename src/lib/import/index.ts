@@ -1,14 +1,14 @@
 // `okr import`: Markdown and YAML OKR documents → content files + a report. Pure: bytes in, file
 // texts and the report out; reading and writing files is scripts/commands/import.ts.
 //
-//   decode (UTF-8, BOM, CRLF, NFC, mojibake) → read (./shapes.ts for Markdown, ./yaml-doc.ts for
+//   decode (UTF-8, BOM, CRLF, NFC, mojibake) → read (./read/document.ts for Markdown, ./yaml-doc.ts for
 //   YAML) → assemble (./assemble.ts: calendar, ids, references, kinds) → emit (./emit.ts) + report.
 import { assemble, ImportError, type ImportStats } from './assemble.ts';
 import { emitContent } from './emit.ts';
 import { repairMojibake } from './mojibake.ts';
 import { formatReport, sortEntries } from './report.ts';
 import { perLine, shortfall, summarise, type DocSummary } from './summary.ts';
-import { readMarkdown } from './shapes.ts';
+import { readMarkdown } from './read/document.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
 import { findPeriods } from './values.ts';
 import { readYaml } from './yaml-doc.ts';

@@ -1,9 +1,9 @@
 // Stage 1 of reading Markdown: the document's outline. Headings nest by depth, list items by
 // indentation; each node keeps the shape of its lead line (numbered, bold, an owner prefix such as
 // "CEO:", a label such as "KR:" or "Objective 2:", an outcome after "=>", lines joined by hard
-// breaks). Classification (./classify.ts) reads these shapes; nothing here decides what a node is.
+// breaks). Classification (./classify/) reads these shapes; nothing here decides what a node is.
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { endLineOf, lineOf } from './markdown.ts';
+import { endLineOf, lineOf, paragraphLines } from './markdown.ts';
 
 /** Plain text of inline nodes, as the caller renders it (links, redactions, subscripts). */
 export type InlineRenderer = (nodes: readonly PhrasingContent[]) => string;
@@ -184,43 +184,6 @@ function isLinkOnly(nodes: readonly PhrasingContent[]): boolean {
   return real.length > 0 && real.every((n) => n.type === 'link' || n.type === 'linkReference');
 }
 
-/** Inline nodes of a paragraph split at hard breaks (and soft line ends), with their line numbers. */
-export function splitLines(children: readonly PhrasingContent[]): { nodes: PhrasingContent[]; line: number }[] {
-  const lines: { nodes: PhrasingContent[]; line: number }[] = [];
-  let cur: PhrasingContent[] = [];
-  let line = children[0] ? lineOf(children[0]) : 0;
-  const push = () => {
-    if (cur.length) lines.push({ nodes: cur, line });
-    cur = [];
-  };
-  for (const n of children) {
-    if (n.type === 'break') {
-      push();
-      line = lineOf(n) + 1;
-      continue;
-    }
-    if (n.type === 'text' && n.value.includes('\n')) {
-      n.value.split('\n').forEach((part, i) => {
-        if (i > 0) {
-          push();
-          line = lineOf(n) + i;
-        }
-        if (part)
-          cur.push({
-            type: 'text',
-            value: part,
-            position: { start: { line: lineOf(n) + i, column: 1 }, end: { line: lineOf(n) + i, column: 1 } },
-          });
-      });
-      continue;
-    }
-    if (!cur.length) line = lineOf(n);
-    cur.push(n);
-  }
-  push();
-  return lines;
-}
-
 export interface LeadLine {
   line: number;
   lead: Lead;
@@ -229,7 +192,7 @@ export interface LeadLine {
 
 /** The lead of a paragraph's first line and the leads of its further lines. */
 export function paragraphLeads(p: Paragraph, render: InlineRenderer, checked?: boolean): LeadLine[] {
-  return splitLines(p.children).map((l, i) => ({
+  return paragraphLines(p.children).map((l, i) => ({
     line: l.line,
     nodes: l.nodes,
     lead: leadOf(render(l.nodes), {

@@ -1,7 +1,7 @@
 // Tables that are not key results, read row by row: dependencies, risks, check-in schedules,
 // grading scales and change history. Each reader is a pure function of the table's cells: it
 // returns the records it found and a note for every row or cell it could not use, and the Markdown
-// reader (./shapes.ts) attaches the records where they belong.
+// reader (./read/tables.ts) attaches the records where they belong.
 import type { InlineText } from './markdown.ts';
 import type { BandDraft, DependencyDraft, PeriodDraft, RiskDraft, Where } from './types.ts';
 import { findPeriods, parseDate, parseLevel, splitList } from './values.ts';

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { LooseObjective, RecordSet } from '../diff.ts';
+import { scalarText } from '../format.ts';
 import { buildHistory, fileHistoryPart, type FileHistory, type FileHistoryPart, type GitHistory, type HistoryIndex } from '../history.ts';
 import { processMemo } from '../process-memo.ts';
 import { folderLogs, git, pathInRepo, readBlobs, repoRoot } from './git.ts';
@@ -34,7 +35,7 @@ export function parseOkrRecords(text: string, file = ''): RecordSet | undefined 
     if (issues.some((i) => i.severity === 'error')) return undefined;
     const data = value as { period?: unknown; objectives?: unknown } | null | undefined;
     if (!data || typeof data !== 'object' || !Array.isArray(data.objectives)) return undefined;
-    const period = String(data.period ?? '');
+    const period = scalarText(data.period ?? '');
     const objectives = (data.objectives as Record<string, unknown>[])
       .filter((o) => o && typeof o === 'object' && typeof o.id === 'string')
       .map((o): LooseObjective => ({

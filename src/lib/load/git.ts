@@ -29,15 +29,6 @@ export function repoRoot(dir: string): string | undefined {
   }
 }
 
-/** Whether the repository is a shallow clone (its oldest commits have no parents on this machine). */
-export function isShallow(root: string): boolean {
-  try {
-    return text(root, ['rev-parse', '--is-shallow-repository']) === 'true';
-  } catch {
-    return false;
-  }
-}
-
 /** The full commit hash `ref` names, or undefined when it names no commit. */
 export function resolveCommit(root: string, ref: string): string | undefined {
   if (ref.startsWith('-')) return undefined;
@@ -59,7 +50,9 @@ export function pathInRepo(root: string, dir: string): string {
   let abs = dir;
   try {
     abs = realpathSync(dir);
-  } catch {}
+  } catch {
+    // A folder that does not exist (yet) is taken as written.
+  }
   return relative(root, abs).split(sep).join('/');
 }
 

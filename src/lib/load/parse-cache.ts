@@ -53,7 +53,9 @@ export function codeFingerprint(lib = LIB): string | undefined {
 function fingerprintOf(lib: string): string | undefined {
   try {
     const hash = createHash('sha256').update(`${PARSE_CACHE_VERSION}\0${process.version}\0`);
-    const files = (readdirSync(lib, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+    const files = readdirSync(lib, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.[cm]?[jt]s$/.test(f))
+      .sort();
     if (!files.includes(join('load', 'parse-cache.ts'))) return undefined;
     for (const f of [...files.map((f) => join(lib, f)), resolve(lib, '../../package-lock.json')])
       hash

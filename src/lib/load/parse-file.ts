@@ -54,7 +54,7 @@ export function validateYaml<T>(
   }
   const parsed = s.safeParse(raw);
   if (!parsed.success) {
-    issues.push(...schemaIssues(source, raw, parsed.error.issues, known(s as z.ZodType)));
+    issues.push(...schemaIssues(source, raw, parsed.error.issues, known(s)));
     return { issues, source, raw };
   }
   return { value: { data: parsed.data, src: source }, issues, source, raw };

@@ -93,7 +93,7 @@ export function parseYaml(
   const issues: ContentIssue[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = lc.linePos(e.pos[0]);
-    const isError = doc.errors.includes(e as never);
+    const isError = doc.errors.includes(e);
     const tooDeep = TOO_DEEP.test(e.message);
     issues.push({
       file,

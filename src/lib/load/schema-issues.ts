@@ -30,7 +30,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export function schemaIssues(src: YamlSource, data: unknown, issues: readonly ZodIssue[], known: Set<string>): ContentIssue[] {
   const out: ContentIssue[] = [];
   for (const issue of issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const field = String(path.at(-1) ?? '');
     switch (issue.code) {
       case 'unrecognized_keys':

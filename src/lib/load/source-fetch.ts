@@ -6,8 +6,6 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Fetched } from '../sources/extract.ts';
 import type { Source } from '../schema/index.ts';
 
-export type { Fetched } from '../sources/extract.ts';
-
 export interface FetchOptions {
   /** The content directory: file paths are relative to it and must stay inside it. */
   contentDir: string;
@@ -165,7 +163,7 @@ async function fromPostgres(def: Extract<Source, { type: 'postgres' }>, opts: Fe
     statement_timeout: timeout,
     types: {
       // DATE, TIMESTAMP, TIMESTAMPTZ as written by the server: no local-time conversion.
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === 1082 || oid === 1114 || oid === 1184 ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });

@@ -8,7 +8,6 @@ export const COMPONENTS: Record<string, { required: readonly string[]; optional:
   OkrTable: { required: ['period'], optional: ['team'], example: '<OkrTable period="2025-Q1" team="engineering" />' },
   GradeExample: { required: ['kr'], optional: [], example: '<GradeExample kr="2025-q1-company-revenue.kr1" />' },
 };
-export type ComponentName = keyof typeof COMPONENTS;
 
 /** Attributes any allowed element may carry, by HTML name, with their hast property names. */
 const GLOBAL: Record<string, string> = { lang: 'lang', dir: 'dir', title: 'title' };

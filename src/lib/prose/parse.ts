@@ -61,7 +61,7 @@ export function parseProse(text: string, format: ProseFormat): { tree: ProseNode
     };
   try {
     const parse = format === 'mdx' ? mdxToHast : markdownToHast;
-    return { tree: parse(text, { features: FEATURES, position: true }) as ProseNode };
+    return { tree: parse(text, { features: FEATURES, position: true }) };
   } catch (e) {
     const m = /^(\d+):(\d+): ([\s\S]*)$/.exec((e as Error).message);
     return {

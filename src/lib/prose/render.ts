@@ -5,6 +5,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { scalarText } from '../format.ts';
 import {
   allowedAttribute,
   COMPONENTS,
@@ -81,7 +82,7 @@ function emitter(file: string) {
   };
   const emit = (node: ProseNode, depth: number): ElementContent | undefined => {
     if (depth > MAX_NESTING) throw fail(node, 'nested too deeply');
-    if (node.type === 'text') return { type: 'text', value: String(node.value ?? '') };
+    if (node.type === 'text') return { type: 'text', value: scalarText(node.value ?? '') };
     if (isComment(node)) return undefined;
     const children = () => (node.children ?? []).flatMap((c) => emit(c, depth + 1) ?? []);
     if (node.type === 'element') {
@@ -122,7 +123,7 @@ function emitter(file: string) {
       if (property === undefined || (a.value !== null && typeof a.value !== 'string'))
         throw fail(node, `<${node.name} ${a.name ?? '{…}'}> is not allowed`);
       checkUrl(node, property, a.value);
-      out[property] = a.value === null ? true : (a.value as string);
+      out[property] = a.value === null ? true : a.value;
     }
     return out;
   };

@@ -74,11 +74,6 @@ export function canonicalJson(value: unknown): string {
   return out;
 }
 
-const encoder = new TextEncoder();
-
-/** The canonical form as UTF-8 bytes: what a leaf hash covers. */
-export const canonicalBytes = (value: unknown): Uint8Array => encoder.encode(canonicalJson(value));
-
 /** Whether `text` is already in canonical form (parses, and re-canonicalises to the same string). */
 export function isCanonical(text: string): boolean {
   try {

@@ -32,8 +32,6 @@ export interface Leaf {
   canonical: string;
 }
 
-export { compareLeaves, leafKey } from './order.ts';
-
 /** Drop undefined fields and empty lists, so optional content does not change a leaf's shape. */
 function clean(o: Record<string, unknown>): JsonObject {
   const out: Record<string, unknown> = {};
@@ -94,10 +92,7 @@ export function objectiveLeaf(o: ObjectiveModel, ids: PublicIds): Leaf {
 export function krLeaf(k: KrModel, ids: PublicIds): Leaf {
   const isPublic = ids.krs.has(k.uid);
   const kr = k as KrModel & Record<string, unknown>;
-  const reading =
-    k.kind === 'redacted' || k.kind === 'compound' || k.kind === 'manual'
-      ? undefined
-      : currentReading(kr as Parameters<typeof currentReading>[0]);
+  const reading = k.kind === 'redacted' || k.kind === 'compound' || k.kind === 'manual' ? undefined : currentReading(kr);
   return leaf('keyResult', k.uid, k.title, {
     objective: k.objective,
     key: k.id,

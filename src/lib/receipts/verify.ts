@@ -9,6 +9,7 @@
 import { assertJson, isCanonical, type JsonObject } from './canonical.ts';
 import { checkChain, checkKeys, listedChanges } from './chain.ts';
 import { fromBase64, MANIFEST_PAYLOAD_TYPE, pae, pemToDer, type DsseEnvelope } from './dsse.ts';
+import { scalarText } from '../format.ts';
 import { compareLeaves, leafKey } from './order.ts';
 import { ed25519Verify, equalBytes, fromHex, leafHash, rootFromLeafHashes, sha256, toHex, verifyInclusion, type Eff } from './merkle.ts';
 import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
@@ -145,7 +146,7 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
         key: key ?? `line-${i + 1}`,
         record: ok ? (v.record as string) : '',
         id: ok ? (v.id as string) : '',
-        label: String((v as JsonObject).title ?? (v as JsonObject).name ?? (ok ? v.id : '')),
+        label: scalarText(v.title ?? v.name ?? (ok ? v.id : '')),
         leaf: toHex(h),
         value: v,
         path: [],
@@ -180,10 +181,10 @@ export function* verifySnapshot(input: SnapshotInput, keys: readonly KeyInfo[]):
         const claimed = fromHex(pr.leaf);
         const path = pr.path.map((x) => (typeof x === 'string' ? fromHex(x) : undefined));
         if (leaf) leaf.path = pr.path.map(String);
-        if (hashes[i] && (!claimed || !equalBytes(claimed, hashes[i]!))) {
+        if (hashes[i] && (!claimed || !equalBytes(claimed, hashes[i]))) {
           fail(
             FILES.leaves,
-            `leaf ${i} hashes to ${toHex(hashes[i]!)}, not ${pr.leaf} as published in proofs.json: the record was changed`,
+            `leaf ${i} hashes to ${toHex(hashes[i])}, not ${pr.leaf} as published in proofs.json: the record was changed`,
             rec,
           );
           namedBad = true;

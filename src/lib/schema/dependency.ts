@@ -30,5 +30,3 @@ export const periodDependency = z.strictObject({
   team: id.optional(),
   on: z.string().optional(),
 });
-
-export type Dependency = z.infer<typeof dependency>;

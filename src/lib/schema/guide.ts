@@ -15,5 +15,3 @@ export const guide = z.strictObject({
 export const narrative = z.strictObject({
   title: text.optional(),
 });
-
-export type Guide = z.infer<typeof guide>;

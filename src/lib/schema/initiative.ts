@@ -9,5 +9,3 @@ export const initiative = z.strictObject({
   status: z.enum(['planned', 'in-progress', 'done', 'dropped']).optional(),
   link: z.string().optional(),
 });
-
-export type Initiative = z.infer<typeof initiative>;

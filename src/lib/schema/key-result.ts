@@ -144,8 +144,5 @@ export const keyResult = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export type KeyResultInput = z.input<typeof keyResult>;
 export type KeyResult = z.infer<typeof keyResult>;
 export type SubMetric = z.infer<typeof subMetric>;
-export type KrKind = KeyResult['kind'];
-export const KR_KINDS = ['metric', 'count', 'threshold', 'milestone', 'manual', 'compound', 'redacted'] as const;

@@ -94,5 +94,4 @@ export const org = z.strictObject({
 });
 
 export type Org = z.infer<typeof org>;
-export type SigningKey = z.infer<typeof signingKey>;
 export type Band = z.infer<typeof band>;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { scheduledCheckin } from './checkin.ts';
-import { classification, id, isoDate, text } from './common.ts';
+import { classification, isoDate, text } from './common.ts';
 import { periodDependency } from './dependency.ts';
 import { receiptScope } from './org.ts';
 import { risk } from './risk.ts';
@@ -36,4 +36,3 @@ export const period = z.strictObject({
 });
 
 export type Period = z.infer<typeof period>;
-export type PeriodId = z.infer<typeof periodId>;

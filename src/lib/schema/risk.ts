@@ -10,5 +10,3 @@ export const risk = z.strictObject({
   mitigation: text.optional(),
   owner: id.optional(),
 });
-
-export type Risk = z.infer<typeof risk>;

@@ -125,6 +125,4 @@ export const provenance = z.strictObject({
 
 export type Source = z.infer<typeof source>;
 export type SourceFile = z.infer<typeof sourceFile>;
-export type KeyResultSource = z.infer<typeof keyResultSource>;
 export type Provenance = z.infer<typeof provenance>;
-export type SourceType = Source['type'];

@@ -97,7 +97,7 @@ function verify(before: unknown, after: string, edits: readonly CheckinEdit[]) {
   for (const e of edits) {
     let kr: Record<string, unknown> = expected;
     for (const seg of e.path) kr = (kr as Record<string | number, unknown>)[seg] as Record<string, unknown>;
-    kr.checkins = [...((kr.checkins as unknown[] | undefined) ?? []), ...e.checkins.map((c) => JSON.parse(JSON.stringify(c)))];
+    kr.checkins = [...((kr.checkins as unknown[] | undefined) ?? []), ...e.checkins.map((c) => JSON.parse(JSON.stringify(c)) as unknown)];
   }
   if (!isDeepStrictEqual(parsed.toJS(), expected))
     throw new EditError('the edited file would not read back as the old content plus the new check-ins');

@@ -2,6 +2,7 @@
 // rows come from src/lib/load/source-fetch.ts. Anything doubtful is a failure with a hint, never a guess.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { didYouMean } from '../errors.ts';
+import { scalarText } from '../format.ts';
 import type { Source } from '../schema/index.ts';
 
 /** What a source returned: a document's bytes, or the rows of a query. */
@@ -38,7 +39,7 @@ export function asNumber(v: unknown): number | undefined {
 }
 
 const shown = (v: unknown) =>
-  v === null || v === undefined ? 'empty' : typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : String(v);
+  v === null || v === undefined ? 'empty' : typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : scalarText(v);
 
 /** A date at the start of a value (2026-05-31, 2026-05-31T06:00:00Z, a Date); undefined otherwise. */
 export function asDate(v: unknown): string | undefined {
@@ -106,7 +107,7 @@ function pick(
 function fromCsv(def: Extract<Source, { type: 'csv' }>, text: string, window: Window): Extracted {
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as Record<string, string>[];
+    rows = parseCsv<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (e) {
     return fail(`the CSV cannot be read: ${(e as Error).message}`, 'check the file: a header row, then one record per line');
   }

@@ -37,7 +37,7 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
  * the names of the variables that hold them). Two check-ins with the same hash asked the same question.
  */
 export function queryHash(def: Source): string {
-  const { id: _id, description: _d, every: _e, timeout: _t, ...asked } = def as Source & { id?: string };
+  const { id: _id, description: _d, every: _e, timeout: _t, ...asked } = def;
   return sha256(canonicalJson(JSON.parse(JSON.stringify(asked))));
 }
 

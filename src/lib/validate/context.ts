@@ -25,12 +25,12 @@ export interface ValidationContext {
   gates: Set<string>;
   redactions: Set<string>;
   /** Report a problem at `rel` below the origin's path. */
-  at(o: Origin, rel: Path, message: string, hint?: string, severity?: Severity): void;
+  at: (o: Origin, rel: Path, message: string, hint?: string, severity?: Severity) => void;
   /**
    * Report a reference that names nothing in `known`, with the closest existing id as the hint;
    * `what` says what it names (e.g. 'team'), `where` where such ids are defined.
    */
-  ref(o: Origin, rel: Path, value: string | undefined, known: Set<string> | Map<string, unknown>, what: string, where: string): void;
+  ref: (o: Origin, rel: Path, value: string | undefined, known: Set<string> | Map<string, unknown>, what: string, where: string) => void;
 }
 
 /** A rule checks one concern of the whole model and reports through the context. */

@@ -2,7 +2,8 @@
 // charts of its key results' values, alignment, dependencies and receipts. The page lays it out.
 import { krProgressChart, type ChartSpec } from '../charts.ts';
 import { formatGrade, formatValue, percent } from '../format.ts';
-import type { ComputedKr, ComputedObjective, PacePoint } from '../handbook.ts';
+import type { ComputedKr, ComputedObjective, ComputedPeriod } from '../handbook.ts';
+import type { PacePoint } from '../key-results.ts';
 import type { PeriodModel } from '../model.ts';
 import { expectedProgress } from '../pace.ts';
 import { plainTitle } from '../present.ts';
@@ -33,7 +34,7 @@ export interface DependencyView {
 
 export interface ObjectiveView {
   o: ComputedObjective;
-  period: PeriodModel;
+  period: ComputedPeriod;
   teamName: string;
   /** Facts under the title (team and period, owner, DRI, priority, type, confidence, pillar, gate, carried from). */
   facts: Cell[];

@@ -120,7 +120,7 @@ function risksTable(s: SiteIndex, url: Urls, objectives: readonly ComputedObject
               ...(d.description && d.on ? [d.description] : []),
               { tag: 'risk: high' },
             ],
-          } as Cell,
+          },
           d.mitigation ?? { muted: 'no mitigation stated' },
         ],
       })),

@@ -7,4 +7,4 @@ export function getStaticPaths() {
   return site().h.periods.map((p) => ({ params: { period: p.id } }));
 }
 
-export const GET: APIRoute = ({ params }) => new Response(exportBody(params.period!), { headers: { 'content-type': 'application/json' } });
+export const GET: APIRoute = ({ params }) => new Response(exportBody(params.period), { headers: { 'content-type': 'application/json' } });

@@ -1,8 +1,8 @@
-// Stage 2 of reading Markdown: what each outline node is — objective, key result or a note — from
+// Stage 2 of reading Markdown: what each list item is — objective, key result or a note — from
 // its place and shape first, its words second. Each rule is a small function that either decides
 // with its evidence or passes; the first rule that decides wins. A decision from weak evidence is
 // a guess, and the import report lists it with what was assumed.
-import type { Lead, OutlineItem, SectionSummary } from './outline.ts';
+import type { Lead, OutlineItem } from '../outline.ts';
 
 export interface DocProfile {
   /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
@@ -160,51 +160,4 @@ export function classifyItem(item: OutlineItem, ctx: ItemContext): Classified {
     if (c) return c;
   }
   return decided('note', `${describe(item)} that is neither an objective nor a key result here`);
-}
-
-export interface HeadingContext {
-  profile: DocProfile;
-  /** A period is known for this place (the title, a period heading above, front matter). */
-  inPeriod: boolean;
-}
-
-/** Words that make a heading a section about the document, not a goal. */
-const SECTION_WORDS =
-  /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
-/** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
-const GOAL_VERB =
-  /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
-const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
-
-/** Whether a heading is an objective: its label, an owner prefix, or a goal-like sentence heading a list of leaves. */
-export function classifyHeading(s: SectionSummary, ctx: HeadingContext): Classified | undefined {
-  const l = s.lead;
-  if (l.label?.kind === 'objective') return decided('objective', `heading labelled "Objective"`);
-  if (ctx.profile.labelledObjectives) return undefined;
-  const items = s.items.filter((i) => !i.lead.linkOnly);
-  if (l.owner && (items.length || s.sections.length || l.numbered))
-    return decided('objective', `heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
-  if (!ctx.inPeriod || l.linkOnly) return undefined;
-  const words = l.title
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\d]/u.test(w));
-  const verb = GOAL_VERB.test(l.title);
-  if (
-    words.length < (verb ? 2 : 3) ||
-    SECTION_WORDS.test(l.title) ||
-    /^(?:how|why|what|about|when|where|who)\b/i.test(l.title) ||
-    TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())
-  )
-    return undefined;
-  // Items that are objectives themselves (nested, bold, labelled) make this a section over them, not one.
-  const objectiveItems = items.filter((i) => i.children.length || i.lead.bold === 'whole' || i.lead.label?.kind === 'objective');
-  if (items.length && objectiveItems.length < items.length)
-    return decided('objective', `sentence heading over a list of ${items.length} item${items.length === 1 ? '' : 's'}`, items.length < 2);
-  if (!items.length && s.sections.length && !s.tables)
-    return decided('objective', `sentence heading over ${s.sections.length} sub-heading${s.sections.length === 1 ? '' : 's'}`, true);
-  // "## Being a better company to work at" with nothing under it yet: an objective without key results.
-  if (!items.length && !s.sections.length && !s.tables && !s.paragraphs && (verb || words.length >= 4))
-    return decided('objective', 'sentence heading with nothing under it: an objective without key results', true);
-  return undefined;
 }

@@ -1,0 +1,177 @@
+// What a heading is — the document's title, an objective, a part of one (its key results,
+// initiatives, risks …), a key result, a team section or just a section — from its place (what is
+// open above it, what its section holds) and its shape, by ordered rules. Each rule is a small
+// function of the heading's place that decides with its evidence or passes; the first that decides
+// wins. Pure: the reader (../read/headings.ts) applies the decision.
+import type { SectionSummary, Lead } from '../outline.ts';
+import { cleanTeamName } from '../teams.ts';
+import { findPeriods, type PeriodPhrase } from '../values.ts';
+import type { Classified, DocProfile } from './items.ts';
+import { headingRole, type Role } from './roles.ts';
+
+/** A period a heading names ("## Q1 2027 — "Revenue Engine""), with the theme written after it. */
+export interface HeadingPeriod {
+  phrase: PeriodPhrase;
+  theme?: string;
+}
+
+/** Everything the rules may look at: the heading and a snapshot of its place. */
+export interface HeadingPlace {
+  text: string;
+  lead: Lead;
+  line: number;
+  /** The heading's section in the outline (what it holds). */
+  summary?: SectionSummary;
+  /** An H1 and the document has no title yet. */
+  firstTitle: boolean;
+  /** The title of the objective open above the heading, if any. */
+  parent?: string;
+  /** The nearest enclosing "Key Results", "Initiatives" or detail section, and whether it is the direct parent and lists items itself. */
+  within?: { role: 'key-results' | 'initiatives' | 'detail'; direct: boolean; listsItems: boolean };
+  /** A period is known at this place (the title, a period heading above, front matter). */
+  inPeriod: boolean;
+  profile: DocProfile;
+}
+
+export type HeadingClass = { rule: string; period?: HeadingPeriod } & (
+  | { role: 'title' }
+  | { role: 'objective'; evidence?: Classified }
+  /** A part of the document its words name: key results, initiatives, risks, a schedule … */
+  | { role: 'part'; part: Role }
+  /** Under "Initiatives": one of the objective's initiatives. */
+  | { role: 'initiative' }
+  /** Under a "Key Results" heading without a list, or labelled "KR": one of the objective's key results. */
+  | { role: 'kr' }
+  /** Under "Key Results" (or a detail): the detail of a key result, its lines are notes. */
+  | { role: 'detail' }
+  | { role: 'team'; team: string }
+  | { role: 'section' }
+);
+
+type HeadingRule = (h: HeadingPlace, period: HeadingPeriod | undefined) => HeadingClass | undefined;
+
+/** The period a heading names, if it names exactly one (years count only in headings about OKRs or starting with one). */
+export function headingPeriod(text: string): HeadingPeriod | undefined {
+  const okrish =
+    /\b(?:OKRs?|objectives?|goals|plan|themes?|key results)\b/i.test(text) || /^(?:\d+\.\s*)?(?:Q[1-4]|FY|CY|\d{4})/i.test(text);
+  const periods = findPeriods(text, { years: okrish });
+  if (periods.length !== 1) return undefined;
+  const phrase = periods[0]!;
+  const rest = text.slice(phrase.index + phrase.length);
+  const theme =
+    /["“]([^"”]+)["”]/.exec(rest)?.[1] ?? (/^\s*[—–:-]\s*(.+)$/.exec(rest)?.[1] ?? '').replace(/\b(?:OKRs?|Objectives?)\b/gi, '').trim();
+  const isTheme = theme && !cleanTeamName(theme.replace(/["“”]/g, ''))?.match(/^company$/i) && /["“]|[—–]/.test(rest);
+  return { phrase, ...(isTheme ? { theme } : {}) };
+}
+
+/** The rules for headings, in the order they are tried. A new shape is a new rule here. */
+export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
+  { name: 'document title', rule: (h) => (h.firstTitle ? { rule: 'document title', role: 'title' } : undefined) },
+  {
+    name: 'labelled objective',
+    rule: (h) => (h.lead.label?.kind === 'objective' && h.lead.title ? { rule: 'labelled objective', role: 'objective' } : undefined),
+  },
+  {
+    name: 'part named by its words',
+    rule: (h, period) => {
+      const part = headingRole(h.text);
+      return part ? { rule: 'part named by its words', role: 'part', part, ...(period ? { period } : {}) } : undefined;
+    },
+  },
+  {
+    name: 'under key results or initiatives',
+    rule: (h, period) => {
+      if (!h.within || h.parent === undefined) return undefined;
+      const p = { rule: 'under key results or initiatives', ...(period ? { period } : {}) };
+      if (h.within.role === 'initiatives') return { ...p, role: 'initiative' };
+      // A "Key Results" heading with no list of its own lists them as its sub-headings.
+      if (h.within.role === 'key-results' && !h.within.listsItems && h.within.direct) return { ...p, role: 'kr' };
+      return { ...p, role: 'detail' };
+    },
+  },
+  {
+    name: 'objective by shape',
+    rule: (h, period) => {
+      if (!h.summary || period) return undefined;
+      const c = objectiveByShape(h.summary, h);
+      return c?.role === 'objective' ? { rule: 'objective by shape', role: 'objective', evidence: c } : undefined;
+    },
+  },
+  {
+    name: 'labelled key result',
+    rule: (h, period) =>
+      h.lead.label?.kind === 'kr' && h.parent !== undefined && h.lead.title
+        ? { rule: 'labelled key result', role: 'kr', ...(period ? { period } : {}) }
+        : undefined,
+  },
+  {
+    name: 'team name',
+    rule: (h, period) => {
+      // A team is a name ("Sales", "Platform Team"), not a sentence.
+      const team = cleanTeamName(h.text);
+      if (
+        !team ||
+        team
+          .replace(/\([^)]*\)/g, '')
+          .trim()
+          .split(/\s+/).length > 5
+      )
+        return undefined;
+      return { rule: 'team name', role: 'team', team, ...(period ? { period } : {}) };
+    },
+  },
+];
+
+/** What a heading is. Falls back to a section (listed in the report when it names no period either). */
+export function classifyHeading(h: HeadingPlace): HeadingClass {
+  // The title and a labelled objective are read before any period the heading names.
+  const period = h.firstTitle || (h.lead.label?.kind === 'objective' && h.lead.title) ? undefined : headingPeriod(h.text);
+  for (const { rule } of HEADING_RULES) {
+    const c = rule(h, period);
+    if (c) return c;
+  }
+  return { rule: 'section', role: 'section', ...(period ? { period } : {}) };
+}
+
+/** Words that make a heading a section about the document, not a goal. */
+const SECTION_WORDS =
+  /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
+/** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
+const GOAL_VERB =
+  /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
+const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
+
+/** Whether an unlabelled heading is an objective by its shape: an owner prefix, or a goal-like sentence heading a list of leaves. */
+export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; inPeriod: boolean }): Classified | undefined {
+  const l = s.lead;
+  if (l.label?.kind === 'objective') return decided(`heading labelled "Objective"`);
+  if (ctx.profile.labelledObjectives) return undefined;
+  const items = s.items.filter((i) => !i.lead.linkOnly);
+  if (l.owner && (items.length || s.sections.length || l.numbered))
+    return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
+  if (!ctx.inPeriod || l.linkOnly) return undefined;
+  const words = l.title
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\d]/u.test(w));
+  const verb = GOAL_VERB.test(l.title);
+  if (
+    words.length < (verb ? 2 : 3) ||
+    SECTION_WORDS.test(l.title) ||
+    /^(?:how|why|what|about|when|where|who)\b/i.test(l.title) ||
+    TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())
+  )
+    return undefined;
+  // Items that are objectives themselves (nested, bold, labelled) make this a section over them, not one.
+  const objectiveItems = items.filter((i) => i.children.length || i.lead.bold === 'whole' || i.lead.label?.kind === 'objective');
+  if (items.length && objectiveItems.length < items.length)
+    return decided(`sentence heading over a list of ${items.length} item${items.length === 1 ? '' : 's'}`, items.length < 2);
+  if (!items.length && s.sections.length && !s.tables)
+    return decided(`sentence heading over ${s.sections.length} sub-heading${s.sections.length === 1 ? '' : 's'}`, true);
+  // "## Being a better company to work at" with nothing under it yet: an objective without key results.
+  if (!items.length && !s.sections.length && !s.tables && !s.paragraphs && (verb || words.length >= 4))
+    return decided('sentence heading with nothing under it: an objective without key results', true);
+  return undefined;
+}
+
+const decided = (evidence: string, guess = false): Classified => ({ role: 'objective', evidence, guess });

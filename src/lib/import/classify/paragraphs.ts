@@ -1,0 +1,128 @@
+// What a paragraph is — a bold line opening an objective, a statement of when the period runs, an
+// introduction or a label over the list that follows — and what each of its lines is: a labelled
+// key result, a field, a lone sentence under "Key Results", or text. Ordered rules of the
+// paragraph's shape and place; the first that decides wins. A few decisions are offers the reader
+// may decline (a period statement without dates, a field the content model has no place for);
+// then the rules after it are tried. Pure.
+import type { LeadLine, Lead } from '../outline.ts';
+import type { Classified, DocProfile } from './items.ts';
+import { headingRole, type Role } from './roles.ts';
+
+export interface ParagraphPlace {
+  lines: readonly LeadLine[];
+  /** The paragraph as plain text. */
+  text: string;
+  /** A list comes right after it. */
+  listFollows: boolean;
+  /** An objective is open here. */
+  objectiveOpen: boolean;
+  profile: DocProfile;
+}
+
+export type ParagraphClass = { rule: string; index: number } & (
+  | { role: 'objective'; evidence: Classified }
+  /** "This quarter runs from May 1 to July 31": the period's dates, if they can be read. */
+  | { role: 'dates' }
+  /** "Here's a summary of this team's objectives:" — the list after it holds the objectives. */
+  | { role: 'objectives intro' }
+  /** "**Not Included**" over a list: the list is what the label names (or nothing known). */
+  | { role: 'label over list'; part?: Role; label: string }
+  | { role: 'lines' }
+);
+
+type Decision = ParagraphClass extends infer T ? (T extends unknown ? Omit<T, 'rule' | 'index'> : never) : never;
+type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
+
+/** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
+export function objectiveLine(l: Lead, listFollows: boolean, krLines: number, profile: DocProfile): Classified | undefined {
+  // "_What is the main thing?_" asks; it does not name an objective.
+  if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title)) return undefined;
+  if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
+    return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
+  if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
+  if (krLines) return { role: 'objective', evidence: `bold line over ${krLines} "KR:" line${krLines === 1 ? '' : 's'}`, guess: false };
+  if (listFollows) return { role: 'objective', evidence: 'bold line followed by a list', guess: true };
+  return undefined;
+}
+
+/** The rules for paragraphs, in the order they are tried. */
+export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
+  {
+    name: 'objective line',
+    rule: (p) => {
+      const first = p.lines[0];
+      const krLines = p.lines.slice(1).filter((l) => l.lead.label?.kind === 'kr').length;
+      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, p.profile) : undefined;
+      return evidence ? { role: 'objective', evidence } : undefined;
+    },
+  },
+  {
+    name: 'period statement',
+    rule: (p) =>
+      !p.objectiveOpen && /\bruns?\b|\brunning\b|\bfrom\b.*\b(?:to|through|until)\b/i.test(p.text) && p.text.length <= 300
+        ? { role: 'dates' }
+        : undefined,
+  },
+  {
+    name: 'objectives introduction',
+    rule: (p) =>
+      p.lines[0] && p.listFollows && /\b(?:objectives|goals|priorities)\b[^.]*:\s*$/i.test(p.text)
+        ? { role: 'objectives intro' }
+        : undefined,
+  },
+  {
+    name: 'label over a list',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (!first || p.lines.length !== 1 || first.lead.bold !== 'whole' || !p.listFollows || first.lead.title.split(/\s+/).length > 6)
+        return undefined;
+      const part = headingRole(first.lead.title.replace(/:$/, ''));
+      return { role: 'label over list', label: first.lead.title, ...(part ? { part } : {}) };
+    },
+  },
+];
+
+/** What a paragraph is, trying the rules from `from` on (after a declined offer). Falls back to its lines, read one by one. */
+export function classifyParagraph(p: ParagraphPlace, from = 0): ParagraphClass {
+  for (let index = from; index < PARAGRAPH_RULES.length; index++) {
+    const { name, rule } = PARAGRAPH_RULES[index]!;
+    const c = rule(p);
+    if (c) return { ...c, rule: name, index } as ParagraphClass;
+  }
+  return { role: 'lines', rule: 'lines', index: PARAGRAPH_RULES.length };
+}
+
+/** One line of a paragraph read line by line, and where it stands. */
+export interface LinePlace {
+  line: LeadLine;
+  /** The line is a "Label: value" field. */
+  field: boolean;
+  objectiveOpen: boolean;
+  /** Inside a heading that details a key result (its lines are notes). */
+  inDetail: boolean;
+  /** Right under the objective's "Key Results" heading, which holds no list or sub-headings. */
+  underBareKrHeading: boolean;
+}
+
+export type LineClass = { rule: string; index: number; role: 'kr' | 'field' | 'text' };
+
+/** The rules for paragraph lines, in the order they are tried. */
+export const LINE_RULES: readonly { name: string; rule: (l: LinePlace) => LineClass['role'] | undefined }[] = [
+  { name: 'labelled key result', rule: (l) => (l.objectiveOpen && l.line.lead.label?.kind === 'kr' && !l.inDetail ? 'kr' : undefined) },
+  { name: 'field', rule: (l) => (l.field ? 'field' : undefined) },
+  {
+    // "IPFS has shipped 0.5.0." alone under "Key Results" is one; "By order of priority," is not.
+    name: 'sentence under a bare "Key Results" heading',
+    rule: (l) =>
+      l.objectiveOpen && l.underBareKrHeading && l.line.lead.bold !== 'whole' && !/[,:]\s*$/.test(l.line.lead.raw) ? 'kr' : undefined,
+  },
+];
+
+/** What one paragraph line is, from rule `from` on; text (a description or a report entry) when no rule decides. */
+export function classifyLine(l: LinePlace, from = 0): LineClass {
+  for (let index = from; index < LINE_RULES.length; index++) {
+    const role = LINE_RULES[index]!.rule(l);
+    if (role) return { rule: LINE_RULES[index]!.name, index, role };
+  }
+  return { rule: 'text', index: LINE_RULES.length, role: 'text' };
+}

@@ -1,0 +1,77 @@
+// The part of a document a heading or a bold label names by its words: a "Key Results" list, the
+// objective's initiatives, risks, dependencies, a check-in schedule, a grading scale … Pure.
+
+export type Role =
+  | 'title'
+  | 'objective'
+  | 'key-results'
+  | 'initiatives'
+  | 'dependencies'
+  | 'risks'
+  | 'checkins'
+  | 'grading'
+  | 'stage-gates'
+  | 'changes'
+  | 'control'
+  | 'overview'
+  | 'team'
+  /** A heading under "Key Results" or "Initiatives" that details one of them: its lines are notes. */
+  | 'detail'
+  /** A list introduced as the objectives ("Here's a summary of this team's objectives:"). */
+  | 'goals'
+  | 'generic';
+
+/** The role a heading's (or bold label's) words give it, if any. */
+export function headingRole(full: string): Role | undefined {
+  if (/^(?:key results?|krs)$/i.test(full)) return 'key-results';
+  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full)) return 'initiatives';
+  // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
+  const text = full.split(/\s+/).slice(0, 5).join(' ');
+  if (/dependenc|enablers?/i.test(text)) return 'dependencies';
+  if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
+  if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
+  if (/scoring|grading|score/i.test(text)) return 'grading';
+  if (/stage[- ]gate/i.test(text)) return 'stage-gates';
+  if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
+  if (/document control/i.test(text)) return 'control';
+  if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  return undefined;
+}
+
+/** Roles that are parts of an objective: a heading naming one does not end a bold-line objective. */
+export const isObjectivePart = (role: Role | undefined) =>
+  role === 'key-results' || role === 'initiatives' || role === 'dependencies' || role === 'risks';
+
+/** A heading that names goals: "Goals", "Q3 goals", "Our objectives", "Company priorities for 2020". */
+const GOALS_HEADING = /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities)(?:\s+(?:for|in|of)\b.*)?$/i;
+export const namesGoals = (heading: string) => GOALS_HEADING.test(heading.replace(/\([^)]*\)/g, '').trim());
+
+/** Where a list stands: what announced it and which parts are open around it. */
+export interface ListPlace {
+  /** The role a label or field just before it announced ("**Key Results:**", "Initiatives:", "our objectives:"). */
+  announced?: Role;
+  objectiveOpen: boolean;
+  /** Roles of the sections open around the list. */
+  within: ReadonlySet<Role>;
+}
+
+export type ListClass =
+  /** Plain items are objectives (a goals list). */
+  | { read: 'goals' }
+  /** Items are objectives only by their own shape, never key results by place (under a label or a detail heading). */
+  | { read: 'by shape' }
+  /** Items are records of a part: initiatives, risks, dependencies, stage gates … */
+  | { read: 'records'; part: Role }
+  /** Items by their outline shape; under "Key Results" plain items are key results. */
+  | { read: 'items'; krList: boolean };
+
+/** How a list's items are read, from what announced it and where it stands. */
+export function classifyList(l: ListPlace): ListClass {
+  const part =
+    l.announced ??
+    (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
+  if (part === 'goals') return { read: 'goals' };
+  if (part === 'generic' || l.within.has('detail')) return { read: 'by shape' };
+  if (part && part !== 'key-results') return { read: 'records', part };
+  return { read: 'items', krList: part === 'key-results' || l.within.has('key-results') };
+}

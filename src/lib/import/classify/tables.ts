@@ -1,0 +1,79 @@
+// What a table is, from its header and the shape of its rows: key results (any columns in any
+// order), a flat "Objective | Key result | …" table, dependencies, risks, a check-in schedule, a
+// grading scale, change history, a document-control table, or a scoring sheet pasted as a table.
+// Ordered rules; the first that decides wins. Pure.
+import { tableKind } from '../tables.ts';
+
+export interface TablePlace {
+  /** Headers lower-cased, without "(…)" remarks or emphasis. */
+  norm: readonly string[];
+  rows: readonly { cells: readonly string[]; boldFirst: boolean }[];
+  /** An objective is open where the table stands. */
+  objectiveOpen: boolean;
+}
+
+export type TableClass = { rule: string } & (
+  | { role: 'flat okr'; objectiveColumn: number }
+  | { role: 'key results' }
+  | { role: 'dependencies' | 'risks' | 'schedule' | 'grading' | 'changes' }
+  | { role: 'document control' }
+  | { role: 'scoring sheet' }
+  | { role: 'unknown' }
+);
+
+/** A class without the rule's name (each rule's own decision). */
+type Decision = TableClass extends infer T ? (T extends unknown ? Omit<T, 'rule'> : never) : never;
+type TableRule = (t: TablePlace) => Decision | undefined;
+
+const column = (t: TablePlace, re: RegExp) => t.norm.findIndex((h) => re.test(h));
+
+/** Key-result columns: a title column with value columns, KR-labelled rows, or an "Objective | Key result | Owner" layout. */
+function keyResultTable(t: TablePlace): Decision | undefined {
+  const objCol = column(t, /^objectives?$/);
+  const krCol = column(t, /^(?:key results?|kr|krs|result|title|description|key result description|metric|measure)$/);
+  const valueCols = [
+    /^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/,
+    /^(?:target|goal|to|target value)$/,
+    /^(?:current|actual|now|progress|latest|current value|achieved)$/,
+    /^(?:grade|score|scoring)$/,
+    /^(?:status|rag|health|state)$/,
+  ].map((re) => column(t, re));
+  const krLikeRows = t.rows.length > 0 && t.rows.every((r) => /^KR\s*\d+/i.test(r.cells[0] ?? ''));
+  // An "Objective | Key result | Owner" table needs no value columns to be an OKR table; nor does a
+  // "Key result | Owner" table under an objective.
+  const okrColumns = krCol >= 0 && (objCol >= 0 || (t.objectiveOpen && column(t, /^(?:owner|dri|lead|status|notes?)$/) >= 0));
+  if (!(krCol >= 0 || krLikeRows) || !(valueCols.some((i) => i >= 0) || krLikeRows || okrColumns)) return undefined;
+  return objCol >= 0 ? { role: 'flat okr', objectiveColumn: objCol } : { role: 'key results' };
+}
+
+/** A row that is an objective in a scoring sheet: bold, alone in its first cell, not a "following rows:" label. */
+export function isScoringHeadRow(r: TablePlace['rows'][number]): boolean {
+  const first = r.cells[0] ?? '';
+  return r.boldFirst && Boolean(first.replace(/[*\s]/g, '')) && !/:\s*$/.test(first) && r.cells.slice(1).every((c) => !c);
+}
+
+/** The rules for tables, in the order they are tried. */
+export const TABLE_RULES: readonly { name: string; rule: TableRule }[] = [
+  { name: 'key results', rule: keyResultTable },
+  {
+    name: 'records by header',
+    rule: (t) => {
+      const kind = tableKind(t.norm);
+      return kind && kind !== 'changes' ? { role: kind } : undefined;
+    },
+  },
+  { name: 'document control', rule: (t) => (t.norm[0] === 'field' && t.norm[1] === 'value' ? { role: 'document control' } : undefined) },
+  { name: 'change history', rule: (t) => (tableKind(t.norm) === 'changes' ? { role: 'changes' } : undefined) },
+  {
+    name: 'scoring sheet',
+    rule: (t) => (!t.objectiveOpen && t.rows.some(isScoringHeadRow) ? { role: 'scoring sheet' } : undefined),
+  },
+];
+
+export function classifyTable(t: TablePlace): TableClass {
+  for (const { name, rule } of TABLE_RULES) {
+    const c = rule(t);
+    if (c) return { ...c, rule: name } as TableClass;
+  }
+  return { rule: 'unknown', role: 'unknown' };
+}

@@ -1,0 +1,90 @@
+// Reading one Markdown document into records: parse it (remark), build its outline (../outline.ts)
+// and the labels it uses, then read its blocks in order — each by its own reader, which classifies
+// the block by its place (../classify/) and records what it is. Whatever is not recognised is
+// reported with its lines. Pure: text in, records and report entries out.
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { profileOf } from '../classify/items.ts';
+import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
+import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type SectionSummary } from '../outline.ts';
+import { emptyDoc } from '../records.ts';
+import type { DocRecords, Report } from '../types.ts';
+import { readCode } from './code.ts';
+import { finishDocument } from './finish.ts';
+import { readHeading } from './headings.ts';
+import { readList } from './lists.ts';
+import { readParagraph } from './paragraphs.ts';
+import { frontMatter, readQuote } from './periods.ts';
+import { readTable } from './tables.ts';
+import { unmapped, type ReadState } from './state.ts';
+
+/** Read one Markdown document into records. `text` is already cleaned (see ../index.ts). */
+export function readMarkdown(file: string, text: string, report: Report): DocRecords {
+  const doc = emptyDoc(file);
+  // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
+  const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  const body = fm ? '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length) : text;
+  const root = parseMarkdown(body);
+  const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
+  const { sectionAt, leads } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
+  const st: ReadState = {
+    file,
+    doc,
+    report,
+    ctx,
+    usedLinkDefs: new Set(),
+    sectionAt,
+    profile: profileOf(leads),
+    stack: [],
+    ordinals: new Map(),
+    readBlock,
+  };
+  if (fm) frontMatter(st, fm[1]!);
+  root.children.forEach((node, i) => readBlock(st, node, root.children[i + 1]));
+  finishDocument(st);
+  return doc;
+}
+
+/** Every heading's section by line, and the lead of every heading, list item and paragraph line (for the labels the document uses). */
+function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => string) {
+  const sectionAt = new Map<number, SectionSummary>();
+  const walk = (ss: SectionSummary[]) => {
+    for (const s of ss) {
+      sectionAt.set(s.line, s);
+      walk(s.sections);
+    }
+  };
+  walk(sectionsOf(root, render));
+  const leads: Lead[] = [];
+  for (const n of root.children) {
+    if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
+    else if (n.type === 'list') for (const i of allItems(outlineList(n, render))) leads.push(i.lead, ...i.more.map((m) => m.lead));
+    else if (n.type === 'paragraph') leads.push(...paragraphLeads(n, render).map((l) => l.lead));
+  }
+  return { sectionAt, leads };
+}
+
+function readBlock(st: ReadState, node: RootContent, next?: RootContent): void {
+  switch (node.type) {
+    case 'heading':
+      return readHeading(st, node);
+    case 'paragraph':
+      return readParagraph(st, node, next);
+    case 'list':
+      return readList(st, node);
+    case 'table':
+      return readTable(st, node);
+    case 'code':
+      return readCode(st, node);
+    case 'blockquote':
+      return readQuote(st, node);
+    case 'thematicBreak':
+    case 'definition':
+      return;
+    case 'html': {
+      const comment = /^<!--[\s\S]*-->$/.test(node.value.trim());
+      return unmapped(st, lineOf(node), endLineOf(node), comment ? 'HTML comment not mapped' : 'HTML not mapped', node.value.trim());
+    }
+    default:
+      return unmapped(st, lineOf(node), endLineOf(node), `${node.type} not mapped`);
+  }
+}

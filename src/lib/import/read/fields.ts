@@ -1,0 +1,182 @@
+// "Label: value" lines — as paragraph lines, list items or table rows — by what their label names:
+// fields of the open objective (Owner, DRI, Priority, Type, Confidence, Status, Ladders up to, …),
+// of the period (Theme, Purpose, Decision receipts) or of the document (Version, Classification).
+// Each rule names the labels it reads; the first whose labels match decides. A new field is a new rule.
+import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
+import { parseConfidence, parseGrade, parseObjectiveType, parsePriority, parseStatus, splitList } from '../values.ts';
+import { person } from '../yaml-doc.ts';
+import { capital, initiative, receiptScopes } from './text.ts';
+import { currentObjective, docPeriod, guess, inRole, unmapped, where, type ReadState } from './state.ts';
+
+/** A field line as read, and what it may apply to. */
+export interface FieldAt {
+  /** The label lower-cased, without a trailing "(…)" remark. */
+  label: string;
+  /** The label as written. */
+  raw: string;
+  value: string;
+  line: number;
+  objective?: ObjectiveDraft;
+  period?: PeriodDraft;
+}
+
+interface FieldRule {
+  name: string;
+  /** Whether the rule reads this field (its labels, and the record it needs). */
+  reads: (f: FieldAt, st: ReadState) => boolean;
+  /** Read it; false when the value means nothing here after all (the line is then not a field). */
+  read: (st: ReadState, f: FieldAt) => boolean;
+}
+
+const onObjective = (name: string, labels: RegExp, read: (st: ReadState, f: FieldAt, o: ObjectiveDraft) => boolean): FieldRule => ({
+  name,
+  reads: (f) => Boolean(f.objective) && labels.test(f.label),
+  read: (st, f) => read(st, f, f.objective!),
+});
+
+/** "Initiatives:" with nothing after it announces the list that follows. */
+const listOr = (st: ReadState, f: FieldAt, role: 'initiatives' | 'dependencies' | 'risks', each: (t: string) => void) => {
+  if (f.value) for (const t of splitList(f.value)) each(t);
+  else st.pending = { role, line: f.line, label: f.raw };
+  return true;
+};
+
+const OBJECTIVE_FIELDS: FieldRule[] = [
+  onObjective('owner', /^(?:owner|objective owner|accountable|tracking manager)$/, (_, f, o) => ((o.owner = person(f.value)), true)),
+  onObjective('dri', /^(?:dri|directly responsible(?: individual)?)$/, (_, f, o) => ((o.dri = person(f.value)), true)),
+  onObjective('priority', /^priority$/, (st, f, o) => {
+    const pr = parsePriority(f.value);
+    if (pr) o.priority = pr;
+    else
+      unmapped(st, f.line, f.line, `priority "${f.value}" is not one the content model knows (P0–P3, critical/high/medium/low, tier 1–3)`);
+    return true;
+  }),
+  onObjective('type', /^type$/, (st, f, o) => {
+    const t = parseObjectiveType(f.value);
+    if (t.type) o.type = t.type;
+    if (t.note) o.typeNote = t.note;
+    if (!t.type) unmapped(st, f.line, f.line, `objective type "${f.value}" is neither committed nor aspirational`);
+    return true;
+  }),
+  onObjective('confidence', /^confidence$/, (_, f, o) => {
+    const c = parseConfidence(f.value);
+    if (c.value !== undefined) o.confidence = c.value;
+    if (c.note) o.confidenceNote = c.note;
+    return true;
+  }),
+  onObjective('status', /^status$/, (st, f, o) => {
+    const s = parseStatus(f.value);
+    if (!s?.status) {
+      unmapped(st, f.line, f.line, `status "${f.value}" not recognised (use 🔴 🟡 🟢 or red/yellow/green)`);
+      return true;
+    }
+    o.declared = { ...o.declared, status: s.status, ...(s.note ? { statusNote: s.note } : {}) };
+    if (s.guessed) guess(st, f.line, `objective "${o.title}": status ${s.status} read from the words "${f.value}"`);
+    return true;
+  }),
+  onObjective('grade', /^(?:grade|score)$/, (_, f, o) => {
+    const g = parseGrade(f.value);
+    if (g === undefined) return false;
+    o.declared = { ...o.declared, grade: g };
+    return true;
+  }),
+  onObjective('parent', /^(?:ladders? up to|parent|aligns? (?:to|with)|supports|contributes to|parent objective)$/, (st, f, o) => {
+    o.parentRef = { text: f.value, where: where(st, f.line) };
+    return true;
+  }),
+  onObjective('description', /^(?:description|purpose|why|context)$/, (_, f, o) => ((o.description = f.value), true)),
+  onObjective('initiatives', /^(?:key )?initiatives?$|^projects$/, (st, f, o) =>
+    listOr(st, f, 'initiatives', (t) => o.initiatives.push(initiative(t))),
+  ),
+  onObjective('dependencies', /^(?:dependencies|depends on|dependency)$/, (st, f, o) =>
+    listOr(st, f, 'dependencies', (t) => o.dependencies.push({ where: where(st, f.line), on: t })),
+  ),
+  onObjective('risks', /^(?:risks?|key risks)$/, (st, f, o) => listOr(st, f, 'risks', (t) => o.risks.push({ title: capital(t) }))),
+  onObjective('key results', /^key results?$/, (st, f) => {
+    if (f.value) return false;
+    st.pending = { role: 'key-results', line: f.line, label: f.raw };
+    return true;
+  }),
+];
+
+const DOCUMENT_FIELDS: FieldRule[] = [
+  { name: 'theme', reads: (f) => f.label === 'theme' && Boolean(f.period), read: (_, f) => ((f.period!.theme = f.value), true) },
+  {
+    name: 'pillars',
+    reads: (f) => /^(?:big bets|pillars|strategic pillars|bets)$/.test(f.label) || /pillars/.test(f.raw.toLowerCase()),
+    read: (st, f) => {
+      for (const t of splitList(f.value)) if (!st.doc.pillars.includes(t)) st.doc.pillars.push(t.replace(/\.$/, ''));
+      return true;
+    },
+  },
+  {
+    name: 'decision receipts',
+    reads: (f) => /decision receipts?|receipts required/.test(f.label) && Boolean(f.period),
+    read: (_, f) => {
+      const p = f.period!;
+      const scopes = receiptScopes(f.value);
+      if (!scopes.length) return false;
+      p.receiptsRequired.push(...scopes.filter((s) => !p.receiptsRequired.includes(s)));
+      return true;
+    },
+  },
+  {
+    name: 'period summary',
+    reads: (f) => /^(?:purpose|summary)$/.test(f.label) && Boolean(f.period),
+    read: (_, f) => ((f.period!.summary ??= f.value), true),
+  },
+  {
+    name: 'classification',
+    reads: (f) => f.label === 'classification',
+    read: (st, f) => {
+      st.doc.classification = /public/i.test(f.value) ? 'public' : 'internal';
+      if (!/^(?:public|internal)$/i.test(f.value.trim())) guess(st, f.line, `classification "${f.value}" read as ${st.doc.classification}`);
+      return true;
+    },
+  },
+  {
+    name: 'document source',
+    reads: (f) =>
+      /^(?:document version|version|last updated|updated|document owner|owner|review|document id|created(?: date)?|primary author|author|status)$/.test(
+        f.label,
+      ),
+    read: (st, f) => {
+      st.doc.sourceNotes.push(`${f.raw.replace(/\s*\([^)]*\)\s*$/, '')}: ${f.value}`);
+      return true;
+    },
+  },
+  // "**Example Check-in**:" introduces the code block read by its own shape.
+  { name: 'check-in introduction', reads: (f) => /check-?in/.test(f.label) && !f.value, read: () => true },
+  // "**Dependencies:**" over a table: the table is read by its header.
+  { name: 'dependencies introduction', reads: (f) => /dependenc/.test(f.label) && !f.value, read: () => true },
+  {
+    name: 'stage gate',
+    reads: (f, st) => inRole(st, 'stage-gates') && Boolean(f.value),
+    read: (st, f) => {
+      st.doc.stageGates.push({ name: f.raw, description: f.value });
+      return true;
+    },
+  },
+];
+
+/** The rules for field lines, in the order they are tried: the open objective's fields first. */
+export const FIELD_RULES: readonly FieldRule[] = [...OBJECTIVE_FIELDS, ...DOCUMENT_FIELDS];
+
+/** Read a "Label: value" line. False when the label means nothing here (the caller reads the line otherwise). */
+export function readField(st: ReadState, raw: string, value: string, line: number): boolean {
+  const o = currentObjective(st);
+  const p = docPeriod(st);
+  const f: FieldAt = {
+    label: raw
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .trim()
+      .toLowerCase(),
+    raw,
+    value,
+    line,
+    ...(o ? { objective: o } : {}),
+    ...(p ? { period: p } : {}),
+  };
+  const rule = FIELD_RULES.find((r) => r.reads(f, st));
+  return rule ? rule.read(st, f) : false;
+}

@@ -1,0 +1,154 @@
+// Reading a heading: close the sections it ends, classify it by its place (../classify/headings.ts)
+// and open its section — a period, an objective, a part of one, a team — recording what it names.
+import type { Heading } from 'mdast';
+import { classifyHeading, type HeadingClass, type HeadingPeriod, type HeadingPlace } from '../classify/headings.ts';
+import { headingRole, isObjectivePart } from '../classify/roles.ts';
+import { lineOf } from '../markdown.ts';
+import { leadOf, type Lead } from '../outline.ts';
+import type { PeriodDraft } from '../types.ts';
+import { findPeriods } from '../values.ts';
+import { krFromLine } from './key-results.ts';
+import { short } from './text.ts';
+import {
+  currentObjective,
+  docPeriod,
+  ensurePeriod,
+  inline,
+  newObjective,
+  note,
+  objectiveLabel,
+  sectionPeriod,
+  setDocPeriod,
+  type ReadState,
+  type Section,
+} from './state.ts';
+
+export function readHeading(st: ReadState, h: Heading): void {
+  const text = inline(st, h.children).text;
+  const line = lineOf(h);
+  closeSections(st, h.depth, text);
+  const summary = st.sectionAt.get(line);
+  const lead = summary?.lead ?? leadOf(text);
+  const parent = currentObjective(st);
+  const sec: Section = { depth: h.depth, text, line, role: 'generic' };
+  st.stack.push(sec);
+  const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth }));
+  if (c.period) periodSection(st, sec, c.period);
+  applyHeading(st, h, c, { sec, lead, parent });
+}
+
+/** Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts. */
+function closeSections(st: ReadState, depth: number, text: string) {
+  while (st.stack.length && st.stack.at(-1)!.depth >= depth) st.stack.pop();
+  st.pending = undefined;
+  st.itemObjective = undefined;
+  if (isObjectivePart(headingRole(text))) return;
+  for (const s of st.stack)
+    if (s.loose) {
+      delete s.objective;
+      delete s.loose;
+    }
+}
+
+/** A snapshot of the heading's place for the rules (the heading's own section is not yet open). */
+function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; depth: number }): HeadingPlace {
+  const parent = currentObjective(st);
+  const above = st.stack.slice(0, -1);
+  const within = above.findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
+  const summary = st.sectionAt.get(h.line);
+  return {
+    text: h.text,
+    lead: h.lead,
+    line: h.line,
+    ...(summary ? { summary } : {}),
+    firstTitle: h.depth === 1 && !st.doc.title,
+    ...(parent ? { parent: parent.title } : {}),
+    ...(within
+      ? {
+          within: {
+            role: within.role as 'key-results' | 'initiatives' | 'detail',
+            direct: within === above.at(-1),
+            listsItems: Boolean(st.sectionAt.get(within.line)?.items.length),
+          },
+        }
+      : {}),
+    inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period),
+    profile: st.profile,
+  };
+}
+
+function periodSection(st: ReadState, sec: Section, p: HeadingPeriod) {
+  const d = ensurePeriod(st, p.phrase);
+  sec.period = p.phrase.id;
+  note(st, sec.line, `period ${p.phrase.id} from the heading "${short(sec.text)}"`);
+  if (p.theme) d.theme ??= p.theme;
+}
+
+function applyHeading(
+  st: ReadState,
+  h: Heading,
+  c: HeadingClass,
+  at: { sec: Section; lead: Lead; parent: ReturnType<typeof currentObjective> },
+) {
+  const { sec, lead, parent } = at;
+  const line = sec.line;
+  switch (c.role) {
+    case 'title': {
+      st.doc.title = sec.text;
+      sec.role = 'title';
+      const p = findPeriods(sec.text, { years: true })[0];
+      if (p) setDocPeriod(st, p, line, `the title "${sec.text}"`);
+      return;
+    }
+    case 'objective':
+      sec.role = 'objective';
+      sec.objective = newObjective(st, {
+        title: lead.title,
+        ...(c.evidence ? {} : { label: objectiveLabel(lead) }),
+        line,
+        lead,
+        ...(c.evidence ? { why: c.evidence } : {}),
+        ...(parent ? { parent } : {}),
+      });
+      return;
+    case 'part':
+      sec.role = c.part;
+      if (c.part === 'checkins') cadenceFrom(st, sec.text, line);
+      return;
+    case 'initiative':
+      sec.role = 'detail';
+      parent!.initiatives.push({ title: lead.title });
+      return;
+    case 'kr':
+      sec.role = 'detail';
+      krFromLine(st, parent!, { line, lead, nodes: h.children });
+      return;
+    case 'detail':
+      sec.role = 'detail';
+      note(st, line, `heading "${short(lead.title)}" details a key result of "${short(parent!.title)}": its lines are not key results`);
+      return;
+    case 'team':
+      sec.team = c.team;
+      sec.role = 'team';
+      return;
+    case 'section':
+      if (!sec.period) note(st, line, `heading "${short(sec.text)}" read as a section only (not a period, team or objective)`);
+  }
+}
+
+/** "Check-ins (weekly, Mondays)": the period's cadence and day. */
+function cadenceFrom(st: ReadState, text: string, line: number) {
+  const p = docPeriod(st);
+  if (!p) return;
+  const cad = /\bbi-?weekly\b/i.test(text)
+    ? 'biweekly'
+    : /\bweekly\b/i.test(text)
+      ? 'weekly'
+      : /\bmonthly\b/i.test(text)
+        ? 'monthly'
+        : undefined;
+  const day = /\b(monday|tuesday|wednesday|thursday|friday)\b/i.exec(text)?.[1]?.toLowerCase() as PeriodDraft['checkinDay'];
+  if (cad) p.checkinCadence ??= cad;
+  if (day) p.checkinDay ??= day;
+  if (cad || day) note(st, line, `check-in cadence ${[cad, day].filter(Boolean).join(', ')} for ${p.id}`);
+}

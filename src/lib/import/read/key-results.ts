@@ -1,0 +1,49 @@
+// Key results read from one line (a bullet, a heading, a paragraph line, a table row's first cell):
+// the title without its label, owner or outcome, its links as a note, its redactions.
+import type { ListItem } from 'mdast';
+import { endLineOf, lineOf } from '../markdown.ts';
+import type { LeadLine } from '../outline.ts';
+import type { KrDraft, ObjectiveDraft } from '../types.ts';
+import { inline, unmapped, where, type ReadState } from './state.ts';
+
+/** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
+export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLine?: number): KrDraft {
+  const r = inline(st, l.nodes);
+  const title = l.lead.title.replace(/\s+/g, ' ');
+  const redactions = [...title.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((m) => m[1]!).filter((id) => st.doc.redactions.has(id));
+  const d: KrDraft = {
+    where: where(st, l.line, endLine),
+    ...(l.lead.label?.n ? { label: `KR${l.lead.label.n}` } : {}),
+    title,
+    fromTitle: true,
+    redactions,
+    ...(l.lead.owner ? { owner: l.lead.owner } : {}),
+    ...(l.lead.outcome !== undefined ? { outcome: l.lead.outcome } : {}),
+  };
+  if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
+  o.keyResults.push(d);
+  return d;
+}
+
+export const KR_RE = /^(?:KR|key result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*(\S.*)$/is;
+
+/** A list item under an objective of a labelled list ("- KR: …"); a plain item counts only where plain items are key results. */
+export function krItem(st: ReadState, item: ListItem, o: ObjectiveDraft, plainIsKr: boolean): void {
+  const line = lineOf(item);
+  const [first, ...rest] = item.children;
+  if (first?.type !== 'paragraph') return unmapped(st, line, endLineOf(item), 'list item not mapped');
+  const r = inline(st, first.children);
+  const m = KR_RE.exec(r.text);
+  if (!m && !plainIsKr) return unmapped(st, line, endLineOf(item), 'list item not mapped', r.text);
+  const title = (m ? m[2]! : r.text).trim();
+  const d: KrDraft = {
+    where: where(st, line, endLineOf(first)),
+    ...(m?.[1] ? { label: `KR${m[1]}` } : {}),
+    title: title.replace(/\s+/g, ' '),
+    fromTitle: true,
+    redactions: r.redactions,
+  };
+  if (r.links.length) d.note = r.links.map((l) => `${l.text}: ${l.url}`).join('; ');
+  o.keyResults.push(d);
+  for (const b of rest) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+}

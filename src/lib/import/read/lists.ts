@@ -1,0 +1,228 @@
+// Reading a list: how its items are read comes from its place (../classify/roles.ts classifyList);
+// each item is then a field, or what ../classify/items.ts says it is — an objective (with its
+// nested items), a key result (with notes under it) or a line reported with each line nested under it.
+import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import { classifyItem, type Classified } from '../classify/items.ts';
+import { classifyList, headingRole, namesGoals, type Role } from '../classify/roles.ts';
+import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
+import { outlineList, type OutlineItem } from '../outline.ts';
+import type { ObjectiveDraft } from '../types.ts';
+import { readField } from './fields.ts';
+import { krFromLine, krItem, KR_RE } from './key-results.ts';
+import { linesInto } from './paragraphs.ts';
+import { capital, initiative, short, withUrls } from './text.ts';
+import {
+  currentObjective,
+  docPeriod,
+  guess,
+  inline,
+  inRole,
+  newObjective,
+  objectiveLabel,
+  render,
+  unmapped,
+  where,
+  type ReadState,
+} from './state.ts';
+
+/** Where a list's items are read: the objective open there, and whether plain items are key results. */
+interface ItemsAt {
+  objective?: ObjectiveDraft;
+  krList: boolean;
+  underKr: boolean;
+  goals?: boolean;
+}
+
+export function readList(st: ReadState, l: List): void {
+  const announced = st.pending?.role;
+  st.pending = undefined;
+  const o = currentObjective(st);
+  const c = classifyList({
+    ...(announced ? { announced } : {}),
+    objectiveOpen: Boolean(o),
+    within: new Set(st.stack.map((s) => s.role)),
+  });
+  const items = () => outlineList(l, (n) => render(st, n));
+  if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
+  if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
+  if (c.read === 'records') {
+    for (const item of l.children) recordItem(st, item, c.part, o);
+    return;
+  }
+  readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false });
+}
+
+/** List items by their outline shape (../classify/items.ts): objectives, key results, fields, and notes reported line by line. */
+function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
+  const goals = Boolean(at.goals) || st.stack.some((s) => namesGoals(s.text));
+  // An objective that lists its key results under its own "Key Results" heading has none elsewhere.
+  const home = st.stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
+  const krsElsewhere =
+    !at.krList && Boolean(home && st.sectionAt.get(home.line)?.sections.some((x) => headingRole(x.lead.title) === 'key-results'));
+  for (const item of items) {
+    if (fieldItem(st, item, at.objective, at.underKr)) continue;
+    const c = classifyItem(item, {
+      profile: st.profile,
+      objective: Boolean(at.objective),
+      krList: at.krList,
+      krsElsewhere,
+      goalsSection: goals,
+      underKr: at.underKr,
+      siblings: items,
+    });
+    if (c.role === 'objective') objectiveItem(st, item, at, c);
+    else if (c.role === 'kr' && at.objective) krItemOf(st, item, at.objective, c);
+    else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
+  }
+}
+
+function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Classified) {
+  const o = newObjective(st, {
+    title: item.lead.title,
+    label: objectiveLabel(item.lead),
+    line: item.line,
+    endLine: item.endLine,
+    lead: item.lead,
+    why,
+    ...(at.objective ? { parent: at.objective } : {}),
+  });
+  const before = st.itemObjective;
+  st.itemObjective = o;
+  linesInto(st, o, item.more);
+  readItems(st, item.children, { objective: o, krList: false, underKr: false });
+  for (const b of item.other) {
+    if (b.type === 'paragraph') paragraphInto(st, o, b);
+    else st.readBlock(st, b);
+  }
+  st.itemObjective = before;
+}
+
+function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classified) {
+  krFromLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, item.endLine);
+  if (c.guess) guess(st, item.line, `key result "${short(item.lead.title)}": ${c.evidence}`);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line under a key result not mapped', m.lead.raw);
+  readItems(st, item.children, { objective: o, krList: false, underKr: true });
+  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+}
+
+/** An item that is neither: reported, and each line nested under it read (or reported) in turn. */
+function noteItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: string) {
+  unmapped(st, item.line, item.line, `list item not mapped (${why})`, item.lead.raw);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'list item line not mapped', m.lead.raw);
+  readItems(st, item.children, at);
+  for (const b of item.other) st.readBlock(st, b);
+}
+
+/** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1" as list items. */
+function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefined, underKr: boolean): boolean {
+  if (item.lead.label || !item.leadNodes.length) return false;
+  const f = fieldLine(item.leadNodes, st.ctx);
+  if (!f) return false;
+  const before = st.itemObjective;
+  if (o) st.itemObjective = o;
+  const used = readField(st, f.label, f.value.text, item.line);
+  const pending = st.pending;
+  st.pending = undefined;
+  st.itemObjective = before;
+  // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
+  const sentence = f.value.text.split(/\s+/).length >= 4;
+  const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
+  if (!used && !underKr && !(item.lead.owner && sentence) && boldLabel) {
+    unmapped(st, item.line, item.line, `field "${f.label}" not mapped`, f.value.text);
+    return true;
+  }
+  if (!used) return false;
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+  const at = { ...(o ? { objective: o } : {}), underKr: false };
+  if (pending?.role === 'key-results') readItems(st, item.children, { ...at, krList: true });
+  else if (pending) for (const c of item.children) recordItem(st, c.node, pending.role, o);
+  else readItems(st, item.children, { ...at, krList: false });
+  for (const b of item.other) st.readBlock(st, b);
+  return true;
+}
+
+/** The lines of a paragraph inside an objective's item: fields, else its description. */
+function paragraphInto(st: ReadState, o: ObjectiveDraft, p: Paragraph) {
+  for (const l of paragraphLines(p.children)) {
+    const f = fieldLine(l.nodes, st.ctx);
+    if (f && readField(st, f.label, f.value.text, l.line)) continue;
+    const t = withUrls(inline(st, l.nodes));
+    if (!o.description) o.description = t;
+    else unmapped(st, l.line, l.line, 'line not mapped', t);
+  }
+}
+
+const OBJECTIVE_RE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+)?|O(\d+)?)\s*[:.)\-–—]\s*(\S.*)$/is;
+
+/** "Objective 2: …", "O1: …" → its title and label. */
+export function objectiveMatch(t: string): { title: string; label?: string } | undefined {
+  const m = OBJECTIVE_RE.exec(t.trim());
+  if (!m) return undefined;
+  const n = m[1] ?? m[2];
+  return { title: m[3]!.trim(), ...(n ? { label: `O${n}` } : {}) };
+}
+
+/** An item of a list that names a part: an initiative, a risk, a dependency, a stage gate; else a labelled objective or key result, or a field. */
+function recordItem(st: ReadState, item: ListItem, role: Role, o: ObjectiveDraft | undefined) {
+  const line = lineOf(item);
+  const [head, ...tail] = item.children;
+  const first = head?.type === 'paragraph' ? head : undefined;
+  const rest = first ? tail : item.children;
+  const text = first ? inline(st, first.children).text : '';
+  if (role === 'initiatives' && o) {
+    const links = first ? inline(st, first.children).links : [];
+    o.initiatives.push({ ...initiative(text), ...(links[0] ? { link: links[0].url } : {}) });
+    rest.forEach((b) => unmapped(st, lineOf(b), endLineOf(b), 'nested content under an initiative not mapped'));
+    return;
+  }
+  if (role === 'risks') {
+    const r = { title: capital(text.replace(/\.$/, '')) };
+    if (o) o.risks.push(r);
+    else docPeriod(st)?.risks.push(r) ?? unmapped(st, line, line, 'risk with no period', text);
+    return;
+  }
+  if (role === 'dependencies' || (!o && inRole(st, 'dependencies'))) return dependencyItem(st, o, line, text);
+  if (role === 'stage-gates' && first) {
+    const f = fieldLine(first.children, st.ctx);
+    st.doc.stageGates.push(f ? { name: f.label, description: f.value.text } : { name: text });
+    return;
+  }
+  otherItem(st, { item, first, rest, text, line }, role, o);
+}
+
+function dependencyItem(st: ReadState, o: ObjectiveDraft | undefined, line: number, text: string) {
+  if (o) return void o.dependencies.push({ where: where(st, line), on: text });
+  const p = docPeriod(st);
+  if (p) p.dependencies.push({ description: text });
+  else unmapped(st, line, line, 'dependency with no period', text);
+}
+
+/** An item of a part's list that is not one of its records. */
+function otherItem(
+  st: ReadState,
+  i: { item: ListItem; first?: Paragraph; rest: ListItem['children']; text: string; line: number },
+  role: Role,
+  o: ObjectiveDraft | undefined,
+) {
+  const { item, first, rest, text, line } = i;
+  // An objective as a list item with its KRs nested ("1. **OBJECTIVE: …**" + "- KR: …").
+  const obj = objectiveMatch(text);
+  if (obj && first) {
+    const objective = newObjective(st, { title: obj.title, label: obj.label, line, endLine: endLineOf(item) });
+    for (const b of rest) {
+      if (b.type === 'list') for (const kr of b.children) krItem(st, kr, objective, true);
+      else if (b.type === 'paragraph') paragraphInto(st, objective, b);
+      else unmapped(st, lineOf(b), endLineOf(b), `${b.type} inside an objective not mapped`);
+    }
+    return;
+  }
+  const f = first ? fieldLine(first.children, st.ctx) : undefined;
+  if (f && readField(st, f.label, f.value.text, line)) {
+    rest.forEach((b) => st.readBlock(st, b as RootContent));
+    return;
+  }
+  const krs = role === 'key-results' || inRole(st, 'key-results');
+  if (o && (KR_RE.test(text) || krs)) return krItem(st, item, o, krs);
+  if (!o && KR_RE.test(text)) return unmapped(st, line, endLineOf(item), 'key result outside any objective not mapped', text);
+  unmapped(st, line, endLineOf(item), 'list item not mapped', text);
+}

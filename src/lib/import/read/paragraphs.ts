@@ -1,0 +1,106 @@
+// Reading a paragraph by its class (../classify/paragraphs.ts): a bold line that opens an objective
+// (with the "KR:" lines joined to it), a period's dates, an introduction or label over a list, or
+// its lines one by one — key results, fields, the open objective's description, or report entries.
+import type { Paragraph, RootContent } from 'mdast';
+import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
+import { fieldLine, lineOf } from '../markdown.ts';
+import { paragraphLeads, type LeadLine } from '../outline.ts';
+import type { ObjectiveDraft } from '../types.ts';
+import { readField } from './fields.ts';
+import { krFromLine } from './key-results.ts';
+import { periodStatement } from './periods.ts';
+import { withUrls } from './text.ts';
+import { currentObjective, inline, inRole, newObjective, objectiveLabel, render, top, unmapped, type ReadState } from './state.ts';
+
+export function readParagraph(st: ReadState, p: Paragraph, next: RootContent | undefined): void {
+  const line = lineOf(p);
+  const place: ParagraphPlace = {
+    lines: paragraphLeads(p, (n) => render(st, n)),
+    text: render(st, p.children),
+    listFollows: next?.type === 'list',
+    objectiveOpen: Boolean(currentObjective(st)),
+    profile: st.profile,
+  };
+  let c = classifyParagraph(place);
+  // A statement whose dates cannot be read is not one: the rules after it decide.
+  if (c.role === 'dates' && !periodStatement(st, place.text, line)) c = classifyParagraph(place, c.index + 1);
+  applyParagraph(st, place, c, line);
+}
+
+function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass, line: number) {
+  const first = place.lines[0];
+  switch (c.role) {
+    case 'objective': {
+      const o = newObjective(st, {
+        title: first!.lead.title,
+        label: objectiveLabel(first!.lead),
+        line,
+        lead: first!.lead,
+        why: c.evidence,
+      });
+      const sec = top(st);
+      if (sec) Object.assign(sec, { objective: o, loose: true });
+      else st.stack.push({ depth: 7, text: first!.lead.title, line, role: 'objective', objective: o });
+      return linesInto(st, o, place.lines.slice(1));
+    }
+    case 'dates':
+      return;
+    case 'objectives intro':
+      st.pending = { role: 'goals', line, label: first!.lead.raw };
+      return unmapped(st, line, line, 'introduction not mapped (the list after it is read as objectives)', first!.lead.raw);
+    case 'label over list':
+      st.pending = { role: c.part ?? 'generic', line, label: c.label };
+      if (!c.part) unmapped(st, line, line, 'label over a list not mapped', first!.lead.raw);
+      return;
+    case 'lines':
+      return readLines(st, place.lines);
+  }
+}
+
+/** A paragraph line by line: key results and fields where they belong; the rest describes the open objective or is reported. */
+function readLines(st: ReadState, lines: readonly LeadLine[]) {
+  const leftovers: { text: string; line: number }[] = [];
+  for (const l of lines) if (!readLine(st, l)) leftovers.push({ text: withUrls(inline(st, l.nodes)), line: l.line });
+  if (!leftovers.length) return;
+  const o = currentObjective(st);
+  if (o && !o.description && !inRole(st, 'checkins') && !inRole(st, 'grading')) {
+    o.description = leftovers.map((l) => l.text).join('\n');
+    return;
+  }
+  for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
+}
+
+/** One line as a key result or a field; false when it is text. */
+function readLine(st: ReadState, l: LeadLine): boolean {
+  const o = currentObjective(st);
+  const sec = top(st);
+  const krHeading = sec?.role === 'key-results' ? st.sectionAt.get(sec.line) : undefined;
+  const f = fieldLine(l.nodes, st.ctx);
+  const place = {
+    line: l,
+    field: Boolean(f),
+    objectiveOpen: Boolean(o),
+    inDetail: inRole(st, 'detail'),
+    underBareKrHeading: Boolean(krHeading && !krHeading.items.length && !krHeading.sections.length),
+  };
+  let c = classifyLine(place);
+  // A field the content model has no place for is not one here: the rules after it decide.
+  if (c.role === 'field' && !readField(st, f!.label, f!.value.text, l.line)) c = classifyLine(place, c.index + 1);
+  if (c.role === 'kr') krFromLine(st, o!, l);
+  return c.role !== 'text';
+}
+
+/** The further lines of an objective's lead (joined by hard breaks): "KR:" lines, fields, else its description. */
+export function linesInto(st: ReadState, o: ObjectiveDraft, lines: readonly LeadLine[]): void {
+  for (const l of lines) {
+    if (l.lead.label?.kind === 'kr') {
+      krFromLine(st, o, l);
+      continue;
+    }
+    const f = fieldLine(l.nodes, st.ctx);
+    if (f && readField(st, f.label, f.value.text, l.line)) continue;
+    const t = withUrls(inline(st, l.nodes));
+    if (!o.description) o.description = t;
+    else unmapped(st, l.line, l.line, 'line not mapped', t);
+  }
+}

@@ -1,0 +1,162 @@
+// What the Markdown reader knows at a point of the document: the sections open above it, the
+// records read so far and where the report goes. One value per document, created by
+// ./document.ts and passed explicitly to every reader; rules (../classify/) only see snapshots of it.
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { DocProfile, Classified } from '../classify/items.ts';
+import type { Role } from '../classify/roles.ts';
+import { inlineText, type InlineContext, type InlineText } from '../markdown.ts';
+import type { Lead, SectionSummary } from '../outline.ts';
+import type { DocRecords, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
+import { emptyPeriod, objectiveDraft } from '../records.ts';
+import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
+import { person } from '../yaml-doc.ts';
+import { short } from './text.ts';
+
+/** A heading (or a bold line standing in for one) that is open at the current point. */
+export interface Section {
+  /** The objective came from a bold line or a table row: it ends at the next heading. */
+  loose?: boolean;
+  depth: number;
+  text: string;
+  line: number;
+  role: Role;
+  period?: string;
+  team?: string;
+  objective?: ObjectiveDraft;
+}
+
+/** A label or field that announced what the next list holds ("**Key Results:**", "Initiatives:"). */
+export interface PendingList {
+  role: Role;
+  line: number;
+  label: string;
+}
+
+export interface ReadState {
+  readonly file: string;
+  readonly doc: DocRecords;
+  readonly report: Report;
+  readonly ctx: InlineContext;
+  /** Link definitions whose URL some link used (the rest are reported as not used). */
+  readonly usedLinkDefs: Set<string>;
+  /** Each heading's outline section, by line. */
+  readonly sectionAt: ReadonlyMap<number, SectionSummary>;
+  readonly profile: DocProfile;
+  /** Open sections, outermost first. */
+  readonly stack: Section[];
+  pending?: PendingList;
+  /** The objective of the list item being read (nested OKR trees), before the sections' own. */
+  itemObjective?: ObjectiveDraft;
+  /** "Current (as of 2025-02-01)" of the last key-result table, for check-in examples. */
+  asOf?: { date: string; line: number };
+  /** Objectives so far per period and team, for ordinals ("Company Objective 1"). */
+  readonly ordinals: Map<string, number>;
+  /** Reads any block (./document.ts): lists and items hold blocks of every kind. */
+  readonly readBlock: (st: ReadState, node: RootContent, next?: RootContent) => void;
+}
+
+export const where = (st: ReadState, line: number, endLine?: number): Where => ({
+  file: st.file,
+  line,
+  ...(endLine && endLine !== line ? { endLine } : {}),
+});
+
+export function unmapped(st: ReadState, line: number, endLine: number, message: string, excerpt?: string): void {
+  st.report({
+    kind: 'unmapped',
+    ...where(st, line, endLine),
+    message,
+    ...(excerpt ? { excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}…` : excerpt } : {}),
+  });
+}
+
+export const guess = (st: ReadState, line: number, message: string) => st.report({ kind: 'guess', ...where(st, line), message });
+export const note = (st: ReadState, line: number, message: string) => st.report({ kind: 'note', ...where(st, line), message });
+
+/** Inline text, remembering which link definitions were used. */
+export function inline(st: ReadState, nodes: readonly PhrasingContent[]): InlineText {
+  const r = inlineText(nodes, st.ctx);
+  for (const l of r.links) for (const [id, d] of st.ctx.definitions) if (d.url === l.url) st.usedLinkDefs.add(id);
+  return r;
+}
+
+/** Inline text for reading shapes (links are not counted as used). */
+export const render = (st: ReadState, nodes: readonly PhrasingContent[]) => inlineText(nodes, st.ctx).text;
+
+export const top = (st: ReadState) => st.stack.at(-1);
+
+export function currentObjective(st: ReadState): ObjectiveDraft | undefined {
+  return st.itemObjective ?? st.stack.findLast((s) => s.objective)?.objective;
+}
+export const sectionPeriod = (st: ReadState) => st.stack.findLast((s) => s.period)?.period;
+export const sectionTeam = (st: ReadState) => st.stack.findLast((s) => s.team)?.team;
+export const inRole = (st: ReadState, role: Role) => st.stack.some((s) => s.role === role);
+/** The enclosing H2's text (a KPI catalogue's section). */
+export const h2 = (st: ReadState) => st.stack.find((s) => s.depth === 2)?.text;
+
+const periodName = (p: { id: string }) => {
+  const m = /^(FY)?(\d+)(?:-Q([1-4]))?$/.exec(p.id);
+  if (!m) return p.id;
+  return m[3] ? (m[1] ? `FY${m[2]} Q${m[3]}` : `Q${m[3]} ${m[2]}`) : p.id;
+};
+
+export function ensurePeriod(st: ReadState, p: Pick<PeriodPhrase, 'id' | 'kind' | 'fiscal'>): PeriodDraft {
+  let d = st.doc.periods.get(p.id);
+  if (!d) {
+    d = emptyPeriod({ ...p, name: periodName(p) });
+    st.doc.periods.set(p.id, d);
+  }
+  return d;
+}
+
+/** The period of the current place: the enclosing period section's, else the document's. */
+export function docPeriod(st: ReadState): PeriodDraft | undefined {
+  const id = sectionPeriod(st) ?? st.doc.period;
+  return id ? st.doc.periods.get(id) : undefined;
+}
+
+/** The document's own period, the first time one is found. */
+export function setDocPeriod(st: ReadState, p: PeriodPhrase, line: number, how: string): void {
+  ensurePeriod(st, p);
+  if (st.doc.period) return;
+  st.doc.period = p.id;
+  st.doc.periodWhere = where(st, line);
+  note(st, line, `period ${p.id} from ${how}`);
+}
+
+export interface NewObjective {
+  title: string;
+  label?: string;
+  line: number;
+  endLine?: number;
+  lead?: Lead;
+  parent?: ObjectiveDraft;
+  why?: Classified;
+}
+
+/** A new objective in the current period and team section; its lead gives owner, priority and outcome. */
+export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
+  const period = sectionPeriod(st);
+  const team = sectionTeam(st);
+  if (period) ensurePeriod(st, findPeriods(period, { years: true })[0] ?? { id: period, kind: 'quarter', fiscal: /^FY/.test(period) });
+  const key = `${period ?? ''}|${team ?? ''}`;
+  const ordinal = (st.ordinals.get(key) ?? 0) + 1;
+  st.ordinals.set(key, ordinal);
+  const l = n.lead;
+  // "* VPE" over nested items: the owner is all the title there is.
+  const title = n.title.replace(/\s*\.\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
+  const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
+
+  if (l?.owner) o.owner = person(l.owner);
+  const pr = l?.priority && parsePriority(l.priority);
+  if (pr) o.priority = pr;
+  if (l?.outcome) o.outcome = l.outcome;
+  if (n.parent) o.parentDraft = n.parent;
+  if (n.why?.guess) guess(st, n.line, `objective "${short(o.title)}": ${n.why.evidence}`);
+  st.doc.objectives.push(o);
+  st.pending = undefined;
+  return o;
+}
+
+/** "O2" from a lead's label number. */
+export const objectiveLabel = (l: Lead | undefined) => (l?.label?.n ? `O${l.label.n}` : undefined);

@@ -1,0 +1,180 @@
+// Reading a table by its class (../classify/tables.ts): key results go to the open objective,
+// a flat OKR table or a scoring sheet opens objectives row by row, dependency, risk, schedule,
+// grading and change tables are read by ../tables.ts, a document-control table sets the period.
+// Every row or cell that is not used is reported with its text.
+import type { Table, TableRow } from 'mdast';
+import { classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
+import { keyResultRows } from '../kr-table.ts';
+import { endLineOf, lineOf, wholeEmphasis, type InlineText } from '../markdown.ts';
+import { leadOf } from '../outline.ts';
+import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type TableNote, type TableRows } from '../tables.ts';
+import type { ObjectiveDraft } from '../types.ts';
+import { parseGrade } from '../values.ts';
+import { readControlRows } from './control.ts';
+import { krFromLine } from './key-results.ts';
+import { objectiveMatch } from './lists.ts';
+import { yearOf } from './text.ts';
+import { currentObjective, docPeriod, guess, inline, newObjective, sectionPeriod, unmapped, where, type ReadState } from './state.ts';
+
+type Rows = { line: number; cells: InlineText[] }[];
+
+export function readTable(st: ReadState, t: Table): void {
+  const [head, ...body] = t.children;
+  if (!head) return;
+  const headers = head.children.map((c) => inline(st, c.children).text);
+  const norm = headers.map((h) =>
+    h
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, '')
+      .replace(/[*_]/g, '')
+      .trim(),
+  );
+  const rows: Rows = body.map((r) => ({ line: lineOf(r), cells: r.children.map((c) => inline(st, c.children)) }));
+  const c = classifyTable({
+    norm,
+    rows: rows.map((r, i) => ({ cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) })),
+    objectiveOpen: Boolean(currentObjective(st)),
+  });
+  applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
+}
+
+const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
+
+function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: TableRow[]; line: number; end: number }) {
+  const { line, end } = at;
+  switch (c.role) {
+    case 'flat okr':
+      return flatOkrTable(st, t, c.objectiveColumn, line);
+    case 'key results': {
+      const o = currentObjective(st);
+      if (!o) return unmapped(st, line, end, 'key result table outside any objective not mapped', t.headers.join(' | '));
+      return krTable(st, o, t, line);
+    }
+    case 'document control':
+      return readControlRows(st, t.rows);
+    case 'scoring sheet':
+      return scoringSheet(st, t, at.body);
+    case 'unknown':
+      return unmapped(st, line, end, `table not mapped (${t.rows.length} row${t.rows.length === 1 ? '' : 's'})`, t.headers.join(' | '));
+    default:
+      return recordTable(st, c.role, t, line, end);
+  }
+}
+
+/** Attach what ../tables.ts read, and report the rows and cells it could not use. */
+export function tableNotes(st: ReadState, notes: readonly TableNote[]): void {
+  for (const n of notes)
+    if (n.kind === 'guess') guess(st, n.line, n.message);
+    else unmapped(st, n.line, n.line, n.message, n.excerpt);
+}
+
+function krTable(st: ReadState, o: ObjectiveDraft, t: TableRows, line: number) {
+  const r = keyResultRows(t, { line, year: yearOf(sectionPeriod(st) ?? st.doc.period), ...(st.asOf ? { asOf: st.asOf } : {}) });
+  if (r.asOf) st.asOf = r.asOf;
+  o.keyResults.push(...r.keyResults);
+  tableNotes(st, r.notes);
+}
+
+/** "Objective | Key result | …": a row naming an objective opens it; the rows up to the next one are its key results. */
+function flatOkrTable(st: ReadState, t: TableRows, objCol: number, line: number) {
+  const groups: { o: ObjectiveDraft; rows: Rows }[] = [];
+  for (const r of t.rows) {
+    const text = r.cells[objCol]?.text ?? '';
+    if (text) {
+      const m = objectiveMatch(text);
+      groups.push({ o: newObjective(st, { title: m?.title ?? text, label: m?.label, line: r.line }), rows: [] });
+    }
+    if (!groups.length) unmapped(st, r.line, r.line, 'row before the first objective not mapped');
+    else groups.at(-1)!.rows.push(r);
+  }
+  const headers = t.headers.filter((_, i) => i !== objCol);
+  const norm = t.norm.filter((_, i) => i !== objCol);
+  for (const g of groups)
+    krTable(
+      st,
+      g.o,
+      { file: t.file, headers, norm, rows: g.rows.map((r) => ({ line: r.line, cells: r.cells.filter((_, i) => i !== objCol) })) },
+      line,
+    );
+}
+
+/**
+ * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
+ * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
+ * and end-of-quarter score columns.
+ */
+function scoringSheet(st: ReadState, t: TableRows, body: TableRow[]) {
+  const col = (re: RegExp) => t.norm.findIndex((h) => re.test(h));
+  const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
+  let o: ObjectiveDraft | undefined;
+  t.rows.forEach((r, i) => {
+    const text = r.cells[0]?.text.trim() ?? '';
+    const shape = { cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) };
+    if (isScoringHeadRow(shape)) {
+      const why = { role: 'objective' as const, evidence: 'a bold row alone in a scoring table', guess: true };
+      o = newObjective(st, { title: text.replace(/^\d+[.)]?\s+/, ''), line: r.line, why });
+      return;
+    }
+    // "*The following not likely to get done:*" introduces rows; it is not a key result.
+    const label = /:\s*$/.test(text) && shape.boldFirst && r.cells.slice(1).every((x) => !x.text);
+    if (!o || !text || label) {
+      r.cells.forEach((x, j) => {
+        if (x.text && !/^[*\s]*$/.test(x.text))
+          unmapped(st, r.line, r.line, `cell in column "${t.headers[j] ?? j + 1}" not mapped`, x.text);
+      });
+      return;
+    }
+    const d = krFromLine(st, o, { line: r.line, lead: leadOf(text), nodes: body[i]!.children[0]!.children });
+    const owner = c.owner >= 0 ? r.cells[c.owner]?.text : undefined;
+    if (owner) d.owner = owner;
+    const grade = c.score >= 0 ? parseGrade(r.cells[c.score]?.text ?? '') : undefined;
+    if (grade !== undefined) d.declared = { grade };
+    r.cells.forEach((x, j) => {
+      if (j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority || !x.text) return;
+      unmapped(st, r.line, r.line, `cell in column "${t.headers[j] ?? j + 1}" not mapped`, x.text);
+    });
+  });
+}
+
+/** Dependency, risk, schedule, grading and change tables: their records go to the open objective, else the period. */
+function recordTable(
+  st: ReadState,
+  kind: 'dependencies' | 'risks' | 'schedule' | 'grading' | 'changes',
+  t: TableRows,
+  line: number,
+  end: number,
+) {
+  const o = currentObjective(st);
+  const p = docPeriod(st);
+  switch (kind) {
+    case 'dependencies': {
+      const r = dependencyRows(t);
+      for (const dep of r.dependencies) (o && !dep.dependent ? o.dependencies : st.doc.dependencies).push(dep);
+      return tableNotes(st, r.notes);
+    }
+    case 'risks': {
+      const r = riskRows(t);
+      for (const { line: at, ...risk } of r.risks)
+        if (o) o.risks.push(risk);
+        else if (p) p.risks.push(risk);
+        else unmapped(st, at, at, 'risk with no period to attach to', risk.title);
+      return tableNotes(st, r.notes);
+    }
+    case 'schedule': {
+      if (!p) return unmapped(st, line, end, 'check-in schedule with no period to attach to');
+      const r = scheduleRows(t, p, line);
+      p.checkins.push(...r.checkins);
+      return tableNotes(st, r.notes);
+    }
+    case 'grading': {
+      const r = gradingRows(t);
+      if (r.bands.length) st.doc.bands ??= { where: where(st, line, end), bands: r.bands };
+      return tableNotes(st, r.notes);
+    }
+    case 'changes': {
+      const r = changeRows(t, p);
+      p?.changeLog.push(...r.changes);
+      return tableNotes(st, r.notes);
+    }
+  }
+}

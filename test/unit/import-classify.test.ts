@@ -1,0 +1,189 @@
+// The classification stage of the Markdown importer (src/lib/import/classify/): what a heading,
+// paragraph, paragraph line, table or list is, from a snapshot of its place and its shape. Each
+// rule list is tried in order; these tests pin one decision per rule.
+import type { PhrasingContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { classifyHeading, headingPeriod, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
+import type { DocProfile } from '../../src/lib/import/classify/items.ts';
+import { classifyLine, classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
+import { classifyList, type Role } from '../../src/lib/import/classify/roles.ts';
+import { classifyTable, type TablePlace } from '../../src/lib/import/classify/tables.ts';
+import { parseMarkdown } from '../../src/lib/import/markdown.ts';
+import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
+
+const plain = (nodes: readonly PhrasingContent[]): string =>
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children as PhrasingContent[]) : '')).join('');
+const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
+
+/** The place of the first heading of `md`, as the reader would see it with `over` around it. */
+function heading(md: string, over: Partial<HeadingPlace> = {}): HeadingPlace {
+  const s = sectionsOf(parseMarkdown(md), plain)[0]!;
+  return {
+    text: plain(s.heading.children),
+    lead: s.lead,
+    line: s.line,
+    summary: s,
+    firstTitle: false,
+    inPeriod: true,
+    profile: NONE,
+    ...over,
+  };
+}
+
+describe('headings', () => {
+  it('the first H1 is the title, even when it reads like an objective', () => {
+    expect(classifyHeading(heading('# Objective 1: Ship it\n', { firstTitle: true }))).toMatchObject({ role: 'title' });
+  });
+  it('a labelled objective is one, and its period words are left to its title', () => {
+    const c = classifyHeading(heading('### Objective 2: Win 2027 Q3 deals\n'));
+    expect(c).toMatchObject({ role: 'objective', rule: 'labelled objective' });
+    expect(c.period).toBeUndefined();
+  });
+  it('a heading naming one period carries it with its theme, whatever else it is', () => {
+    expect(headingPeriod('Q1 2027 — "Revenue Engine"')).toMatchObject({ phrase: { id: '2027-Q1' }, theme: 'Revenue Engine' });
+    expect(classifyHeading(heading('## Q1 2027 — "Revenue Engine"\n'))).toMatchObject({
+      role: 'section',
+      period: { phrase: { id: '2027-Q1' } },
+    });
+    expect(headingPeriod('Q1 2027 and Q2 2027')).toBeUndefined();
+  });
+  it('words name the parts of an objective', () => {
+    expect(classifyHeading(heading('#### Key Results\n'))).toMatchObject({ role: 'part', part: 'key-results' });
+    expect(classifyHeading(heading('#### Risks and mitigations\n'))).toMatchObject({ role: 'part', part: 'risks' });
+    expect(classifyHeading(heading('## Check-ins (weekly)\n'))).toMatchObject({ role: 'part', part: 'checkins' });
+  });
+  it('under "Initiatives" a heading is an initiative; under a bare "Key Results" a key result; else a detail', () => {
+    const under = (role: 'key-results' | 'initiatives', listsItems = false) =>
+      classifyHeading(heading('##### Mount the drive\n', { parent: 'Ship storage', within: { role, direct: true, listsItems } })).role;
+    expect(under('initiatives')).toBe('initiative');
+    expect(under('key-results')).toBe('kr');
+    expect(under('key-results', true)).toBe('detail');
+  });
+  it('a sentence heading over a list of leaves is an objective by shape; the same words naming a period are not', () => {
+    const md = '## Data transfer is fast and efficient\n\n- Move 1TB in 48 hours\n- Cut duplicates by 75%\n';
+    expect(classifyHeading(heading(md))).toMatchObject({ role: 'objective', rule: 'objective by shape' });
+    expect(classifyHeading(heading(md, { inPeriod: false })).role).not.toBe('objective');
+  });
+  it('"KR2: …" under an objective is a key result; without one it is not', () => {
+    const md = '#### KR2: Cut churn to 3%\n\nMeasured monthly.\n';
+    expect(classifyHeading(heading(md, { parent: 'Keep customers' }))).toMatchObject({ role: 'kr' });
+    expect(classifyHeading(heading(md)).role).not.toBe('kr');
+  });
+  it('a short name is a team; a long sentence that is no objective is a section', () => {
+    expect(classifyHeading(heading('## 3. Product Team OKRs\n'))).toMatchObject({ role: 'team', team: 'Product Team' });
+    expect(classifyHeading(heading('## Notes on how we plan our quarters together\n'))).toMatchObject({ role: 'section' });
+  });
+});
+
+function paragraph(md: string, over: Partial<ParagraphPlace> = {}): ParagraphPlace {
+  const root = parseMarkdown(md);
+  const p = root.children[0];
+  if (p?.type !== 'paragraph') throw new Error('not a paragraph');
+  return {
+    lines: paragraphLeads(p, plain),
+    text: plain(p.children),
+    listFollows: root.children[1]?.type === 'list',
+    objectiveOpen: false,
+    profile: NONE,
+    ...over,
+  };
+}
+
+describe('paragraphs', () => {
+  it('a bold line over a list, or over "KR:" lines, opens an objective', () => {
+    expect(classifyParagraph(paragraph('**Make onboarding painless**\n\n- Cut setup to 5 minutes\n'))).toMatchObject({
+      role: 'objective',
+      evidence: { guess: true },
+    });
+    expect(classifyParagraph(paragraph('**Make onboarding painless**  \nKR: Cut setup to 5 minutes\n'))).toMatchObject({
+      role: 'objective',
+      evidence: { guess: false },
+    });
+    // Not where objectives are labelled (there it is a label over the list), and not a question.
+    const labelled = { profile: { labelledObjectives: 2, labelledKrs: 0 } };
+    expect(classifyParagraph(paragraph('**Make onboarding painless**\n\n- x\n', labelled)).role).toBe('label over list');
+    expect(classifyParagraph(paragraph('**What matters most?**\n\n- x\n')).role).not.toBe('objective');
+  });
+  it('a sentence about when the period runs offers its dates; declined, the later rules decide', () => {
+    const p = paragraph('This quarter runs from May 1, 2019 to July 31, 2019.');
+    const c = classifyParagraph(p);
+    expect(c).toMatchObject({ role: 'dates' });
+    expect(classifyParagraph(p, c.index + 1)).toMatchObject({ role: 'lines' });
+    expect(classifyParagraph(paragraph('This quarter runs from May 1 to July 31.', { objectiveOpen: true })).role).toBe('lines');
+  });
+  it('an introduction ending "objectives:" and a short bold label announce the list after them', () => {
+    expect(classifyParagraph(paragraph("Here is a summary of this team's objectives:\n\n- a\n"))).toMatchObject({
+      role: 'objectives intro',
+    });
+    expect(classifyParagraph(paragraph('**Key risks:**\n\n- a\n'))).toMatchObject({ role: 'label over list', part: 'risks' });
+    expect(classifyParagraph(paragraph('**Not included:**\n\n- a\n'))).toMatchObject({ role: 'label over list', label: 'Not included' });
+  });
+  it('lines: a "KR:" line under an objective, a field, a lone sentence under a bare "Key Results" heading, else text', () => {
+    const line = leadLine('KR: Cut setup to 5 minutes');
+    const base = { field: false, objectiveOpen: true, inDetail: false, underBareKrHeading: false };
+    expect(classifyLine({ ...base, line })).toMatchObject({ role: 'kr' });
+    expect(classifyLine({ ...base, line, inDetail: true }).role).toBe('text');
+    expect(classifyLine({ ...base, line: leadLine('Owner: Ana'), field: true })).toMatchObject({ role: 'field' });
+    const sentence = { ...base, line: leadLine('The editor shipped to everyone.'), underBareKrHeading: true };
+    expect(classifyLine(sentence)).toMatchObject({ role: 'kr' });
+    expect(classifyLine({ ...sentence, line: leadLine('By order of priority,') }).role).toBe('text');
+  });
+});
+
+const leadLine = (text: string) => ({ line: 1, lead: leadOf(text), nodes: [] });
+
+function table(header: string[], rows: string[][], over: Partial<TablePlace> = {}): TablePlace {
+  return {
+    norm: header.map((h) => h.toLowerCase()),
+    rows: rows.map((cells) => ({ cells, boldFirst: cells[0]?.startsWith('**') ?? false })),
+    objectiveOpen: false,
+    ...over,
+  };
+}
+
+describe('tables', () => {
+  it('key-result columns in any order; an Objective column makes a flat OKR table', () => {
+    expect(classifyTable(table(['Target', 'Key Result', 'Current'], [['5', 'x', '2']]))).toMatchObject({ role: 'key results' });
+    expect(classifyTable(table(['Objective', 'Key result', 'Owner'], [['a', 'b', 'c']]))).toMatchObject({
+      role: 'flat okr',
+      objectiveColumn: 0,
+    });
+    expect(classifyTable(table(['KR', 'Owner'], [['x', 'y']])).role).toBe('unknown');
+    expect(classifyTable(table(['KR', 'Owner'], [['x', 'y']], { objectiveOpen: true })).role).toBe('key results');
+  });
+  it('records by their header: dependencies, risks, a schedule, a grading scale, change history, document control', () => {
+    expect(classifyTable(table(['Dependent OKR', 'Depends on'], [])).role).toBe('dependencies');
+    expect(classifyTable(table(['Risk', 'Likelihood', 'Mitigation'], [])).role).toBe('risks');
+    expect(classifyTable(table(['Date', 'Type'], [])).role).toBe('schedule');
+    expect(classifyTable(table(['Score', 'Meaning'], [])).role).toBe('grading');
+    expect(classifyTable(table(['Date', 'Author', 'Changes'], [])).role).toBe('changes');
+    expect(classifyTable(table(['Field', 'Value'], [])).role).toBe('document control');
+  });
+  it('a bold row alone in its first cell makes a scoring sheet, outside any objective', () => {
+    const sheet = table(
+      ['Priority', 'Owner', 'End Q'],
+      [
+        ['**1 Finish the base**', '', ''],
+        ['Do x', 'ana', '0.5'],
+      ],
+    );
+    sheet.rows = [{ cells: ['1 Finish the base', '', ''], boldFirst: true }, sheet.rows[1]!];
+    expect(classifyTable(sheet).role).toBe('scoring sheet');
+    expect(classifyTable({ ...sheet, objectiveOpen: true }).role).toBe('unknown');
+  });
+});
+
+describe('lists', () => {
+  const list = (announced: Role | undefined, within: Role[] = [], objectiveOpen = true) =>
+    classifyList({ ...(announced ? { announced } : {}), objectiveOpen, within: new Set(within) });
+  it('reads a list by what announced it and where it stands', () => {
+    expect(list('goals')).toEqual({ read: 'goals' });
+    expect(list('generic')).toEqual({ read: 'by shape' });
+    expect(list(undefined, ['detail'])).toEqual({ read: 'by shape' });
+    expect(list('risks')).toEqual({ read: 'records', part: 'risks' });
+    expect(list(undefined, ['stage-gates'])).toEqual({ read: 'records', part: 'stage-gates' });
+    expect(list(undefined, ['dependencies'], false)).toEqual({ read: 'records', part: 'dependencies' });
+    expect(list('key-results')).toEqual({ read: 'items', krList: true });
+    expect(list(undefined, ['objective'])).toEqual({ read: 'items', krList: false });
+  });
+});
