@@ -1,4 +1,4 @@
-// Search in a real browser: type a phrase from a seed-004 key result into the header search, reach
+// Search in a real browser: type a phrase from a 2026-Q2 key result into the header search, reach
 // its objective page, and narrow results with the team filter. Served by `astro preview`.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('search', () => {
-  it('finds a seed-004 key result from the header search box and reaches its objective page', async () => {
+  it('finds a 2026-Q2 key result from the header search box and reaches its objective page', async () => {
     const { page, errors } = await open(browser, `${server.url}/periods/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');

@@ -86,7 +86,7 @@ export interface Trust {
   published: { path: string; bytes: Uint8Array }[];
 }
 
-/** How the scopes of decision receipts read (seed 000's list). */
+/** How the scopes of decision receipts read (as an annual plan lists the decisions that need one). */
 export const SCOPE_LABEL: Record<ReceiptScope, string> = {
   okrs: 'OKRs',
   budget: 'Budget',
