@@ -196,7 +196,7 @@ async function benchScale(scale: number, size: Size, opts: ReturnType<typeof opt
       }),
     );
     const issues = JSON.parse(readFileSync(check.log.stdout, 'utf8')) as { severity: string }[];
-    const errors = issues.filter((i) => i.severity === 'error').length;
+    const errors = issues.filter((issue) => issue.severity === 'error').length;
     // With --cache, as a pull request runs it after main's build: filling the cache, then from it.
     const cachedCheck = async (what: string, name: string, same = true) => {
       const r = await step(`okr check --cache (${what})`, () =>

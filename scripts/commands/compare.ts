@@ -66,4 +66,4 @@ export function compare(baseSpec: string, headSpec: string | undefined, contentD
 }
 
 /** The errors that stop a side from being compared. */
-export const sideErrors = (s: Side): ContentIssue[] => s.result.issues.filter((i) => i.severity === 'error');
+export const sideErrors = (s: Side): ContentIssue[] => s.result.issues.filter((issue) => issue.severity === 'error');

@@ -22,7 +22,7 @@ export function exportCommand(argv: string[]): number {
   if (withHistory) startHistoryThread(content, Math.min(2, availableParallelism()), historyCacheDir(process.cwd()));
   const result = computeHandbook(content, { audience });
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     console.error('okr export: fix the errors above first (okr check lists them all).');
     return 1;
   }

@@ -34,7 +34,7 @@ export function newCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError('expects one PERIOD, e.g. okr new 2025-Q2 --from 2025-Q1');
   const result = computeHandbook(content);
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     console.error('okr new: fix the errors above first (okr check lists them all).');
     return 1;
   }
@@ -64,7 +64,7 @@ export function newCommand(argv: string[]): number {
   for (const n of plan.notes) console.log(`note: ${n}`);
   // The scaffold must itself be valid content.
   const after = computeHandbook(content);
-  const errors = after.issues.filter((i) => i.severity === 'error');
+  const errors = after.issues.filter((issue) => issue.severity === 'error');
   if (errors.length) {
     console.error(formatPretty(errors));
     console.error('okr new: the new files have errors (above); fix them before committing.');

@@ -47,7 +47,7 @@ export async function pullCommand(argv: string[]): Promise<number> {
   const today = fetchedAt.slice(0, 10);
   const result = computeHandbook(content, { today });
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     console.error('okr pull: fix the content errors above first (okr check lists them all); nothing was read.');
     return 1;
   }

@@ -26,7 +26,7 @@ export function receiptCommand(argv: string[]): number {
   const period = positionals[0]!;
   const result = computeHandbook(content);
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     return 1;
   }
   const m = result.handbook.model;

@@ -36,7 +36,7 @@ export function remindCommand(argv: string[]): number {
   const format = oneOf(values.format, REMIND_FORMATS, '--format', 'markdown');
   const result = computeHandbook(content);
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     console.error('okr remind: fix the content errors above first (okr check lists them all).');
     return 1;
   }

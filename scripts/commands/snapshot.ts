@@ -179,7 +179,7 @@ export function snapshotCommand(argv: string[]): number {
 
   const result = computeHandbook(content, { audience: 'public' });
   if (!result.handbook) {
-    console.error(formatPretty(result.issues.filter((i) => i.severity === 'error')));
+    console.error(formatPretty(result.issues.filter((issue) => issue.severity === 'error')));
     console.error('okr snapshot: fix the errors above first (okr check lists them all).');
     return 1;
   }

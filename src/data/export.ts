@@ -9,8 +9,8 @@ const pieces = new Map<string, Uint8Array>();
 
 /**
  * The whole export (period undefined) or one period's slice, as the response body: its pieces streamed,
- * not joined (the build reads the body into one buffer itself; a joined copy as well took the 16×
- * bench build's API routes, four rendered at once, past 2 GB).
+ * not joined (the build reads the body into one buffer itself; a joined copy as well, with four routes
+ * rendered at once, took the largest bench build over its memory budget).
  */
 export function exportBody(period?: string): ReadableStream<Uint8Array> {
   // A public build publishes no git history: it is not read at all.

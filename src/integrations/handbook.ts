@@ -22,7 +22,8 @@ import { acquireBuildLock, discard, publish, stageBuild, stopOnSignals, type Sta
 /**
  * Routes whose pages show the change history (src/data/history.ts), in the order the build renders
  * them, after every other page. The exports come after the objective pages: rendered before them, with
- * the history and the other pages' garbage in memory, they took the 16× bench build to 2.0–2.1 GB.
+ * the history and the other pages' garbage in memory, they took the largest bench build over its
+ * memory budget.
  */
 export const HISTORY_ROUTES: readonly string[] = [
   '/objectives/[id]',
@@ -94,15 +95,15 @@ export default function okrHandbook(): AstroIntegration {
         const started = performance.now();
         const result = getHandbookResult(dir, audience, cache);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const warnings = result.issues.filter((i) => i.severity === 'warning').length;
+        const warnings = result.issues.filter((issue) => issue.severity === 'warning').length;
         if (!result.ok) {
           console.error(formatPretty(result.issues, { colour: Boolean(process.stderr.isTTY) }));
           logger.error(`content in ${dir} has errors; nothing was built, ${kept} (run: npm run --silent okr -- check)`);
           process.exit(1);
         }
         // The change history (internal builds only) is read on a thread of its own while Astro goes on,
-        // and the pages that show it are rendered last (astro:build:start). Not before the handbook: at
-        // the bench's 16× size that was ~5 s faster but peaked 0.1 GB higher. Files unchanged since an
+        // and the pages that show it are rendered last (astro:build:start). Not before the handbook:
+        // that was faster but raised the build's peak memory (BENCHMARKS.md). Files unchanged since an
         // earlier build come from the history cache.
         if (audience !== 'public') startHistoryThread(dir, 1, historyCacheDir(root));
         readsHistory = audience !== 'public';
@@ -116,13 +117,13 @@ export default function okrHandbook(): AstroIntegration {
       },
       // Pages that show the change history wait for it, and Astro renders one page at a time (four in
       // flight), in route order: /api/… and /objectives/… come first. Rendered last, they find the
-      // history read while every other page was rendered (16×: the build waited ~26 s for it before).
+      // history read while every other page was rendered, instead of the build waiting for it.
       'astro:build:start': ({ setPrerenderer }) => {
         if (readsHistory) setPrerenderer((astro) => historyLast(astro));
       },
       // Every page is built, and the integrations that run after this took what they need from the
       // handbook at astro:build:start: let it go, and hand the memory back for the OG renderers' and
-      // Pagefind's processes, which start right after (at the bench's 16x size: 1.3 → 0.7 GB).
+      // Pagefind's processes, which start right after.
       'astro:build:done': () => {
         releaseHandbook();
         shrinkHeap();

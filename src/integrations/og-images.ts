@@ -17,7 +17,7 @@ import { ogCards, ogHash, type OgCard } from '../lib/og.ts';
 import { ENTRY, intactEntries } from './og-cache.ts';
 import { fontsVersion, type RenderJob } from './og-render.ts';
 
-/** Images per renderer process before it is replaced: bounds its memory (resvg keeps ~3 MB per image until exit). */
+/** Images per renderer process before it is replaced: bounds its memory (resvg keeps what each image used until the process exits). */
 const BATCH = 50;
 
 /** One renderer process for one batch; resolves when every image of the batch is on disk (`onDone(key, file)` for each). */

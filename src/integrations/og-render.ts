@@ -16,7 +16,7 @@ const FONT_FILES = [
   ['Noto Sans', 700, '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff'],
   ['Noto Sans', 400, '@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'],
   ['Noto Sans', 700, '@fontsource/noto-sans/files/noto-sans-latin-ext-700-normal.woff'],
-  // Fallback for the handbook's Thai text (seed 002).
+  // Fallback for text in Thai (the demo's 2025 narrative has some).
   ['Noto Sans Thai', 400, '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff'],
   ['Noto Sans Thai', 700, '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-700-normal.woff'],
 ] as const;

@@ -110,7 +110,7 @@ export function projectAudience(m: HandbookModel, audience: Audience): Projectio
     addTeam(o.team);
     [o.owner, o.dri].forEach(addPerson);
     o.dependencies?.forEach((d) => addTeam(d.team));
-    o.initiatives?.forEach((i) => (addTeam(i.team), addPerson(i.owner)));
+    o.initiatives?.forEach((initiative) => (addTeam(initiative.team), addPerson(initiative.owner)));
     o.risks?.forEach((r) => addPerson(r.owner));
     for (const k of o.keyResults) {
       addPerson(k.owner);

@@ -49,7 +49,7 @@ export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
   );
 }
 
-export const hasErrors = (issues: readonly ContentIssue[]) => issues.some((i) => i.severity === 'error');
+export const hasErrors = (issues: readonly ContentIssue[]) => issues.some((issue) => issue.severity === 'error');
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', cyan: '\x1b[36m', reset: '\x1b[0m' };
 
@@ -69,8 +69,8 @@ export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: b
     lines.push(`${c.bold}${where}${c.reset} ${sev} ${i.message}${field}`);
     if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${i.hint}`);
   }
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  const warnings = issues.filter((issue) => issue.severity === 'warning').length;
   const notes = issues.length - errors - warnings;
   const noted = notes ? ` (${notes} note${notes === 1 ? '' : 's'})` : '';
   lines.push(

@@ -225,9 +225,9 @@ const OBJECTIVES = '\u0000objectives';
 /**
  * The exact bytes of `okr export --format json`, /api/handbook.json and (with `period`) of
  * /api/periods/<id>.json: jsonText(exportHandbook(h)) and jsonText(periodExport(h, id)), built one
- * objective at a time as UTF-8 pieces, so neither the whole export nor one string of it (a
- * 25,000-key-result handbook with its git history exports ~160 MB of JSON) ever exists in the
- * JavaScript heap. test/integration/export.test.ts compares them.
+ * objective at a time as UTF-8 pieces, so neither the whole export nor one string of it (a large
+ * handbook with its git history exports a hundred megabytes and more) ever exists in the JavaScript
+ * heap. test/integration/export.test.ts compares them.
  */
 export function exportJson(h: ComputedHandbook, opts: ExportOptions = {}): Buffer<ArrayBuffer> {
   return Buffer.concat(exportPieces(h, opts));

@@ -289,10 +289,7 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
   // A dated judgement newer than every reading is the latest word; with no reading at all, the judgement alone.
   const ownIsNewer = own?.date !== undefined && !at.ownApplied;
   let grade = at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
-  if (grade.value === null && judged && !own && ctx.period)
-    grade = ungraded(
-      `its judgement of ${judged.date} is after the period's grading cutoff (${gradingCutoff(ctx.period)}): it does not grade the period`,
-    );
+  if (grade.value === null && ctx.period) grade = tooLate(grade, readings, last < 0, judged && !own ? judged : undefined, ctx.period);
   let history: GradedReading[] | undefined;
   return {
     grade,
@@ -306,6 +303,21 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
       return (history = out);
     },
   };
+}
+
+/** An ungraded key result whose only readings (or judgement) are too late for its period says so, rather than "no value yet". */
+function tooLate(
+  grade: Grade,
+  readings: readonly Reading[],
+  noneCounts: boolean,
+  judged: Judgement | undefined,
+  period: { start: string; end: string; gradingDate?: string },
+): Grade {
+  const cutoff = gradingCutoff(period);
+  const why = (what: string) => ungraded(`${what} is after the period's grading cutoff (${cutoff}): it does not grade the period`);
+  if (judged) return why(`its judgement of ${judged.date}`);
+  const late = noneCounts ? readings.find((r) => informative(r) && placeOf(r.date, period) === 'after') : undefined;
+  return late ? why(`its reading of ${late.date}`) : grade;
 }
 
 /** Grade a KR at its latest reading. */

@@ -74,7 +74,7 @@ const EMPTY = { objectives: [] };
 /**
  * The same string, holding on to nothing else. A value read from a file version is, in V8, a slice of
  * that version's whole text, and a change's words are built from such values: keeping them kept every
- * old version alive (~250 MB at the bench's 16× size). Cutting a slice from a fresh concatenation
+ * old version alive. Cutting a slice from a fresh concatenation
  * makes V8 copy the characters into a string of their own.
  */
 const own = <T extends Value>(v: T): T => (typeof v === 'string' && v.length > 12 ? ((' ' + v).slice(1) as T) : v);

@@ -138,9 +138,10 @@ function lines(d: Digest, escape: (s: string) => string, code: (s: string) => st
   const out: string[] = [];
   for (const o of d.owners) {
     out.push('', `**${escape(o.name)}**${o.owner ? ` (${code(o.owner)})` : ''}`);
-    for (const i of o.overdue) out.push(`- Overdue: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
-    for (const i of o.behind) out.push(`- ${escape(i.status)}: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
-    for (const i of o.noReading) out.push(`- No reading yet: ${escape(i.title)} ${code(i.keyResult)} — ${escape(i.detail)}`);
+    for (const item of o.overdue) out.push(`- Overdue: ${escape(item.title)} ${code(item.keyResult)} — ${escape(item.detail)}`);
+    for (const item of o.behind)
+      out.push(`- ${escape(item.status)}: ${escape(item.title)} ${code(item.keyResult)} — ${escape(item.detail)}`);
+    for (const item of o.noReading) out.push(`- No reading yet: ${escape(item.title)} ${code(item.keyResult)} — ${escape(item.detail)}`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// `okr export`: the stable contract other tools read, checked on seed 001.
+// `okr export`: the stable contract other tools read, checked on the demo's 2025-Q1 grading sheet.
 import { describe, expect, it } from 'vitest';
 import { copyContent, edit, FISCAL, MAIN, runOkr } from '../helpers.ts';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ describe('okr export --format json', () => {
     expect(data.rollups.teamPeriods.length).toBeGreaterThan(5);
     expect(data.rollups.companyPeriods.map((c: { period: string }) => c.period)).toContain('2025-Q1');
   });
-  it('carries computed and declared grades for the 24 seed-001 KRs', () => {
+  it('carries computed and declared grades for the 24 key results of 2025-Q1', () => {
     expect(q1).toHaveLength(24);
     const arr = q1.find((k) => k.id === '2025-q1-company-enterprise-acquisition.kr1')!;
     // The quarter has ended (2026-11-23): the status is the final grade's band, read from "0.42".

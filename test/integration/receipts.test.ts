@@ -21,7 +21,7 @@ const files = (dir: string) =>
 const seed = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).subarray(16).toString('base64');
 
 describe('the demo handbook', () => {
-  it('ships a verified, signed snapshot of every seed-000 period: okr verify content/trust passes', () => {
+  it('ships a verified, signed snapshot of every period of the 2027 annual plan: okr verify content/trust passes', () => {
     const r = runOkr(['verify', 'content/trust']);
     expect(r.code, r.stderr).toBe(0);
     for (const p of ['2027', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'])

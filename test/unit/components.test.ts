@@ -8,7 +8,7 @@ describe('components', () => {
   it('carry no <script> of their own, except ChartScript, which the layout renders once per page', () => {
     // Astro renders a component's <script> for every instance, asynchronously, and buffers the rest of
     // the page behind it: with the receipts' copy-button script and the charts' script, objective
-    // pages took ~40 % longer to render (BENCHMARKS.md). Scripts go in the layout (src/layouts/Base.astro).
+    // pages took much longer to render (BENCHMARKS.md). Scripts go in the layout (src/layouts/Base.astro).
     const dir = join(ROOT, 'src/components');
     const withScript = readdirSync(dir).filter(
       (f) => f.endsWith('.astro') && /<script\b(?![^>]*is:inline)/.test(readFileSync(join(dir, f), 'utf8')),

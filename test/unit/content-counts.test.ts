@@ -1,4 +1,5 @@
-// The demo handbooks hold exactly what the seeds state.
+// The demo handbooks hold exactly what the documents they were transcribed from state
+// (docs/transcription-rules.md).
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { FISCAL, MAIN } from '../helpers.ts';
@@ -11,7 +12,7 @@ const count = (h: NonNullable<typeof main.handbook>, periods: string[]) => {
   return { objectives: objs.length, krs: objs.reduce((n, o) => n + o.keyResults.length, 0) };
 };
 
-describe('demo handbook (seeds 000, 001, 002, 004)', () => {
+describe('demo handbook', () => {
   it('loads without errors', () => {
     expect(main.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(main.handbook).toBeDefined();
@@ -28,21 +29,22 @@ describe('demo handbook (seeds 000, 001, 002, 004)', () => {
       '2027-Q4',
     ]);
   });
-  it('seed 000 → 8 objectives / 24 KRs', () =>
+  it('2027 annual plan → 8 objectives / 24 KRs', () =>
     expect(count(main.handbook!, ['2027', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'])).toEqual({ objectives: 8, krs: 24 }));
-  it('seed 001 → 6 objectives / 24 KRs', () => expect(count(main.handbook!, ['2025-Q1'])).toEqual({ objectives: 6, krs: 24 }));
-  it('seed 002 → 4 objectives / 16 KRs and 124 KPIs in 13 groups', () => {
+  it('2025-Q1 grading sheet → 6 objectives / 24 KRs', () => expect(count(main.handbook!, ['2025-Q1'])).toEqual({ objectives: 6, krs: 24 }));
+  it('2025 plan with its KPI catalogue → 4 objectives / 16 KRs and 124 KPIs in 13 groups', () => {
     expect(count(main.handbook!, ['2025'])).toEqual({ objectives: 4, krs: 16 });
     const groups = main.handbook!.model.kpiGroups;
     expect(groups).toHaveLength(13);
     expect(groups.reduce((n, g) => n + g.kpis.length, 0)).toBe(124);
   });
-  it('seed 004 → 10 objectives / 40 KRs', () => expect(count(main.handbook!, ['2026-Q2'])).toEqual({ objectives: 10, krs: 40 }));
-  it("keeps seed 002's Thai text", () => {
+  it('2026-Q2 plan with check-in calendar → 10 objectives / 40 KRs', () =>
+    expect(count(main.handbook!, ['2026-Q2'])).toEqual({ objectives: 10, krs: 40 }));
+  it('keeps the 2025 narrative (with its Thai text)', () => {
     const narrative = main.handbook!.periods.find((p) => p.id === '2025')!.narrative;
     expect(narrative).toBeDefined();
   });
-  it('seed 001 transcribed faithfully: API p99 latency keeps its declared 0.56', () => {
+  it('2025-Q1 transcribed faithfully: API p99 latency keeps its declared 0.56', () => {
     const kr = main
       .handbook!.objectives.flatMap((o) => o.keyResults)
       .find((k) => /p99 latency/.test(k.title) && k.uid.startsWith('2025-q1'))!;
@@ -51,7 +53,7 @@ describe('demo handbook (seeds 000, 001, 002, 004)', () => {
   });
 });
 
-describe('fiscal handbook (seed 003)', () => {
+describe('fiscal handbook (quarters named by fiscal year)', () => {
   it('loads without errors', () => expect(fiscal.issues.filter((i) => i.severity === 'error')).toEqual([]));
   it('has FY22-Q2 = 2021-05-01..2021-07-31 from its fiscal calendar', () => {
     const p = fiscal.handbook!.periods.find((x) => x.id === 'FY22-Q2')!;

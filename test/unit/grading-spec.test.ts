@@ -531,6 +531,23 @@ describe('readings belong to their period', () => {
     // Within the grace it does.
     expect(history({ kind: 'manual', manualGrade: 0.8, rationale: 'Final review', asOf: '2025-04-10' }).grade.value).toBe(0.8);
   });
+  it('a key result whose only reading is too late says so, rather than "no value yet"', () => {
+    const r = history({ kind: 'metric', baseline: 0, target: 10, current: 9, asOf: '2025-06-30' });
+    expect(r.grade.value).toBeNull();
+    expect(r.grade.derivation).toBe(
+      "ungraded: its reading of 2025-06-30 is after the period's grading cutoff (2025-04-14): it does not grade the period",
+    );
+    // A reading in time that cannot be graded keeps its own reason.
+    expect(
+      history({
+        kind: 'milestone',
+        checkins: [
+          { date: '2025-03-01', value: 'In QA' },
+          { date: '2025-05-01', value: 'Shipped' },
+        ],
+      }).grade.derivation,
+    ).toBe('ungraded: milestone not done yet and no grade given');
+  });
   it('a check-in judgement after the grace is shown, not counted', () => {
     const r = history({
       kind: 'milestone',

@@ -1,4 +1,5 @@
-// The grading specification, table-driven: every kind and edge, and every row of seed 001.
+// The grading specification, table-driven: every kind and edge, and every row of the demo's 2025-Q1
+// grading sheet (a quarter's OKRs with the grade and status the document declared for each).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -432,7 +433,7 @@ describe('the trend: every check-in against the pace expected by its date, grade
   });
 });
 
-describe('seed 001: every row against its declared grade and status', () => {
+describe('2025-Q1 grading sheet: every row against its declared grade and status', () => {
   const latency = '2025-q1-engineering-scalable-infrastructure.kr1';
   // The two rows the document calls "🟡 Behind" while its own numbers are on or ahead of pace.
   const behind = ['2025-q1-company-product-market-fit.kr2', '2025-q1-product-engagement.kr3'];

@@ -1,4 +1,4 @@
-// Shapes the importer recognises (src/lib/import/read/, yaml-doc.ts, key-results.ts, assemble.ts),
+// Shapes the importer recognises (src/lib/import/read/, yaml/, key-results.ts, assemble.ts),
 // one small fixture per family under test/fixtures/import/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

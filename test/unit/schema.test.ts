@@ -157,7 +157,7 @@ describe('schemas: one valid and one invalid example per entity', () => {
     expect(org.defaultClassification).toBe('internal');
   });
 
-  it("expresses seed 004's four-band scoring guide", () => {
+  it('expresses a four-band scoring guide (failed, short, delivered, hit)', () => {
     const org = s.org.parse({
       name: 'NexusFlow',
       grading: {

@@ -1,7 +1,7 @@
 // Content records → YAML files: the `# yaml-language-server: $schema=…` line first, keys in the
 // order the content model documents them, nothing that depends on the clock or the machine.
 import { stringify } from 'yaml';
-import type { ContentSet } from './assemble.ts';
+import type { ContentSet } from './assemble/index.ts';
 
 type Rec = Record<string, unknown>;
 

@@ -1,19 +1,20 @@
 // `okr import`: Markdown and YAML OKR documents → content files + a report. Pure: bytes in, file
 // texts and the report out; reading and writing files is scripts/commands/import.ts.
 //
-//   decode (UTF-8, BOM, CRLF, NFC, mojibake) → read (./read/document.ts for Markdown, ./yaml-doc.ts for
-//   YAML) → assemble (./assemble.ts: calendar, ids, references, kinds) → emit (./emit.ts) + report.
-import { assemble, ImportError, type ImportStats } from './assemble.ts';
+//   decode (./decode.ts) → read (./read/document.ts for Markdown, ./yaml/document.ts for YAML) →
+//   assemble (./assemble/: calendar, ids, references, kinds) → emit (./emit.ts) + report.
+import { assemble, ImportError, type ImportStats } from './assemble/index.ts';
 import { emitContent } from './emit.ts';
-import { repairMojibake } from './mojibake.ts';
+import { decodeBytes, prepareText } from './decode.ts';
 import { formatReport, sortEntries } from './report.ts';
 import { perLine, shortfall, summarise, type DocSummary } from './summary.ts';
 import { readMarkdown } from './read/document.ts';
+import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
 import { findPeriods } from './values.ts';
-import { readYaml } from './yaml-doc.ts';
+import { readYamlDocument } from './yaml/document.ts';
 
-export { ImportError, optionProblem } from './assemble.ts';
+export { ImportError, optionProblem } from './assemble/index.ts';
 export type { ImportOptions, ReportEntry } from './types.ts';
 export type { DocSummary } from './summary.ts';
 
@@ -41,115 +42,7 @@ export interface ImportResult {
   error?: string;
 }
 
-/** Decode a file's bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Windows-1252 (reported). */
-export function decodeBytes(bytes: Uint8Array): { text: string; note?: string } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'read as UTF-16 (little-endian)' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'read as UTF-16 (big-endian)' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    if (text.startsWith('\uFEFF')) return { text: text.slice(1), note: 'byte-order mark (BOM) removed' };
-    return { text };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), note: 'not valid UTF-8: read as Windows-1252' };
-  }
-}
-
-/** Clean a document's text before parsing; every change is reported. */
-export function prepareText(file: string, raw: string, report: Report): string {
-  let text = raw;
-  if (text.startsWith('\uFEFF')) {
-    text = text.slice(1);
-    report({ kind: 'repair', file, line: 1, message: 'byte-order mark (BOM) removed' });
-  }
-  if (/\r/.test(text)) {
-    text = text.replace(/\r\n?/g, '\n');
-    report({ kind: 'repair', file, line: 1, message: 'Windows/old Mac line endings (CRLF/CR) read as LF' });
-  }
-  const nfc = text.normalize('NFC');
-  if (nfc !== text) report({ kind: 'repair', file, line: 1, message: 'text normalised to Unicode NFC' });
-  const { text: repaired, repairs } = repairMojibake(nfc);
-  const groups = new Map<string, { from: string; to: string; encoding: string; lines: number[] }>();
-  for (const r of repairs) {
-    const line = nfc.slice(0, r.index).split('\n').length;
-    const key = `${r.from}\u0000${r.to}\u0000${r.encoding}`;
-    const g = groups.get(key) ?? { from: r.from, to: r.to, encoding: r.encoding, lines: [] };
-    g.lines.push(line);
-    groups.set(key, g);
-  }
-  for (const g of groups.values())
-    report({
-      kind: 'repair',
-      file,
-      line: g.lines[0]!,
-      message: `mojibake "${g.from}" → "${g.to}" (UTF-8 that was once decoded as ${ENCODING_NAMES[g.encoding] ?? g.encoding}), ${g.lines.length} time${g.lines.length === 1 ? '' : 's'}${g.lines.length > 1 ? `: lines ${g.lines.join(', ')}` : ''}`,
-    });
-  return repaired;
-}
-
-const ENCODING_NAMES: Record<string, string> = {
-  johab: 'Johab (Korean)',
-  gb18030: 'GB18030 (Chinese)',
-  big5: 'Big5 (Chinese)',
-  shift_jis: 'Shift JIS (Japanese)',
-  'euc-kr': 'EUC-KR (Korean)',
-  'windows-1252': 'Windows-1252',
-};
-
 const isYamlFile = (file: string) => /\.ya?ml$/i.test(file);
-
-/** Read a whole YAML document (objectives, KPI groups, and top-level title/period/team). */
-function readYamlDocument(file: string, text: string, report: Report): DocRecords {
-  const r = readYaml(text, { file, lineOffset: 0, report });
-  const doc: DocRecords = {
-    file,
-    pillars: [],
-    stageGates: [],
-    redactions: new Map(),
-    periods: new Map(),
-    objectives: [],
-    kpiGroups: r.kpiGroups,
-    dependencies: [],
-    checkinBlocks: [],
-    sourceNotes: [],
-  };
-  let team: string | undefined;
-  for (const [k, v] of r.meta) {
-    const key = k.toLowerCase();
-    if (key === 'title' || key === 'name') doc.title = v.value;
-    else if (key === 'period' || key === 'quarter') {
-      const p = findPeriods(v.value, { years: true })[0];
-      if (p) {
-        doc.period = p.id;
-        doc.periodWhere = v.where;
-      } else report({ kind: 'unmapped', ...v.where, message: `period "${v.value}" not recognised` });
-    } else if (key === 'team') team = v.value;
-    else if (key === 'organisation' || key === 'organization' || key === 'company' || key === 'org') doc.orgName = v.value;
-    else if (key === 'classification') doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
-    else if (/^(?:version|owner|last_reviewed|last_updated|updated|author|status)$/.test(key)) doc.sourceNotes.push(`${k}: ${v.value}`);
-    else report({ kind: 'unmapped', ...v.where, message: `YAML "${k}" not mapped`, excerpt: v.value });
-  }
-  for (const o of r.objectives) doc.objectives.push({ ...o, ...(o.team ? {} : team ? { team } : {}) });
-  // Every period an objective (or the document) names gets a period record.
-  const ensurePeriod = (text: string) => {
-    const p = findPeriods(text, { years: true })[0];
-    if (p && !doc.periods.has(p.id))
-      doc.periods.set(p.id, {
-        id: p.id,
-        kind: p.kind,
-        fiscal: p.fiscal,
-        checkins: [],
-        risks: [],
-        dependencies: [],
-        receiptsRequired: [],
-        changeLog: [],
-      });
-  };
-  for (const o of doc.objectives) if (o.period) ensurePeriod(o.period);
-  if (doc.period && !doc.periods.has(doc.period)) ensurePeriod(doc.period);
-  return doc;
-}
 
 /** Import documents. Never throws for content: problems become report entries or `error`. */
 export function importDocuments(inputs: readonly ImportInput[], opts: ImportOptions & { minMapped?: number } = {}): ImportResult {
@@ -224,17 +117,7 @@ function withFilePeriod(doc: DocRecords, report: Report): DocRecords {
     if (!p) continue;
     doc.period = p.id;
     doc.periodWhere = { file: doc.file, line: 0 };
-    if (!doc.periods.has(p.id))
-      doc.periods.set(p.id, {
-        id: p.id,
-        kind: p.kind,
-        fiscal: p.fiscal,
-        checkins: [],
-        risks: [],
-        dependencies: [],
-        receiptsRequired: [],
-        changeLog: [],
-      });
+    if (!doc.periods.has(p.id)) doc.periods.set(p.id, emptyPeriod(p));
     report({ kind: 'guess', file: doc.file, line: 0, message: `period ${p.id} read from the file name "${part}"` });
     return doc;
   }

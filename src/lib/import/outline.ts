@@ -78,83 +78,109 @@ const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:\s+(?=\S)/u;
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?)$/i;
 
+/** A lead line being read: the text left, and the markers taken off it so far. */
+interface Reading {
+  t: string;
+  owner?: string;
+  priority?: string;
+  label?: Label;
+  outcome?: string;
+}
+
+/**
+ * The markers a lead line may carry, taken off in this order: each step reads one marker from the
+ * text left and returns the reading without it, or nothing when the marker is not there. A new
+ * marker is a new step.
+ */
+const LEAD_MARKERS: readonly { name: string; take: (r: Reading) => Reading | undefined }[] = [
+  {
+    name: 'outcome after =>',
+    take: (r) => {
+      const oc = OUTCOME.exec(r.t);
+      return oc && oc.index > 0 ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
+    },
+  },
+  {
+    // "p0 - …", "`PX` - @??? - …", "[P1] …": a priority first, then perhaps a handle.
+    name: 'priority first',
+    take: (r) => {
+      const pr = PRIORITY.exec(r.t);
+      return pr ? { ...r, priority: (pr[1] ?? pr[2])!.toUpperCase(), t: r.t.slice(pr[0].length) } : undefined;
+    },
+  },
+  {
+    name: '@handle first',
+    take: (r) => {
+      const h = /^@([\w?-]+)\s*[-–—:]\s+/.exec(r.t);
+      if (!h) return undefined;
+      return { ...r, ...(/^\?+$/.test(h[1]!) ? {} : { owner: `@${h[1]}` }), t: r.t.slice(h[0].length) };
+    },
+  },
+  {
+    // "[momack2] Form 3+ …": a handle in brackets first.
+    name: '[handle] first',
+    take: (r) => {
+      const b = r.owner ? null : /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(r.t);
+      return b ? { ...r, owner: b[1]!.startsWith('@') ? b[1]! : `@${b[1]}`, t: r.t.slice(b[0].length) } : undefined;
+    },
+  },
+  {
+    // "… [P0][DP][PRODUCT]": priority and team tags at the end.
+    name: 'tags at the end',
+    take: (r) => {
+      const tags = /(?:\s*\[(?:P[0-4?X]|[A-Z][A-Z0-9&-]{1,14})\])+\s*$/.exec(r.t);
+      if (!tags || tags.index === 0) return undefined;
+      const p = /\[(P[0-4X])\]/i.exec(tags[0]);
+      return { ...r, ...(p && !r.priority ? { priority: p[1]!.toUpperCase() } : {}), t: r.t.slice(0, tags.index) };
+    },
+  },
+  {
+    // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
+    name: '@handle at the end',
+    take: (r) => {
+      const tail = r.owner ? null : /\s+\(?@([\w-]+)\)?\s*$/.exec(r.t);
+      return tail ? { ...r, owner: `@${tail[1]}`, t: r.t.slice(0, tail.index) } : undefined;
+    },
+  },
+  { name: 'label', take: (r) => takeLabel(r) },
+  {
+    // "CEO: …", "Data team KR: …", and then perhaps a label ("CEO: Objective: …").
+    name: 'owner before a colon',
+    take: (r) => {
+      if (r.label || r.owner) return undefined;
+      const ow = OWNER.exec(r.t);
+      const name = ow?.[1]?.trim();
+      if (!ow || !name || !isOwnerName(name)) return undefined;
+      const owned: Reading = { ...r, owner: name, ...(ow[2] ? { label: { kind: 'kr' } } : {}), t: r.t.slice(ow[0].length) };
+      const again = takeLabel(owned);
+      return again ? { ...again, label: { kind: again.label!.kind } } : owned;
+    },
+  },
+];
+
+function takeLabel(r: Reading): Reading | undefined {
+  const ob = LABEL_OBJECTIVE.exec(r.t);
+  if (ob) return { ...r, label: { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) }, t: r.t.slice(ob[0].length) };
+  const kr = LABEL_KR.exec(r.t);
+  if (kr) return { ...r, label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) }, t: r.t.slice(kr[0].length) };
+  return undefined;
+}
+
 /** Read the shape of a line of text (already rendered as plain text). */
 export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: boolean; checked?: boolean } = {}): Lead {
-  let t = raw.replace(/\s+/g, ' ').trim();
-  const numbered = NUMBERING.test(t);
-  if (numbered) t = t.replace(NUMBERING, '');
-  let outcome: string | undefined;
-  const oc = OUTCOME.exec(t);
-  if (oc && oc.index > 0) {
-    outcome = oc[1]!.trim();
-    t = t.slice(0, oc.index).trim();
-  }
-  let owner: string | undefined;
-  let label: Label | undefined;
-  // "p0 - …", "`PX` - @??? - …", "[P1] …": a priority first, then perhaps a handle.
-  let priority: string | undefined;
-  const pr = PRIORITY.exec(t);
-  if (pr) {
-    priority = (pr[1] ?? pr[2])!.toUpperCase();
-    t = t.slice(pr[0].length);
-  }
-  const handle = /^@([\w?-]+)\s*[-–—:]\s+/.exec(t);
-  if (handle) {
-    if (!/^\?+$/.test(handle[1]!)) owner = `@${handle[1]}`;
-    t = t.slice(handle[0].length);
-  }
-  // "[momack2] Form 3+ …": a handle in brackets first.
-  const bracket = /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(t);
-  if (bracket && !owner) {
-    owner = bracket[1]!.startsWith('@') ? bracket[1]! : `@${bracket[1]}`;
-    t = t.slice(bracket[0].length);
-  }
-  // "… [P0][DP][PRODUCT]": priority and team tags at the end.
-  const tags = /(?:\s*\[(?:P[0-4?X]|[A-Z][A-Z0-9&-]{1,14})\])+\s*$/.exec(t);
-  if (tags && tags.index > 0) {
-    const p = /\[(P[0-4X])\]/i.exec(tags[0]);
-    if (p && !priority) priority = p[1]!.toUpperCase();
-    t = t.slice(0, tags.index);
-  }
-  // "… [@alanshaw](https://github.com/alanshaw)" or "… @alanshaw" at the end: who owns it.
-  const tail = /\s+\(?@([\w-]+)\)?\s*$/.exec(t);
-  if (tail && !owner) {
-    owner = `@${tail[1]}`;
-    t = t.slice(0, tail.index);
-  }
-  const ob = LABEL_OBJECTIVE.exec(t);
-  const kr = ob ? null : LABEL_KR.exec(t);
-  if (ob) {
-    label = { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) };
-    t = t.slice(ob[0].length);
-  } else if (kr) {
-    label = { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) };
-    t = t.slice(kr[0].length);
-  } else {
-    const ow = owner ? null : OWNER.exec(t);
-    const name = ow?.[1]?.trim();
-    if (ow && name && isOwnerName(name)) {
-      owner = name;
-      if (ow[2]) label = { kind: 'kr' };
-      t = t.slice(ow[0].length);
-      // "CEO: Objective: …" / "Marketing: KR: …"
-      const again = LABEL_OBJECTIVE.exec(t) ?? LABEL_KR.exec(t);
-      if (again) {
-        label = LABEL_OBJECTIVE.test(t) ? { kind: 'objective' } : { kind: 'kr' };
-        t = t.slice(again[0].length);
-      }
-    }
-  }
-  const title = t.replace(/\s*:\s*$/, '').trim();
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const numbered = NUMBERING.test(text);
+  let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
+  for (const m of LEAD_MARKERS) r = m.take(r) ?? r;
   return {
     raw: raw.trim(),
-    title,
+    title: r.t.replace(/\s*:\s*$/, '').trim(),
     numbered,
     ...(opts.bold ? { bold: opts.bold } : {}),
-    ...(label ? { label } : {}),
-    ...(owner ? { owner } : {}),
-    ...(priority ? { priority } : {}),
-    ...(outcome !== undefined ? { outcome } : {}),
+    ...(r.label ? { label: r.label } : {}),
+    ...(r.owner ? { owner: r.owner } : {}),
+    ...(r.priority ? { priority: r.priority } : {}),
+    ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
     linkOnly: Boolean(opts.linkOnly),
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),
   };

@@ -1,6 +1,6 @@
 // The import report: what was read, what was guessed, what could not be placed. Markdown, sorted
 // by file and line, identical for identical input.
-import type { ImportStats } from './assemble.ts';
+import type { ImportStats } from './assemble/index.ts';
 import { summaryTable, type DocSummary } from './summary.ts';
 import type { ReportEntry } from './types.ts';
 

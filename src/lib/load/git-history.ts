@@ -27,12 +27,12 @@ export interface ReadOptions {
 /**
  * Objectives of one okr file's text, loosely (old versions may not match today's schema). Read as the
  * loader reads content (./parse-yaml.ts: its fast path, `yaml` for what that refuses): a file's
- * history can be a hundred of its versions, and `yaml` alone took ~20 s for 1,200 of them.
+ * history can be a hundred of its versions, and `yaml` alone is several times slower.
  */
 export function parseOkrRecords(text: string, file = ''): RecordSet | undefined {
   try {
     const { value, issues } = parseYaml(file, text);
-    if (issues.some((i) => i.severity === 'error')) return undefined;
+    if (issues.some((issue) => issue.severity === 'error')) return undefined;
     const data = value as { period?: unknown; objectives?: unknown } | null | undefined;
     if (!data || typeof data !== 'object' || !Array.isArray(data.objectives)) return undefined;
     const period = scalarText(data.period ?? '');

@@ -1,5 +1,5 @@
 // Reading the change history on threads of their own. A big handbook's history is thousands of file
-// versions to parse and compare (~20 CPU-seconds at the bench's 16× size). The build starts one
+// versions to parse and compare (BENCHMARKS.md has its cost). The build starts one
 // worker once the handbook is computed and renders the pages that show history last, so the worker
 // has the other core while Astro bundles and renders. `okr export`, which has nothing else to do
 // meanwhile, starts one per core: each takes the next chunk of files. Both pass the history cache
@@ -33,8 +33,8 @@ const pending = () => processMemo<Pending>('history-thread');
 
 /**
  * Start reading the history of `contentDir` on `workers` threads (once per directory), with the cache
- * in `cacheDir` if given (./history-cache.ts). Each worker holds ~0.3 GB at the 16× size: two made
- * `okr export` 34 → 28 s, but took the build past 2 GB.
+ * in `cacheDir` if given (./history-cache.ts). Each worker holds its share of the old versions in
+ * memory: `okr export` takes two, the build one, to stay within its memory budget (BENCHMARKS.md).
  */
 export function startHistoryThread(contentDir: string, workers = 1, cacheDir?: string): void {
   if (pending().has(contentDir)) return;
@@ -47,8 +47,7 @@ export function startHistoryThread(contentDir: string, workers = 1, cacheDir?: s
     const worker = new Worker(WORKER, { workerData, transferList: [port2] });
     worker.unref();
     // The parts wait in the port, serialised, until the history is first asked for. Taken as they
-    // came instead, they sat in this thread's heap through the rest of the build: at the 16× size the
-    // build peaked ~0.1 GB higher (1.75–1.79 vs 1.67 GB; 1.84–1.94 vs 1.76–1.84 GB from the cache).
+    // came instead, they sat in this thread's heap through the rest of the build and raised its peak.
     port1.unref();
     p.ports.push(port1);
     p.workers.push(worker);

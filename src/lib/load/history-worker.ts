@@ -19,8 +19,8 @@ if (compileCache) enableCompileCache(compileCache);
 try {
   const { readGitHistory } = await import('./git-history.ts');
   // Each chunk's part is sent as soon as it is ready and not kept here: a thread holds little more
-  // than the versions being compared (handing the history over as one message took the bench's 16×
-  // build past 2 GB).
+  // than the versions being compared (handing the history over as one message took the largest
+  // bench build over its memory budget).
   const git = readGitHistory(contentDir, { cacheDir });
   if (!git.available) port.postMessage({ done: true, unavailable: git.reason });
   else {

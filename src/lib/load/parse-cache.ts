@@ -1,7 +1,7 @@
 // Each content file's parse and validation result, cached on disk (node_modules/.cache, beside the
 // OG images and the change history) by the file's text and the code that reads it, as ESLint's
 // --cache does. `okr check` on a pull request then reads only the files it changed, on both sides
-// of `--base` (the bench's 16× content: the key-result files take ~4.4 s to read, ~1 s from here),
+// of `--base` (a fraction of the time the key-result files take to read: BENCHMARKS.md),
 // and the build that follows reads it too (read-only: it stores nothing).
 //
 // What a result depends on is the text, the kind of file, and the code: the key hashes the text and
@@ -178,7 +178,7 @@ export function parseCache(dir: string, code = codeFingerprint(), { readOnly = f
       }
     },
     write(key, file, parsed) {
-      if (parsed.issues.some((i) => i.file !== file || i.message.includes(file) || i.hint?.includes(file))) return;
+      if (parsed.issues.some((issue) => issue.file !== file || issue.message.includes(file) || issue.hint?.includes(file))) return;
       const entry = encode(parsed);
       if (entry === undefined) return;
       write(path(key), entry);

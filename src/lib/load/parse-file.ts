@@ -45,7 +45,7 @@ export function validateYaml<T>(
   lineOffset = 0,
 ): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource; raw?: unknown } {
   const { source, issues, value, clean } = parseYaml(file, text, lineOffset);
-  if (issues.some((i) => i.severity === 'error')) return { issues, source };
+  if (issues.some((issue) => issue.severity === 'error')) return { issues, source };
   issues.push(...cutValues(file, text, lineOffset));
   const raw = clean ? value : sanitise(source, value, issues);
   if (raw === null || raw === undefined) {

@@ -1,6 +1,6 @@
 // Starting the parse worker of ./parallel.ts, apart from the loader so a caller can start it early:
 // the worker then loads its modules while this thread loads its own. `okr check` does so before it
-// imports its command (~0.3 s of the worker's start-up off a big handbook's check).
+// imports its command, taking the worker's start-up off a big handbook's check.
 import { getCompileCacheDir } from 'node:module';
 import { Worker } from 'node:worker_threads';
 

@@ -105,7 +105,7 @@ export function parseYaml(
       severity: isError ? 'error' : 'warning',
     });
   }
-  if (issues.some((i) => i.severity === 'error')) return { source, issues };
+  if (issues.some((issue) => issue.severity === 'error')) return { source, issues };
   try {
     return { source, issues, value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (e) {

@@ -88,7 +88,7 @@ export function readPins(orgFile: string, cwd = process.cwd()): { pins: Pin[] } 
   const read = readBounded(orgFile);
   if ('problem' in read) return { error: `${file}: ${read.problem}` };
   const { value, issues } = parseYaml(file, read.bytes.toString('utf8'));
-  const bad = issues.find((i) => i.severity === 'error');
+  const bad = issues.find((issue) => issue.severity === 'error');
   if (bad) return { error: `${file}:${bad.line}:${bad.column}: ${bad.message}` };
   const trust = (value as { trust?: unknown } | undefined)?.trust;
   const parsed = trustSettings.safeParse(trust ?? {});

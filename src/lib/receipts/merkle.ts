@@ -181,7 +181,7 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return d === 0;
 }
 
-// Node's Buffer where there is one (three times faster; a build turns ~400,000 proof hashes into hex),
+// Node's Buffer where there is one (much faster; a big build turns hundreds of thousands of proof hashes into hex),
 // a table in the browser, where this module also runs (the Verify button).
 const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -86,7 +86,7 @@ export interface Trust {
   published: { path: string; bytes: Uint8Array }[];
 }
 
-/** How the scopes of decision receipts read (seed 000's list). */
+/** How the scopes of decision receipts read (as an annual plan lists the decisions that need one). */
 export const SCOPE_LABEL: Record<ReceiptScope, string> = {
   okrs: 'OKRs',
   budget: 'Budget',
@@ -270,7 +270,7 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
       line: 0,
       column: 0,
       path: '',
-      message: `trust-center snapshot${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
+      message: `${verified.failures.includes(f) ? 'trust-center key' : 'trust-center snapshot'}${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
       hint: hintFor(f),
       severity: 'error',
     });

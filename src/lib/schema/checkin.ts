@@ -26,7 +26,7 @@ export const checkin = z.strictObject({
   provenance: provenance.optional(),
 });
 
-/** A scheduled check-in of a period (seed 004's table). */
+/** A scheduled check-in of a period (a row of a quarter's check-in calendar). */
 export const scheduledCheckin = z.strictObject({
   date: isoDate,
   type: z.enum(['weekly', 'biweekly', 'monthly', 'mid-period', 'quarterly', 'final']),

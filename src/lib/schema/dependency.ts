@@ -24,7 +24,7 @@ export const dependency = z
     error: 'a dependency needs at least one of "on", "team" or "description"',
   });
 
-/** A dependency or enabler of a whole period (seed 000's "Dependencies & Enablers"). */
+/** A dependency or enabler of a whole period (an annual plan's "Dependencies & Enablers" table). */
 export const periodDependency = z.strictObject({
   description: text,
   team: id.optional(),

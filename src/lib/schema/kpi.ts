@@ -5,7 +5,7 @@ import { classification, id, text } from './common.ts';
 export const kpi = z.strictObject({
   id,
   name: text,
-  /** Sub-group inside the catalogue group (seed 002's second level, e.g. "customer_trust_safety"). */
+  /** Sub-group inside the catalogue group (a KPI catalogue's second level, e.g. "customer_trust_safety"). */
   category: text.optional(),
   metric: text,
   target: text,

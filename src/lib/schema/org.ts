@@ -84,7 +84,7 @@ export const org = z.strictObject({
   pillars: z.array(pillar).default([]),
   stageGates: z.array(stageGate).default([]),
   redactions: z.array(redaction).default([]),
-  /** Decisions that need a decision receipt, e.g. seed 000's list. */
+  /** Decisions that need a decision receipt (an annual plan's list: budget, risk register, stage gate…). */
   receiptsRequired: z.array(receiptScope).default([]),
   /** Trust-center snapshot signing: the pinned keys (docs/receipts.md, "The chain"). */
   trust: trustSettings.default({ keys: [] }),

@@ -1,10 +1,10 @@
-// Code blocks: ```yaml blocks hold objectives or a KPI catalogue (read by ../yaml-doc.ts); a block
+// Code blocks: ```yaml blocks hold objectives or a KPI catalogue (read by ../yaml/read.ts); a block
 // that starts "OKR: …" with "KR1 …" lines is a check-in example, matched to its objective at the end.
 import type { Code } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
 import type { CheckinBlock, CheckinExtras } from '../types.ts';
 import { findPeriods, parseStatus } from '../values.ts';
-import { readYaml } from '../yaml-doc.ts';
+import { readYaml } from '../yaml/read.ts';
 import { ensurePeriod, h2, sectionPeriod, sectionTeam, unmapped, where, type ReadState } from './state.ts';
 
 export function readCode(st: ReadState, c: Code): void {

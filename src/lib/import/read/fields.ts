@@ -4,7 +4,7 @@
 // Each rule names the labels it reads; the first whose labels match decides. A new field is a new rule.
 import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
 import { parseConfidence, parseGrade, parseObjectiveType, parsePriority, parseStatus, splitList } from '../values.ts';
-import { person } from '../yaml-doc.ts';
+import { person } from '../names.ts';
 import { capital, initiative, receiptScopes } from './text.ts';
 import { currentObjective, docPeriod, guess, inRole, unmapped, where, type ReadState } from './state.ts';
 

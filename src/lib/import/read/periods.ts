@@ -5,7 +5,7 @@ import type { Blockquote, Paragraph } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
 import type { PeriodDraft } from '../types.ts';
 import { findPeriods, parseDateRange, type DateRange } from '../values.ts';
-import { readYaml } from '../yaml-doc.ts';
+import { readYaml } from '../yaml/read.ts';
 import { short, withUrls, yearOf } from './text.ts';
 import { currentObjective, docPeriod, guess, inline, note, setDocPeriod, unmapped, where, type ReadState } from './state.ts';
 

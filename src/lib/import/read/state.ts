@@ -9,7 +9,7 @@ import type { Lead, SectionSummary } from '../outline.ts';
 import type { DocRecords, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
-import { person } from '../yaml-doc.ts';
+import { person } from '../names.ts';
 import { short } from './text.ts';
 
 /** A heading (or a bold line standing in for one) that is open at the current point. */

@@ -1,0 +1,101 @@
+// The YAML tree as the importer reads it: where a node is (file and line), scalar text, the
+// shapes that make a mapping an objective or a KPI, and the report entry for a node not mapped.
+import { isMap, isScalar, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Report, Where } from '../types.ts';
+import { findNumbers, parseValue, type Value } from '../values.ts';
+
+export interface YamlContext {
+  file: string;
+  /** Lines before the YAML text in its file. */
+  lineOffset: number;
+  period?: string;
+  team?: string;
+  /** The Markdown section (H2) the block sits in, for KPI catalogue sections. */
+  section?: string;
+  report: Report;
+}
+
+/** A YAML text being read: its context and its line counter. */
+export interface YamlSource {
+  ctx: YamlContext;
+  lines: LineCounter;
+}
+
+/** Where a node (or its key) is, in the file's lines. */
+export function whereOf(y: YamlSource, n: Node | null | undefined, key?: unknown): Where {
+  const start = (key as Node | undefined)?.range?.[0] ?? n?.range?.[0] ?? 0;
+  const end = n?.range?.[1] ?? start;
+  return {
+    file: y.ctx.file,
+    line: y.lines.linePos(start).line + y.ctx.lineOffset,
+    endLine: y.lines.linePos(Math.max(start, end - 1)).line + y.ctx.lineOffset,
+  };
+}
+
+/** Report a node as not mapped, naming the keys of a mapping. */
+export function unmappedNode(y: YamlSource, n: Node | null | undefined, what: string, key?: Node): void {
+  const keys = isMap(n) ? n.items.map((p) => scalarText(p.key)).filter(Boolean) : [];
+  y.ctx.report({
+    kind: 'unmapped',
+    ...whereOf(y, n, key),
+    message: `${what} not mapped${keys.length ? ` (${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''})` : ''}`,
+  });
+}
+
+export const scalarText = (n: unknown): string | undefined => {
+  if (isScalar(n) && n.value !== null && n.value !== undefined) return String(n.value).trim();
+  return undefined;
+};
+
+export const OBJECTIVE_KRS = /^(?:key[_ -]?results?|krs|keyresults)$/i;
+
+/** A mapping with key results is an objective. */
+export function isObjectiveMap(m: YAMLMap): boolean {
+  return m.items.some((p) => OBJECTIVE_KRS.test(scalarText(p.key) ?? ''));
+}
+
+/** A mapping with `metric` and `target` is a KPI. */
+export function isKpi(m: YAMLMap): boolean {
+  const keys = new Set(m.items.map((p) => scalarText(p.key)));
+  return keys.has('metric') && keys.has('target');
+}
+
+/** A mapping of KPIs, directly or by category. */
+export function hasKpis(m: YAMLMap): boolean {
+  return m.items.some(
+    (p) =>
+      isMap(p.value) && (isKpi(p.value as YAMLMap) || (p.value as YAMLMap).items.some((q) => isMap(q.value) && isKpi(q.value as YAMLMap))),
+  );
+}
+
+/** A value written as prose: "Current 5% market share" → 5 "%", keeping the words. */
+export function prose(text: string): Value {
+  const v = parseValue(text);
+  if (v.type !== 'text') return v;
+  const n = findNumbers(text)[0];
+  if (n) return { type: 'number', value: n.value, ...(n.unit ? { unit: n.unit } : {}), raw: text };
+  return v;
+}
+
+/** The scalar fields of a mapping by key, with a `take` that returns the first value whose key
+ * matches and records which keys were used (the rest go to the import report). */
+export function fieldTaker(map: YAMLMap<unknown, unknown>) {
+  const fields = new Map(map.items.map((p) => [scalarText(p.key) ?? '', p as Pair<Node, Node>]));
+  const used = new Set<string>();
+  const take = (k: RegExp) => {
+    for (const [name, p] of fields)
+      if (k.test(name) && scalarText(p.value) !== undefined) {
+        used.add(name);
+        return scalarText(p.value);
+      }
+    return undefined;
+  };
+  return { fields, used, take };
+}
+
+export type Fields = ReturnType<typeof fieldTaker>;
+
+/** Every field of a mapping no reader took, reported. */
+export function reportUnused(y: YamlSource, f: Fields, what: string): void {
+  for (const [name, p] of f.fields) if (!f.used.has(name)) unmappedNode(y, p.value, `${what}: field "${name}"`, p.key);
+}

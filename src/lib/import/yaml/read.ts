@@ -1,0 +1,81 @@
+// OKRs and KPIs written as YAML: whole files, front matter and ```yaml blocks inside Markdown.
+// Parsed with the `yaml` package keeping positions; recognised by shape, not by exact key names: a
+// mapping with key results is an objective (./objective.ts), a mapping whose leaves have `metric`
+// and `target` is a KPI group (./kpis.ts). Every mapping that is neither is reported, never dropped.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { humanise } from '../names.ts';
+import type { KpiGroupDraft, ObjectiveDraft, Where } from '../types.ts';
+import { findPeriods } from '../values.ts';
+import { kpiGroupOf } from './kpis.ts';
+import { hasKpis, isObjectiveMap, scalarText, unmappedNode, whereOf, type YamlContext, type YamlSource } from './nodes.ts';
+import { objectiveOf } from './objective.ts';
+
+export type { YamlContext } from './nodes.ts';
+
+export interface YamlResult {
+  objectives: ObjectiveDraft[];
+  kpiGroups: KpiGroupDraft[];
+  /** Scalars at the top level (title, period, team, classification, …). */
+  meta: Map<string, { value: string; where: Where }>;
+  ok: boolean;
+}
+
+export function readYaml(text: string, ctx: YamlContext): YamlResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, version: '1.2', uniqueKeys: false, prettyErrors: false });
+  const y: YamlSource = { ctx, lines };
+  const result: YamlResult = { objectives: [], kpiGroups: [], meta: new Map(), ok: true };
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    ctx.report({
+      kind: 'unmapped',
+      file: ctx.file,
+      line: lines.linePos(e.pos[0]).line + ctx.lineOffset,
+      message: `YAML could not be read (${e.message.split('\n')[0]}); its content is not imported`,
+    });
+    return { ...result, ok: false };
+  }
+  const root = doc.contents;
+  if (isSeq(root))
+    root.items.forEach((item, i) => {
+      if (isMap(item) && isObjectiveMap(item))
+        result.objectives.push(objectiveOf(y, item, { ordinal: i + 1, period: ctx.period, team: ctx.team }));
+      else unmappedNode(y, item as Node, `YAML list item ${i + 1}`);
+    });
+  else if (isMap(root)) for (const pair of root.items) topLevel(y, pair as Pair<Node, Node>, result);
+  else if (root) unmappedNode(y, root as Node, 'YAML value');
+  return result;
+}
+
+/** A top-level key: a scalar (meta), an objective, a list or mapping of objectives, a KPI group, or reported. */
+function topLevel(y: YamlSource, pair: Pair<Node, Node>, result: YamlResult) {
+  const key = scalarText(pair.key) ?? '';
+  const val = pair.value;
+  if (isScalar(val)) {
+    result.meta.set(key, { value: scalarText(val) ?? '', where: whereOf(y, val, pair.key) });
+    return;
+  }
+  const keyText = humanise(key);
+  const period = findPeriods(keyText, { years: true })[0]?.id ?? y.ctx.period;
+  const team = /\bcompany\b/i.test(keyText) ? 'Company' : y.ctx.team;
+  if (isMap(val) && isObjectiveMap(val)) {
+    result.objectives.push(objectiveOf(y, val, { key, ordinal: result.objectives.length + 1, period, team }));
+    return;
+  }
+  const items = isMap(val)
+    ? val.items.map((p) => ({ key: scalarText(p.key), node: p.value as Node, keyNode: p.key as Node }))
+    : isSeq(val)
+      ? val.items.map((n) => ({ key: undefined, node: n as Node, keyNode: undefined }))
+      : [];
+  if (items.some((x) => isMap(x.node) && isObjectiveMap(x.node as YAMLMap))) {
+    let ordinal = 0;
+    for (const x of items) {
+      if (isMap(x.node) && isObjectiveMap(x.node as YAMLMap))
+        result.objectives.push(objectiveOf(y, x.node as YAMLMap, { key: x.key, ordinal: ++ordinal, period, team }));
+      else unmappedNode(y, x.node, `YAML "${key}${x.key ? `.${x.key}` : ''}"`, x.keyNode);
+    }
+    return;
+  }
+  if (isMap(val) && hasKpis(val)) result.kpiGroups.push(kpiGroupOf(y, key, val, whereOf(y, val, pair.key)));
+  else unmappedNode(y, val, `YAML "${key}"`, pair.key);
+}
