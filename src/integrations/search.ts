@@ -5,23 +5,50 @@
 // Pagefind reads the pages itself, on every core, once they are all written. (Feeding it each page
 // while Astro renders was measured: no faster on two cores, which rendering already keeps busy, and
 // Pagefind's Node API spends more CPU encoding pages than reading them from disk costs.)
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { getHandbookResult } from '../lib/handbook.ts';
+import { getHandbookResult, type ComputedHandbook } from '../lib/handbook.ts';
 import { searchRecords, type SearchRecord } from '../lib/search-records.ts';
+import { hasUnspacedScript, spaceWords } from '../lib/search-text.ts';
 
 const fail = (what: string, errors: string[]): never => {
   throw new Error(`search index: ${what} failed: ${errors.join('; ')}`);
 };
+
+/** The handbook's own texts that pages show (titles, descriptions, themes, narratives, guides). */
+function handbookTexts(h: ComputedHandbook): string[] {
+  return [
+    ...h.objectives.flatMap((o) => [o.title, o.description ?? '', ...o.keyResults.flatMap((k) => [k.title, k.description ?? ''])]),
+    ...h.periods.flatMap((p) => [p.theme ?? '', p.name ?? '', p.narrative?.text ?? '']),
+    ...h.guides.map((g) => g.text),
+    ...h.model.kpiGroups.flatMap((g) => g.kpis.flatMap((k) => [k.name, k.metric, k.target])),
+  ];
+}
+
+/** Re-add each indexed page whose text has words not separated by spaces, with its words spaced. */
+async function respacePages(index: pagefind.PagefindIndex, out: string): Promise<number> {
+  let n = 0;
+  for (const f of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+    if (!f.endsWith('.html') || f.startsWith('pagefind')) continue;
+    const html = readFileSync(join(out, f), 'utf8');
+    if (!html.includes('data-pagefind-body') || !hasUnspacedScript(html)) continue;
+    const res = await index.addHTMLFile({ sourcePath: f.replace(/\\/g, '/'), content: spaceWords(html) });
+    if (res.errors.length) fail(`indexing ${f}`, res.errors);
+    n++;
+  }
+  return n;
+}
 
 export default function search(): AstroIntegration {
   let base = '/';
   let site = '';
   let language = 'en';
   let records: SearchRecord[] = [];
+  /** Whether any content is in a script written without spaces (Thai…): only then are pages read for it. */
+  let unspaced = false;
   return {
     name: 'okr-search',
     hooks: {
@@ -35,6 +62,7 @@ export default function search(): AstroIntegration {
         language = h?.model.org.locale ?? 'en';
         // Record URLs are relative to the site's base, as Pagefind resolves them (its baseUrl is the base).
         records = h ? searchRecords(h, { kpi: (id) => `/kpis/#kpi-${id}` }) : [];
+        unspaced = h ? handbookTexts(h).some(hasUnspacedScript) : false;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
@@ -48,6 +76,10 @@ export default function search(): AstroIntegration {
         logger.info('search: indexing the pages');
         const added = await index.addDirectory({ path: out });
         if (added.errors.length) fail('indexing pages', added.errors);
+        // A page with Thai (or Lao, Khmer, Myanmar) text is indexed again, its words spaced as the
+        // search page spaces a query's (src/lib/search-text.ts); the later version replaces the first.
+        const respaced = unspaced ? await respacePages(index, out) : 0;
+        if (respaced) logger.info(`search: ${respaced} pages with words not separated by spaces indexed word by word`);
         logger.info(`search: writing the index of ${added.page_count} pages and ${records.length} KPI records`);
         const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
         if (written.errors.length) fail('writing the index', written.errors);

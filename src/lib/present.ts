@@ -77,10 +77,3 @@ export const KIND_LABEL: Record<KeyResult['kind'], string> = {
   compound: 'Compound',
   redacted: 'Redacted',
 };
-
-/**
- * What the home page and the periods list call the period they feature: "current" while it runs,
- * "latest" once it has ended with no later quarter started (its pages say "Archived period").
- */
-export const currentOrLatest = (period: { end: string }, today: string): 'current' | 'latest' =>
-  period.end < today ? 'latest' : 'current';

@@ -91,6 +91,11 @@ export function buildSiteIndex(h: ComputedHandbook): SiteIndex {
       list.push({ period: x.period, version: x.version, same: h.trust.own.get(leaf.key)?.record.leaf === leaf.leaf });
     }
   }
+  // The snapshot of the record's own period (its quarter) before its year's.
+  for (const [key, list] of snapshotsOf) {
+    const own = h.trust.own.get(key)?.period;
+    list.sort((a, b) => Number(b.period === own) - Number(a.period === own));
+  }
   return {
     snapshotsOf,
     byPerson,

@@ -17,6 +17,11 @@ interface PagefindResult {
   sub_results?: SubResult[];
 }
 
+import { spaceWords } from '../lib/search-text.ts';
+
+/** Results loaded and shown at once (more are counted, and narrowed by a filter). */
+const SHOWN = 30;
+
 /** The kind filter's value for key results: they live in objective pages, so that is what is searched. */
 const KEY_RESULT = 'Key result';
 const isKr = (sub: SubResult) => /#kr-[^#]*$/.test(sub.url);
@@ -32,8 +37,9 @@ interface Pagefind {
 }
 
 export async function startSearch(): Promise<void> {
-  const form = document.querySelector<HTMLFormElement>('[data-search]');
-  if (!form) return;
+  const found = document.querySelector<HTMLFormElement>('[data-search]');
+  if (!found) return;
+  const form = found;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
@@ -67,22 +73,65 @@ export async function startSearch(): Promise<void> {
       return;
     }
     // Filters alone list every page they allow (say, all of a team's objectives); key results are
-    // matched by their words, so without any the kind filter lists their objectives.
-    const search = await pagefind.debouncedSearch(q || null, { filters }, 200);
+    // matched by their words, so without any the kind filter lists their objectives. A Thai (or Lao,
+    // Khmer, Myanmar) query is split into words as the index was (src/integrations/search.ts).
+    const search = await pagefind.debouncedSearch(q ? spaceWords(q) : null, { filters }, 200);
     if (!search) return; // superseded by a newer keystroke
-    const hits = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    // KPIs are the catalogue's short records: after the handbook's own pages, whose order Pagefind keeps.
+    const loaded = await Promise.all(search.results.slice(0, SHOWN * 2).map((r) => r.data()));
+    const hits = [...loaded.filter((h) => h.meta.kind !== 'KPI'), ...loaded.filter((h) => h.meta.kind === 'KPI')].slice(0, SHOWN);
     const items = hits.flatMap((hit) => {
       const krs = q ? (hit.sub_results ?? []).filter(isKr).map((sub) => renderKr(sub, hit)) : [];
       return onlyKrs && q ? krs : [render(hit), ...krs];
     });
     const n = search.results.length;
-    const more = n > 30 ? ' (showing 30)' : '';
-    status.textContent = !q
-      ? `${n} page${n === 1 ? ' matches' : 's match'} the filters${more}${onlyKrs ? ': the objectives holding key results; type words to list the key results' : ''}`
-      : onlyKrs
-        ? `${items.length} key result${items.length === 1 ? '' : 's'} in ${n} objective${n === 1 ? '' : 's'}${more}`
-        : `${n} result${n === 1 ? '' : 's'}${more}`;
+    const krCount = items.filter((li) => li.classList.contains('search-results__kr')).length;
+    const shown = n > hits.length ? `; the first ${hits.length} of ${n} pages are shown (a filter narrows them)` : '';
+    const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
     list.replaceChildren(...items);
+    if (items.length === 0) return nothingFound(q);
+    status.textContent = !q
+      ? `${plural(n, 'page')} ${n === 1 ? 'matches' : 'match'} the filters${shown}${onlyKrs ? ': the objectives holding key results; type words to list the key results' : ''}`
+      : onlyKrs
+        ? `${plural(krCount, 'key result')} in ${plural(hits.length, 'objective')}${shown}`
+        : `${plural(items.length, 'result')}: ${plural(hits.length, 'page')}${krCount ? ` and ${plural(krCount, 'key result')} in them` : ''}${shown}`;
+  }
+
+  /** Nothing matched: say so, and what to try — fewer words, no filters, or browsing instead. */
+  function nothingFound(q: string) {
+    const active = selects.filter((x) => x.value);
+    status.replaceChildren(
+      `Nothing found${q ? ` for “${q}”` : ''}${active.length ? ` with ${active.map((x) => `${x.name} ${x.value}`).join(', ')}` : ''}. `,
+      q.includes(' ')
+        ? 'Try fewer words, or a word’s beginning (“activ” finds activation). '
+        : 'Try a word’s beginning (“activ” finds activation). ',
+    );
+    if (active.length) {
+      const clear = document.createElement('button');
+      clear.type = 'button';
+      clear.className = 'button button--quiet';
+      clear.textContent = 'Search without the filters';
+      clear.addEventListener('click', () => {
+        for (const x of active) x.value = '';
+        void run();
+      });
+      status.append(clear);
+    }
+    const browse = document.createElement('p');
+    browse.append('Or browse: ');
+    const links = [
+      [form.dataset.periods, 'periods'],
+      [form.dataset.teams, 'teams'],
+      [form.dataset.kpis, 'KPIs'],
+    ].filter((l): l is [string, string] => Boolean(l[0]));
+    for (const [i, [href, label]] of links.entries()) {
+      if (i > 0) browse.append(' · ');
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = label;
+      browse.append(a);
+    }
+    status.append(browse);
   }
 
   function item(href: string, title: string, details: (string | undefined)[], excerptHtml: string): HTMLLIElement {

@@ -99,4 +99,62 @@ describe('search', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('finds a Thai word in the middle of a sentence of an English page, and pages declare their language', async () => {
+    // The 2025 narrative's Thai sentence runs its words together; "ความขัดแย้ง" (conflict) is deep inside it.
+    const { page, errors } = await open(browser, `${server.url}/search/?q=${encodeURIComponent('ความขัดแย้ง')}`);
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await results.first().locator('a').getAttribute('href')).toBe('/periods/2025/');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const period = await open(browser, `${server.url}/periods/2025/`);
+    expect(await period.page.locator('main [lang="th"]').count()).toBeGreaterThan(0);
+    await period.page.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("indexes people's and teams' pages, ranks the handbook's objectives above KPIs, and counts what it lists", async () => {
+    const { page, errors } = await open(browser, `${server.url}/search/?q=churn`);
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const kinds = await results.locator('p.muted').evaluateAll((ps) => ps.map((p) => p.textContent.split(' · ')[0]));
+    const lastOkr = Math.max(kinds.lastIndexOf('Objective'), kinds.lastIndexOf('Key result'));
+    const firstKpi = kinds.indexOf('KPI');
+    if (firstKpi >= 0) expect(firstKpi).toBeGreaterThan(lastOkr);
+    // The count says how many results are listed, pages and key results apart.
+    const status = (await page.locator('[data-search-status]').textContent())!;
+    const [, total, pages, krs] = /^(\d+) results?: (\d+) pages?(?: and (\d+) key results?)?/.exec(status)!;
+    expect(Number(total)).toBe(await results.count());
+    expect(Number(pages) + Number(krs ?? 0)).toBe(Number(total));
+    for (const [q, kind, title] of [
+      ['Sofia', 'Person', 'Sofia Martinez'],
+      ['Platform Team', 'Team', 'Platform Team'],
+    ] as const) {
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}&kind=${kind}`, { waitUntil: 'networkidle' });
+      await expect.poll(() => results.first().locator('a').textContent(), { timeout: 10_000 }).toBe(title);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says what to try when nothing is found, and never shows a hash in an excerpt', async () => {
+    const { page, errors } = await open(browser, `${server.url}/search/?q=${encodeURIComponent('qwxzjv kkqqpp')}&team=Platform+Team`);
+    const status = page.locator('[data-search-status]');
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toMatch(/^Nothing found for “qwxzjv kkqqpp” with team Platform Team\. Try fewer words/);
+    expect(await status.getByRole('link', { name: 'periods' }).count()).toBe(1);
+    await status.getByRole('button', { name: 'Search without the filters' }).click();
+    await expect.poll(() => page.url()).not.toContain('team=');
+    // Receipts and roots are kept out of the index: no excerpt carries a 64-hex hash.
+    for (const q of ['receipt', 'root', 'snapshot', 'approve']) {
+      await page.goto(`${server.url}/search/?q=${q}`, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(500);
+      for (const text of await page.locator('[data-search-results] > li > p:not(.muted)').allTextContents())
+        expect(text, q).not.toMatch(/[0-9a-f]{16}/);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -120,13 +120,21 @@ describe('the demo handbook in a browser', () => {
     await page.close();
   });
 
-  it('shows a grade derivation on keyboard focus', async () => {
+  it('shows a grade derivation on keyboard focus, from a button that says it (no focusable element without a role)', async () => {
     const { page } = await open(browser, `${server.url}/objectives/2025-q1-engineering-scalable-infrastructure/`);
     const badge = page.locator('#kr-kr1 .grade');
+    expect(await badge.evaluate((e) => e.tagName)).toBe('BUTTON');
+    // Its accessible name is what it shows; its description (title) says how the grade was computed.
+    expect(await page.getByRole('button', { name: /^Grade 0\.63 Ahead\b/ }).count()).toBe(1);
+    expect(await badge.getAttribute('title')).toMatch(/^0\.63 = \(550 − 800\) \/ \(400 − 800\)/);
     await badge.focus();
     const tip = badge.locator('.grade__tip');
     expect(await tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain('(550 − 800) / (400 − 800)');
+    for (const path of ['/', '/periods/2025-Q1/', '/periods/2025-Q1/review/', '/kpis/']) {
+      await page.goto(server.url + path);
+      expect(await page.locator('span[tabindex], div[tabindex]:not(.table-wrap):not(main)').count(), path).toBe(0);
+    }
     await page.close();
   });
 

@@ -2,21 +2,45 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { currentOrLatest } from '../../src/lib/present.ts';
+import { featuredPeriod } from '../../src/lib/views/featured.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { copyContent, edit, MAIN } from '../helpers.ts';
 
-describe('the featured period is "current" while it runs and "latest" once it has ended', () => {
-  it('on the demo handbook, in its first quarter and after its last started quarter', () => {
-    for (const [today, id, word] of [
-      ['2025-02-19', '2025-Q1', 'current'],
-      // The 2027 quarters have not started: the featured period is 2026-Q2, which ended on 2026-06-30.
-      ['2026-12-01', '2026-Q2', 'latest'],
-    ] as const) {
-      const h = computeHandbook(MAIN, { today }).handbook!;
-      const featured = h.periods.find((p) => p.id === h.currentPeriod)!;
-      expect([featured.id, currentOrLatest(featured, today)]).toEqual([id, word]);
-    }
+describe('the period home features: in progress, else the most recent with grades, never one that has not started', () => {
+  const featured = (today: string, audience: 'internal' | 'public' = 'internal') => {
+    const f = featuredPeriod(buildSiteIndex(computeHandbook(MAIN, { today, audience }).handbook!));
+    return {
+      period: f.period?.id,
+      heading: f.heading,
+      next: f.next?.id,
+      nextWhen: f.nextWhen,
+      ungradedSince: f.ungradedSince.map((p) => p.id),
+    };
+  };
+
+  it('in the middle of a quarter, that quarter, with the next one', () => {
+    expect(featured('2025-02-19')).toEqual({
+      period: '2025-Q1',
+      heading: 'In progress',
+      next: '2026-Q2',
+      nextWhen: 'starts 2026-04-01, in 406 days',
+      ungradedSince: [],
+    });
+  });
+
+  it('between quarters, the most recent one with grades (not a later one without), and the next with its start date', () => {
+    // 2026-Q2 ended without a reading; 2027-Q1 starts in a month.
+    expect(featured('2026-12-01')).toEqual({
+      period: '2025-Q1',
+      heading: 'Most recent results',
+      next: '2027-Q1',
+      nextWhen: 'starts 2027-01-01, in 31 days',
+      ungradedSince: ['2026-Q2'],
+    });
+  });
+
+  it('when nothing has started (the public build before 2027), none: the next period is only next', () => {
+    expect(featured('2026-12-15', 'public')).toMatchObject({ period: undefined, heading: 'Nothing has started yet', next: '2027-Q1' });
   });
 });
 
@@ -86,5 +110,24 @@ describe("a team's calibration", () => {
     const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!);
     expect(after.teamCalibration.get('company')).toMatchObject({ verdict: 'not enough data', graded: 1 });
     expect(after.teamCalibration.get('company')!.explanation).toMatch(/^mean 0\.\d\d over 1 graded period: a verdict needs at least 2/);
+  });
+});
+
+describe('the snapshots a record is in', () => {
+  it('are listed for the records a published snapshot holds, its own period first, and say when the record changed since', () => {
+    const key = 'objective/2027-q1-company-churn-defense';
+    const before = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
+    expect(before).toEqual([
+      { period: '2027-Q1', version: 'v1', same: true },
+      { period: '2027', version: 'v1', same: true },
+    ]);
+    const dir = copyContent();
+    edit(
+      join(dir, 'okrs/2027-Q1/company.yaml'),
+      'title: Defend churn with trust and telemetry',
+      'title: Defend churn with trust and telemetry!',
+    );
+    const after = buildSiteIndex(computeHandbook(dir, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
+    expect(after?.map((x) => x.same)).toEqual([false, false]);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartData, krProgressChart, teamHistoryChart } from '../../src/lib/charts.ts';
 import { expectedProgress } from '../../src/lib/pace.ts';
+import { hasUnspacedScript, spaceWords } from '../../src/lib/search-text.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { searchRecords } from '../../src/lib/search-records.ts';
 
@@ -68,5 +69,19 @@ describe("a key result's chart", () => {
     const spec = chart([{ date: '2025-02-01', value: 14.5 }], '2026-12-07');
     expect(spec.series.map((x) => x.label)).toEqual(['Value', 'Target', 'Expected pace']);
     expect(spec.series[0]!.points).toHaveLength(2);
+  });
+});
+
+describe('words of scripts written without spaces', () => {
+  it('are split as the search page splits a query, leaving other text as it is', () => {
+    const sentence = 'KPIs และ OKRs ที่สอดคล้องกับ Business Priority';
+    expect(hasUnspacedScript(sentence)).toBe(true);
+    expect(hasUnspacedScript('Business Priority Framework')).toBe(false);
+    const spaced = spaceWords(sentence);
+    expect(spaced.startsWith('KPIs และ OKRs ')).toBe(true);
+    expect(spaced.endsWith(' Business Priority')).toBe(true);
+    // A word from the middle of the run stands on its own, as the query "สอดคล้อง" does after the same split.
+    expect(spaced.split(' ')).toContain(spaceWords('สอดคล้อง'));
+    expect(spaceWords('Speed vs Quality')).toBe('Speed vs Quality');
   });
 });
