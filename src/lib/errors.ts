@@ -10,6 +10,11 @@ export class SettingError extends Error {
   override name = 'SettingError';
 }
 
+/** Append every item (`target.push(...items)` overflows the stack past ~100,000 items: a mass rename makes more). */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export interface ContentIssue {
   /** Path relative to the working directory, with forward slashes. */
   file: string;

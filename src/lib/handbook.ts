@@ -4,7 +4,7 @@ import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges
 import { gradeAudit, statusAudit, type Audit } from './audit.ts';
 import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
 import { buildDate } from './calendar.ts';
-import { hasErrors, sortIssues, type ContentIssue } from './errors.ts';
+import { hasErrors, pushAll, sortIssues, type ContentIssue } from './errors.ts';
 import { checkinSchedule, type CheckinSchedule } from './freshness.ts';
 import { computeKr, type ComputedKr } from './key-results.ts';
 import { loadContent } from './load/index.ts';
@@ -94,35 +94,38 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   // An invalid org.yaml must not hide the other files' problems: check them against the defaults.
   const org = raw.org?.data ?? schema.org.parse({ name: 'Unnamed handbook' });
   const model = buildModel(raw, org);
-  issues.push(...validateModel(model, raw));
+  pushAll(issues, validateModel(model, raw));
   // A narrative whose period file exists but is invalid is no orphan: that file's own errors say what is wrong.
   const periodFiles = [
     ...model.periods.map((p) => p.id),
     ...(raw.declaredIds.get('period') ?? []),
     ...(raw.unreadable.get('period') ?? []).map((f) => basename(f).replace(/\.ya?ml$/, '')),
   ];
-  issues.push(...validateNarratives(raw.narratives, new Set(periodFiles)));
-  issues.push(...validateComponents([...raw.narratives, ...raw.guides], model, raw));
-  issues.push(...validateRevisions(model));
+  pushAll(issues, validateNarratives(raw.narratives, new Set(periodFiles)));
+  pushAll(issues, validateComponents([...raw.narratives, ...raw.guides], model, raw));
+  pushAll(issues, validateRevisions(model));
   if (!raw.org) return { issues: sortIssues(issues), ok: false };
   const today = opts.today ?? buildDate(process.env);
   const audience = opts.audience ?? 'internal';
   const view = projectAudience(model, audience);
-  issues.push(...view.notes);
+  pushAll(issues, view.notes);
   // The public build's pages show only public records: what they embed must be among them.
   if (audience === 'public') {
     const pages = [...view.model.guides, ...view.model.periods.flatMap((p) => (p.narrative ? [p.narrative] : []))];
     const key = (i: ContentIssue) => `${i.file}:${i.line}:${i.column}:${i.message}`;
     const reported = new Set(issues.map(key));
-    issues.push(...validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))));
+    pushAll(
+      issues,
+      validateComponents(pages, view.model, raw, model).filter((i) => !reported.has(key(i))),
+    );
   }
   const computed = compute(view.model, today);
   // The clock, not the build's date: a snapshot dated after the real now cannot have been made yet.
   const files = readTrustDir(join(dir, 'trust'), opts.cwd);
   const trust = computeTrust({ full: model, view: view.model, ids: view.ids, audience, files, now: Date.now() });
-  issues.push(...trust.issues);
+  pushAll(issues, trust.issues);
   const handbook = { ...computed, handbook: { ...computed.handbook, audience, trust: trust.trust } };
-  issues.push(...handbook.warnings);
+  pushAll(issues, handbook.warnings);
   const sorted = sortIssues(issues);
   return { issues: sorted, ok: !hasErrors(sorted), handbook: hasErrors(sorted) ? undefined : handbook.handbook };
 }
@@ -181,7 +184,7 @@ function compute(
   };
   const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), redness);
   for (const [id, via] of risk.atRisk) Object.assign(byId.get(id)!, { atRiskVia: via, atRiskBecause: redness(via[0]!) });
-  warnings.push(...risk.warnings);
+  pushAll(warnings, risk.warnings);
 
   // Team-period and company-period rollups.
   const groups = new Map<string, ComputedObjective[]>();

@@ -16,6 +16,7 @@ export class Hinter {
   #byLength = new Map<number, { id: string; lower: string; order: number }[]>();
   #memo = new Map<string, string | undefined>();
   #left: number;
+  #made = 0;
 
   constructor(ids: Iterable<string>, budget = MAX_COMPARISONS) {
     let order = 0;
@@ -24,6 +25,11 @@ export class Hinter {
       list.push({ id, lower: id.toLowerCase(), order: order++ });
     }
     this.#left = budget;
+  }
+
+  /** How many comparisons it has made so far. */
+  get comparisons(): number {
+    return this.#made;
   }
 
   /** The closest id within reach(word); of two as close, the one given first. */
@@ -38,6 +44,7 @@ export class Hinter {
       for (const len of delta === 0 ? [word.length] : [word.length - delta, word.length + delta]) {
         for (const c of this.#byLength.get(len) ?? []) {
           if (this.#left-- <= 0) break;
+          this.#made++;
           const d = boundedDistance(lower, c.lower, best ? best.d : max);
           if (d !== undefined && (!best || d < best.d || (d === best.d && c.order < best.order))) best = { id: c.id, d, order: c.order };
         }

@@ -1,14 +1,14 @@
 // Hostile strings in every kind of text field render inert everywhere: HTML, chart data, meta tags,
 // JSON and CSV exports, the feed and OG images — and in a real browser no injected script runs and no
 // dialog opens. (MDX that tries to run code is refused before anything is built: the hostile corpus,
-// test/integration/hostile.test.ts.) Markup that slipped into a built page anyway is stopped by the
+// test/integration/hostile-corpus.test.ts.) Markup that slipped into a built page anyway is stopped by the
 // pages' Content-Security-Policy: it runs nothing and loads nothing from another host, while the
 // site's own scripts keep working and cause no violation.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyContent, edit } from '../helpers.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { copyContent, edit, ROOT } from '../helpers.ts';
 import { astroPreview, builtSite, launch, open } from './browser.ts';
 
 /** Each payload flags window.__pwned if it ever runs. */
@@ -55,9 +55,17 @@ function hostileContent(): string {
 let out: string;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof astroPreview>>;
+/** Every attempt of the build's processes to reach the network (test/network-watch.ts). */
+const networkLog = join(inject('okrRunDir'), 'hostile-network.log');
 beforeAll(async () => {
   // 2025-02-19: Q1 2025 is the current period, so the home page shows the hostile objective too.
-  out = builtSite('hostile', hostileContent(), { SOURCE_DATE_EPOCH: '1739923200' });
+  out = builtSite('hostile', hostileContent(), {
+    SOURCE_DATE_EPOCH: '1739923200',
+    // The project's own setting is what keeps Astro's telemetry off, not the test's environment.
+    ASTRO_TELEMETRY_DISABLED: '',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${join(ROOT, 'test/network-watch.ts')}`,
+    OKR_NETWORK_LOG: networkLog,
+  });
   server = await astroPreview(out);
   browser = await launch();
 });
@@ -71,6 +79,12 @@ const htmlFiles = () =>
   readdirSync(out, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
     .map((f) => [f, read(f)] as const);
+
+describe('the build', () => {
+  it('contacted no one: no name looked up, no connection or fetch to another host (telemetry is off)', () => {
+    expect(existsSync(networkLog) ? readFileSync(networkLog, 'utf8') : '').toBe('');
+  });
+});
 
 describe('hostile strings in the built files', () => {
   it('no HTML file has a live javascript: or data: link, or an injected script or image element', () => {

@@ -83,6 +83,14 @@ describe('the rules refuse every attack, in okr check and in the renderer alike'
     expect(() => renderProse('p.mdx', text, 'mdx')).toThrow(ProseRefused);
   });
 
+  it('reports every attribute an element may not carry, each on its own', () => {
+    expect(check('<img src="https://evil.example/p.png" onerror="x()" style="y" alt="ok" />\n').map((i) => i.message)).toEqual([
+      "the image 'https://evil.example/p.png' comes from another host",
+      "<img> may not carry the attribute 'onerror'",
+      "<img> may not carry the attribute 'style'",
+    ]);
+  });
+
   it('refuses raw HTML in a Markdown (.md) page, where nothing can be allowed by element', () => {
     const text = 'Hi <span lang="th">x</span>\n\n<script>alert(1)</script>\n';
     expect(check(text, 'md').map((i) => [i.line, i.message])).toEqual([

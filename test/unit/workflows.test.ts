@@ -19,7 +19,7 @@ interface Step {
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
-  jobs: Record<string, { steps: Step[]; needs?: string; environment?: unknown }>;
+  jobs: Record<string, { steps: Step[]; needs?: string; environment?: unknown; permissions?: Record<string, string>; if?: string }>;
 }
 
 const load = (name: string) => parse(readFileSync(join(ROOT, '.github/workflows', name), 'utf8')) as Workflow;
@@ -39,14 +39,32 @@ describe('.github/workflows/pr.yml', () => {
   const lines = runs(w);
   const index = (re: RegExp) => lines.findIndex((l) => re.test(l));
 
-  it('runs on pull requests and may comment on them', () => {
+  it('runs on pull requests; grants nothing by default', () => {
     expect(Object.keys(w.on)).toEqual(['pull_request']);
-    expect(w.permissions).toMatchObject({ contents: 'read', 'pull-requests': 'write' });
+    expect(w.permissions).toEqual({});
   });
 
-  it('checks out the full history and takes Node from .nvmrc', () => {
-    expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
-    expect(uses(w, 'actions/setup-node')?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+  it("builds the pull request's content read-only, with no credentials left in the checkout", () => {
+    const check = w.jobs.check!;
+    expect(check.permissions).toEqual({ contents: 'read' });
+    const checkout = check.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+    expect(check.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+    // Every command of the pull request runs in this job, and only here.
+    expect(check.steps.some((s) => s.run === 'npm run build')).toBe(true);
+  });
+
+  it('posts the comment from a job that may write to pull requests but runs nothing of the pull request', () => {
+    const comment = w.jobs.comment!;
+    expect(comment.needs).toBe('check');
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
+    // No checkout, no install, no run step: only the artifact `check` made, and a script that reads it as text.
+    expect(comment.steps.map((s) => s.uses?.replace(/@.*/, ''))).toEqual(['actions/download-artifact', 'actions/github-script']);
+    expect(comment.steps.every((s) => s.run === undefined)).toBe(true);
+    const upload = w.jobs.check!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    const download = comment.steps[0]!;
+    expect(upload.with).toMatchObject({ name: 'okr-diff', path: 'okr-diff.md' });
+    expect(download.with).toMatchObject({ name: 'okr-diff' });
   });
 
   it('installs, checks with annotations (lock rules against the base), builds, then diffs against the base', () => {
@@ -83,7 +101,9 @@ describe('.github/workflows/pr.yml', () => {
     expect(script).toContain("readFileSync('okr-diff.md'");
     expect(script).toMatch(/updateComment/);
     expect(script).toMatch(/createComment/);
-    expect(comment.if).toContain("steps.diff.outcome == 'success'");
+    expect(w.jobs.check!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!.if).toContain(
+      "steps.diff.outcome == 'success'",
+    );
   });
 });
 

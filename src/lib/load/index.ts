@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { z } from 'astro/zod';
-import { fileIssue, type ContentIssue } from '../errors.ts';
+import { fileIssue, pushAll, type ContentIssue } from '../errors.ts';
 import { checkProse } from '../prose/check.ts';
 import { proseFormat } from '../prose/parse.ts';
 import * as schema from '../schema/index.ts';
@@ -88,7 +88,7 @@ function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined
   const { parsed, source } = ahead
     ? { parsed: ahead, source: YamlSource.from(f.file, text, ahead.shallow) }
     : parseCached(f.file, text, kind, cache);
-  raw.issues.push(...parsed.issues);
+  pushAll(raw.issues, parsed.issues);
   if (!parsed.ids) markUnreadable(raw, kind, f.file);
   else {
     const ids = raw.declaredIds.get(kind) ?? raw.declaredIds.set(kind, new Set()).get(kind)!;
@@ -98,7 +98,7 @@ function readFile(raw: RawContent, f: ContentFile, ahead: ParsedFile | undefined
   // org.yaml drives every other check: keep its valid settings so one bad field does not hide other files' errors.
   if (!value && kind === 'org') value = salvage(source, schema.org);
   if (!value) return;
-  raw.issues.push(...misplaced(kind, f.rel, value.data, source));
+  pushAll(raw.issues, misplaced(kind, f.rel, value.data, source));
   addRecord(raw, kind, value);
 }
 
@@ -109,14 +109,14 @@ function readMdx(raw: RawContent, f: ContentFile, kind: 'narrative' | 'guide', t
   let src: YamlSource | undefined;
   if (yaml !== undefined) {
     const r = validateYaml(f.file, yaml, SCHEMAS[kind] as z.ZodType<Record<string, unknown>>, 1);
-    raw.issues.push(...r.issues);
+    pushAll(raw.issues, r.issues);
     src = r.source;
     if (!r.value) return undefined;
     frontmatter = r.value.data;
   } else if (kind === 'guide') return 'no front matter';
   const format = proseFormat(f.rel);
   const prose = checkProse(f.file, text, format);
-  raw.issues.push(...prose.issues);
+  pushAll(raw.issues, prose.issues);
   const slug = f.rel.slice(f.rel.lastIndexOf('/') + 1).replace(/\.mdx?$/, '');
   return { slug, file: f.file, text, format, frontmatter, src, components: prose.components };
 }

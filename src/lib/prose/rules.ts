@@ -12,7 +12,7 @@ import {
   MAX_NESTING,
   URL_PROPERTIES,
 } from './allowlist.ts';
-import type { ProseFormat, ProseNode, ProseProblem } from './parse.ts';
+import type { ProseAttribute, ProseFormat, ProseNode, ProseProblem } from './parse.ts';
 
 /** One `<Component … />` of a page, with its attributes (all written as strings: the rules refuse the rest). */
 export interface ProseComponent {
@@ -42,10 +42,10 @@ export function proseProblems(tree: ProseNode, format: ProseFormat): { problems:
       report(`the page nests more than ${MAX_NESTING} levels deep here`, 'prose needs only a few levels of lists, quotes and emphasis');
       continue;
     }
-    const problem = judge(node, format, top);
-    if (problem) report(problem.message, problem.hint);
-    if (!problem && isJsx(node) && isComponentName(node.name ?? '')) components.push(componentUse(node, at));
-    if (problem && (node.type === 'mdxjsEsm' || node.type.endsWith('Expression'))) continue;
+    const found = judge(node, format, top);
+    for (const p of found) report(p.message, p.hint);
+    if (!found.length && isJsx(node) && isComponentName(node.name ?? '')) components.push(componentUse(node, at));
+    if (found.length && (node.type === 'mdxjsEsm' || node.type.endsWith('Expression'))) continue;
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1, top: node.type === 'root' });
   }
@@ -53,8 +53,15 @@ export function proseProblems(tree: ProseNode, format: ProseFormat): { problems:
   return { problems, components };
 }
 
-/** What is wrong with one node (its children are judged on their own); undefined when it is allowed. */
-export function judge(node: ProseNode, format: ProseFormat, topLevel: boolean): { message: string; hint: string } | undefined {
+type Problem = { message: string; hint: string };
+
+/** What is wrong with one node (its children are judged on their own): nothing when it is allowed. */
+export function judge(node: ProseNode, format: ProseFormat, topLevel: boolean): Problem[] {
+  const one = judgeNode(node, format, topLevel);
+  return one === undefined ? [] : Array.isArray(one) ? one : [one];
+}
+
+function judgeNode(node: ProseNode, _format: ProseFormat, topLevel: boolean): Problem | Problem[] | undefined {
   switch (node.type) {
     case 'root':
     case 'text':
@@ -87,7 +94,7 @@ export function judge(node: ProseNode, format: ProseFormat, topLevel: boolean): 
 }
 
 /** An element made by Markdown syntax: only its links and images can carry a problem. */
-function markdownElement(node: ProseNode): { message: string; hint: string } | undefined {
+function markdownElement(node: ProseNode): Problem | undefined {
   const tag = node.tagName ?? '';
   const allowed = MARKDOWN_ELEMENTS[tag];
   if (!allowed) return { message: `Markdown produced an element this handbook does not render (<${tag}>)`, hint: HTML_HINT };
@@ -100,7 +107,7 @@ function markdownElement(node: ProseNode): { message: string; hint: string } | u
 }
 
 /** An element or component written in MDX. */
-function jsxElement(node: ProseNode, topLevel: boolean): { message: string; hint: string } | undefined {
+function jsxElement(node: ProseNode, topLevel: boolean): Problem | Problem[] | undefined {
   const name = node.name;
   if (!name) return { message: 'fragments (<>…</>) are not allowed', hint: 'remove the <> and </>' };
   if (isComponentName(name)) return componentProblem(node, name, topLevel);
@@ -113,29 +120,11 @@ function jsxElement(node: ProseNode, topLevel: boolean): { message: string; hint
         ? `pages cannot run code, load, embed, submit or style anything; ${HTML_HINT}`
         : HTML_HINT,
     };
-  for (const a of node.attributes ?? []) {
-    if (a.type !== 'mdxJsxAttribute')
-      return { message: `<${name}> cannot spread an expression into its attributes`, hint: 'write each attribute as name="text"' };
-    const attr = a.name ?? '';
-    const property = allowedAttribute(name, attr);
-    if (property === undefined)
-      return {
-        message: `<${name}> may not carry the attribute '${attr}'`,
-        hint: /^on/i.test(attr)
-          ? 'pages cannot run code: event handlers are never allowed'
-          : attr === 'style' || attr === 'class' || attr === 'className' || attr === 'id'
-            ? `pages take the site's own styles; ${attr} is not allowed (${HTML_HINT})`
-            : HTML_HINT,
-      };
-    if (a.value !== null && typeof a.value !== 'string')
-      return { message: `<${name} ${attr}={…}> is an expression`, hint: `write the value as text: ${attr}="…"` };
-    const problem = urlProblem(name, property, a.value);
-    if (problem) return problem;
-  }
-  return undefined;
+  // Every attribute that is not allowed, each its own problem.
+  return (node.attributes ?? []).flatMap((a) => attributeProblem(name, a) ?? []);
 }
 
-function componentProblem(node: ProseNode, name: string, topLevel: boolean): { message: string; hint: string } | undefined {
+function componentProblem(node: ProseNode, name: string, topLevel: boolean): Problem | undefined {
   const spec = COMPONENTS[name];
   if (!spec) return undefined; // validateComponents() names it, with a "did you mean"
   const example = `e.g. ${spec.example}`;
@@ -152,7 +141,26 @@ function componentProblem(node: ProseNode, name: string, topLevel: boolean): { m
   return undefined;
 }
 
-function urlProblem(tag: string, property: string, value: unknown): { message: string; hint: string } | undefined {
+function attributeProblem(name: string, a: ProseAttribute): Problem | undefined {
+  if (a.type !== 'mdxJsxAttribute')
+    return { message: `<${name}> cannot spread an expression into its attributes`, hint: 'write each attribute as name="text"' };
+  const attr = a.name ?? '';
+  const property = allowedAttribute(name, attr);
+  if (property === undefined)
+    return {
+      message: `<${name}> may not carry the attribute '${attr}'`,
+      hint: /^on/i.test(attr)
+        ? 'pages cannot run code: event handlers are never allowed'
+        : attr === 'style' || attr === 'class' || attr === 'className' || attr === 'id'
+          ? `pages take the site's own styles; ${attr} is not allowed (${HTML_HINT})`
+          : HTML_HINT,
+    };
+  if (a.value !== null && typeof a.value !== 'string')
+    return { message: `<${name} ${attr}={…}> is an expression`, hint: `write the value as text: ${attr}="…"` };
+  return urlProblem(name, property, a.value);
+}
+
+function urlProblem(tag: string, property: string, value: unknown): Problem | undefined {
   const kind = URL_PROPERTIES[property];
   if (!kind || typeof value !== 'string') return undefined;
   if (kind === 'link' && !isSafeLink(value))

@@ -270,7 +270,7 @@ export function computeTrust(input: TrustInput): { trust: Trust; issues: Content
       line: 0,
       column: 0,
       path: '',
-      message: `trust-center snapshot${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
+      message: `${verified.failures.includes(f) ? 'trust-center key' : 'trust-center snapshot'}${f.record ? ` record ${f.record}` : ''}: ${f.message}`,
       hint: hintFor(f),
       severity: 'error',
     });

