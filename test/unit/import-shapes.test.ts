@@ -291,8 +291,9 @@ describe('YAML documents', () => {
       target: -20,
       timeline: 'Q3 2025',
     });
-    // Each report entry quotes its line.
+    // Each report entry quotes its line; a comment is reported too.
     expect(r.entries('unmapped')).toEqual([
+      "1 YAML comment not mapped # A team's OKRs kept as YAML.",
       '21 key result "Reduce cloud spend by 20%": field "mystery_field" not mapped mystery_field: kept out',
     ]);
   });

@@ -7,7 +7,7 @@ import { assemble, ImportError, type ImportStats } from './assemble/index.ts';
 import { emitContent } from './emit.ts';
 import { decodeBytes, prepareText } from './decode.ts';
 import { formatReport, sortEntries } from './report.ts';
-import { perLine, shortfall, summarise, type DocSummary } from './summary.ts';
+import { account, perLine, shortfall, summarise, type DocSummary } from './summary.ts';
 import { readMarkdown } from './read/document.ts';
 import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
@@ -33,6 +33,8 @@ export interface ImportResult {
   /** The report as Markdown. */
   report: string;
   entries: ReportEntry[];
+  /** Where each source line went: the lines that became a record or a field (kind `placed`). */
+  placed: ReportEntry[];
   stats?: ImportStats;
   /** Counts per document, in the order given. */
   summaries: DocSummary[];
@@ -79,14 +81,16 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
     docs.push(withFilePeriod(md, report));
   }
   const inputsShown = inputs.map((i) => i.file);
-  const finish = (rest: Omit<ImportResult, 'entries' | 'report' | 'summaries'> & { written?: string[] }): ImportResult => {
-    const entries = sortEntries(perLine(raw, sources));
-    const summaries = summarise(docs, entries, sources, inputsShown);
+  const finish = (rest: Omit<ImportResult, 'entries' | 'placed' | 'report' | 'summaries'> & { written?: string[] }): ImportResult => {
+    const accounted = account(perLine(raw, sources), sources);
+    const entries = sortEntries(accounted.entries);
+    const summaries = summarise(docs, entries, sources, inputsShown, accounted.unread);
     const gap = shortfall(summaries, opts.minMapped ?? DEFAULT_MIN_MAPPED);
     const { written, ...result } = rest;
     return {
       ...result,
       entries,
+      placed: accounted.placed,
       summaries,
       ...(gap ? { shortfall: gap } : {}),
       report: formatReport(entries, result.stats, written ?? [], inputsShown, summaries),

@@ -15,10 +15,13 @@ export interface DocSummary {
   guesses: number;
   /** Share of candidate lines mapped, 0–1. */
   mapped: number;
+  /** Candidate lines no rule placed or reported: each is reported as "not read" (none, when the rules cover the document). */
+  unread: number[];
 }
 
-/** Lines that carry nothing: blank, a thematic break, a table's separator row, a code fence, front matter fences. */
-const DECORATION = /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$)/;
+/** Lines that carry nothing: blank, a thematic break, a table's separator row or empty row, a code fence, front matter fences. */
+const DECORATION =
+  /^\s*(?:$|\|(?:\s*\|)+\s*$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$)/;
 
 const isCandidate = (line: string) => !DECORATION.test(line);
 
@@ -56,12 +59,49 @@ export function perLine(entries: readonly ReportEntry[], sources: ReadonlyMap<st
   return out;
 }
 
+/** The candidate lines of each file some entry of `kinds` covers (an entry with an end line covers its range). */
+function covered(entries: readonly ReportEntry[], sources: ReadonlyMap<string, readonly string[]>, kinds: readonly ReportEntry['kind'][]) {
+  const out = new Map<string, Set<number>>();
+  for (const e of entries) {
+    if (!kinds.includes(e.kind) || !e.line) continue;
+    const set = out.get(e.file) ?? new Set<number>();
+    for (let n = e.line; n <= Math.max(e.line, e.endLine ?? e.line); n++) set.add(n);
+    out.set(e.file, set);
+  }
+  return out;
+}
+
+/**
+ * Every candidate line is accounted for: placed in the content (a record or a field) or reported.
+ * A line that is neither — no rule read it — is reported as not read, so nothing is dropped
+ * silently; `unread` lists those lines per file. `placed` entries themselves are not printed.
+ */
+export function account(
+  entries: readonly ReportEntry[],
+  sources: ReadonlyMap<string, readonly string[]>,
+): { entries: ReportEntry[]; placed: ReportEntry[]; unread: Map<string, number[]> } {
+  const placed = covered(entries, sources, ['placed']);
+  const reported = covered(entries, sources, ['unmapped', 'note']);
+  const out = entries.filter((e) => e.kind !== 'placed');
+  const unread = new Map<string, number[]>();
+  for (const [file, lines] of sources) {
+    const missed = lines.flatMap((text, i) =>
+      isCandidate(text) && !placed.get(file)?.has(i + 1) && !reported.get(file)?.has(i + 1) ? [i + 1] : [],
+    );
+    unread.set(file, missed);
+    for (const line of missed)
+      out.push({ kind: 'unmapped', file, line, message: 'line not read (no rule placed it)', excerpt: bare(lines[line - 1]!) });
+  }
+  return { entries: out, placed: entries.filter((e) => e.kind === 'placed'), unread };
+}
+
 /** Counts per document, from its records and its report entries. */
 export function summarise(
   docs: readonly DocRecords[],
   entries: readonly ReportEntry[],
   sources: ReadonlyMap<string, readonly string[]>,
   files: readonly string[],
+  unread: ReadonlyMap<string, number[]> = new Map(),
 ): DocSummary[] {
   return files.map((file) => {
     const ds = docs.filter((d) => d.file === file);
@@ -81,6 +121,7 @@ export function summarise(
       unmappedLines: unmapped.size,
       guesses: mine.filter((e) => e.kind === 'guess').length,
       mapped: candidates ? (candidates - unmapped.size) / candidates : 0,
+      unread: unread.get(file) ?? [],
     };
   });
 }

@@ -14,9 +14,11 @@ export interface Where {
  * - guess: a value the importer inferred (kind, direction, unit, period, year, status from words, …)
  * - repair: text the importer changed before reading it (mojibake, BOM, line endings)
  * - note: what was mapped where, when that is not obvious
+ * - placed: source lines that became a record or a field (not printed: the per-document summary
+ *   counts them, and a candidate line neither placed nor reported is reported as not read)
  */
 export interface ReportEntry extends Where {
-  kind: 'unmapped' | 'guess' | 'repair' | 'note';
+  kind: 'unmapped' | 'guess' | 'repair' | 'note' | 'placed';
   message: string;
   excerpt?: string;
 }

@@ -5,7 +5,7 @@ import { endLineOf, lineOf } from '../markdown.ts';
 import type { CheckinBlock, CheckinExtras } from '../types.ts';
 import { findPeriods, parseStatus } from '../values.ts';
 import { readYaml } from '../yaml/read.ts';
-import { ensurePeriod, h2, sectionPeriod, sectionTeam, unmapped, where, type ReadState } from './state.ts';
+import { ensurePeriod, h2, placed, sectionPeriod, sectionTeam, unmapped, where, type ReadState } from './state.ts';
 
 export function readCode(st: ReadState, c: Code): void {
   const line = lineOf(c);
@@ -14,7 +14,7 @@ export function readCode(st: ReadState, c: Code): void {
   const okr = /^OKR:\s*(.+)$/i.exec(lines[0]?.trim() ?? '');
   if (okr && lines.some((l) => /^KR\s*\d+/i.test(l.trim()))) {
     st.doc.checkinBlocks.push(checkinBlock(st, okr[1]!.trim(), lines, line));
-    return;
+    return placed(st, line, endLineOf(c), 'a check-in example');
   }
   unmapped(st, line, endLineOf(c), `code block${c.lang ? ` (${c.lang})` : ''} not mapped`, lines[0]);
 }

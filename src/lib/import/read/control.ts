@@ -6,7 +6,7 @@ import { findPeriods, parseDate, parseDateRange, splitList } from '../values.ts'
 import { readField } from './fields.ts';
 import { datesFor } from './periods.ts';
 import { yearOf } from './text.ts';
-import { docPeriod, setDocPeriod, unmapped, type ReadState } from './state.ts';
+import { docPeriod, placed, setDocPeriod, unmapped, type ReadState } from './state.ts';
 
 interface ControlRow {
   key: string;
@@ -77,6 +77,8 @@ export function readControlRows(st: ReadState, rows: readonly { line: number; ce
   for (const row of rows) {
     const label = (row.cells[0]?.text ?? '').replace(/[*_]/g, '').trim();
     const r: ControlRow = { label, key: label.toLowerCase(), value: (row.cells[1]?.text ?? '').trim(), line: row.line };
-    if (!CONTROL_RULES.some(({ rule }) => rule(st, r))) unmapped(st, r.line, r.line, `document field "${label}" not mapped`, r.value);
+    const rule = CONTROL_RULES.find(({ rule }) => rule(st, r));
+    if (rule) placed(st, r.line, undefined, `document control: ${rule.name}`);
+    else unmapped(st, r.line, r.line, `document field "${label}" not mapped`, r.value);
   }
 }

@@ -6,7 +6,7 @@ import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
 import { parseConfidence, parseGrade, parseObjectiveType, parsePriority, parseStatus, splitList } from '../values.ts';
 import { person } from '../names.ts';
 import { capital, initiative, receiptScopes } from './text.ts';
-import { currentObjective, docPeriod, guess, inRole, unmapped, where, type ReadState } from './state.ts';
+import { currentObjective, docPeriod, guess, inRole, placed, unmapped, where, type ReadState } from './state.ts';
 
 /** A field line as read, and what it may apply to. */
 export interface FieldAt {
@@ -178,5 +178,7 @@ export function readField(st: ReadState, raw: string, value: string, line: numbe
     ...(p ? { period: p } : {}),
   };
   const rule = FIELD_RULES.find((r) => r.reads(f, st));
-  return rule ? rule.read(st, f) : false;
+  if (!rule?.read(st, f)) return false;
+  placed(st, line, undefined, `field ${rule.name}`);
+  return true;
 }

@@ -2,12 +2,12 @@
 // ("OKR: Accelerate Enterprise Acquisition") go to the objective and key results they name.
 import { bestObjective } from '../match.ts';
 import type { CheckinBlock } from '../types.ts';
-import { unmapped, type ReadState } from './state.ts';
+import { placed, unmapped, type ReadState } from './state.ts';
 
 export function finishDocument(st: ReadState): void {
   for (const [id, d] of st.ctx.definitions)
-    if (!st.ctx.usedDefinitions.has(id) && !st.usedLinkDefs.has(id))
-      unmapped(st, d.line, d.line, `link definition [${id}] not used`, d.url);
+    if (st.ctx.usedDefinitions.has(id) || st.usedLinkDefs.has(id)) placed(st, d.line, undefined, `link [${id}]`);
+    else unmapped(st, d.line, d.line, `link definition [${id}] not used`, d.url);
   for (const b of st.doc.checkinBlocks) matchCheckin(st, b);
 }
 

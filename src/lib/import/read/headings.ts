@@ -17,6 +17,7 @@ import {
   newObjective,
   note,
   objectiveLabel,
+  placed,
   sectionPeriod,
   setDocPeriod,
   type ReadState,
@@ -95,6 +96,7 @@ function applyHeading(
   switch (c.role) {
     case 'title': {
       st.doc.title = sec.text;
+      placed(st, line, undefined, 'the document title');
       sec.role = 'title';
       const p = findPeriods(sec.text, { years: true })[0];
       if (p) setDocPeriod(st, p, line, `the title "${sec.text}"`);
@@ -113,11 +115,13 @@ function applyHeading(
       return;
     case 'part':
       sec.role = c.part;
+      placed(st, line, undefined, `the heading of its ${c.part}`);
       if (c.part === 'checkins') cadenceFrom(st, sec.text, line);
       return;
     case 'initiative':
       sec.role = 'detail';
       parent!.initiatives.push({ title: lead.title });
+      placed(st, line, undefined, 'an initiative');
       return;
     case 'kr':
       sec.role = 'detail';
@@ -130,6 +134,7 @@ function applyHeading(
     case 'team':
       sec.team = c.team;
       sec.role = 'team';
+      placed(st, line, undefined, `team ${c.team}`);
       return;
     case 'section':
       if (!sec.period) note(st, line, `heading "${short(sec.text)}" read as a section only (not a period, team or objective)`);

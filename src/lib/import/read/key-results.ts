@@ -4,7 +4,7 @@ import type { ListItem } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
 import type { LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { inline, unmapped, where, type ReadState } from './state.ts';
+import { inline, placed, unmapped, where, type ReadState } from './state.ts';
 
 /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
 export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLine?: number): KrDraft {
@@ -22,6 +22,7 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   };
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   o.keyResults.push(d);
+  placed(st, l.line, endLine, 'key result');
   return d;
 }
 
@@ -45,5 +46,6 @@ export function krItem(st: ReadState, item: ListItem, o: ObjectiveDraft, plainIs
   };
   if (r.links.length) d.note = r.links.map((l) => `${l.text}: ${l.url}`).join('; ');
   o.keyResults.push(d);
+  placed(st, line, endLineOf(first), 'key result');
   for (const b of rest) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
 }

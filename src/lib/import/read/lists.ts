@@ -19,6 +19,7 @@ import {
   inRole,
   newObjective,
   objectiveLabel,
+  placed,
   render,
   unmapped,
   where,
@@ -147,8 +148,11 @@ function paragraphInto(st: ReadState, o: ObjectiveDraft, p: Paragraph) {
     const f = fieldLine(l.nodes, st.ctx);
     if (f && readField(st, f.label, f.value.text, l.line)) continue;
     const t = withUrls(inline(st, l.nodes));
-    if (!o.description) o.description = t;
-    else unmapped(st, l.line, l.line, 'line not mapped', t);
+    if (o.description) unmapped(st, l.line, l.line, 'line not mapped', t);
+    else {
+      o.description = t;
+      placed(st, l.line, undefined, "the objective's description");
+    }
   }
 }
 
@@ -172,29 +176,39 @@ function recordItem(st: ReadState, item: ListItem, role: Role, o: ObjectiveDraft
   if (role === 'initiatives' && o) {
     const links = first ? inline(st, first.children).links : [];
     o.initiatives.push({ ...initiative(text), ...(links[0] ? { link: links[0].url } : {}) });
-    rest.forEach((b) => unmapped(st, lineOf(b), endLineOf(b), 'nested content under an initiative not mapped'));
-    return;
+    return recordPlaced(st, first, rest, 'an initiative');
   }
   if (role === 'risks') {
     const r = { title: capital(text.replace(/\.$/, '')) };
-    if (o) o.risks.push(r);
-    else docPeriod(st)?.risks.push(r) ?? unmapped(st, line, line, 'risk with no period', text);
+    const to = o?.risks ?? docPeriod(st)?.risks;
+    if (!to) return unmapped(st, line, endLineOf(item), 'risk with no period', text);
+    to.push(r);
+    return recordPlaced(st, first, rest, 'a risk');
+  }
+  if (role === 'dependencies' || (!o && inRole(st, 'dependencies'))) {
+    if (dependencyItem(st, o, line, text)) recordPlaced(st, first, rest, 'a dependency');
+    else rest.forEach((b) => unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a dependency not mapped`));
     return;
   }
-  if (role === 'dependencies' || (!o && inRole(st, 'dependencies'))) return dependencyItem(st, o, line, text);
   if (role === 'stage-gates' && first) {
     const f = fieldLine(first.children, st.ctx);
     st.doc.stageGates.push(f ? { name: f.label, description: f.value.text } : { name: text });
-    return;
+    return recordPlaced(st, first, rest, 'a stage gate');
   }
   otherItem(st, { item, first, rest, text, line }, role, o);
 }
 
-function dependencyItem(st: ReadState, o: ObjectiveDraft | undefined, line: number, text: string) {
-  if (o) return void o.dependencies.push({ where: where(st, line), on: text });
-  const p = docPeriod(st);
-  if (p) p.dependencies.push({ description: text });
+/** The item's own lines became the record; anything nested under it is reported. */
+function recordPlaced(st: ReadState, first: Paragraph | undefined, rest: ListItem['children'], what: string) {
+  if (first) placed(st, lineOf(first), endLineOf(first), what);
+  rest.forEach((b) => unmapped(st, lineOf(b), endLineOf(b), `${b.type} under ${what} not mapped`));
+}
+
+function dependencyItem(st: ReadState, o: ObjectiveDraft | undefined, line: number, text: string): boolean {
+  if (o) o.dependencies.push({ where: where(st, line), on: text });
+  else if (docPeriod(st)) docPeriod(st)!.dependencies.push({ description: text });
   else unmapped(st, line, line, 'dependency with no period', text);
+  return Boolean(o ?? docPeriod(st));
 }
 
 /** An item of a part's list that is not one of its records. */

@@ -3,14 +3,14 @@
 // its lines one by one — key results, fields, the open objective's description, or report entries.
 import type { Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
-import { fieldLine, lineOf } from '../markdown.ts';
+import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { paragraphLeads, type LeadLine } from '../outline.ts';
 import type { ObjectiveDraft } from '../types.ts';
 import { readField } from './fields.ts';
 import { krFromLine } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { withUrls } from './text.ts';
-import { currentObjective, inline, inRole, newObjective, objectiveLabel, render, top, unmapped, type ReadState } from './state.ts';
+import { currentObjective, inline, inRole, newObjective, objectiveLabel, placed, render, top, unmapped, type ReadState } from './state.ts';
 
 export function readParagraph(st: ReadState, p: Paragraph, next: RootContent | undefined): void {
   const line = lineOf(p);
@@ -24,10 +24,11 @@ export function readParagraph(st: ReadState, p: Paragraph, next: RootContent | u
   let c = classifyParagraph(place);
   // A statement whose dates cannot be read is not one: the rules after it decide.
   if (c.role === 'dates' && !periodStatement(st, place.text, line)) c = classifyParagraph(place, c.index + 1);
-  applyParagraph(st, place, c, line);
+  applyParagraph(st, place, c, { line, end: endLineOf(p) });
 }
 
-function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass, line: number) {
+function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass, at: { line: number; end: number }) {
+  const { line, end } = at;
   const first = place.lines[0];
   switch (c.role) {
     case 'objective': {
@@ -44,13 +45,14 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       return linesInto(st, o, place.lines.slice(1));
     }
     case 'dates':
-      return;
+      return placed(st, line, end, "the period's dates");
     case 'objectives intro':
       st.pending = { role: 'goals', line, label: first!.lead.raw };
-      return unmapped(st, line, line, 'introduction not mapped (the list after it is read as objectives)', first!.lead.raw);
+      return unmapped(st, line, end, 'introduction not mapped (the list after it is read as objectives)', first!.lead.raw);
     case 'label over list':
       st.pending = { role: c.part ?? 'generic', line, label: c.label };
-      if (!c.part) unmapped(st, line, line, 'label over a list not mapped', first!.lead.raw);
+      if (c.part) placed(st, line, end, `the label of its ${c.part}`);
+      else unmapped(st, line, end, 'label over a list not mapped', first!.lead.raw);
       return;
     case 'lines':
       return readLines(st, place.lines);
@@ -65,6 +67,7 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   const o = currentObjective(st);
   if (o && !o.description && !inRole(st, 'checkins') && !inRole(st, 'grading')) {
     o.description = leftovers.map((l) => l.text).join('\n');
+    for (const l of leftovers) placed(st, l.line, undefined, "the objective's description");
     return;
   }
   for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
@@ -100,7 +103,10 @@ export function linesInto(st: ReadState, o: ObjectiveDraft, lines: readonly Lead
     const f = fieldLine(l.nodes, st.ctx);
     if (f && readField(st, f.label, f.value.text, l.line)) continue;
     const t = withUrls(inline(st, l.nodes));
-    if (!o.description) o.description = t;
-    else unmapped(st, l.line, l.line, 'line not mapped', t);
+    if (o.description) unmapped(st, l.line, l.line, 'line not mapped', t);
+    else {
+      o.description = t;
+      placed(st, l.line, undefined, "the objective's description");
+    }
   }
 }

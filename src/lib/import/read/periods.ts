@@ -7,7 +7,7 @@ import type { PeriodDraft } from '../types.ts';
 import { findPeriods, parseDateRange, type DateRange } from '../values.ts';
 import { readYaml } from '../yaml/read.ts';
 import { short, withUrls, yearOf } from './text.ts';
-import { currentObjective, docPeriod, guess, inline, note, setDocPeriod, unmapped, where, type ReadState } from './state.ts';
+import { currentObjective, docPeriod, guess, inline, note, placed, setDocPeriod, unmapped, where, type ReadState } from './state.ts';
 
 export function datesFor(st: ReadState, p: PeriodDraft, range: DateRange, line: number): void {
   p.start = range.start;
@@ -34,25 +34,37 @@ export function periodStatement(st: ReadState, text: string, line: number): bool
 export function frontMatter(st: ReadState, yaml: string): void {
   const r = readYaml(yaml, { file: st.file, lineOffset: 1, report: st.report });
   for (const [k, v] of r.meta) {
-    const key = k.toLowerCase();
     const at = v.where.line;
-    if (key === 'title') {
-      st.doc.title ??= v.value;
-      const p = findPeriods(v.value, { years: true })[0];
-      if (p) setDocPeriod(st, p, at, `the front matter title "${v.value}"`);
-    } else if (key === 'classification') {
-      st.doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
-      if (!/^(?:public|internal)$/i.test(v.value)) guess(st, at, `classification "${v.value}" read as ${st.doc.classification}`);
-    } else if (key === 'period') {
-      const p = findPeriods(v.value, { years: true })[0];
-      if (p) setDocPeriod(st, p, at, 'the front matter');
-      else unmapped(st, at, at, `front matter period "${v.value}" not recognised`);
-    } else if (/^(?:version|owner|last_reviewed|last_updated|next_review|updated|author|status)$/.test(key))
-      st.doc.sourceNotes.push(`${k}: ${v.value}`);
+    if (frontMatterField(st, k, v.value, at)) placed(st, at, undefined, `front matter ${k}`);
     else unmapped(st, at, at, `front matter "${k}" not mapped`, v.value);
   }
   st.doc.objectives.push(...r.objectives);
   st.doc.kpiGroups.push(...r.kpiGroups);
+}
+
+/** One front-matter key; false when it means nothing here (reported by the caller). */
+function frontMatterField(st: ReadState, k: string, value: string, at: number): boolean {
+  const key = k.toLowerCase();
+  if (key === 'title') {
+    st.doc.title ??= value;
+    const p = findPeriods(value, { years: true })[0];
+    if (p) setDocPeriod(st, p, at, `the front matter title "${value}"`);
+    return true;
+  }
+  if (key === 'classification') {
+    st.doc.classification = /public/i.test(value) ? 'public' : 'internal';
+    if (!/^(?:public|internal)$/i.test(value)) guess(st, at, `classification "${value}" read as ${st.doc.classification}`);
+    return true;
+  }
+  if (key === 'period') {
+    const p = findPeriods(value, { years: true })[0];
+    if (p) setDocPeriod(st, p, at, 'the front matter');
+    else unmapped(st, at, at, `front matter period "${value}" not recognised`);
+    return true;
+  }
+  if (!/^(?:version|owner|last_reviewed|last_updated|next_review|updated|author|status)$/.test(key)) return false;
+  st.doc.sourceNotes.push(`${k}: ${value}`);
+  return true;
 }
 
 /** A quote: the open objective's description, else a statement about the period (its name, dates, the organisation). */
@@ -64,12 +76,13 @@ export function readQuote(st: ReadState, q: Blockquote): void {
     .map((c) => withUrls(inline(st, c.children)))
     .join('\n');
   const o = currentObjective(st);
-  if (o) {
-    if (!o.description) o.description = text;
-    else unmapped(st, line, endLineOf(q), 'quote not mapped', text);
-    return;
+  const end = endLineOf(q);
+  if (o && !o.description) {
+    o.description = text;
+    return placed(st, line, end, "the objective's description");
   }
-  if (!periodQuote(st, text, line)) unmapped(st, line, endLineOf(q), 'quote not mapped', text);
+  if (!o && periodQuote(st, text, line)) return placed(st, line, end, 'the period');
+  unmapped(st, line, end, 'quote not mapped', text);
 }
 
 function periodQuote(st: ReadState, text: string, line: number): boolean {

@@ -71,6 +71,9 @@ export function unmapped(st: ReadState, line: number, endLine: number, message: 
 }
 
 export const guess = (st: ReadState, line: number, message: string) => st.report({ kind: 'guess', ...where(st, line), message });
+/** Lines that became a record or a field (`what` says which). */
+export const placed = (st: ReadState, line: number, endLine: number | undefined, what: string) =>
+  st.report({ kind: 'placed', ...where(st, line, endLine), message: what });
 export const note = (st: ReadState, line: number, message: string) => st.report({ kind: 'note', ...where(st, line), message });
 
 /** Inline text, remembering which link definitions were used. */
@@ -153,6 +156,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   if (l?.outcome) o.outcome = l.outcome;
   if (n.parent) o.parentDraft = n.parent;
   if (n.why?.guess) guess(st, n.line, `objective "${short(o.title)}": ${n.why.evidence}`);
+  placed(st, n.line, n.endLine, 'objective');
   st.doc.objectives.push(o);
   st.pending = undefined;
   return o;

@@ -14,7 +14,18 @@ import { readControlRows } from './control.ts';
 import { krFromLine } from './key-results.ts';
 import { objectiveMatch } from './lists.ts';
 import { yearOf } from './text.ts';
-import { currentObjective, docPeriod, guess, inline, newObjective, sectionPeriod, unmapped, where, type ReadState } from './state.ts';
+import {
+  currentObjective,
+  docPeriod,
+  guess,
+  inline,
+  newObjective,
+  placed,
+  sectionPeriod,
+  unmapped,
+  where,
+  type ReadState,
+} from './state.ts';
 
 type Rows = { line: number; cells: InlineText[] }[];
 
@@ -42,6 +53,8 @@ const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.chil
 
 function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: TableRow[]; line: number; end: number }) {
   const { line, end } = at;
+  const readable = c.role !== 'unknown' && !(c.role === 'key results' && !currentObjective(st));
+  if (readable) placed(st, line, undefined, `the header of a table of ${c.role}`);
   switch (c.role) {
     case 'flat okr':
       return flatOkrTable(st, t, c.objectiveColumn, line);
@@ -72,6 +85,7 @@ function krTable(st: ReadState, o: ObjectiveDraft, t: TableRows, line: number) {
   const r = keyResultRows(t, { line, year: yearOf(sectionPeriod(st) ?? st.doc.period), ...(st.asOf ? { asOf: st.asOf } : {}) });
   if (r.asOf) st.asOf = r.asOf;
   o.keyResults.push(...r.keyResults);
+  for (const k of r.keyResults) placed(st, k.where.line, undefined, 'key result');
   tableNotes(st, r.notes);
 }
 
@@ -146,6 +160,8 @@ function recordTable(
 ) {
   const o = currentObjective(st);
   const p = docPeriod(st);
+  // Each reader reports the rows and cells it cannot use; the rest became its records.
+  if (kind !== 'schedule' || p) for (const r of t.rows) placed(st, r.line, undefined, `a row of ${kind}`);
   switch (kind) {
     case 'dependencies': {
       const r = dependencyRows(t);

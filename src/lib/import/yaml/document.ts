@@ -10,18 +10,10 @@ export function readYamlDocument(file: string, text: string, report: Report): Do
   const doc = { ...emptyDoc(file), kpiGroups: r.kpiGroups };
   let team: string | undefined;
   for (const [k, v] of r.meta) {
-    const key = k.toLowerCase();
-    if (key === 'title' || key === 'name') doc.title = v.value;
-    else if (key === 'period' || key === 'quarter') {
-      const p = findPeriods(v.value, { years: true })[0];
-      if (p) {
-        doc.period = p.id;
-        doc.periodWhere = v.where;
-      } else report({ kind: 'unmapped', ...v.where, message: `period "${v.value}" not recognised` });
-    } else if (key === 'team') team = v.value;
-    else if (key === 'organisation' || key === 'organization' || key === 'company' || key === 'org') doc.orgName = v.value;
-    else if (key === 'classification') doc.classification = /public/i.test(v.value) ? 'public' : 'internal';
-    else if (/^(?:version|owner|last_reviewed|last_updated|updated|author|status)$/.test(key)) doc.sourceNotes.push(`${k}: ${v.value}`);
+    const read = metaField(doc, k, v.value, (t) => (team = t));
+    if (read === 'period') doc.periodWhere = v.where;
+    if (read) report({ kind: 'placed', ...v.where, message: `YAML ${k}` });
+    else if (/^(?:period|quarter)$/i.test(k)) report({ kind: 'unmapped', ...v.where, message: `period "${v.value}" not recognised` });
     else report({ kind: 'unmapped', ...v.where, message: `YAML "${k}" not mapped`, excerpt: v.value });
   }
   for (const o of r.objectives) doc.objectives.push({ ...o, ...(o.team ? {} : team ? { team } : {}) });
@@ -31,4 +23,21 @@ export function readYamlDocument(file: string, text: string, report: Report): Do
     if (p && !doc.periods.has(p.id)) doc.periods.set(p.id, emptyPeriod(p));
   }
   return doc;
+}
+
+/** A top-level scalar of a YAML document: what it set, or false when it means nothing here. */
+function metaField(doc: DocRecords, k: string, value: string, setTeam: (team: string) => void): string | false {
+  const key = k.toLowerCase();
+  if (key === 'title' || key === 'name') doc.title = value;
+  else if (key === 'period' || key === 'quarter') {
+    const p = findPeriods(value, { years: true })[0];
+    if (!p) return false;
+    doc.period = p.id;
+    return 'period';
+  } else if (key === 'team') setTeam(value);
+  else if (/^(?:organi[sz]ation|company|org)$/.test(key)) doc.orgName = value;
+  else if (key === 'classification') doc.classification = /public/i.test(value) ? 'public' : 'internal';
+  else if (/^(?:version|owner|last_reviewed|last_updated|updated|author|status)$/.test(key)) doc.sourceNotes.push(`${k}: ${value}`);
+  else return false;
+  return key;
 }

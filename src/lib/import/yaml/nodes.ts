@@ -32,6 +32,11 @@ export function whereOf(y: YamlSource, n: Node | null | undefined, key?: unknown
   };
 }
 
+/** A node (from its key) that became records: fields in it that did not are reported on their own. */
+export function placedNode(y: YamlSource, n: Node | null | undefined, what: string, key?: Node): void {
+  y.ctx.report({ kind: 'placed', ...whereOf(y, n, key), message: what });
+}
+
 /** Report a node as not mapped, naming the keys of a mapping. */
 export function unmappedNode(y: YamlSource, n: Node | null | undefined, what: string, key?: Node): void {
   const keys = isMap(n) ? n.items.map((p) => scalarText(p.key)).filter(Boolean) : [];

@@ -7,7 +7,7 @@ import { humanise } from '../names.ts';
 import type { KpiGroupDraft, ObjectiveDraft, Where } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { kpiGroupOf } from './kpis.ts';
-import { hasKpis, isObjectiveMap, scalarText, unmappedNode, whereOf, type YamlContext, type YamlSource } from './nodes.ts';
+import { hasKpis, isObjectiveMap, placedNode, scalarText, unmappedNode, whereOf, type YamlContext, type YamlSource } from './nodes.ts';
 import { objectiveOf } from './objective.ts';
 
 export type { YamlContext } from './nodes.ts';
@@ -35,12 +35,18 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
     });
     return { ...result, ok: false };
   }
+  // A comment may say what matters ("# KR2 dropped in August"): each is reported.
+  text.split('\n').forEach((l, i) => {
+    if (/^\s*#/.test(l))
+      ctx.report({ kind: 'unmapped', file: ctx.file, line: i + 1 + ctx.lineOffset, message: 'YAML comment not mapped', excerpt: l.trim() });
+  });
   const root = doc.contents;
   if (isSeq(root))
     root.items.forEach((item, i) => {
-      if (isMap(item) && isObjectiveMap(item))
+      if (isMap(item) && isObjectiveMap(item)) {
         result.objectives.push(objectiveOf(y, item, { ordinal: i + 1, period: ctx.period, team: ctx.team }));
-      else unmappedNode(y, item as Node, `YAML list item ${i + 1}`);
+        placedNode(y, item, 'objective');
+      } else unmappedNode(y, item as Node, `YAML list item ${i + 1}`);
     });
   else if (isMap(root)) for (const pair of root.items) topLevel(y, pair as Pair<Node, Node>, result);
   else if (root) unmappedNode(y, root as Node, 'YAML value');
@@ -60,7 +66,7 @@ function topLevel(y: YamlSource, pair: Pair<Node, Node>, result: YamlResult) {
   const team = /\bcompany\b/i.test(keyText) ? 'Company' : y.ctx.team;
   if (isMap(val) && isObjectiveMap(val)) {
     result.objectives.push(objectiveOf(y, val, { key, ordinal: result.objectives.length + 1, period, team }));
-    return;
+    return placedNode(y, val, 'objective', pair.key);
   }
   const items = isMap(val)
     ? val.items.map((p) => ({ key: scalarText(p.key), node: p.value as Node, keyNode: p.key as Node }))
@@ -74,8 +80,10 @@ function topLevel(y: YamlSource, pair: Pair<Node, Node>, result: YamlResult) {
         result.objectives.push(objectiveOf(y, x.node as YAMLMap, { key: x.key, ordinal: ++ordinal, period, team }));
       else unmappedNode(y, x.node, `YAML "${key}${x.key ? `.${x.key}` : ''}"`, x.keyNode);
     }
-    return;
+    return placedNode(y, val, 'objectives', pair.key);
   }
-  if (isMap(val) && hasKpis(val)) result.kpiGroups.push(kpiGroupOf(y, key, val, whereOf(y, val, pair.key)));
-  else unmappedNode(y, val, `YAML "${key}"`, pair.key);
+  if (isMap(val) && hasKpis(val)) {
+    result.kpiGroups.push(kpiGroupOf(y, key, val, whereOf(y, val, pair.key)));
+    placedNode(y, val, 'KPI group', pair.key);
+  } else unmappedNode(y, val, `YAML "${key}"`, pair.key);
 }
