@@ -2,63 +2,20 @@
 // handbook, and `okr check`, run as users run it, must name the file (and the line, where the case
 // gives one) with a clear message, exit 1 (0 when only warnings are expected), print no stack trace,
 // and finish — a case that hangs is killed and fails.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, GENERATORS, prepare, TIMEOUT_MS } from '../bad-input-corpus.ts';
-import { ROOT } from '../helpers.ts';
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function check(dir: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/okr.ts'), 'check', '--content', dir, '--format', 'json'], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: TIMEOUT_MS,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-/** Runs `work` over `items`, `limit` at a time. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
-
-interface Issue {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-  severity: string;
-}
+import { checkAll, checkJson, type CheckIssue as Issue, type CheckRun as Run } from '../check-runs.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'okr-bad-input-'));
 const runs = new Map<string, Run>();
 beforeAll(async () => {
-  const results = await pool(cases, Math.max(2, availableParallelism()), (c) => check(prepare(c, root)));
+  const results = await checkAll(
+    cases.map((c) => prepare(c, root)),
+    (dir) => checkJson(dir, TIMEOUT_MS),
+  );
   cases.forEach((c, i) => runs.set(c.name, results[i]!));
 }, 10 * TIMEOUT_MS);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,9 +4,8 @@
 // on its own parse, and the public build of all of them together stops before anything is built,
 // runs none of their code and contacts no one. Leaks into the public projection are looked for in
 // everything the public handbook holds. CSV cells and "did you mean" hints have their own cases.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/lib/export.ts';
@@ -15,48 +14,9 @@ import { Hinter, MAX_COMPARISONS } from '../../src/lib/hints.ts';
 import { proseFormat } from '../../src/lib/prose/parse.ts';
 import { ProseRefused, renderProse } from '../../src/lib/prose/render.ts';
 import { TIMEOUT_MS } from '../bad-input-corpus.ts';
+import { checkAll, checkJson, type CheckIssue as Issue, type CheckRun as Run } from '../check-runs.ts';
 import { CSV_PAYLOADS, HOSTILE, prepareHostile, PWNED, type HostileCase } from '../hostile-corpus.ts';
 import { buildSite, ROOT } from '../helpers.ts';
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-interface Issue {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  hint?: string;
-  severity: string;
-}
-
-function checkPublic(dir: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const args = [join(ROOT, 'scripts/okr.ts'), 'check', '--content', dir, '--audience', 'public', '--format', 'json'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}
 
 /**
  * Everything a computed handbook holds, as text (maps and sets included) — but the records' origins:
@@ -73,7 +33,10 @@ const runs = new Map<string, Run>();
 const checked = HOSTILE.filter((c) => !('leak' in c.expect));
 beforeAll(async () => {
   for (const c of HOSTILE) dirs.set(c.name, prepareHostile(c, root));
-  const results = await pool(checked, Math.max(2, availableParallelism()), (c) => checkPublic(dirs.get(c.name)!));
+  const results = await checkAll(
+    checked.map((c) => dirs.get(c.name)!),
+    (dir) => checkJson(dir, TIMEOUT_MS, ['--audience', 'public']),
+  );
   checked.forEach((c, i) => runs.set(c.name, results[i]!));
 }, 10 * TIMEOUT_MS);
 afterAll(() => rmSync(root, { recursive: true, force: true }));

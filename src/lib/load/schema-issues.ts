@@ -34,18 +34,16 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
     const field = String(path.at(-1) ?? '');
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          const pos = positionOfKey(src, path, key);
-          out.push({
-            file: src.file,
-            line: pos.line,
-            column: pos.column,
-            path: formatPath([...path, key]),
-            message: `unknown field '${key}'`,
-            hint: didYouMean(key, known) ?? 'remove it, or check the field names in the JSON Schema under public/schema/',
-            severity: 'error',
-          });
-        }
+        for (const key of issue.keys)
+          out.push(
+            keyIssue(
+              src,
+              path,
+              key,
+              `unknown field '${key}'`,
+              didYouMean(key, known) ?? 'remove it, or check the field names in the JSON Schema under public/schema/',
+            ),
+          );
         break;
       case 'invalid_type': {
         const actual = valueAt(data, path);
@@ -113,6 +111,12 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
     }
   }
   return out;
+}
+
+/** An error at a key of the mapping at `path` (where the key is written, not its value). */
+function keyIssue(src: YamlSource, path: readonly PropertyKey[], key: string, message: string, hint: string): ContentIssue {
+  const at = positionOfKey(src, path, key);
+  return { file: src.file, line: at.line, column: at.column, path: formatPath([...path, key]), message, hint, severity: 'error' };
 }
 
 /** A hint for the checks without one of their own: number ranges and date formats. */
@@ -194,16 +198,15 @@ export function sanitise(
     for (const [key, v] of Object.entries(value)) {
       const k = key.normalize('NFC');
       if (RESERVED_KEYS.has(k)) {
-        const at = positionOfKey(src, path, key);
-        issues.push({
-          file: src.file,
-          line: at.line,
-          column: at.column,
-          path: formatPath([...path, key]),
-          message: `'${k}' is not a field: it is a name JavaScript reserves`,
-          hint: 'remove it (a key with this name could change how every record is read)',
-          severity: 'error',
-        });
+        issues.push(
+          keyIssue(
+            src,
+            path,
+            key,
+            `'${k}' is not a field: it is a name JavaScript reserves`,
+            'remove it (a key with this name could change how every record is read)',
+          ),
+        );
         continue;
       }
       map[k] = sanitise(src, v, issues, [...path, key], open);
