@@ -145,6 +145,14 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'guides/welcome.mdx', message: /guides\/welcome\.md and this file are both the page 'welcome'/ },
   },
   {
+    name: 'mdx-slug-case',
+    kind: 'mdx',
+    about: 'Welcome.mdx beside welcome.mdx (one folder where the file system ignores case)',
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'guides/Welcome.mdx'), '---\ntitle: Welcome again\nclassification: public\n---\n\nOther text.\n'),
+    expect: { file: 'guides/welcome.mdx', message: /guides\/Welcome\.mdx and this file are both the page 'Welcome'/ },
+  },
+  {
     name: 'keys-proto-period',
     kind: 'keys',
     about: '__proto__ in a period file, which made the internal period public',

@@ -143,7 +143,8 @@ export async function startSearch(): Promise<void> {
     meta.className = 'muted';
     meta.textContent = details.filter(Boolean).join(' · ');
     const excerpt = document.createElement('p');
-    excerpt.innerHTML = excerptHtml;
+    // A hash quoted in a guide's example is no help in an excerpt: it is elided.
+    excerpt.innerHTML = excerptHtml.replace(/\b[0-9a-f]{16,}\b/g, '…');
     li.append(a, meta, excerpt);
     return li;
   }

@@ -100,6 +100,9 @@ describe('the auditor: does this snapshot verify?', () => {
     await click(page, page.locator('main a[href="/trust/2027-Q1/v1/"]'));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.locator('[data-verify-result]').textContent(), { timeout: 15_000 }).toMatch(/✓ Verified/);
+    // On a phone too: the result's full hashes wrap instead of widening the page.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -121,14 +121,18 @@ function readMdx(raw: RawContent, f: ContentFile, kind: 'narrative' | 'guide', t
   return { slug, file: f.file, text, format, frontmatter, src, components: prose.components };
 }
 
-/** Add a page, unless one of the same name (x.md beside x.mdx) is already there: both would claim one address. */
+/**
+ * Add a page, unless one of the same name is already there — x.md beside x.mdx, or X.mdx beside
+ * x.mdx (one folder on a file system that ignores case): both would claim one address.
+ */
 function addPage(raw: RawContent, pages: MdxFile[], page: MdxFile): void {
-  const first = pages.find((p) => p.slug === page.slug);
+  const name = (p: MdxFile) => p.slug.normalize('NFC').toLowerCase();
+  const first = pages.find((p) => name(p) === name(page));
   if (!first) return void pages.push(page);
   raw.issues.push(
     fileIssue(
       page.file,
-      `${first.file} and this file are both the page '${page.slug}'`,
+      `${first.file} and this file are both the page '${first.slug}'`,
       'a page is one file: merge them and delete the other',
     ),
   );

@@ -88,7 +88,12 @@ export function homeView(s: SiteIndex, url: Urls): HomeView {
     teams: teamRows.length
       ? {
           caption: `Teams in ${name}`,
-          columns: [{ label: 'Team' }, { label: 'Grade' }, { label: 'Status' }, { label: 'Behind or overdue', num: true }],
+          columns: [
+            { label: 'Team' },
+            { label: 'Grade' },
+            { label: 'Status' },
+            { label: during ? 'Behind or overdue' : 'Fell short', num: true },
+          ],
           rows: teamRows.map((t) => {
             const teamKrs = (s.objectivesByTeamPeriod.get(`${t.period}/${t.team}`) ?? []).flatMap((o) => o.keyResults);
             return {

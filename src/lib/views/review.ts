@@ -240,7 +240,8 @@ function calibration(s: SiteIndex, url: Urls): { table: TableView; without: stri
       }),
       empty: 'No team has a graded period that has ended yet.',
     },
-    without: without.length ? `No graded period has ended yet for ${without.join(', ')}.` : undefined,
+    // Said only beside teams that have a verdict: alone, the table's empty sentence says it for all.
+    without: without.length && graded.length ? `No graded period has ended yet for ${without.join(', ')}.` : undefined,
   };
 }
 

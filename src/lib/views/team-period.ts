@@ -14,8 +14,10 @@ export interface TeamPeriodView {
   objectives: ComputedObjective[];
   /** One sentence: what is behind, or that nothing is (and how far ahead of pace on average). */
   answer: string;
-  /** Key results that are behind, off track or stale, weakest first. */
+  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
   behind: TableView;
+  /** "What is behind" while the period runs; "What fell short" once it has ended. */
+  behindTitle: string;
   /** Every key result of the team's period, weakest first (collapsed under the answer). */
   all: TableView;
   history: string;
@@ -65,6 +67,7 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
     objectives,
     answer: answer(krs, period),
     behind: krStatusTable(s, url, behind),
+    behindTitle: period.state.phase === 'in progress' || period.state.phase === 'upcoming' ? 'What is behind' : 'What fell short',
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
     previous: link(history[at - 1]),
