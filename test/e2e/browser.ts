@@ -79,7 +79,11 @@ export async function open(browser: Browser, url: string, opts: Parameters<Brows
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   // No page of the handbook opens a dialog; one would mean injected script ran.
   page.on('dialog', (d) => (errors.push(`dialog: ${d.message()}`), void d.dismiss()));
-  page.on('requestfailed', (r) => errors.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // A load cancelled because the test navigated on (net::ERR_ABORTED) is not a failure of the page.
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') errors.push(`failed: ${r.url()} ${reason}`);
+  });
   page.on('response', (r) => {
     const expected = r.request().isNavigationRequest() && r.url() === url ? status : 200;
     if (r.status() >= 400 && r.status() !== expected) errors.push(`HTTP ${r.status()}: ${r.url()}`);

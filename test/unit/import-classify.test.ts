@@ -3,7 +3,7 @@
 // rule list is tried in order; these tests pin one decision per rule.
 import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { classifyHeading, headingPeriod, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
+import { classifyHeading, headingPeriod, startsAfter, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
 import type { DocProfile } from '../../src/lib/import/classify/items.ts';
 import { classifyLine, classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
 import { classifyList, type Role } from '../../src/lib/import/classify/roles.ts';
@@ -69,6 +69,28 @@ describe('headings', () => {
     expect(classifyHeading(heading(md, { parent: 'Keep customers' }))).toMatchObject({ role: 'kr' });
     expect(classifyHeading(heading(md)).role).not.toBe('kr');
   });
+  it('a heading about a later period, and everything under a retrospective, is not read as objectives', () => {
+    expect(classifyHeading(heading('### 2034 goals\n\n- a\n', { enclosingPeriod: '2033-Q3' }))).toMatchObject({ part: 'beyond' });
+    expect(classifyHeading(heading('### 2033 goals\n\n- a\n', { enclosingPeriod: '2033-Q3' })).role).not.toBe('part');
+    expect(classifyHeading(heading('## Retrospective\n'))).toMatchObject({ part: 'retrospective' });
+    expect(classifyHeading(heading('### Storage\n\n* GOOD\n', { inRetrospective: true }))).toMatchObject({ part: 'retrospective' });
+    expect([
+      startsAfter('2020', '2019-Q4'),
+      startsAfter('2019-Q4', '2019'),
+      startsAfter('FY35', 'FY34-Q4'),
+      startsAfter('FY35', '2034'),
+    ]).toEqual([true, false, true, false]);
+  });
+  it('a short heading beside sibling headings that are objectives is one too; a KR-labelled heading never is by its words', () => {
+    const root = sectionsOf(parseMarkdown('## A\n\n### Improve stability of the engine\n\n- x\n\n### Online updates\n\n- y\n'), plain)[0]!;
+    const stability = root.sections[0];
+    expect(classifyHeading(heading('### Online updates\n\n- y\n', { siblings: [stability!] }))).toMatchObject({
+      role: 'objective',
+      rule: 'like its sibling objectives',
+    });
+    expect(classifyHeading(heading('### Online updates\n\n- y\n', { siblings: [] })).role).toBe('team');
+    expect(classifyHeading(heading('#### KR2: Cut churn to 3%\n')).role).not.toBe('objective');
+  });
   it('a short name is a team; a long sentence that is no objective is a section', () => {
     expect(classifyHeading(heading('## 3. Product Team OKRs\n'))).toMatchObject({ role: 'team', team: 'Product Team' });
     expect(classifyHeading(heading('## Notes on how we plan our quarters together\n'))).toMatchObject({ role: 'section' });
@@ -103,6 +125,7 @@ describe('paragraphs', () => {
     const labelled = { profile: { labelledObjectives: 2, labelledKrs: 0 } };
     expect(classifyParagraph(paragraph('**Make onboarding painless**\n\n- x\n', labelled)).role).toBe('label over list');
     expect(classifyParagraph(paragraph('**What matters most?**\n\n- x\n')).role).not.toBe('objective');
+    expect(classifyParagraph(paragraph('**Key risks**\n\n- x\n'))).toMatchObject({ role: 'label over list', part: 'risks' });
   });
   it('a sentence about when the period runs offers its dates; declined, the later rules decide', () => {
     const p = paragraph('This quarter runs from May 1, 2019 to July 31, 2019.');
@@ -176,6 +199,10 @@ describe('tables', () => {
 describe('lists', () => {
   const list = (announced: Role | undefined, within: Role[] = [], objectiveOpen = true) =>
     classifyList({ ...(announced ? { announced } : {}), objectiveOpen, within: new Set(within) });
+  it('reports every item of a list under a later period or a retrospective', () => {
+    expect(list(undefined, ['beyond'])).toEqual({ read: 'notes' });
+    expect(list('key-results', ['retrospective'])).toEqual({ read: 'notes' });
+  });
   it('reads a list by what announced it and where it stands', () => {
     expect(list('goals')).toEqual({ read: 'goals' });
     expect(list('generic')).toEqual({ read: 'by shape' });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { objectiveByShape } from '../../src/lib/import/classify/headings.ts';
 import { classifyItem, profileOf, type DocProfile, type ItemContext } from '../../src/lib/import/classify/items.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
-import { leadOf, outlineList, sectionsOf, type OutlineItem } from '../../src/lib/import/outline.ts';
+import { leadOf, outlineList, paragraphLeads, sectionsOf, type OutlineItem } from '../../src/lib/import/outline.ts';
 import type { List, PhrasingContent } from 'mdast';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
@@ -22,6 +22,26 @@ const ctx = (over: Partial<ItemContext> = {}): ItemContext => ({
 });
 
 describe('lead lines', () => {
+  const lineOf = (md: string) => {
+    const p = parseMarkdown(md).children[0];
+    if (p?.type !== 'paragraph') throw new Error('not a paragraph');
+    return paragraphLeads(p, plain)[0]!.lead;
+  };
+  it('takes a bold role without a colon as the owner, and a tracker link at the end off the title', () => {
+    expect(lineOf('**Senior Director, People** 5,000 certifications taken [Epic 38](https://e.x/38)')).toMatchObject({
+      owner: 'Senior Director, People',
+      title: '5,000 certifications taken',
+      reference: { text: 'Epic 38', url: 'https://e.x/38' },
+    });
+    // A bold word that names no role stays in the title; a list of references stays too.
+    expect(lineOf('**Increase** revenue by 10%').owner).toBeUndefined();
+    expect(lineOf('Done in two steps: [MR1](https://e.x/1), [MR2](https://e.x/2)').title).toBe('Done in two steps: MR1, MR2');
+    expect(lineOf('Got some nice [praise](https://e.x/p)').title).toBe('Got some nice praise');
+    expect(leadOf('Chief Technology Officer:: Expand the team.')).toMatchObject({
+      owner: 'Chief Technology Officer',
+      title: 'Expand the team.',
+    });
+  });
   it('takes numbering, labels, owners and outcomes off the title', () => {
     expect(leadOf('1. CEO: Grow recurring revenue. => 60.5%')).toMatchObject({
       numbered: true,
@@ -60,6 +80,14 @@ describe('list items', () => {
     const [g] = items('1. Make onboarding painless\n');
     expect(classifyItem(g!, ctx({ goalsSection: true }))).toMatchObject({ role: 'objective', guess: true });
     expect(classifyItem(g!, ctx())).toMatchObject({ role: 'note' });
+  });
+  it('a retrospective list is notes; a plain item of a team section is an objective where other sections list objectives as items', () => {
+    const retro = items('* GOOD\n  * Shipped on time\n* BAD\n  * Slow reviews\n');
+    expect(classifyItem(retro[0]!, ctx({ siblings: retro }))).toMatchObject({ role: 'note', notesBelow: true });
+    const [plainItem] = items('* Launch the hosted controller\n');
+    const listing = { ...NONE, nestedItems: 3 };
+    expect(classifyItem(plainItem!, ctx({ teamSection: true, profile: listing }))).toMatchObject({ role: 'objective', guess: true });
+    expect(classifyItem(plainItem!, ctx({ teamSection: true })).role).toBe('note');
   });
   it('under a key result, an owned or nested item is an objective that contributes to it', () => {
     const [kr] = items('1. CEO KR: Pipeline ahead of plan\n    1. **CRO: Build pipeline**\n        1. CRO KR: 2x coverage\n');

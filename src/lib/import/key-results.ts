@@ -284,8 +284,10 @@ function measuresIn(text: string): TitleMeasure[] {
   const wordOps: [RegExp, Operator][] = [
     [/\b(?:at least|no less than|minimum of)\s+(?=\d)/gi, '>='],
     [/\b(?:at most|no more than|up to|maximum of)\s+(?=\d)/gi, '<='],
-    [/\b(?:more than)\s+(?=\d)/gi, '>'],
-    [/\b(?:less than|fewer than)\s+(?=\d)/gi, '<'],
+    [/\b(?:at or above|at or over)\s+(?=\d)/gi, '>='],
+    [/\b(?:at or below|at or under)\s+(?=\d)/gi, '<='],
+    [/\b(?:more than|greater than|higher than|above|over)\s+(?=\d)/gi, '>'],
+    [/\b(?:less than|fewer than|lower than|below)\s+(?=\d)/gi, '<'],
   ];
   const numbers = findNumbers(text);
   for (const [re, op] of wordOps)

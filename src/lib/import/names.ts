@@ -13,3 +13,7 @@ export function person(text: string): { name: string; role?: string } {
   if (m && m[1]) return { name: m[1].trim(), role: m[2]!.trim() };
   return { name: text.trim() };
 }
+
+/** Words that name a role, not a person: "VP Engineering", "Senior Director, People Success", "CEO". */
+export const ROLE_WORDS =
+  /\b(?:vp|svp|evp|ceo|cto|cfo|coo|cro|cpo|cmo|ciso|director|manager|head|lead|chief|senior|officer|team|product|engineering|executive|president|founder|owner|pm|em|leadership|board|committee|council|group)\b/i;

@@ -4,6 +4,7 @@
 // breaks). Classification (./classify/) reads these shapes; nothing here decides what a node is.
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { endLineOf, lineOf, paragraphLines } from './markdown.ts';
+import { ROLE_WORDS } from './names.ts';
 
 /** Plain text of inline nodes, as the caller renders it (links, redactions, subscripts). */
 export type InlineRenderer = (nodes: readonly PhrasingContent[]) => string;
@@ -35,6 +36,26 @@ export interface Lead {
   linkOnly: boolean;
   /** "[x]" / "[ ]" task items. */
   checked?: boolean;
+  /** A link to a tracker item at the end ("… [Epic 720](…)"), taken off the title. */
+  reference?: Reference;
+}
+
+/** A link to a tracker item: its text, and its address (or the reference to its definition). */
+export interface Reference {
+  text: string;
+  url?: string;
+  identifier?: string;
+}
+
+/** What the inline nodes of a line say beyond its text: emphasis, links. */
+export interface LeadShape {
+  bold?: 'whole' | 'lead';
+  linkOnly?: boolean;
+  checked?: boolean;
+  /** The text of the bold run a line starts with ("**Senior Director, People**" …). */
+  boldRun?: string;
+  /** A link to a tracker item that ends the line ("Epic 720", "Issue 8303", "#123"). */
+  reference?: Reference;
 }
 
 export interface OutlineItem {
@@ -73,7 +94,7 @@ const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */
-const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:\s+(?=\S)/u;
+const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:{1,2}\s+(?=\S)/u;
 /** Names before a colon that are fields or prose, not owners. */
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?)$/i;
@@ -85,6 +106,7 @@ interface Reading {
   priority?: string;
   label?: Label;
   outcome?: string;
+  reference?: Reference;
 }
 
 /**
@@ -92,7 +114,18 @@ interface Reading {
  * text left and returns the reading without it, or nothing when the marker is not there. A new
  * marker is a new step.
  */
-const LEAD_MARKERS: readonly { name: string; take: (r: Reading) => Reading | undefined }[] = [
+const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape) => Reading | undefined }[] = [
+  {
+    // "… Run GitLab.com more efficiently. [Issue 8303](…)": the tracker link is a reference, not title words.
+    name: 'tracker link at the end',
+    take: (r, shape) => {
+      const ref = shape.reference;
+      const rest = ref && r.t.endsWith(ref.text) ? r.t.slice(0, -ref.text.length).trim() : '';
+      // "…: MR1, MR2" lists references; only one that ends a sentence is taken off.
+      if (!ref || !rest || /(?:[,:&]|\band)$/i.test(rest)) return undefined;
+      return { ...r, reference: ref, t: rest };
+    },
+  },
   {
     name: 'outcome after =>',
     take: (r) => {
@@ -156,6 +189,18 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading) => Reading | und
       return again ? { ...again, label: { kind: again.label!.kind } } : owned;
     },
   },
+  {
+    // "**Senior Director, People Success** 5,000 certifications …": a role in bold, without a colon.
+    name: 'owner in bold without a colon',
+    take: (r, shape) => {
+      const run = shape.boldRun?.trim();
+      if (r.label || r.owner || !run || /:\s*$/.test(run) || !r.t.startsWith(run) || !ROLE_WORDS.test(run) || !isOwnerName(run))
+        return undefined;
+      const rest = r.t.slice(run.length);
+      if (!/^\s+[-–—]?\s*\S/.test(rest) || /^\s*:/.test(rest)) return undefined;
+      return { ...r, owner: run, t: rest.replace(/^\s+[-–—]?\s*/, '') };
+    },
+  },
 ];
 
 function takeLabel(r: Reading): Reading | undefined {
@@ -167,11 +212,11 @@ function takeLabel(r: Reading): Reading | undefined {
 }
 
 /** Read the shape of a line of text (already rendered as plain text). */
-export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: boolean; checked?: boolean } = {}): Lead {
+export function leadOf(raw: string, opts: LeadShape = {}): Lead {
   const text = raw.replace(/\s+/g, ' ').trim();
   const numbered = NUMBERING.test(text);
   let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
-  for (const m of LEAD_MARKERS) r = m.take(r) ?? r;
+  for (const m of LEAD_MARKERS) r = m.take(r, opts) ?? r;
   return {
     raw: raw.trim(),
     title: r.t.replace(/\s*:\s*$/, '').trim(),
@@ -183,8 +228,35 @@ export function leadOf(raw: string, opts: { bold?: 'whole' | 'lead'; linkOnly?: 
     ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
     linkOnly: Boolean(opts.linkOnly),
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),
+    ...(r.reference ? { reference: r.reference } : {}),
   };
 }
+
+/** A line's lead from its inline nodes: its text and what its emphasis and links say. */
+export function leadOfNodes(nodes: readonly PhrasingContent[], render: InlineRenderer, extra: Pick<LeadShape, 'checked'> = {}): Lead {
+  const bold = emphasisOf(nodes);
+  const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  const first = real[0];
+  const last = real.at(-1);
+  const boldRun = bold === 'lead' && first && (first.type === 'strong' || first.type === 'emphasis') ? render(first.children) : undefined;
+  const link = last && real.length > 1 && (last.type === 'link' || last.type === 'linkReference') ? last : undefined;
+  const linkText = link ? render(link.children).trim() : '';
+  const reference: Reference | undefined =
+    link && TRACKER_REF.test(linkText)
+      ? { text: linkText, ...(link.type === 'link' ? { url: link.url } : { identifier: link.identifier.toLowerCase() }) }
+      : undefined;
+  return leadOf(render(nodes), {
+    ...(bold ? { bold } : {}),
+    linkOnly: isLinkOnly(nodes),
+    ...extra,
+    ...(boldRun ? { boldRun } : {}),
+    ...(reference ? { reference } : {}),
+  });
+}
+
+/** Link texts that name a tracker item rather than say anything: "Epic 720", "Issue 8303", "#123", "MR !42", "JIRA-12". */
+const TRACKER_REF =
+  /^(?:(?:epic|issue|meta[- ]issue|tracking issue|milestone|ticket|mr|merge request|pr|pull request|story|task)\s*[#!]?\s*\d[\w.-]*|[#!]\d+|[A-Z][A-Z0-9]+-\d+)$/i;
 
 function isOwnerName(name: string): boolean {
   if (NOT_OWNER.test(name)) return false;
@@ -221,11 +293,7 @@ export function paragraphLeads(p: Paragraph, render: InlineRenderer, checked?: b
   return paragraphLines(p.children).map((l, i) => ({
     line: l.line,
     nodes: l.nodes,
-    lead: leadOf(render(l.nodes), {
-      ...(emphasisOf(l.nodes) ? { bold: emphasisOf(l.nodes)! } : {}),
-      linkOnly: isLinkOnly(l.nodes),
-      ...(i === 0 && checked !== undefined ? { checked } : {}),
-    }),
+    lead: leadOfNodes(l.nodes, render, i === 0 && checked !== undefined ? { checked } : {}),
   }));
 }
 
@@ -269,10 +337,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         heading: n,
         line: lineOf(n),
         depth: n.depth,
-        lead: leadOf(render(n.children), {
-          ...(emphasisOf(n.children) ? { bold: emphasisOf(n.children)! } : {}),
-          linkOnly: isLinkOnly(n.children),
-        }),
+        lead: leadOfNodes(n.children, render),
         items: [],
         sections: [],
         tables: 0,

@@ -225,6 +225,22 @@ export function parseStatus(raw: string): ParsedStatus | undefined {
   return { note: words, guessed: false };
 }
 
+/** A status stated anywhere in a value ("35% 🟡", "ahead of plan 🟢"): the emoji wherever it is, else as parseStatus reads it. */
+export function statusAnywhere(raw: string): ParsedStatus | undefined {
+  const s = parseStatus(raw);
+  if (s?.status) return s;
+  for (const [re, colour] of STATUS_EMOJI) {
+    const m = re.exec(raw);
+    if (!m) continue;
+    const note = (raw.slice(0, m.index) + raw.slice(m.index + m[0].length))
+      .replace(/\uFE0F/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { status: colour, ...(note ? { note } : {}), guessed: false };
+  }
+  return s;
+}
+
 // ── Priorities, types, levels ───────────────────────────────────────────────────────────────────
 
 export type Priority = 'P0' | 'P1' | 'P2' | 'P3' | 'critical' | 'high' | 'medium' | 'low' | 'tier-1' | 'tier-2' | 'tier-3';

@@ -2,6 +2,7 @@
 // "Platform Team", "CEO", "Sofia Martinez (VP Customer Success)") and given stable ids. One
 // registry per import, filled in document order so the files list them in that order.
 import { nameId } from '../ids.ts';
+import { ROLE_WORDS } from '../names.ts';
 import { teamId } from '../teams.ts';
 import type { PersonRef, Report } from '../types.ts';
 
@@ -48,8 +49,6 @@ export function addTeam(r: Registry, name: string, why?: { file: string; line: n
   return id;
 }
 
-const ROLE_WORDS =
-  /\b(?:vp|svp|evp|ceo|cto|cfo|coo|cro|cpo|cmo|ciso|director|manager|head|lead|chief|senior|officer|team|product|engineering|executive|president|founder|owner|pm|em|leadership|board|committee|council|group)\b/i;
 const isPersonalName = (name: string) => /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,2}$/u.test(name) && !ROLE_WORDS.test(name);
 
 /** A person's id (created the first time), and their role when the name is a person's and a role was written. */

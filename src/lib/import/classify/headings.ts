@@ -30,6 +30,14 @@ export interface HeadingPlace {
   within?: { role: 'key-results' | 'initiatives' | 'detail'; direct: boolean; listsItems: boolean };
   /** A period is known at this place (the title, a period heading above, front matter). */
   inPeriod: boolean;
+  /** The period of this place (a period heading above, else the document's), if any. */
+  enclosingPeriod?: string;
+  /** Inside a section about a later period ("### 2020 goals" and what it holds). */
+  inBeyond?: boolean;
+  /** Inside a retrospective ("## Retrospective" and the team sections under it). */
+  inRetrospective?: boolean;
+  /** The other headings of the same level under the same parent. */
+  siblings?: readonly SectionSummary[];
   profile: DocProfile;
 }
 
@@ -68,6 +76,19 @@ export function headingPeriod(text: string): HeadingPeriod | undefined {
 export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   { name: 'document title', rule: (h) => (h.firstTitle ? { rule: 'document title', role: 'title' } : undefined) },
   {
+    // "### 2020 goals" inside 2019 Q4: plans beyond the period, not its objectives (nor a period of their own).
+    name: 'beyond this period',
+    rule: (h, period) =>
+      h.inBeyond || (period && h.enclosingPeriod && !h.inRetrospective && startsAfter(period.phrase.id, h.enclosingPeriod))
+        ? { rule: 'beyond this period', role: 'part', part: 'beyond' }
+        : undefined,
+  },
+  {
+    // "### Frontend" under "## Retrospective": what went well and what did not, not objectives.
+    name: 'inside a retrospective',
+    rule: (h) => (h.inRetrospective ? { rule: 'inside a retrospective', role: 'part', part: 'retrospective' } : undefined),
+  },
+  {
     name: 'labelled objective',
     rule: (h) => (h.lead.label?.kind === 'objective' && h.lead.title ? { rule: 'labelled objective', role: 'objective' } : undefined),
   },
@@ -95,6 +116,20 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
       if (!h.summary || period) return undefined;
       const c = objectiveByShape(h.summary, h);
       return c?.role === 'objective' ? { rule: 'objective by shape', role: 'objective', evidence: c } : undefined;
+    },
+  },
+  {
+    // "### Online updates" beside "### Improve stability", "### Make enterprise friendly": a short
+    // name among sibling headings that are objectives, over a list of its own, is one too.
+    name: 'like its sibling objectives',
+    rule: (h, period) => {
+      const items = h.summary?.items.filter((i) => !i.lead.linkOnly).length ?? 0;
+      if (period || h.lead.label || !items || !h.siblings?.length || h.lead.linkOnly || SECTION_WORDS.test(h.lead.title)) return undefined;
+      const others = h.siblings.filter((s) => !s.lead.linkOnly && !headingRole(s.lead.title));
+      const objectives = others.filter((s) => s.lead.label?.kind === 'objective' || objectiveByShape(s, h)?.role === 'objective').length;
+      if (!objectives || objectives * 2 <= others.length) return undefined;
+      const evidence = `a heading over ${items} item${items === 1 ? '' : 's'} beside ${others.length} sibling heading${others.length === 1 ? '' : 's'}, ${objectives} of them objective${objectives === 1 ? '' : 's'}`;
+      return { rule: 'like its sibling objectives', role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
     },
   },
   {
@@ -145,7 +180,8 @@ const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$
 export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; inPeriod: boolean }): Classified | undefined {
   const l = s.lead;
   if (l.label?.kind === 'objective') return decided(`heading labelled "Objective"`);
-  if (ctx.profile.labelledObjectives) return undefined;
+  // "#### KR2: Cut churn to 3%" is a key result whatever its words.
+  if (ctx.profile.labelledObjectives || l.label?.kind === 'kr') return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);
   if (l.owner && (items.length || s.sections.length || l.numbered))
     return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
@@ -175,3 +211,15 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
 }
 
 const decided = (evidence: string, guess = false): Classified => ({ role: 'objective', evidence, guess });
+
+/** "2020" starts after "2019-Q4" ends (both fiscal or both calendar; years and quarters). */
+export function startsAfter(id: string, other: string): boolean {
+  const parse = (p: string) => /^(FY)?(\d+)(?:-Q([1-4]))?$/.exec(p);
+  const a = parse(id);
+  const b = parse(other);
+  if (!a || !b || Boolean(a[1]) !== Boolean(b[1])) return false;
+  const year = (m: RegExpExecArray) => Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]);
+  const start = year(a) * 4 + (a[3] ? Number(a[3]) - 1 : 0);
+  const end = year(b) * 4 + (b[3] ? Number(b[3]) - 1 : 3);
+  return start > end;
+}

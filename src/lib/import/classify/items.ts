@@ -9,6 +9,8 @@ export interface DocProfile {
   labelledObjectives: number;
   /** How many lines label themselves as key results ("KR:", "KR2:", "CEO KR:"). */
   labelledKrs: number;
+  /** How many top-level list items have items nested under them (the shape of an objective over its key results). */
+  nestedItems?: number;
 }
 
 export interface Classified {
@@ -17,6 +19,8 @@ export interface Classified {
   evidence: string;
   /** True when the evidence is weak: the report lists the decision as a guess. */
   guess: boolean;
+  /** A note whose nested items are notes too (a retrospective's "GOOD" / "BAD" / "TRY"). */
+  notesBelow?: boolean;
 }
 
 export interface ItemContext {
@@ -31,32 +35,48 @@ export interface ItemContext {
   goalsSection: boolean;
   /** The parent item is a key result. */
   underKr: boolean;
+  /** Directly under a team section ("### Product:"), with no objective open. */
+  teamSection?: boolean;
   /** The other items of the same list. */
   siblings: readonly OutlineItem[];
 }
 
+const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
+
 /** Count the labels a document uses, to know whether unlabelled shapes need more evidence. */
-export function profileOf(leads: readonly Lead[]): DocProfile {
+export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem[] = []): DocProfile {
   return {
     labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
+    nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
   };
 }
 
 type ItemRule = (item: OutlineItem, ctx: ItemContext) => Classified | undefined;
 
 const decided = (role: Classified['role'], evidence: string, guess = false): Classified => ({ role, evidence, guess });
-const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
 const shapeOf = (i: OutlineItem) => `${i.ordered}|${i.lead.bold ?? ''}|${nested(i) > 0}`;
 const describe = (i: OutlineItem) =>
   [i.lead.bold ? 'bold' : '', i.ordered || i.lead.numbered ? 'numbered' : '', 'item', i.lead.owner ? `owned by "${i.lead.owner}"` : '']
     .filter(Boolean)
     .join(' ');
 
+/** Labels of a retrospective's lists. */
+export const RETROSPECTIVE =
+  /^(?:good|bad|try|keep|stop|start|wins?|losses|went well|what went well|what (?:didn['’]?t|did not) go well|(?:things )?to improve|lessons learned|learnings?|challenges|highlights|lowlights|retro(?:spective)?)[:.]?$/i;
+
 /** The rules for list items, in the order they are tried. A new shape is a new rule here. */
 export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
   { name: 'link', rule: (i) => (i.lead.linkOnly && !nested(i) ? decided('note', 'a link, not an OKR line') : undefined) },
   { name: 'empty', rule: (i) => (!i.lead.title && !i.lead.label && !nested(i) ? decided('note', 'an empty item') : undefined) },
+  {
+    // "* GOOD" / "* BAD" / "* TRY" over what happened: a retrospective, not objectives and key results.
+    name: 'retrospective',
+    rule: (i, c) =>
+      [i, ...c.siblings].some((s) => RETROSPECTIVE.test(s.lead.title))
+        ? { ...decided('note', 'a retrospective, not an OKR'), notesBelow: true }
+        : undefined,
+  },
   {
     name: 'labelled objective',
     rule: (i) =>
@@ -137,6 +157,19 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       const weak = c.profile.labelledKrs > 0;
       return decided('kr', `${describe(i)} under an objective${weak ? ', though unlabelled where others say "KR"' : ''}`, weak);
     },
+  },
+  {
+    // "### Product:" over "- Launch the hosted playground": where other sections list objectives as
+    // items over their key results, a plain item of a team section is an objective without them.
+    name: 'goal of a team section',
+    rule: (i, c) =>
+      !c.objective && !nested(i) && c.teamSection && (c.profile.nestedItems ?? 0) >= 2 && !c.profile.labelledObjectives && !i.lead.label
+        ? decided(
+            'objective',
+            `${describe(i)} of a team section, where the document lists objectives as items over their key results`,
+            true,
+          )
+        : undefined,
   },
   {
     name: 'goal without an objective',

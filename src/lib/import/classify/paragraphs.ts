@@ -35,8 +35,8 @@ type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
 
 /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
 export function objectiveLine(l: Lead, listFollows: boolean, krLines: number, profile: DocProfile): Classified | undefined {
-  // "_What is the main thing?_" asks; it does not name an objective.
-  if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title)) return undefined;
+  // "_What is the main thing?_" asks; it does not name an objective; "**Key risks**" names a part of one.
+  if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title) || headingRole(l.title)) return undefined;
   if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
     return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
   if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;

@@ -19,6 +19,10 @@ export type Role =
   | 'detail'
   /** A list introduced as the objectives ("Here's a summary of this team's objectives:"). */
   | 'goals'
+  /** Goals for a later period than the one being read ("### 2020 goals" inside 2019 Q4): notes, not objectives. */
+  | 'beyond'
+  /** A retrospective ("## Retrospective", "### What went well"): notes, not objectives. */
+  | 'retrospective'
   | 'generic';
 
 /** The role a heading's (or bold label's) words give it, if any. */
@@ -35,6 +39,12 @@ export function headingRole(full: string): Role | undefined {
   if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  if (
+    /^(?:\d+\.\s*)?(?:retrospective|retro|lessons learned|what went well|what (?:didn['’]?t|did not) go well|(?:good|bad|try)(?:\s*[/,&]\s*(?:good|bad|try))*)s?:?$/i.test(
+      text,
+    )
+  )
+    return 'retrospective';
   return undefined;
 }
 
@@ -58,6 +68,8 @@ export interface ListPlace {
 export type ListClass =
   /** Plain items are objectives (a goals list). */
   | { read: 'goals' }
+  /** Every item is reported as a note (goals beyond the period being read). */
+  | { read: 'notes' }
   /** Items are objectives only by their own shape, never key results by place (under a label or a detail heading). */
   | { read: 'by shape' }
   /** Items are records of a part: initiatives, risks, dependencies, stage gates … */
@@ -70,6 +82,7 @@ export function classifyList(l: ListPlace): ListClass {
   const part =
     l.announced ??
     (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
+  if (l.within.has('beyond') || l.within.has('retrospective')) return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };
   if (part === 'generic' || l.within.has('detail')) return { read: 'by shape' };
   if (part && part !== 'key-results') return { read: 'records', part };

@@ -5,7 +5,7 @@
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
-import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type SectionSummary } from '../outline.ts';
+import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
 import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
@@ -25,7 +25,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   const body = fm ? '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length) : text;
   const root = parseMarkdown(body);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
-  const { sectionAt, leads } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
+  const { sectionAt, siblingsAt, leads, topItems } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
   const st: ReadState = {
     file,
     doc,
@@ -33,7 +33,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     ctx,
     usedLinkDefs: new Set(),
     sectionAt,
-    profile: profileOf(leads),
+    siblingsAt,
+    profile: profileOf(leads, topItems),
     stack: [],
     ordinals: new Map(),
     readBlock,
@@ -47,23 +48,31 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
 /** Every heading's section by line, and the lead of every heading, list item and paragraph line (for the labels the document uses). */
 function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => string) {
   const sectionAt = new Map<number, SectionSummary>();
+  const siblingsAt = new Map<number, SectionSummary[]>();
   const walk = (ss: SectionSummary[]) => {
     for (const s of ss) {
       sectionAt.set(s.line, s);
+      siblingsAt.set(s.line, ss);
       walk(s.sections);
     }
   };
   walk(sectionsOf(root, render));
   const leads: Lead[] = [];
+  const topItems: OutlineItem[] = [];
   for (const n of root.children) {
     if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
-    else if (n.type === 'list') for (const i of allItems(outlineList(n, render))) leads.push(i.lead, ...i.more.map((m) => m.lead));
-    else if (n.type === 'paragraph') leads.push(...paragraphLeads(n, render).map((l) => l.lead));
+    else if (n.type === 'list') {
+      const items = outlineList(n, render);
+      topItems.push(...items);
+      for (const i of allItems(items)) leads.push(i.lead, ...i.more.map((m) => m.lead));
+    } else if (n.type === 'paragraph') leads.push(...paragraphLeads(n, render).map((l) => l.lead));
   }
-  return { sectionAt, leads };
+  return { sectionAt, siblingsAt, leads, topItems };
 }
 
 function readBlock(st: ReadState, node: RootContent, next?: RootContent): void {
+  // Only a list right after a key result can hold its fields.
+  if (node.type !== 'list') st.lastKr = undefined;
   switch (node.type) {
     case 'heading':
       return readHeading(st, node);

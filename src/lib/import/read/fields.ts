@@ -2,11 +2,20 @@
 // fields of the open objective (Owner, DRI, Priority, Type, Confidence, Status, Ladders up to, …),
 // of the period (Theme, Purpose, Decision receipts) or of the document (Version, Classification).
 // Each rule names the labels it reads; the first whose labels match decides. A new field is a new rule.
-import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
-import { parseConfidence, parseGrade, parseObjectiveType, parsePriority, parseStatus, splitList } from '../values.ts';
+import type { KrDraft, ObjectiveDraft, PeriodDraft } from '../types.ts';
+import {
+  parseConfidence,
+  parseGrade,
+  parseObjectiveType,
+  parsePriority,
+  parseStatus,
+  parseValue,
+  splitList,
+  statusAnywhere,
+} from '../values.ts';
 import { person } from '../names.ts';
 import { capital, initiative, receiptScopes } from './text.ts';
-import { currentObjective, docPeriod, guess, inRole, placed, unmapped, where, type ReadState } from './state.ts';
+import { currentKr, currentObjective, docPeriod, guess, inRole, placed, unmapped, where, type ReadState } from './state.ts';
 
 /** A field line as read, and what it may apply to. */
 export interface FieldAt {
@@ -16,6 +25,8 @@ export interface FieldAt {
   raw: string;
   value: string;
   line: number;
+  /** The key result whose fields these are (under its heading, nested under it, or listed right after it). */
+  kr?: KrDraft;
   objective?: ObjectiveDraft;
   period?: PeriodDraft;
 }
@@ -40,6 +51,66 @@ const listOr = (st: ReadState, f: FieldAt, role: 'initiatives' | 'dependencies' 
   else st.pending = { role, line: f.line, label: f.raw };
   return true;
 };
+
+const onKr = (name: string, labels: RegExp, read: (st: ReadState, f: FieldAt, k: KrDraft) => boolean): FieldRule & { labels: RegExp } => ({
+  name: `key result ${name}`,
+  labels,
+  reads: (f) => Boolean(f.kr) && labels.test(f.label),
+  read: (st, f) => read(st, f, f.kr!),
+});
+
+const NO_VALUE = /^(?:[-–—?]|n\/?a|tbd|tbc|\[.*\])$/i;
+
+/** Fields of a key result: its values as written, status, owner, confidence, due date, unit, measurement, notes. */
+const KR_FIELDS = [
+  onKr('target', /^(?:target|goal|target value|to)$/, (_, f, k) => {
+    k.target = parseValue(f.value);
+    k.fromTitle = false;
+    return true;
+  }),
+  onKr(
+    'baseline',
+    /^(?:baseline|start|starting(?: value| point)?|from|initial|previous)$/,
+    (_, f, k) => ((k.baseline = parseValue(f.value)), true),
+  ),
+  onKr('current', /^(?:current|actual|now|latest|achieved|current value)$/, (_, f, k) => ((k.current = parseValue(f.value)), true)),
+  onKr('status', /^(?:status|rag|health|state|progress|completion)$/, (st, f, k) => {
+    const s = NO_VALUE.test(f.value.trim()) ? undefined : statusAnywhere(f.value);
+    if (s?.status) {
+      k.declared = { ...k.declared, status: s.status, ...(s.note ? { statusNote: s.note } : {}) };
+      if (s.guessed) guess(st, f.line, `KR "${k.title}": status ${s.status} read from the words "${f.value}"`);
+    } else if (f.value.trim() && !NO_VALUE.test(f.value.trim())) k.note = [k.note, `${f.raw}: ${f.value}`].filter(Boolean).join('; ');
+    return true;
+  }),
+  onKr('grade', /^(?:grade|score|final score)$/, (_, f, k) => {
+    const g = parseGrade(f.value);
+    if (g === undefined) return false;
+    k.declared = { ...k.declared, grade: g };
+    return true;
+  }),
+  onKr('owner', /^(?:owner|dri|responsible|lead|accountable|kr owner)$/, (_, f, k) => ((k.owner = f.value), true)),
+  onKr('confidence', /^confidence$/, (_, f, k) => {
+    const c = parseConfidence(f.value);
+    if (c.value !== undefined) k.confidence = c.value;
+    else if (c.note) k.note = [k.note, `Confidence: ${c.note}`].filter(Boolean).join('; ');
+    return true;
+  }),
+  onKr('due', /^(?:due|due date|deadline|timeline|by|eta|when|target date)$/, (_, f, k) => ((k.timeline = f.value), true)),
+  onKr('unit', /^units?$/, (_, f, k) => ((k.unit = f.value), true)),
+  onKr(
+    'measurement',
+    /^(?:measurement|measured by|how measured|how we measure|source|data source|metric)$/,
+    (_, f, k) => ((k.measurement = f.value), true),
+  ),
+  onKr('weight', /^weight$/, (_, f, k) => (Number(f.value) > 0 ? ((k.weight = Number(f.value)), true) : false)),
+  onKr('notes', /^(?:notes?|comments?|remarks?|why|context)$/, (_, f, k) => {
+    k.note = [k.note, f.value].filter(Boolean).join('; ');
+    return true;
+  }),
+];
+
+/** Whether a label names a key result's field (a list of such lines right after a key result is its own). */
+export const isKrFieldLabel = (label: string) => KR_FIELDS.some((r) => r.labels.test(cleanLabel(label)));
 
 const OBJECTIVE_FIELDS: FieldRule[] = [
   onObjective('owner', /^(?:owner|objective owner|accountable|tracking manager)$/, (_, f, o) => ((o.owner = person(f.value)), true)),
@@ -159,21 +230,26 @@ const DOCUMENT_FIELDS: FieldRule[] = [
   },
 ];
 
-/** The rules for field lines, in the order they are tried: the open objective's fields first. */
-export const FIELD_RULES: readonly FieldRule[] = [...OBJECTIVE_FIELDS, ...DOCUMENT_FIELDS];
+/** The rules for field lines, in the order they are tried: the open key result's, the open objective's, then the document's. */
+export const FIELD_RULES: readonly FieldRule[] = [...KR_FIELDS, ...OBJECTIVE_FIELDS, ...DOCUMENT_FIELDS];
+
+const cleanLabel = (raw: string) =>
+  raw
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .trim()
+    .toLowerCase();
 
 /** Read a "Label: value" line. False when the label means nothing here (the caller reads the line otherwise). */
 export function readField(st: ReadState, raw: string, value: string, line: number): boolean {
   const o = currentObjective(st);
   const p = docPeriod(st);
+  const k = currentKr(st);
   const f: FieldAt = {
-    label: raw
-      .replace(/\s*\([^)]*\)\s*$/, '')
-      .trim()
-      .toLowerCase(),
+    label: cleanLabel(raw),
     raw,
     value,
     line,
+    ...(k ? { kr: k } : {}),
     ...(o ? { objective: o } : {}),
     ...(p ? { period: p } : {}),
   };

@@ -57,6 +57,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
   const above = st.stack.slice(0, -1);
   const within = above.findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
   const summary = st.sectionAt.get(h.line);
+  const enclosing = sectionPeriod(st) ?? st.doc.period;
   return {
     text: h.text,
     lead: h.lead,
@@ -74,6 +75,10 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
         }
       : {}),
     inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period),
+    ...(enclosing ? { enclosingPeriod: enclosing } : {}),
+    ...(above.some((s) => s.role === 'beyond') ? { inBeyond: true } : {}),
+    ...(above.some((s) => s.role === 'retrospective') ? { inRetrospective: true } : {}),
+    siblings: (st.siblingsAt.get(h.line) ?? []).filter((s) => s.line !== h.line),
     profile: st.profile,
   };
 }
@@ -115,6 +120,14 @@ function applyHeading(
       return;
     case 'part':
       sec.role = c.part;
+      if (c.part === 'beyond')
+        return note(
+          st,
+          line,
+          `heading "${short(sec.text)}" names a later period than the one read here: what it holds is reported, not imported`,
+        );
+      if (c.part === 'retrospective')
+        return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
       placed(st, line, undefined, `the heading of its ${c.part}`);
       if (c.part === 'checkins') cadenceFrom(st, sec.text, line);
       return;
@@ -125,7 +138,7 @@ function applyHeading(
       return;
     case 'kr':
       sec.role = 'detail';
-      krFromLine(st, parent!, { line, lead, nodes: h.children });
+      sec.kr = krFromLine(st, parent!, { line, lead, nodes: h.children });
       return;
     case 'detail':
       sec.role = 'detail';

@@ -3,13 +3,16 @@
 import type { ListItem } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
 import type { LeadLine } from '../outline.ts';
+import { sameTitle } from '../match.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { inline, placed, unmapped, where, type ReadState } from './state.ts';
 
 /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
 export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLine?: number): KrDraft {
   const r = inline(st, l.nodes);
-  const title = l.lead.title.replace(/\s+/g, ' ');
+  // "Hiring: ML (1 Senior)" under the objective "Hiring" names its topic, not an owner.
+  const topic = l.lead.owner && sameTitle(l.lead.owner, o.title) ? l.lead.owner : undefined;
+  const title = (topic ? `${topic}: ${l.lead.title}` : l.lead.title).replace(/\s+/g, ' ');
   const redactions = [...title.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((m) => m[1]!).filter((id) => st.doc.redactions.has(id));
   const d: KrDraft = {
     where: where(st, l.line, endLine),
@@ -17,7 +20,7 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
     title,
     fromTitle: true,
     redactions,
-    ...(l.lead.owner ? { owner: l.lead.owner } : {}),
+    ...(l.lead.owner && !topic ? { owner: l.lead.owner } : {}),
     ...(l.lead.outcome !== undefined ? { outcome: l.lead.outcome } : {}),
   };
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');

@@ -5,9 +5,9 @@ import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
 import { classifyList, headingRole, namesGoals, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
-import { outlineList, type OutlineItem } from '../outline.ts';
-import type { ObjectiveDraft } from '../types.ts';
-import { readField } from './fields.ts';
+import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
+import type { KrDraft, ObjectiveDraft } from '../types.ts';
+import { isKrFieldLabel, readField } from './fields.ts';
 import { krFromLine, krItem, KR_RE } from './key-results.ts';
 import { linesInto } from './paragraphs.ts';
 import { capital, initiative, short, withUrls } from './text.ts';
@@ -44,10 +44,18 @@ export function readList(st: ReadState, l: List): void {
     within: new Set(st.stack.map((s) => s.role)),
   });
   const items = () => outlineList(l, (n) => render(st, n));
+  const kr = st.lastKr;
+  st.lastKr = undefined;
+  if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') {
     for (const item of l.children) recordItem(st, item, c.part, o);
+    return;
+  }
+  if (c.read === 'notes') {
+    const why = st.stack.some((s) => s.role === 'retrospective') ? 'a retrospective, not an OKR' : 'a goal beyond the period being read';
+    for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }
   readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false });
@@ -69,10 +77,13 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
       krsElsewhere,
       goalsSection: goals,
       underKr: at.underKr,
+      teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
     else if (c.role === 'kr' && at.objective) krItemOf(st, item, at.objective, c);
+    else if (c.notesBelow)
+      for (const i of allItems([item])) unmapped(st, i.line, i.endLine, `list item not mapped (${c.evidence})`, i.lead.raw);
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
   }
 }
@@ -99,11 +110,42 @@ function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Class
 }
 
 function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classified) {
-  krFromLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, item.endLine);
+  const kr = krFromLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, item.endLine);
   if (c.guess) guess(st, item.line, `key result "${short(item.lead.title)}": ${c.evidence}`);
-  for (const m of item.more) unmapped(st, m.line, m.line, 'line under a key result not mapped', m.lead.raw);
+  // Lines and items under it that are its fields ("Target: 5", "**Status:** 🟡") are its own.
+  const outer = st.krScope;
+  st.krScope = kr;
+  for (const m of item.more) if (!krFieldLine(st, m)) unmapped(st, m.line, m.line, 'line under a key result not mapped', m.lead.raw);
   readItems(st, item.children, { objective: o, krList: false, underKr: true });
-  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+  for (const b of item.other)
+    if (b.type !== 'paragraph') unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+    else
+      for (const l of paragraphLeads(b, (n) => render(st, n)))
+        if (!krFieldLine(st, l)) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
+  st.krScope = outer;
+}
+
+/** A "Label: value" line read as a field of the key result in scope; false when it is not one. */
+function krFieldLine(st: ReadState, l: LeadLine): boolean {
+  const f = fieldLine(l.nodes, st.ctx);
+  return Boolean(f && isKrFieldLabel(f.label) && readField(st, f.label, f.value.text, l.line));
+}
+
+/** A list right after a key result whose items are all its fields ("- Baseline: 12", "- **Owner:** Ana"). */
+function krFieldList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft): boolean {
+  const fields = items.map((i) => (i.lead.label ? undefined : fieldLine(i.leadNodes, st.ctx)));
+  if (!items.length || !fields.every((f) => f && isKrFieldLabel(f.label))) return false;
+  const outer = st.krScope;
+  st.krScope = kr;
+  items.forEach((item, i) => {
+    if (!readField(st, fields[i]!.label, fields[i]!.value.text, item.line))
+      unmapped(st, item.line, item.line, `field "${fields[i]!.label}" not mapped`, fields[i]!.value.text);
+    for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a key result field not mapped', c.lead.raw);
+    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result field not mapped`);
+  });
+  st.krScope = outer;
+  return true;
 }
 
 /** An item that is neither: reported, and each line nested under it read (or reported) in turn. */

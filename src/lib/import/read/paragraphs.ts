@@ -89,7 +89,7 @@ function readLine(st: ReadState, l: LeadLine): boolean {
   let c = classifyLine(place);
   // A field the content model has no place for is not one here: the rules after it decide.
   if (c.role === 'field' && !readField(st, f!.label, f!.value.text, l.line)) c = classifyLine(place, c.index + 1);
-  if (c.role === 'kr') krFromLine(st, o!, l);
+  if (c.role === 'kr') st.lastKr = krFromLine(st, o!, l);
   return c.role !== 'text';
 }
 
@@ -97,7 +97,7 @@ function readLine(st: ReadState, l: LeadLine): boolean {
 export function linesInto(st: ReadState, o: ObjectiveDraft, lines: readonly LeadLine[]): void {
   for (const l of lines) {
     if (l.lead.label?.kind === 'kr') {
-      krFromLine(st, o, l);
+      st.lastKr = krFromLine(st, o, l);
       continue;
     }
     const f = fieldLine(l.nodes, st.ctx);

@@ -6,7 +6,7 @@ import type { DocProfile, Classified } from '../classify/items.ts';
 import type { Role } from '../classify/roles.ts';
 import { inlineText, type InlineContext, type InlineText } from '../markdown.ts';
 import type { Lead, SectionSummary } from '../outline.ts';
-import type { DocRecords, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
+import type { DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
 import { person } from '../names.ts';
@@ -23,6 +23,8 @@ export interface Section {
   period?: string;
   team?: string;
   objective?: ObjectiveDraft;
+  /** A key result's heading ("### Key Result 1.1: …"): the fields under it are its own. */
+  kr?: KrDraft;
 }
 
 /** A label or field that announced what the next list holds ("**Key Results:**", "Initiatives:"). */
@@ -41,12 +43,18 @@ export interface ReadState {
   readonly usedLinkDefs: Set<string>;
   /** Each heading's outline section, by line. */
   readonly sectionAt: ReadonlyMap<number, SectionSummary>;
+  /** The sections of each heading's level under the same parent (itself included), by line. */
+  readonly siblingsAt: ReadonlyMap<number, readonly SectionSummary[]>;
   readonly profile: DocProfile;
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
   /** The objective of the list item being read (nested OKR trees), before the sections' own. */
   itemObjective?: ObjectiveDraft;
+  /** The key result whose nested items are being read: their fields are its own. */
+  krScope?: KrDraft;
+  /** The key result the block just read ended with: a list of fields right after it is its own. */
+  lastKr?: KrDraft;
   /** "Current (as of 2025-02-01)" of the last key-result table, for check-in examples. */
   asOf?: { date: string; line: number };
   /** Objectives so far per period and team, for ordinals ("Company Objective 1"). */
@@ -91,6 +99,8 @@ export const top = (st: ReadState) => st.stack.at(-1);
 export function currentObjective(st: ReadState): ObjectiveDraft | undefined {
   return st.itemObjective ?? st.stack.findLast((s) => s.objective)?.objective;
 }
+/** The key result fields read here belong to: the item being read, else a key result's heading. */
+export const currentKr = (st: ReadState): KrDraft | undefined => st.krScope ?? st.stack.findLast((s) => s.kr)?.kr;
 export const sectionPeriod = (st: ReadState) => st.stack.findLast((s) => s.period)?.period;
 export const sectionTeam = (st: ReadState) => st.stack.findLast((s) => s.team)?.team;
 export const inRole = (st: ReadState, role: Role) => st.stack.some((s) => s.role === role);
@@ -154,6 +164,11 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const pr = l?.priority && parsePriority(l.priority);
   if (pr) o.priority = pr;
   if (l?.outcome) o.outcome = l.outcome;
+  // "… [Epic 720](…)" at the end of an objective's line: the tracker item of its work.
+  const ref = l?.reference;
+  const url = ref?.url ?? (ref?.identifier ? st.ctx.definitions.get(ref.identifier)?.url : undefined);
+  if (ref?.identifier && url) st.usedLinkDefs.add(ref.identifier);
+  if (ref && url) o.initiatives.push({ title: ref.text, link: url });
   if (n.parent) o.parentDraft = n.parent;
   if (n.why?.guess) guess(st, n.line, `objective "${short(o.title)}": ${n.why.evidence}`);
   placed(st, n.line, n.endLine, 'objective');
