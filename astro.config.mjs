@@ -20,6 +20,9 @@ export default defineConfig({
   // Narratives and guides are rendered as data by src/lib/prose (never compiled as MDX code), and
   // every page carries a strict Content-Security-Policy (src/integrations/csp.ts).
   security: { csp: CSP },
+  // Astro's own Markdown pipeline renders nothing here; its default highlighter (Shiki) would write
+  // inline styles that the policy refuses.
+  markdown: { syntaxHighlight: false },
   // okrPublish() comes last: it moves the finished build into outDir (see src/integrations/handbook.ts).
   integrations: [okrHandbook(), ogImages(), search(), okrPublish()],
   devToolbar: { enabled: false },

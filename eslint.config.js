@@ -12,8 +12,6 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   // Built and generated output, content and fixtures (data, not code).
   globalIgnores(['dist/', '.astro/', '.dist.partial/', 'content/', 'examples/', 'public/', 'test/fixtures/', '**/*.d.ts']),
-  // The importer is being rewritten (issue #26): linted once that lands.
-  globalIgnores(['src/lib/import/', 'test/unit/import-*.ts', 'test/integration/import*.test.ts', 'scripts/commands/import.ts']),
   { languageOptions: { globals: globals.nodeBuiltin } },
   // What runs in the reader's browser.
   { files: ['src/scripts/**'], languageOptions: { globals: globals.browser } },

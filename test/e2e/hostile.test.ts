@@ -4,6 +4,7 @@
 // test/integration/hostile-corpus.test.ts.) Markup that slipped into a built page anyway is stopped by the
 // pages' Content-Security-Policy: it runs nothing and loads nothing from another host, while the
 // site's own scripts keep working and cause no violation.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -74,6 +75,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const read = (p: string) => readFileSync(join(out, p), 'utf8');
 const htmlFiles = () =>
   readdirSync(out, { recursive: true, encoding: 'utf8' })
@@ -236,6 +238,23 @@ describe('markup that slipped into a page does not run (Content-Security-Policy)
     for (const [file, html] of htmlFiles()) {
       const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
       expect(csp, file).toBeDefined();
+      // A policy in a <meta> governs only what follows it: every script of the page comes after it and
+      // is allowed by it — from the site's own files, or inline by the hash of its text.
+      const policyAt = html.indexOf('<meta http-equiv="content-security-policy"');
+      const scriptSrc = /script-src ([^;]*)/.exec(csp!)![1]!.split(/\s+/);
+      // Script elements, not the text "<script" inside an attribute value (blanked, offsets kept).
+      const markup = html.replace(/="[^"]*"/g, (v) => `="${' '.repeat(v.length - 3)}"`);
+      for (const open of markup.matchAll(/<script\b[^>]*>/g)) {
+        expect(open.index, `${file}: a script before the policy`).toBeGreaterThan(policyAt);
+        const tag = html.slice(open.index, open.index + open[0].length);
+        const text = html.slice(open.index + tag.length, html.indexOf('</script>', open.index));
+        const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
+        if (src !== undefined) expect(src, file).toMatch(/^\/(?!\/)/);
+        else if (!/type="application\/(?:ld\+)?json"/.test(tag))
+          expect(scriptSrc, `${file}: inline script not in the policy`).toContain(sha256(text));
+      }
+      // Nor does the site write a style attribute, which the policy would refuse (the page would lose it).
+      expect(markup, file).not.toMatch(/<[a-z][^>]*\sstyle=/i);
       expect(csp).toMatch(/script-src 'self'[^;]*'sha256-/);
       expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\s\*/);
       for (const d of [

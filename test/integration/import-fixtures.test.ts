@@ -11,6 +11,9 @@ import { computeHandbook } from '../../src/lib/handbook.ts';
 import { importDocuments } from '../../src/lib/import/index.ts';
 import { ROOT } from '../helpers.ts';
 
+// The imported files as parsed YAML, read field by field and asserted with expect(): a type per
+// read would only restate what the assertions check.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, asserted by expect()
 type Rec = Record<string, any>;
 interface Expect {
   shape: string;

@@ -12,7 +12,7 @@ import { parseMarkdown } from '../../src/lib/import/markdown.ts';
 import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
-  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children as PhrasingContent[]) : '')).join('');
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
 const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
 
 /** The place of the first heading of `md`, as the reader would see it with `over` around it. */

@@ -8,7 +8,7 @@ import { leadOf, outlineList, paragraphLeads, sectionsOf, type OutlineItem } fro
 import type { List, PhrasingContent } from 'mdast';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
-  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children as PhrasingContent[]) : '')).join('');
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
 const items = (md: string): OutlineItem[] => outlineList(parseMarkdown(md).children.find((n) => n.type === 'list') as List, plain);
 const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
 const ctx = (over: Partial<ItemContext> = {}): ItemContext => ({

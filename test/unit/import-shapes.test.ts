@@ -8,6 +8,9 @@ import { importDocuments, type ImportOptions } from '../../src/lib/import/index.
 import { ROOT } from '../helpers.ts';
 
 const FIX = join(ROOT, 'test/fixtures/import');
+// The imported files as parsed YAML, read field by field and asserted with expect(): a type per
+// read would only restate what the assertions check.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML, asserted by expect()
 type Rec = Record<string, any>;
 
 function run(names: string | string[], opts: ImportOptions = {}, transform = (b: Buffer) => b) {

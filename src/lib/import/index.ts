@@ -14,7 +14,7 @@ import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts'
 import { findPeriods } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
 
-export { ImportError, optionProblem } from './assemble/index.ts';
+export { optionProblem } from './assemble/index.ts';
 export type { ImportOptions, ReportEntry } from './types.ts';
 export type { DocSummary } from './summary.ts';
 

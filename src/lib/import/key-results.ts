@@ -410,16 +410,16 @@ function compoundFromClauses(text: string, ctx: Ctx): Partial<KrRecord> | undefi
 function finish(d: KrDraft, id: string, shape: Partial<KrRecord>, ctx: Ctx): KrRecord {
   const kind = shape.kind!;
   const numeric = kind === 'metric' || kind === 'count' || kind === 'threshold';
-  const unit = shape.unit as string | undefined;
-  const rec: KrRecord = { id, title: d.title, ...shape, kind } as KrRecord;
-  const labels: Record<string, string> = { ...((shape.labels as Record<string, string>) ?? {}) };
+  const unit = shape.unit;
+  const rec: KrRecord = { id, title: d.title, ...shape, kind };
+  const labels: Record<string, string> = { ...shape.labels };
   if (numeric && !d.fromTitle) {
     const lb = labelFor(d.baseline, unit, true);
     const lt = labelFor(d.target, unit, kind !== 'threshold');
     if (lb && rec.baseline !== undefined) labels.baseline ??= lb;
     else if (lb && d.baseline?.type === 'text') labels.baseline ??= lb;
-    if (lt && !String(rec.unit ?? '').includes('change')) labels.target ??= lt;
-    else if (num(d.target)?.signed && String(rec.unit ?? '').includes('change')) labels.target ??= d.target!.raw;
+    if (lt && !(unit ?? '').includes('change')) labels.target ??= lt;
+    else if (num(d.target)?.signed && (unit ?? '').includes('change')) labels.target ??= d.target!.raw;
     if (d.baseline?.type === 'text' && rec.baseline === undefined) labels.baseline ??= d.baseline.raw;
   } else if (numeric && d.fromTitle && d.baseline && d.baseline.type !== 'empty') {
     labels.baseline ??= d.baseline.raw;
@@ -447,8 +447,8 @@ function finish(d: KrDraft, id: string, shape: Partial<KrRecord>, ctx: Ctx): KrR
       {
         date: d.currentDate,
         ...(value !== undefined ? { value } : {}),
-        ...(d.declared?.status || extras.status ? { status: extras.status ?? d.declared!.status } : {}),
-        ...(d.declared?.statusNote || extras.statusNote ? { statusNote: extras.statusNote ?? d.declared!.statusNote } : {}),
+        ...(d.declared?.status || extras.status ? { status: extras.status ?? d.declared?.status } : {}),
+        ...(d.declared?.statusNote || extras.statusNote ? { statusNote: extras.statusNote ?? d.declared?.statusNote } : {}),
         ...(d.confidence !== undefined ? { confidence: d.confidence } : {}),
         ...(extras.note ? { note: extras.note } : {}),
         ...(extras.blockers?.length ? { blockers: extras.blockers } : {}),
@@ -479,10 +479,10 @@ function finish(d: KrDraft, id: string, shape: Partial<KrRecord>, ctx: Ctx): KrR
 
 /** What the document says came of the key result ("=> 3 user tests conducted", "=> 78%", "==> DONE"). */
 function outcomeInto(rec: KrRecord, raw: string, numeric: boolean, ctx: Ctx) {
-  const o = readOutcome(raw, rec.unit as string | undefined, numeric, typeof rec.target === 'number' ? rec.target : undefined);
+  const o = readOutcome(raw, rec.unit, numeric, typeof rec.target === 'number' ? rec.target : undefined);
   guess(ctx, o.evidence);
-  const labels = { ...((rec.labels as Record<string, string>) ?? {}) };
-  if (o.grade !== undefined) rec.declared = { ...((rec.declared as object) ?? {}), grade: o.grade };
+  const labels = { ...rec.labels };
+  if (o.grade !== undefined) rec.declared = { ...rec.declared, grade: o.grade };
   else if (o.current !== undefined && rec.current === undefined && !rec.checkins) {
     rec.current = o.current;
     if (!/^[+-]?\d+(?:\.\d+)?$/.test(o.raw)) labels.current = o.raw;

@@ -148,7 +148,7 @@ function values(d: KrDraft, r: Row, c: Columns, currentDate: string | undefined)
   if (c.current >= 0) d.current = val(c.current);
   for (const k of ['baseline', 'target', 'current'] as const) {
     const i = c[k];
-    if (i >= 0 && r.cells[i]?.redactions.length) d.redactions.push(...r.cells[i]!.redactions);
+    if (i >= 0 && r.cells[i]?.redactions.length) d.redactions.push(...r.cells[i].redactions);
   }
   if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
 }

@@ -1,12 +1,10 @@
 // Markdown through a real parser (remark + remark-gfm): the tree, and plain text of inline content
 // with links kept aside and redacted placeholders (N₀ linking to a private document) turned into
 // {n0} tokens the content model understands.
-import type { Definition, Nodes, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { redactionPlaceholder, toSubscript } from './values.ts';
-
-export type { Root, RootContent };
 
 const processor = remark().use(remarkGfm);
 
@@ -18,7 +16,7 @@ export function parseMarkdown(text: string): Root {
 export function definitionsOf(root: Root): Map<string, { url: string; line: number }> {
   const out = new Map<string, { url: string; line: number }>();
   const walk = (n: Nodes) => {
-    if (n.type === 'definition') out.set((n as Definition).identifier.toLowerCase(), { url: n.url, line: n.position?.start.line ?? 0 });
+    if (n.type === 'definition') out.set(n.identifier.toLowerCase(), { url: n.url, line: n.position?.start.line ?? 0 });
     if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
   };
   walk(root);
@@ -115,7 +113,7 @@ export function inlineText(nodes: readonly (PhrasingContent | Nodes)[], ctx: Inl
     }
     return out;
   };
-  let text = flat(nodes as Nodes[]);
+  let text = flat(nodes);
   // A placeholder whose reference has no definition stays literal: "[N₁₄][n14]".
   text = text.replace(/\[\s*([$€£¥]?(?:N\s?[₀-₉]+|[NPXYZ])%?)\s*\]\[([A-Za-z0-9_-]+)\]/g, (m, ph: string, ref: string) => {
     const def = ctx.definitions.get(ref.toLowerCase());
@@ -126,8 +124,6 @@ export function inlineText(nodes: readonly (PhrasingContent | Nodes)[], ctx: Inl
   text = text.replace(/(?<![\w{$€£¥])([$€£¥]?N[₀-₉]+%?)(?![\w₀-₉])/g, (m, ph: string) => redact(ph, undefined, undefined) ?? m);
   return { text: text.replace(/[ \t]+\n/g, '\n').trim(), links, redactions };
 }
-
-export const cellText = (cell: TableCell, ctx: InlineContext) => inlineText(cell.children, ctx);
 
 export const lineOf = (n: { position?: { start: { line: number } } }) => n.position?.start.line ?? 0;
 export const endLineOf = (n: { position?: { end: { line: number } } }) => n.position?.end.line ?? 0;
@@ -197,6 +193,6 @@ export function fieldLine(nodes: readonly PhrasingContent[], ctx: InlineContext)
 /** The whole inline content is bold or italic ("**Objective 1: …**"). */
 export function wholeEmphasis(nodes: readonly PhrasingContent[]): PhrasingContent[] | undefined {
   const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
-  if (real.length === 1 && (real[0]!.type === 'strong' || real[0]!.type === 'emphasis')) return real[0]!.children;
+  if (real.length === 1 && (real[0]!.type === 'strong' || real[0]!.type === 'emphasis')) return real[0].children;
   return undefined;
 }

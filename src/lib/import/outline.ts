@@ -311,7 +311,7 @@ function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): 
   const other: RootContent[] = [];
   for (const b of first?.type === 'paragraph' ? rest : item.children) {
     if (b.type === 'list') children.push(...outlineList(b, render));
-    else other.push(b as RootContent);
+    else other.push(b);
   }
   return {
     node: item,

@@ -1,6 +1,6 @@
 // Records the importer reads out of documents, before they become content files. Each record keeps
 // where it came from (file and line) so the report can point at it.
-import type { Operator, Priority, StatusColour, Value } from './values.ts';
+import type { Priority, StatusColour, Value } from './values.ts';
 
 export interface Where {
   file: string;
@@ -239,6 +239,12 @@ export interface ImportOptions {
 export type KrKindName = 'metric' | 'count' | 'threshold' | 'milestone' | 'manual' | 'compound' | 'redacted';
 
 /** A key result ready to emit (schema field names). */
-export type KrRecord = Record<string, unknown> & { id: string; title: string; kind: KrKindName };
-
-export type { Operator };
+export type KrRecord = Record<string, unknown> & {
+  id: string;
+  title: string;
+  kind: KrKindName;
+  unit?: string;
+  /** Values as the document wrote them, beside the numbers read from them. */
+  labels?: Record<string, string>;
+  declared?: Declared;
+};

@@ -87,7 +87,7 @@ export function classifyParagraph(p: ParagraphPlace, from = 0): ParagraphClass {
   for (let index = from; index < PARAGRAPH_RULES.length; index++) {
     const { name, rule } = PARAGRAPH_RULES[index]!;
     const c = rule(p);
-    if (c) return { ...c, rule: name, index } as ParagraphClass;
+    if (c) return { ...c, rule: name, index };
   }
   return { role: 'lines', rule: 'lines', index: PARAGRAPH_RULES.length };
 }

@@ -73,7 +73,7 @@ export const TABLE_RULES: readonly { name: string; rule: TableRule }[] = [
 export function classifyTable(t: TablePlace): TableClass {
   for (const { name, rule } of TABLE_RULES) {
     const c = rule(t);
-    if (c) return { ...c, rule: name } as TableClass;
+    if (c) return { ...c, rule: name };
   }
   return { rule: 'unknown', role: 'unknown' };
 }

@@ -1,7 +1,7 @@
 // Reading a list: how its items are read comes from its place (../classify/roles.ts classifyList);
 // each item is then a field, or what ../classify/items.ts says it is — an objective (with its
 // nested items), a key result (with notes under it) or a line reported with each line nested under it.
-import type { List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
 import { classifyList, headingRole, namesGoals, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
@@ -274,7 +274,7 @@ function otherItem(
   }
   const f = first ? fieldLine(first.children, st.ctx) : undefined;
   if (f && readField(st, f.label, f.value.text, line)) {
-    rest.forEach((b) => st.readBlock(st, b as RootContent));
+    rest.forEach((b) => st.readBlock(st, b));
     return;
   }
   const krs = role === 'key-results' || inRole(st, 'key-results');

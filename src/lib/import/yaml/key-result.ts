@@ -1,7 +1,7 @@
 // A key result written in YAML: a scalar (its title) or a mapping with title, target, baseline,
 // current, unit, owner, status, grade … under any of their usual names. A target written as a
 // sentence is read from its words, like a bullet.
-import { isMap, type Node } from 'yaml';
+import { isMap } from 'yaml';
 import { humanise } from '../names.ts';
 import type { KrDraft, Where } from '../types.ts';
 import { parseGrade, parseStatus, parseValue } from '../values.ts';
@@ -9,7 +9,7 @@ import { fieldTaker, prose, reportUnused, scalarText, type Fields, type YamlSour
 
 const KR_TITLE_KEYS = /^(?:title|name|kr|key[_ -]?result|statement|headline|metric)$/i;
 
-export function keyResultOf(y: YamlSource, node: Node, key: string | undefined, ordinal: number, where: Where): KrDraft {
+export function keyResultOf(y: YamlSource, node: unknown, key: string | undefined, ordinal: number, where: Where): KrDraft {
   if (!isMap(node)) return { where, label: key ?? `kr${ordinal}`, title: scalarText(node) ?? '', fromTitle: true, redactions: [] };
   const f = fieldTaker(node);
   const d = measured(f, { where, label: key ?? `kr${ordinal}`, title: '', fromTitle: false, redactions: [] }, key, ordinal);

@@ -1,6 +1,6 @@
 // A KPI catalogue written in YAML: a mapping of KPIs (each with `metric` and `target`), directly or
 // by category. Every key that is not a KPI field is reported.
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { humanise } from '../names.ts';
 import type { KpiDraft, KpiGroupDraft, Where } from '../types.ts';
 import { isKpi, scalarText, unmappedNode, whereOf, type YamlSource } from './nodes.ts';
@@ -10,10 +10,10 @@ export function kpiGroupOf(y: YamlSource, key: string, map: YAMLMap, where: Wher
   const visit = (m: YAMLMap, category: string | undefined) => {
     for (const p of m.items) {
       const k = scalarText(p.key) ?? '';
-      const v = p.value as Node;
-      if (isMap(v) && isKpi(v)) g.kpis.push(kpiOf(y, k, v, category, whereOf(y, v, p.key as Node)));
-      else if (isMap(v) && category === undefined && v.items.some((x) => isMap(x.value) && isKpi(x.value as YAMLMap))) visit(v, k);
-      else unmappedNode(y, v, `KPI group "${key}": "${category ? `${category}.` : ''}${k}"`, p.key as Node);
+      const v = p.value;
+      if (isMap(v) && isKpi(v)) g.kpis.push(kpiOf(y, k, v, category, whereOf(y, v, p.key)));
+      else if (isMap(v) && category === undefined && v.items.some((x) => isMap(x.value) && isKpi(x.value))) visit(v, k);
+      else unmappedNode(y, v, `KPI group "${key}": "${category ? `${category}.` : ''}${k}"`, p.key);
     }
   };
   visit(map, undefined);
@@ -26,7 +26,7 @@ function kpiOf(y: YamlSource, key: string, map: YAMLMap, category: string | unde
   const f = (k: string) => scalarText(map.get(k, true));
   for (const p of map.items) {
     const k = scalarText(p.key) ?? '';
-    if (!KPI_FIELDS.has(k)) unmappedNode(y, p.value as Node, `KPI "${key}": field "${k}"`, p.key as Node);
+    if (!KPI_FIELDS.has(k)) unmappedNode(y, p.value, `KPI "${key}": field "${k}"`, p.key);
   }
   return {
     where,

@@ -1,6 +1,6 @@
 // The YAML tree as the importer reads it: where a node is (file and line), scalar text, the
 // shapes that make a mapping an objective or a KPI, and the report entry for a node not mapped.
-import { isMap, isScalar, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, type LineCounter, type YAMLMap } from 'yaml';
 import type { Report, Where } from '../types.ts';
 import { findNumbers, parseValue, type Value } from '../values.ts';
 
@@ -22,9 +22,10 @@ export interface YamlSource {
 }
 
 /** Where a node (or its key) is, in the file's lines. */
-export function whereOf(y: YamlSource, n: Node | null | undefined, key?: unknown): Where {
-  const start = (key as Node | undefined)?.range?.[0] ?? n?.range?.[0] ?? 0;
-  const end = n?.range?.[1] ?? start;
+export function whereOf(y: YamlSource, n: unknown, key?: unknown): Where {
+  const range = (x: unknown) => (isNode(x) ? x.range : undefined);
+  const start = range(key)?.[0] ?? range(n)?.[0] ?? 0;
+  const end = range(n)?.[1] ?? start;
   return {
     file: y.ctx.file,
     line: y.lines.linePos(start).line + y.ctx.lineOffset,
@@ -33,12 +34,12 @@ export function whereOf(y: YamlSource, n: Node | null | undefined, key?: unknown
 }
 
 /** A node (from its key) that became records: fields in it that did not are reported on their own. */
-export function placedNode(y: YamlSource, n: Node | null | undefined, what: string, key?: Node): void {
+export function placedNode(y: YamlSource, n: unknown, what: string, key?: unknown): void {
   y.ctx.report({ kind: 'placed', ...whereOf(y, n, key), message: what });
 }
 
 /** Report a node as not mapped, naming the keys of a mapping. */
-export function unmappedNode(y: YamlSource, n: Node | null | undefined, what: string, key?: Node): void {
+export function unmappedNode(y: YamlSource, n: unknown, what: string, key?: unknown): void {
   const keys = isMap(n) ? n.items.map((p) => scalarText(p.key)).filter(Boolean) : [];
   y.ctx.report({
     kind: 'unmapped',
@@ -47,9 +48,10 @@ export function unmappedNode(y: YamlSource, n: Node | null | undefined, what: st
   });
 }
 
+/** A scalar's text (YAML 1.2's core schema: strings, numbers, booleans; null is no text). */
 export const scalarText = (n: unknown): string | undefined => {
-  if (isScalar(n) && n.value !== null && n.value !== undefined) return String(n.value).trim();
-  return undefined;
+  const v = isScalar(n) ? n.value : undefined;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v).trim() : undefined;
 };
 
 export const OBJECTIVE_KRS = /^(?:key[_ -]?results?|krs|keyresults)$/i;
@@ -67,10 +69,7 @@ export function isKpi(m: YAMLMap): boolean {
 
 /** A mapping of KPIs, directly or by category. */
 export function hasKpis(m: YAMLMap): boolean {
-  return m.items.some(
-    (p) =>
-      isMap(p.value) && (isKpi(p.value as YAMLMap) || (p.value as YAMLMap).items.some((q) => isMap(q.value) && isKpi(q.value as YAMLMap))),
-  );
+  return m.items.some((p) => isMap(p.value) && (isKpi(p.value) || p.value.items.some((q) => isMap(q.value) && isKpi(q.value))));
 }
 
 /** A value written as prose: "Current 5% market share" → 5 "%", keeping the words. */
@@ -85,7 +84,7 @@ export function prose(text: string): Value {
 /** The scalar fields of a mapping by key, with a `take` that returns the first value whose key
  * matches and records which keys were used (the rest go to the import report). */
 export function fieldTaker(map: YAMLMap<unknown, unknown>) {
-  const fields = new Map(map.items.map((p) => [scalarText(p.key) ?? '', p as Pair<Node, Node>]));
+  const fields = new Map(map.items.map((p) => [scalarText(p.key) ?? '', p]));
   const used = new Set<string>();
   const take = (k: RegExp) => {
     for (const [name, p] of fields)

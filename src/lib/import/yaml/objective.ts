@@ -1,7 +1,7 @@
 // An objective written in YAML: a mapping with key results, and its title, description, owner,
 // DRI, priority, type, confidence, status, parent, period and team under their usual names;
 // initiatives, risks and dependencies as lists. Every other field is reported.
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { humanise, person } from '../names.ts';
 import { objectiveDraft } from '../records.ts';
 import type { ObjectiveDraft } from '../types.ts';
@@ -74,15 +74,13 @@ function scalars(y: YamlSource, f: Fields, o: ObjectiveDraft) {
 function lists(y: YamlSource, f: Fields, o: ObjectiveDraft) {
   for (const [name, p] of f.fields) {
     if (f.used.has(name)) continue;
-    const v = p.value as Node;
-    const items = isSeq(v) ? (v.items as Node[]) : undefined;
-    const title = (n: Node) => scalarText(n) ?? (isMap(n) ? scalarText(n.get('title', true)) : undefined);
+    const v = p.value;
+    const items = isSeq(v) ? v.items : undefined;
+    const title = (n: unknown) => scalarText(n) ?? (isMap(n) ? scalarText(n.get('title', true)) : undefined);
     if (OBJECTIVE_KRS.test(name)) {
       f.used.add(name);
       if (isMap(v))
-        v.items.forEach((kp, i) =>
-          o.keyResults.push(keyResultOf(y, kp.value as Node, scalarText(kp.key), i + 1, whereOf(y, kp.value as Node, kp.key as Node))),
-        );
+        v.items.forEach((kp, i) => o.keyResults.push(keyResultOf(y, kp.value, scalarText(kp.key), i + 1, whereOf(y, kp.value, kp.key))));
       else items?.forEach((n, i) => o.keyResults.push(keyResultOf(y, n, undefined, i + 1, whereOf(y, n))));
     } else if (/^(?:initiatives|projects)$/i.test(name) && items) {
       f.used.add(name);

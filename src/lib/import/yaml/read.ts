@@ -2,7 +2,7 @@
 // Parsed with the `yaml` package keeping positions; recognised by shape, not by exact key names: a
 // mapping with key results is an objective (./objective.ts), a mapping whose leaves have `metric`
 // and `target` is a KPI group (./kpis.ts). Every mapping that is neither is reported, never dropped.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { humanise } from '../names.ts';
 import type { KpiGroupDraft, ObjectiveDraft, Where } from '../types.ts';
 import { findPeriods } from '../values.ts';
@@ -46,10 +46,10 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
       if (isMap(item) && isObjectiveMap(item)) {
         result.objectives.push(objectiveOf(y, item, { ordinal: i + 1, period: ctx.period, team: ctx.team }));
         placedNode(y, item, 'objective');
-      } else unmappedNode(y, item as Node, `YAML list item ${i + 1}`);
+      } else unmappedNode(y, item, `YAML list item ${i + 1}`);
     });
   else if (isMap(root)) for (const pair of root.items) topLevel(y, pair as Pair<Node, Node>, result);
-  else if (root) unmappedNode(y, root as Node, 'YAML value');
+  else if (root) unmappedNode(y, root, 'YAML value');
   return result;
 }
 
@@ -69,15 +69,19 @@ function topLevel(y: YamlSource, pair: Pair<Node, Node>, result: YamlResult) {
     return placedNode(y, val, 'objective', pair.key);
   }
   const items = isMap(val)
-    ? val.items.map((p) => ({ key: scalarText(p.key), node: p.value as Node, keyNode: p.key as Node }))
+    ? val.items.map((p) => ({ key: scalarText(p.key), node: p.value, keyNode: p.key }))
     : isSeq(val)
-      ? val.items.map((n) => ({ key: undefined, node: n as Node, keyNode: undefined }))
+      ? val.items.map((n): { key: string | undefined; node: unknown; keyNode: unknown } => ({
+          key: undefined,
+          node: n,
+          keyNode: undefined,
+        }))
       : [];
-  if (items.some((x) => isMap(x.node) && isObjectiveMap(x.node as YAMLMap))) {
+  if (items.some((x) => isMap(x.node) && isObjectiveMap(x.node))) {
     let ordinal = 0;
     for (const x of items) {
-      if (isMap(x.node) && isObjectiveMap(x.node as YAMLMap))
-        result.objectives.push(objectiveOf(y, x.node as YAMLMap, { key: x.key, ordinal: ++ordinal, period, team }));
+      if (isMap(x.node) && isObjectiveMap(x.node))
+        result.objectives.push(objectiveOf(y, x.node, { key: x.key, ordinal: ++ordinal, period, team }));
       else unmappedNode(y, x.node, `YAML "${key}${x.key ? `.${x.key}` : ''}"`, x.keyNode);
     }
     return placedNode(y, val, 'objectives', pair.key);
