@@ -6,6 +6,7 @@ import { formatGrade } from './format.ts';
 import { paceGap, paceOf, type Pace } from './pace.ts';
 import type { PeriodPhase } from './period-state.ts';
 import type { Band } from './schema/index.ts';
+import { maxOf } from './extremes.ts';
 
 /** A traffic light: the colour (with a shape and a word, never alone) a status is drawn in. */
 export type Light = 'red' | 'yellow' | 'green';
@@ -128,7 +129,7 @@ export function parentStatus(children: readonly { id: string; status: Status }[]
   const counts: Record<string, number> = {};
   for (const c of children) counts[c.status.word] = (counts[c.status.word] ?? 0) + 1;
   const staleKrs = children.reduce((n, c) => n + (c.status.stale?.krs ?? 0), 0);
-  const stale = staleKrs ? { krs: staleKrs, days: Math.max(...children.map((c) => c.status.stale?.days ?? 0)) } : null;
+  const stale = staleKrs ? { krs: staleKrs, days: maxOf(children.map((c) => c.status.stale?.days ?? 0)) } : null;
   let weakest: (typeof children)[number] | undefined;
   for (const c of children) if (c.status.rank !== null && (weakest === undefined || c.status.rank < weakest.status.rank!)) weakest = c;
   if (!weakest) {

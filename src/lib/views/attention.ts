@@ -8,6 +8,7 @@ import type { SiteIndex } from '../site-index.ts';
 import type { Status } from '../status.ts';
 import type { Urls } from '../urls.ts';
 import type { Cell, TableView } from './table.ts';
+import { minOf } from '../extremes.ts';
 
 /** Weakest first: by pace gap (grade minus the progress expected by its reading), then by status rank; those without either last. */
 export function weakestFirst<T extends { gap: number | null; status: Status; id: string }>(items: readonly T[]): T[] {
@@ -34,7 +35,7 @@ export const krsWeakestFirst = (krs: readonly ComputedKr[]): ComputedKr[] => wea
 export function objectivesWeakestFirst(objectives: readonly ComputedObjective[]): ComputedObjective[] {
   const gap = (o: ComputedObjective) => {
     const gaps = o.keyResults.flatMap((k) => (k.pace ? [k.pace.gap] : []));
-    return gaps.length ? Math.min(...gaps) : null;
+    return gaps.length ? minOf(gaps) : null;
   };
   return weakestFirst(objectives.map((o) => ({ o, gap: gap(o), status: o.status, id: o.id }))).map((x) => x.o);
 }

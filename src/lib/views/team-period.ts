@@ -7,6 +7,7 @@ import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
+import { maxOf } from '../extremes.ts';
 
 export interface TeamPeriodView {
   period: ComputedPeriod;
@@ -51,7 +52,7 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
       : `${count(weak)} ${during ? 'behind or off track' : 'ended short of target (a yellow or red band)'}.`,
     gap === null ? '' : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in.`,
     stale.length
-      ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${Math.max(...stale.map((k) => k.status.stale!.days))} days).`
+      ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${maxOf(stale.map((k) => k.status.stale!.days))} days).`
       : '',
     noReading ? `${count(noReading)} without a reading yet.` : '',
   ]
