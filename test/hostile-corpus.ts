@@ -3,7 +3,7 @@
 // Every case names the guard that stops it (docs/content-model.md); test/integration/hostile-corpus.test.ts
 // runs them. A case fails if its guard is removed.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from './bad-input-corpus.ts';
 import { edit } from './helpers.ts';
@@ -369,6 +369,17 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'guides/pipe.mdx', message: /link to .*outside\.fifo, a named pipe/ },
   },
   {
+    name: 'bounded-link-out-of-content',
+    kind: 'bounded',
+    about: "a narrative committed as a link to a file outside the content (the build machine's environment, a .git/config)",
+    prepare: (dir) => {
+      writeFileSync(join(dir, '..', 'outside-secret.txt'), 'CANARY-OUTSIDE-SECRET\n');
+      rmSync(join(dir, 'periods/2030-Q1.mdx'));
+      symlinkSync('../../outside-secret.txt', join(dir, 'periods/2030-Q1.mdx'));
+    },
+    expect: { file: 'periods/2030-Q1.mdx', message: /link to \.\.\/\.\.\/outside-secret\.txt, outside the content/ },
+  },
+  {
     name: 'bounded-fifo-in-trust',
     kind: 'bounded',
     about: 'a named pipe where a snapshot file belongs',
@@ -398,6 +409,13 @@ export const HOSTILE: HostileCase[] = [
     kind: 'bounded',
     about: 'YAML mappings nested 50,000 deep (the parser recurses per level)',
     prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`),
+    expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
+  },
+  {
+    name: 'bounded-yaml-past-the-limit',
+    kind: 'bounded',
+    about: 'YAML nested 150 deep: past the stated limit of 100, well within what the parsers could survive',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'['.repeat(150)}${']'.repeat(150)}\n`),
     expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
   },
   {
