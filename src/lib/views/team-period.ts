@@ -3,6 +3,7 @@
 // check-in, and the links to the team's history and its previous and next period.
 import type { ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } from '../handbook.ts';
 import type { SiteIndex } from '../site-index.ts';
+import { beforeEndWords } from '../status.ts';
 import type { Urls } from '../urls.ts';
 import { gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
@@ -16,7 +17,7 @@ export interface TeamPeriodView {
   answer: string;
   /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
   behind: TableView;
-  /** "What is behind" while the period runs; "What fell short" once it has ended. */
+  /** "What is behind" (or "… or overdue", "What is overdue") while the period runs; "What fell short" once it has ended. */
   behindTitle: string;
   /** Every key result of the team's period, weakest first (collapsed under the answer). */
   all: TableView;
@@ -25,27 +26,49 @@ export interface TeamPeriodView {
   next: { href: string; label: string } | undefined;
 }
 
+/**
+ * One sentence that agrees with the list under it: what is behind (a stale reading judged against
+ * today's expectation), what is overdue, and what has no reading — never "nothing is behind" over a
+ * list of what is, nor about key results that have no reading at all.
+ */
 function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
   if (period.state.phase === 'upcoming')
     return `${period.name ?? period.id} has not started: it ${period.state.label.replace(/^Upcoming — /, '')}.`;
   const count = (n: number) => `${n} key result${n === 1 ? '' : 's'}`;
   const weak = krs.filter((k) => k.status.light === 'red' || k.status.light === 'yellow').length;
   const stale = krs.filter((k) => k.status.stale);
-  const noReading = krs.filter((k) => k.status.key === 'no reading').length;
+  const early = krs.filter((k) => k.status.early);
+  const noReading = krs.filter((k) => k.status.rank === null).length;
   const gap = meanGap(krs);
   const during = period.state.phase === 'in progress';
+  if (krs.length && noReading === krs.length)
+    return `None of the ${count(krs.length)} has a reading${during ? ' yet' : ''}: nothing can be said to be behind or ahead. Statuses shown beside them are what their owners declared.`;
   return [
     weak === 0
-      ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}.`
-      : `${count(weak)} ${during ? 'behind or off track' : 'ended short of target (a yellow or red band)'}.`,
-    gap === null ? '' : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in.`,
+      ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}${noReading ? ` among the ${count(krs.length - noReading)} with a reading` : ''}.`
+      : `${count(weak)} ${during ? 'behind or far behind' : 'ended short of target (a yellow or red band)'}.`,
+    // After the period the pace at a last reading is history: what the final grades rest on is said instead.
+    gap === null || !during
+      ? ''
+      : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in${stale.length ? ' (by today, for an overdue one)' : ''}.`,
+    early.length
+      ? `${count(early.length)} ${early.length === 1 ? 'has a final grade' : 'have final grades'} from a reading before the period's last check-ins (up to ${beforeEndWords(Math.max(...early.map((k) => k.status.early!.daysBeforeEnd)))} before the end).`
+      : '',
     stale.length
       ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${Math.max(...stale.map((k) => k.status.stale!.days))} days).`
       : '',
-    noReading ? `${count(noReading)} without a reading yet.` : '',
+    noReading ? `${count(noReading)} without a reading${during ? ' yet' : ''}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** The heading of the list under the answer, naming what it holds. */
+function behindTitle(krs: readonly ComputedKr[], period: ComputedPeriod): string {
+  if (period.state.phase !== 'in progress' && period.state.phase !== 'upcoming') return 'What fell short';
+  const weak = krs.some((k) => k.status.light === 'red' || k.status.light === 'yellow');
+  const stale = krs.some((k) => k.status.stale);
+  return weak && stale ? 'What is behind or overdue' : stale ? 'What is overdue' : 'What is behind';
 }
 
 export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: string): TeamPeriodView {
@@ -67,7 +90,7 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
     objectives,
     answer: answer(krs, period),
     behind: krStatusTable(s, url, behind),
-    behindTitle: period.state.phase === 'in progress' || period.state.phase === 'upcoming' ? 'What is behind' : 'What fell short',
+    behindTitle: behindTitle(behind, period),
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
     previous: link(history[at - 1]),
