@@ -35,7 +35,8 @@ function pinsFor(flags: string[], orgFile: string | undefined): { pins: Pin[]; f
   if (!orgFile) return { pins: [], from: 'none' };
   const read = readPins(orgFile);
   if ('error' in read) throw new UsageError(`cannot read the pinned keys: ${read.error}`);
-  return { pins: read.pins, from: relative(process.cwd(), orgFile) || orgFile };
+  const rel = relative(process.cwd(), orgFile);
+  return { pins: read.pins, from: rel && !rel.startsWith('..') ? rel : orgFile };
 }
 
 export function verifyCommand(argv: string[]): number {
@@ -53,7 +54,11 @@ export function verifyCommand(argv: string[]): number {
     return 1;
   }
   const { pins, from } = pinsFor(values.pin ?? [], found.orgFile);
-  const { reports, keys, failures } = run(verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, now: Date.now() }));
+  const pinnedIn =
+    from === '--pin' ? 'the --pin fingerprints' : from === 'none' ? 'no org.yaml and no --pin (pass --pin FINGERPRINT)' : undefined;
+  const { reports, keys, failures } = run(
+    verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, pinnedIn, now: Date.now() }),
+  );
   const stray: Failure[] = found.stray.map((file) => ({
     file,
     message: 'belongs to no snapshot (expected <period>/v<N>/ and keys/*.pem)',
@@ -108,9 +113,9 @@ export function verifyCommand(argv: string[]): number {
         : r.signature.status === 'absent'
           ? 'unsigned'
           : `signature ${r.signature.status}`;
-    lines.push(
-      `${r.ok ? '✓' : '✗'} ${r.path} — ${r.checked.leaves} leaves, ${r.checked.proofs} proofs, root ${r.manifest?.root ?? '?'}, ${sig}`,
-    );
+    // A failed snapshot leads with its problem count, so "signature valid" is not read as its verdict.
+    const verdict = r.ok ? '✓' : `✗ ${r.failures.length} problem${r.failures.length === 1 ? '' : 's'}:`;
+    lines.push(`${verdict} ${r.path} — ${r.checked.leaves} leaves, ${r.checked.proofs} proofs, root ${r.manifest?.root ?? '?'}, ${sig}`);
     for (const f of r.failures) lines.push(`    ${f.file}${f.record ? ` [${f.record}]` : ''}: ${f.message}`);
   }
   const bad = reports.filter((r) => !r.ok).length;

@@ -45,7 +45,8 @@ describe('the demo handbook in a browser', () => {
     await page.locator('main a[href="/periods/2025-Q1/engineering/"]').first().click();
     await page.waitForURL(/\/periods\/2025-Q1\/engineering\/$/);
     expect(await page.locator('h1').textContent()).toMatch(/Engineering/);
-    await page.getByRole('link', { name: 'Build Scalable, Reliable Infrastructure' }).first().click();
+    // The objective's heading links to its page (the "On this page" list links to its section here).
+    await page.locator('main h3 a', { hasText: 'Build Scalable, Reliable Infrastructure' }).click();
     await page.waitForURL(/\/objectives\/2025-q1-engineering-scalable-infrastructure\/$/);
     expect(await page.locator('h1').textContent()).toBe('Build Scalable, Reliable Infrastructure');
     expect(errors).toEqual([]);
@@ -157,7 +158,7 @@ describe('the demo handbook in a browser', () => {
     }
   });
 
-  it("fits a 360 px phone: no page scrolls sideways, and no table needs to (cards), except a guide's own wide tables", async () => {
+  it("fits a 360 px phone: no page scrolls sideways, no table needs to (cards) except a guide's own wide tables, nothing is crushed", async () => {
     for (const [pageType, path, status] of PAGE_TYPES) {
       const { page } = await open(browser, server.url + path, { viewport: { width: 360, height: 740 }, status });
       if (path.startsWith('/search/'))
@@ -170,6 +171,17 @@ describe('the demo handbook in a browser', () => {
         .locator('.table-wrap:not(.prose-table)')
         .evaluateAll((wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth).map((w) => w.querySelector('th')?.textContent));
       expect(wide, pageType).toEqual([]);
+      // Nor is anything fitted by crushing it: no value squeezed into a sliver beside its label, one
+      // character a line (a 64-character hash beside "Checked when this site was built" once was).
+      const crushed = await page.locator('main').evaluate((main) =>
+        [...main.querySelectorAll('td, th, dd, dt, li, p')]
+          .filter((e) => {
+            const box = e.getBoundingClientRect();
+            return box.width > 0 && box.width < 48 && box.height > 64 && (e.textContent ?? '').trim().length > 8;
+          })
+          .map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().width)} px: ${(e.textContent ?? '').trim().slice(0, 24)}`),
+      );
+      expect(crushed, pageType).toEqual([]);
       await page.close();
     }
   });

@@ -43,7 +43,7 @@ describe('each cut is rejected by okr verify and okr check, and named', () => {
     [
       'signature stripped (v1, everything else consistent)',
       (dir) => rmSync(join(v1(dir), 'manifest.dsse.json')),
-      /2027-Q1\/v1\/manifest\.dsse\.json.*signature missing: org\.yaml pins signing keys, so every snapshot must be signed by one of them; manifest\.dsse\.json is missing/,
+      /2027-Q1\/v1\/manifest\.dsse\.json.*signature missing: org\.yaml \(trust\.keys\) pins signing keys, so every snapshot must be signed by one of them; manifest\.dsse\.json is missing/,
     ],
     [
       'unsigned successor (v2 rewritten and left unsigned)',

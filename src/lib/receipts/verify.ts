@@ -249,6 +249,8 @@ export interface VerifyOptions {
   chain?: boolean;
   /** The pinned keys (org.yaml `trust.keys`, or given by the verifier). */
   pins?: readonly Pin[];
+  /** Where the pins came from, for failure messages (default org.yaml's trust.keys). */
+  pinnedIn?: string;
   /** The verifier's clock (ms since 1970): a snapshot may not be dated after it. */
   now?: number;
 }
@@ -261,9 +263,9 @@ export function* verifySnapshots(
 ): Eff<{ reports: SnapshotReport[]; keys: KeyInfo[]; failures: Failure[] }> {
   const pins = opts.pins ?? [];
   const { keys, failures } = yield* readKeys(keyInputs);
-  failures.push(...checkKeys(keys, pins));
+  failures.push(...checkKeys(keys, pins, opts.pinnedIn));
   const reports: SnapshotReport[] = [];
   for (const s of inputs) reports.push(yield* verifySnapshot(s, keys));
-  checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false);
+  checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false, opts.pinnedIn);
   return { reports, keys, failures };
 }

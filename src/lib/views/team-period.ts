@@ -17,13 +17,17 @@ export interface TeamPeriodView {
   answer: string;
   /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
   behind: TableView;
-  /** "What is behind" (or "… or overdue", "What is overdue") while the period runs; "What fell short" once it has ended. */
+  /** While the period runs "What is behind" (or "… or overdue", or "Check-ins overdue": what the list holds); once ended "What fell short". */
   behindTitle: string;
   /** Every key result of the team's period, weakest first (collapsed under the answer). */
   all: TableView;
   history: string;
   previous: { href: string; label: string } | undefined;
   next: { href: string; label: string } | undefined;
+  /** How the team's status was set, naming the objective that set it by its title. */
+  statusWhy: string;
+  /** The sections below the answer, for the page's "On this page" list: what is behind, then each objective. */
+  toc: { id: string; label: string }[];
 }
 
 /**
@@ -63,12 +67,12 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
     .join(' ');
 }
 
-/** The heading of the list under the answer, naming what it holds. */
-function behindTitle(krs: readonly ComputedKr[], period: ComputedPeriod): string {
+/** The heading says what the list holds: "What is behind" over key results that are all ahead but overdue misleads. */
+function attentionTitle(behind: readonly ComputedKr[], period: ComputedPeriod): string {
   if (period.state.phase !== 'in progress' && period.state.phase !== 'upcoming') return 'What fell short';
-  const weak = krs.some((k) => k.status.light === 'red' || k.status.light === 'yellow');
-  const stale = krs.some((k) => k.status.stale);
-  return weak && stale ? 'What is behind or overdue' : stale ? 'What is overdue' : 'What is behind';
+  const weak = behind.some((k) => k.status.light === 'red' || k.status.light === 'yellow');
+  const stale = behind.some((k) => k.status.stale !== null);
+  return weak && stale ? 'What is behind or overdue' : stale ? 'Check-ins overdue' : 'What is behind';
 }
 
 export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: string): TeamPeriodView {
@@ -83,17 +87,22 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
   const at = history.findIndex((r) => r.period === periodId);
   const link = (r: TeamPeriodRollup | undefined) =>
     r && { href: url.teamPeriod(r.period, team), label: s.period.get(r.period)?.name ?? r.period };
+  const teamName = s.team.get(team)?.name ?? team;
+  const behindTitle = attentionTitle(behind, period);
   return {
     period,
-    teamName: s.team.get(team)?.name ?? team,
+    teamName,
     rollup,
     objectives,
     answer: answer(krs, period),
     behind: krStatusTable(s, url, behind),
-    behindTitle: behindTitle(behind, period),
+    behindTitle,
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
     previous: link(history[at - 1]),
     next: link(history[at + 1]),
+    // The model names the child that set it by its title (status.ts, parentStatus).
+    statusWhy: rollup.status.why,
+    toc: [{ id: 'behind', label: behindTitle }, ...objectives.map((o) => ({ id: `o-${o.id}`, label: o.title }))],
   };
 }
