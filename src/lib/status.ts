@@ -58,6 +58,9 @@ export function staleWords(s: Pick<Status, 'stale' | 'early'>, parent = false): 
   return parent ? `${plural(s.stale.krs, 'key result')} stale (up to ${days} overdue)` : `stale: check-in ${days} overdue`;
 }
 
+/** The short tag beside a key result's status word where space is tight (a grade badge): "stale", "early reading", or ''. */
+export const staleTag = (s: Pick<Status, 'stale' | 'early'>): string => (s.early ? 'early reading' : s.stale ? 'stale' : '');
+
 /**
  * The pace words. None of them is a default band label ("Off track", "Progressing", "On target"), and
  * `okr check` warns when an org's band label is one of the model's words: a word means one thing.

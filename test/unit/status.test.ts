@@ -21,6 +21,7 @@ import {
   paceAt,
   paceStatus,
   parentStatus,
+  staleTag,
   staleWords,
   type Status,
 } from '../../src/lib/status.ts';
@@ -104,6 +105,7 @@ describe('a key result’s status', () => {
     expect(k.pace).toMatchObject({ date: '2025-02-01', gap: 0.07, pace: 'on track', against: 'today' });
     // What the document's "On track" is compared with: the pace at its reading.
     expect(k.statusAtReading).toMatchObject({ word: 'Ahead', why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)' });
+    expect(staleTag(k.status)).toBe('stale');
     expect(k.expectedNow).toBeCloseTo(50 / 90, 10);
     expect(k.freshness).toMatchObject({ last: '2025-02-01', daysSince: 18, nextDue: '2025-02-03', stale: true, overdueDays: 16 });
     expect(k.freshness.label).toBe('Last check-in 18 days ago (2025-02-01); due 2025-02-03, 16 days overdue');
@@ -386,6 +388,7 @@ describe('a final grade that rests on an early reading says so, by the period’
     const k = computeKr(at(date), krEnv('2025-05-01'));
     expect(k.status.key).toBe('final');
     expect(staleWords(k.status)).toBe(note);
+    expect(staleTag(k.status)).toBe(note ? 'early reading' : '');
     if (why) expect(k.status.why).toContain(why);
     else expect(k.status.why).not.toMatch(/from the reading/);
   });
