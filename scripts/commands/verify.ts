@@ -1,7 +1,7 @@
 // okr verify PATH: recompute every leaf, proof, root and signature of trust-center snapshots, offline,
 // and hold them to the chain rules against the pinned signing keys.
 import { relative, resolve } from 'node:path';
-import { findTrust, readPins } from '../../src/lib/load/trust.ts';
+import { findTrust, readPins, type TrustFiles } from '../../src/lib/load/trust.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import type { Failure, Pin } from '../../src/lib/receipts/report.ts';
 import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
@@ -39,6 +39,24 @@ function pinsFor(flags: string[], orgFile: string | undefined): { pins: Pin[]; f
   return { pins: read.pins, from: rel && !rel.startsWith('..') ? rel : orgFile };
 }
 
+/**
+ * A trust folder copied from the published site also holds the site's pages (`index.html` of /trust/,
+ * of each period and version): they are not snapshot files, so they are set aside and counted, not
+ * reported as stray. Nothing they contain is read.
+ */
+function withoutSitePages(found: TrustFiles): number {
+  const isPage = (file: string) => file === 'index.html' || file.endsWith('/index.html');
+  const before = found.stray.length;
+  found.stray = found.stray.filter((f) => !isPage(f));
+  let pages = before - found.stray.length;
+  for (const s of found.snapshots)
+    if ('index.html' in s.files) {
+      delete s.files['index.html'];
+      pages++;
+    }
+  return pages;
+}
+
 export function verifyCommand(argv: string[]): number {
   const { values, positionals } = parse(
     argv,
@@ -53,6 +71,7 @@ export function verifyCommand(argv: string[]): number {
     console.error(`okr verify: ${found.error}`);
     return 1;
   }
+  const pages = withoutSitePages(found);
   const { pins, from } = pinsFor(values.pin ?? [], found.orgFile);
   const pinnedIn =
     from === '--pin' ? 'the --pin fingerprints' : from === 'none' ? 'no org.yaml and no --pin (pass --pin FINGERPRINT)' : undefined;
@@ -105,6 +124,10 @@ export function verifyCommand(argv: string[]): number {
       ? `Pinned keys (${from === '--pin' ? 'from --pin' : `from ${from}`}): ${pins.map((p) => `${p.id} ${p.fingerprint}`).join(', ')}`
       : `No pinned keys${from === 'none' ? '' : ` in ${from}`}: unsigned snapshots pass, and any signature fails as unpinned (pass --pin FINGERPRINT).`,
   );
+  // Whoever can rewrite a downloaded copy can put an org.yaml beside it; only --pin is the reader's own.
+  if (from !== '--pin' && from !== 'none')
+    lines.push(`  (for a copy downloaded from a site, pass --pin with each fingerprint you compared: an org.yaml there proves nothing)`);
+  if (pages) lines.push(`Set aside ${pages} page${pages === 1 ? '' : 's'} of the site (index.html): not snapshot files.`);
   for (const f of [...failures, ...stray]) lines.push(`✗ ${f.file}: ${f.message}`);
   for (const r of reports) {
     const sig =

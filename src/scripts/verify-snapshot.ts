@@ -48,10 +48,16 @@ const describe = (f: Failure, version?: string) =>
   `${version ? `${version}: ` : ''}${f.record ? `${f.record}: ` : ''}${f.message} (${f.file.split('/').pop()})`;
 
 /** The chain rules that held, one line each, so the result shows every check the button's text promises. */
-function chainChecks(versions: readonly Version[], pins: readonly Pin[], createdAt: unknown): [string, boolean | undefined][] {
+function chainChecks(
+  versions: readonly Version[],
+  pins: readonly Pin[],
+  createdAt: unknown,
+  unchecked: boolean,
+): [string, boolean | undefined][] {
   const dated = typeof createdAt === 'string' ? `dated ${createdAt}, ` : '';
   const out: [string, boolean | undefined][] = [[`${dated}not after this browser's clock`, true]];
-  if (pins.length) out.push(['signed by a pinned key, as every version must be once keys are pinned', true]);
+  if (unchecked) out.push(['names a pinned key as its signer (not checked here)', undefined]);
+  else if (pins.length) out.push(['signed by a pinned key, as every version must be once keys are pinned', true]);
   else out.push(['unsigned: this handbook pins no signing key', undefined]);
   if (versions.length > 1)
     out.push([
@@ -89,11 +95,17 @@ async function verify(section: HTMLElement, out: HTMLElement) {
     ...failures.map((f) => describe(f)),
     ...reports.flatMap((x) => x.failures.map((f) => describe(f, x.version === current ? undefined : x.version))),
   ];
+  // A signature this browser could not check is not a verified one, even when nothing failed.
+  const unchecked = reports.some((x) => x.signature.status === 'unchecked');
   out.textContent = '';
   const heading = document.createElement('p');
   heading.append(
     Object.assign(document.createElement('strong'), {
-      textContent: all.length ? `✗ Verification failed: ${all.length} problem${all.length === 1 ? '' : 's'}` : '✓ Verified',
+      textContent: all.length
+        ? `✗ Verification failed: ${all.length} problem${all.length === 1 ? '' : 's'}`
+        : unchecked
+          ? '⚠ Not verified: this browser cannot check Ed25519 signatures'
+          : '✓ Verified',
     }),
   );
   out.append(heading);
@@ -106,11 +118,11 @@ async function verify(section: HTMLElement, out: HTMLElement) {
     const pin = pins.find((p) => p.fingerprint === r.signature.keyid);
     if (r.signature.status === 'valid' && pin)
       li(list, `the Ed25519 signature over manifest.json is valid, by the pinned key ${pin.id} (fingerprint ${pin.fingerprint})`, true);
-    for (const [text, ok] of chainChecks(versions, pins, r.manifest?.createdAt)) li(list, text, ok);
+    for (const [text, ok] of chainChecks(versions, pins, r.manifest?.createdAt, unchecked)) li(list, text, ok);
   }
   for (const text of all) li(list, text, false);
-  if (r.signature.status === 'unchecked')
-    li(list, 'signature not checked: this browser has no Ed25519 in WebCrypto (okr verify checks it)', undefined);
+  if (unchecked)
+    li(list, 'signature not checked: this browser has no Ed25519 in WebCrypto; use another browser, or okr verify offline', false);
   out.append(list);
 }
 

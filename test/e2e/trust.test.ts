@@ -40,6 +40,31 @@ describe('the trust center of the public build', () => {
       expect(readFileSync(join(out, 'trust/2027-Q1/v1', f)).equals(readFileSync(join(content, 'trust/2027-Q1/v1', f)))).toBe(true);
   });
 
+  it('okr verify accepts the published trust folder as served, setting the site pages aside', () => {
+    const pins = readFileSync(join(content, 'org.yaml'), 'utf8').match(/[0-9a-f]{64}/g)!;
+    const r = runOkr(['verify', join(out, 'trust'), ...pins.flatMap((p) => ['--pin', p])]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Set aside \d+ pages of the site \(index\.html\): not snapshot files\.$/m);
+  });
+
+  it('says "not verified" in a browser that cannot check Ed25519 signatures', async () => {
+    const page = await browser.newPage();
+    // As in a browser without Ed25519 in WebCrypto: importing the key is refused as not supported.
+    await page.addInitScript(() => {
+      const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+      crypto.subtle.importKey = ((...args: Parameters<SubtleCrypto['importKey']>) =>
+        JSON.stringify(args[2]).includes('Ed25519')
+          ? Promise.reject(new DOMException('no Ed25519', 'NotSupportedError'))
+          : importKey(...args)) as SubtleCrypto['importKey'];
+    });
+    await page.goto(`${server.url}/trust/2027-Q1/v1/`);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const result = page.locator('[data-verify-result]');
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/⚠ Not verified: this browser cannot check Ed25519/);
+    expect(await result.textContent()).not.toMatch(/✓ Verified/);
+    await page.close();
+  });
+
   it('the Verify button recomputes leaves, proofs, root and signature with WebCrypto', async () => {
     const { page, errors } = await open('/trust/2027-Q1/v1/');
     await page.getByRole('button', { name: 'Verify' }).click();

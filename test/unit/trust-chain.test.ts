@@ -158,7 +158,7 @@ describe('each cut of the chain is rejected and named', () => {
       expect.stringMatching(
         /^unpinned key: this file holds key [0-9a-f]{16}…, but org\.yaml \(trust\.keys\) pins ours as [0-9a-f]{16}… \(was the key replaced\?\)$/,
       ),
-      'signed by the pinned key ours, but its public key (trust/keys/ours.pem) is missing, so the signature cannot be checked',
+      'signed by the pinned key ours, but no public key read (trust/keys/ or --keys) has its fingerprint, so the signature cannot be checked',
     ]);
   });
 

@@ -121,7 +121,7 @@ function checkSigner(r: SnapshotReport, pins: readonly Pin[], pinnedIn: string, 
     fail(
       undefined,
       FILES.signature,
-      `signed by the pinned key ${pin.id}, but its public key (trust/keys/${pin.id}.pem) is missing, so the signature cannot be checked`,
+      `signed by the pinned key ${pin.id}, but no public key read (trust/keys/ or --keys) has its fingerprint, so the signature cannot be checked`,
     );
 }
 

@@ -15,7 +15,8 @@ import { ed25519Verify, equalBytes, fromHex, leafHash, rootFromLeafHashes, sha25
 import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
 import { FILES, SNAPSHOT_FORMAT, VERSION, versionNumber, type Manifest, type ProofsFile } from './snapshot.ts';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text: a file that gained one is not the file published.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function parseJson(bytes: Uint8Array | undefined): { ok: true; value: unknown } | { ok: false; why: string } {

@@ -8,6 +8,7 @@ import { archiveNote } from '../period-state.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { teamPeriodsTable } from './lists.ts';
+import { namedPeople } from './people.ts';
 import { textOr, type TableView } from './table.ts';
 
 export interface PeriodView {
@@ -24,6 +25,8 @@ export interface PeriodView {
   charts: { id: string; spec: ChartSpec }[];
   risks: TableView | undefined;
   schedule: TableView | undefined;
+  /** The period's change log, each author linked to their page when the handbook knows them. */
+  changeLog: { date: string; author: { name: string; person?: string }; change: string }[];
   toc: { id: string; label: string }[];
 }
 
@@ -82,7 +85,12 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
     ...(p.dependencies?.length ? [{ id: 'deps', label: 'Dependencies' }] : []),
     ...(schedule ? [{ id: 'schedule', label: 'Check-in schedule' }] : []),
     { id: 'receipts', label: 'Receipts' },
+    ...(p.changeLog?.length ? [{ id: 'changes', label: 'Change log' }] : []),
   ];
+  const authors = namedPeople(
+    s,
+    (p.changeLog ?? []).map((c) => c.author),
+  );
   return {
     p,
     archived: archiveNote(p.state),
@@ -97,6 +105,7 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
     charts,
     risks,
     schedule,
+    changeLog: (p.changeLog ?? []).map((c, i) => ({ date: c.date, author: authors[i]!, change: c.change })),
     toc,
   };
 }
