@@ -120,6 +120,15 @@ describe('the demo handbook in a browser', () => {
     await page.close();
   });
 
+  it('prints what a disclosure holds: a collapsed list of key results is on paper', async () => {
+    const { page } = await open(browser, `${server.url}/periods/2025-Q1/engineering/`);
+    const list = page.locator('details.more:not([open]) table').first();
+    expect(await list.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await list.isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('shows a grade derivation on keyboard focus, from a button that says it (no focusable element without a role)', async () => {
     const { page } = await open(browser, `${server.url}/objectives/2025-q1-engineering-scalable-infrastructure/`);
     const badge = page.locator('#kr-kr1 .grade');
@@ -174,6 +183,33 @@ describe('the demo handbook in a browser', () => {
     }
   });
 
+  // A page can fit the screen and still be unreadable: a hash squeezed into a column one character
+  // wide (the page grows tall, not wide), or a card's label running over its value.
+  it('reads on a 360 px phone: no text squeezed into a sliver, no card label over its value', async () => {
+    const found: string[] = [];
+    for (const [pageType, path, status] of PAGE_TYPES) {
+      const { page } = await open(browser, server.url + path, { viewport: { width: 360, height: 740 }, status });
+      if (path.startsWith('/search/'))
+        await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      found.push(...(await page.evaluate(squeezedText)).map((x) => `${pageType}: ${x}`));
+      found.push(...(await page.evaluate(labelsOverValues)).map((x) => `${pageType}: ${x}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('never runs two words together where markup meets text ("from" + <code>org.yaml</code>)', async () => {
+    const found: string[] = [];
+    for (const [pageType, path, status] of PAGE_TYPES) {
+      const { page } = await open(browser, server.url + path, { status });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      found.push(...(await page.evaluate(runOnWords)).map((x) => `${pageType}: ${x}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
   it("makes a guide's wide table, which scrolls sideways on a phone by design, a named region the keyboard reaches, and no other", async () => {
     for (const [width, scrolling] of [
       [360, true],
@@ -200,6 +236,91 @@ describe('the demo handbook in a browser', () => {
     }
   });
 });
+
+/**
+ * Runs in the page: every visible text of more than a few characters laid out narrower than 40 px
+ * and over several lines (a hash one character a line), as "element “text…” is W px wide, H px tall".
+ */
+function squeezedText(): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n.textContent ?? '').trim();
+    const parent = n.parentElement!;
+    const box = parent.getBoundingClientRect();
+    // Visually hidden text (a 1 px clipped box) and text not rendered are not read on screen.
+    if (text.length <= 6 || box.width <= 2 || box.height <= 2) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    // Squeezed: under 40 px wide and wrapped onto more than two lines.
+    if (r.width > 0 && r.width < 40 && r.height > 2.5 * parseFloat(getComputedStyle(parent).fontSize))
+      found.push(
+        `${parent.tagName.toLowerCase()} “${text.slice(0, 24)}” is ${Math.round(r.width)} px wide, ${Math.round(r.height)} px tall`,
+      );
+  }
+  return found;
+}
+
+/**
+ * Runs in the page: each table cell whose label (drawn by CSS before the value, from data-label, when
+ * a table becomes cards) overlaps the value. The label is measured by putting an element with the
+ * label's computed style in its place.
+ */
+function labelsOverValues(): string[] {
+  const found: string[] = [];
+  for (const td of document.querySelectorAll<HTMLElement>('td[data-label]')) {
+    const before = getComputedStyle(td, '::before');
+    if (before.content === 'none' || before.display === 'none') continue;
+    const label = document.createElement('span');
+    for (const prop of before) if (prop !== 'content') label.style.setProperty(prop, before.getPropertyValue(prop));
+    label.textContent = td.dataset.label!;
+    delete td.dataset.label;
+    td.prepend(label);
+    const l = label.getBoundingClientRect();
+    const value = document.createRange();
+    value.setStartAfter(label);
+    value.setEnd(td, td.childNodes.length);
+    const over = [...value.getClientRects()].some(
+      (r) =>
+        r.width > 0 && r.height > 0 && r.left < l.right - 0.5 && l.left < r.right - 0.5 && r.top < l.bottom - 0.5 && l.top < r.bottom - 0.5,
+    );
+    if (over) found.push(`“${label.textContent}” (${Math.round(l.width)} px) over “${(value.toString() || '').trim().slice(0, 30)}”`);
+  }
+  return found;
+}
+
+/**
+ * Runs in the page: two rendered texts in the same block, one ending with a letter, digit or closing
+ * mark ("·", ">", ")") and the next starting with a letter or digit, with no space between them:
+ * "from" + "org.yaml", "<fingerprint>" + "with".
+ */
+function runOnWords(): string[] {
+  const found: string[] = [];
+  const block = (n: Node) => {
+    let e = n.parentElement;
+    while (e && getComputedStyle(e).display.startsWith('inline')) e = e.parentElement;
+    return e;
+  };
+  const rendered = (n: Node) => {
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    return r.getClientRects().length > 0;
+  };
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+  // A space between two texts separates them even where the layout does not draw it.
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.textContent!.trim() || rendered(n)) texts.push(n as Text);
+  // Controls (buttons, fields) are named and read one by one.
+  const control = (t: Text) => t.parentElement!.closest('button, select, input, label, summary') !== null;
+  for (let i = 1; i < texts.length; i++) {
+    const [a, b] = [texts[i - 1]!, texts[i]!];
+    if (a.parentElement === b.parentElement || block(a) !== block(b) || control(a) || control(b)) continue;
+    if (/[\p{L}\p{N}·>)\]”]$/u.test(a.data) && /^[\p{L}\p{N}]/u.test(b.data))
+      found.push(`“${a.data.slice(-20)}” + “${b.data.slice(0, 20)}”`);
+  }
+  return found;
+}
 
 /** One page of every type the site has: [page type, path, HTTP status]. */
 const PAGE_TYPES: [string, string, number][] = [
