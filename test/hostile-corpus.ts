@@ -18,7 +18,7 @@ export interface Reported {
 export interface HostileCase {
   name: string;
   /** The class of attack, as the issue lists them. */
-  kind: 'mdx' | 'keys' | 'projection' | 'bounded';
+  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links';
   about: string;
   /** Write the attack into a copy of the base handbook. */
   prepare: (dir: string) => void;
@@ -295,6 +295,38 @@ export const HOSTILE: HostileCase[] = [
     prepare: guide('lists', `${'1. '.repeat(250_000)}x`),
     expect: { file: 'guides/lists.mdx', line: BODY, message: /nests more than 100 levels/ },
     page: 'guides/lists.mdx',
+  },
+  {
+    name: 'links-environ',
+    kind: 'links',
+    about: "a public page that is a link to /proc/self/environ (the build's environment, published)",
+    prepare: (dir) => symlinkSync('/proc/self/environ', join(dir, 'guides/environment.mdx')),
+    expect: { file: 'guides/environment.mdx', message: /link to \/proc\/self\/environ, a file outside the content folder/ },
+  },
+  {
+    name: 'links-git-config',
+    kind: 'links',
+    about: "a public page that is a link to the repository's .git/config (credentials)",
+    prepare: (dir) => {
+      mkdirSync(join(dir, '../repo/.git'), { recursive: true });
+      writeFileSync(join(dir, '../repo/.git/config'), '[http]\n\textraheader = AUTHORIZATION: basic CANARY-TOKEN\n');
+      symlinkSync('../../repo/.git/config', join(dir, 'guides/config.mdx'));
+    },
+    expect: { file: 'guides/config.mdx', message: /link to \.\.\/\.\.\/repo\/\.git\/config, a file outside the content folder/ },
+  },
+  {
+    name: 'links-internal-okrs',
+    kind: 'links',
+    about: "a public page name that is a link to an internal team's OKR file",
+    prepare: (dir) => symlinkSync('../okrs/2030-Q1/company.yaml', join(dir, 'guides/plan.mdx')),
+    expect: { file: 'guides/plan.mdx', message: /link to \.\.\/okrs\/2030-Q1\/company\.yaml, a file already in the content/ },
+  },
+  {
+    name: 'links-root-folder',
+    kind: 'links',
+    about: 'a link to / among the guides (the check walked the whole file system)',
+    prepare: (dir) => symlinkSync('/', join(dir, 'guides/root')),
+    expect: { file: 'guides/root', message: /link to \/, a folder outside the content folder/ },
   },
 ];
 

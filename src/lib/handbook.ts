@@ -22,6 +22,7 @@ import type { MdxFile } from './source/content.ts';
 import { validateComponents } from './validate/components.ts';
 import { validateModel } from './validate/index.ts';
 import { validateNarratives } from './validate/narratives.ts';
+import { futureReadings } from './validate/readings.ts';
 
 export type { ComputedKr } from './key-results.ts';
 
@@ -185,6 +186,7 @@ function compute(
   const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), redness);
   for (const [id, via] of risk.atRisk) Object.assign(byId.get(id)!, { atRiskVia: via, atRiskBecause: redness(via[0]!) });
   pushAll(warnings, risk.warnings);
+  pushAll(warnings, futureReadings(model, today));
 
   // Team-period and company-period rollups.
   const groups = new Map<string, ComputedObjective[]>();

@@ -73,7 +73,7 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
   const upcoming = state?.phase === 'upcoming';
   // A milestone not done grades 0 once its period is graded (ended and finalized), not while it runs.
   const finalized = state ? state.phase === 'graded' : (period?.finalized ?? false);
-  const g = gradeKeyResult(kr, { finalized, period }, kr.readings);
+  const g = gradeKeyResult(kr, { finalized, period, today }, kr.readings);
   const grade: Grade = upcoming
     ? { value: null, source: null, derivation: `ungraded: the period has not started (it starts on ${period!.start})`, exceeded: false }
     : g.grade;
@@ -99,7 +99,8 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
     );
   const phase = state?.phase ?? 'in progress';
   const fresh = freshness(
-    kr.readings.map((r) => r.date),
+    // A reading dated after today has not been taken: it keeps nothing fresh.
+    kr.readings.flatMap((r) => (r.date !== undefined && r.date > today ? [] : [r.date])),
     period ?? { start: today },
     env.schedule,
     today,

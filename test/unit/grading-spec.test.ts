@@ -531,6 +531,33 @@ describe('readings belong to their period', () => {
     // Within the grace it does.
     expect(history({ kind: 'manual', manualGrade: 0.8, rationale: 'Final review', asOf: '2025-04-10' }).grade.value).toBe(0.8);
   });
+  it('a reading dated after today grades nothing until that day, and says so when it is the only one', () => {
+    const today = { ...ctx, today: '2025-02-19' };
+    const g = gradeKeyResult(
+      kr({
+        kind: 'metric',
+        baseline: 0,
+        target: 10,
+        checkins: [
+          { date: '2025-02-01', value: 4 },
+          { date: '2025-03-10', value: 10 },
+        ],
+      }),
+      today,
+    );
+    expect([g.grade.value, g.date]).toEqual([0.4, '2025-02-01']);
+    expect(g.history().map((h) => h.counts)).toEqual([true, false]);
+    const only = gradeKeyResult(kr({ kind: 'metric', baseline: 0, target: 10, current: 10, asOf: '2025-03-10' }), today).grade;
+    expect([only.value, only.derivation]).toEqual([
+      null,
+      'ungraded: its reading of 2025-03-10 is dated after today (2025-02-19): it counts from that day',
+    ]);
+    // On that day it counts.
+    expect(
+      gradeKeyResult(kr({ kind: 'metric', baseline: 0, target: 10, current: 10, asOf: '2025-03-10' }), { ...ctx, today: '2025-03-10' })
+        .grade.value,
+    ).toBe(1);
+  });
   it('a key result whose only reading is too late says so, rather than "no value yet"', () => {
     const r = history({ kind: 'metric', baseline: 0, target: 10, current: 9, asOf: '2025-06-30' });
     expect(r.grade.value).toBeNull();

@@ -2,6 +2,7 @@
 // the period, the team's grade and status, its key results weakest first with their pace and last
 // check-in, and the links to the team's history and its previous and next period.
 import type { ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } from '../handbook.ts';
+import type { ParentStatus } from '../status.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { DECLARED_ONLY_NOTE, declaredOnly, gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
@@ -16,13 +17,23 @@ export interface TeamPeriodView {
   answer: string;
   /** Key results that are behind, off track or stale (once ended: that fell short), weakest first; else why none is listed. */
   behind: TableView;
-  /** "What is behind" while the period runs; "What fell short" once it has ended. */
+  /** While the period runs "What is behind" (or "… or overdue", or "Check-ins overdue": what the list holds); once ended "What fell short". */
   behindTitle: string;
   /** Every key result of the team's period, weakest first (collapsed under the answer). */
   all: TableView;
   history: string;
   previous: { href: string; label: string } | undefined;
   next: { href: string; label: string } | undefined;
+  /** How the team's status was set, naming the objective that set it by its title. */
+  statusWhy: string;
+  /** The sections below the answer, for the page's "On this page" list: what is behind, then each objective. */
+  toc: { id: string; label: string }[];
+}
+
+/** The model says which child set a parent's status by its id; a reader knows the objective by its title. */
+function statusWhyInWords(status: ParentStatus, titleOf: (id: string) => string | undefined): string {
+  const title = status.weakest === null ? undefined : titleOf(status.weakest);
+  return title ? status.why.replace(`: ${status.weakest} (`, `: ${title} (`) : status.why;
 }
 
 function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
@@ -49,6 +60,14 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
     .join(' ');
 }
 
+/** The heading says what the list holds: "What is behind" over key results that are all ahead but overdue misleads. */
+function attentionTitle(behind: readonly ComputedKr[], period: ComputedPeriod): string {
+  if (period.state.phase !== 'in progress' && period.state.phase !== 'upcoming') return 'What fell short';
+  const weak = behind.some((k) => k.status.light === 'red' || k.status.light === 'yellow');
+  const stale = behind.some((k) => k.status.stale !== null);
+  return weak && stale ? 'What is behind or overdue' : stale ? 'Check-ins overdue' : 'What is behind';
+}
+
 export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: string): TeamPeriodView {
   const period = s.period.get(periodId)!;
   const rollup = s.teamPeriod.get(`${periodId}/${team}`)!;
@@ -61,19 +80,23 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
   const at = history.findIndex((r) => r.period === periodId);
   const link = (r: TeamPeriodRollup | undefined) =>
     r && { href: url.teamPeriod(r.period, team), label: s.period.get(r.period)?.name ?? r.period };
+  const teamName = s.team.get(team)?.name ?? team;
+  const behindTitle = attentionTitle(behind, period);
   return {
     period,
-    teamName: s.team.get(team)?.name ?? team,
+    teamName,
     rollup,
     objectives,
     answer: answer(krs, period),
     behind: krStatusTable(s, url, behind, {
       empty: declaredOnly(krs) ? 'Not known: no key result has a reading.' : 'Nothing is behind or overdue.',
     }),
-    behindTitle: period.state.phase === 'in progress' || period.state.phase === 'upcoming' ? 'What is behind' : 'What fell short',
+    behindTitle,
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
     previous: link(history[at - 1]),
     next: link(history[at + 1]),
+    statusWhy: statusWhyInWords(rollup.status, (id) => s.objective.get(id)?.title),
+    toc: [{ id: 'behind', label: behindTitle }, ...objectives.map((o) => ({ id: `o-${o.id}`, label: o.title }))],
   };
 }
