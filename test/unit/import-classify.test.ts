@@ -60,6 +60,12 @@ describe('headings', () => {
     expect(classifyHeading(heading('#### Key Results\n'))).toMatchObject({ role: 'part', part: 'key-results' });
     expect(classifyHeading(heading('#### Risks and mitigations\n'))).toMatchObject({ role: 'part', part: 'risks' });
     expect(classifyHeading(heading('## Check-ins (weekly)\n'))).toMatchObject({ role: 'part', part: 'checkins' });
+    // An OKR's id before the part's name: the part of that OKR.
+    expect(classifyHeading(heading("#### '2033.P1' Key Results\n"))).toMatchObject({ role: 'part', part: 'key-results' });
+    expect(classifyHeading(heading('#### `2033.P1` Initiatives\n'))).toMatchObject({ role: 'part', part: 'initiatives' });
+  });
+  it('an OKR named by its id is a section holding the objective, not a team', () => {
+    expect(classifyHeading(heading(`### OKR '2033.P1': "Make the app the start"\n`))).toMatchObject({ role: 'section' });
   });
   it('under "Initiatives" a heading is an initiative; under a bare "Key Results" a key result; else a detail', () => {
     const under = (role: 'key-results' | 'initiatives', listsItems = false) =>

@@ -82,6 +82,10 @@ describe('list items', () => {
   it('links and tables of contents are notes, never objectives', () => {
     const [toc] = items('- [Goals](#goals)\n');
     expect(classifyItem(toc!, ctx({ objective: true }))).toMatchObject({ role: 'note' });
+    // A link whose text carries a label is that labelled line.
+    const [kr] = items('- [KR: Raise weekly use](https://tracker.example/1)\n');
+    expect(kr!.lead).toMatchObject({ linkOnly: false, label: { kind: 'kr' }, title: 'Raise weekly use' });
+    expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
   });
   it('plain items under a Goals heading are objectives, as a guess', () => {
     const [g] = items('1. Make onboarding painless\n');

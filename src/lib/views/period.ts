@@ -8,6 +8,7 @@ import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { dependenciesTable } from './dependencies.ts';
 import { teamPeriodsTable } from './lists.ts';
+import { namedPeople } from './people.ts';
 import { textOr, type TableView } from './table.ts';
 
 export interface PeriodView {
@@ -27,6 +28,8 @@ export interface PeriodView {
   /** What the period itself names as dependencies and enablers: "Trust center automation (Platform Team)". */
   enablers: string[];
   schedule: TableView | undefined;
+  /** The period's change log, each author linked to their page when the handbook knows them. */
+  changeLog: { date: string; author: { name: string; person?: string }; change: string }[];
   toc: { id: string; label: string }[];
 }
 
@@ -87,7 +90,12 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
     ...(dependencies.rows.length || enablers.length ? [{ id: 'deps', label: 'Dependencies' }] : []),
     ...(schedule ? [{ id: 'schedule', label: 'Check-in schedule' }] : []),
     { id: 'receipts', label: 'Receipts' },
+    ...(p.changeLog?.length ? [{ id: 'changes', label: 'Change log' }] : []),
   ];
+  const authors = namedPeople(
+    s,
+    (p.changeLog ?? []).map((c) => c.author),
+  );
   return {
     p,
     archived: p.end < s.h.today,
@@ -104,6 +112,7 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
     dependencies: dependencies.rows.length ? dependencies : undefined,
     enablers,
     schedule,
+    changeLog: (p.changeLog ?? []).map((c, i) => ({ date: c.date, author: authors[i]!, change: c.change })),
     toc,
   };
 }

@@ -133,6 +133,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     name: 'objective under a key result',
     rule: (i, c) => {
       if (!c.underKr) return undefined;
+      // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
+      if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
+        return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };
       if (nested(i) || i.lead.bold || i.lead.owner)
         return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
       return decided('note', 'a line under a key result');
