@@ -2,7 +2,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { historyAsOf, type HistoryIndex } from '../../src/lib/history.ts';
+import { makeUrls } from '../../src/lib/urls.ts';
+import { DECLARED_ONLY_NOTE } from '../../src/lib/views/attention.ts';
 import { featuredPeriod } from '../../src/lib/views/featured.ts';
+import { objectiveView } from '../../src/lib/views/objective.ts';
+import { periodView } from '../../src/lib/views/period.ts';
+import { reviewView } from '../../src/lib/views/review.ts';
+import { teamPeriodView } from '../../src/lib/views/team-period.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { copyContent, edit, MAIN } from '../helpers.ts';
 
@@ -15,6 +22,7 @@ describe('the period home features: in progress, else the most recent with grade
       next: f.next?.id,
       nextWhen: f.nextWhen,
       ungradedSince: f.ungradedSince.map((p) => p.id),
+      glance: f.glance,
     };
   };
 
@@ -25,6 +33,7 @@ describe('the period home features: in progress, else the most recent with grade
       next: '2026-Q2',
       nextWhen: 'starts 2026-04-01, in 406 days',
       ungradedSince: [],
+      glance: 'the period in progress',
     });
   });
 
@@ -36,11 +45,18 @@ describe('the period home features: in progress, else the most recent with grade
       next: '2027-Q1',
       nextWhen: 'starts 2027-01-01, in 31 days',
       ungradedSince: ['2026-Q2'],
+      // The home page (and the 404 page's link to it) never calls it "in progress".
+      glance: 'the most recent results',
     });
   });
 
   it('when nothing has started (the public build before 2027), none: the next period is only next', () => {
-    expect(featured('2026-12-15', 'public')).toMatchObject({ period: undefined, heading: 'Nothing has started yet', next: '2027-Q1' });
+    expect(featured('2026-12-15', 'public')).toMatchObject({
+      period: undefined,
+      heading: 'Nothing has started yet',
+      next: '2027-Q1',
+      glance: 'the first period, before it starts',
+    });
   });
 });
 
@@ -129,5 +145,76 @@ describe('the snapshots a record is in', () => {
     );
     const after = buildSiteIndex(computeHandbook(dir, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
     expect(after?.map((x) => x.same)).toEqual([false, false]);
+  });
+});
+
+describe('summaries where no key result has a reading', () => {
+  // On 2026-12-07 Q2 2026 has ended and none of its key results has a reading: owners only declared statuses.
+  const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+  const url = makeUrls('/');
+
+  it("a team's period says so, never that nothing is behind, in the words the home page uses", () => {
+    const v = teamPeriodView(s, url, '2026-Q2', 'platform');
+    expect(v.answer).toBe(DECLARED_ONLY_NOTE);
+    expect(v.behind.rows).toEqual([]);
+    expect(v.behind.empty).toBe('Not known: no key result has a reading.');
+    expect(`${v.answer} ${v.behind.empty}`).not.toMatch(/nothing is behind/i);
+  });
+
+  it('a team with readings still gets its answer', () => {
+    const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    expect(teamPeriodView(during, url, '2025-Q1', 'engineering').answer).toMatch(/^Nothing is behind pace\./);
+  });
+});
+
+describe("a period's dependencies", () => {
+  it('are on the period page from the review’s model, at risk first', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+    const url = makeUrls('/');
+    const deps = periodView(s, url, '2026-Q2', true).dependencies!;
+    const review = reviewView(s, url, '2026-Q2', undefined).risks;
+    expect(review.rows.length).toBeGreaterThan(0);
+    // The review's rows (those at risk) open the period's list, in the same order.
+    expect(deps.rows.slice(0, review.rows.length)).toEqual(review.rows);
+    expect(deps.columns).toEqual(review.columns);
+  });
+
+  it('name a team once: not beside a description that opens with its name', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const url = makeUrls('/');
+    const text = JSON.stringify(periodView(s, url, '2025-Q1', true).dependencies!.rows);
+    expect(text).toContain('Finance: Cloud budget approved');
+    expect(text).not.toMatch(/"Finance"/);
+    const o = objectiveView(s, url, '2025-q1-engineering-scalable-infrastructure');
+    expect(o.dependencies.find((d) => d.description === 'Finance: Cloud budget approved')?.team).toBeUndefined();
+  });
+});
+
+describe('history as of the build date', () => {
+  it('lists no commit made after it', () => {
+    const entry = (date: string) => ({ commit: date, author: 'a', date, subject: 's', changes: [] });
+    const entries = [entry('2026-11-23T10:00:00+01:00'), entry('2025-02-19T23:00:00-05:00'), entry('2025-02-01T09:00:00Z')];
+    expect(historyAsOf(entries, '2025-02-19').map((e) => e.date.slice(0, 10))).toEqual(['2025-02-19', '2025-02-01']);
+  });
+
+  it('in the review\'s "what changed" too', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const o = s.objectivesByPeriod.get('2025-Q1')![0]!;
+    const change = { kr: null, type: 'changed' as const, field: 'owner', from: 'a', to: 'b', text: 'owner a → b' };
+    const history: HistoryIndex = {
+      available: true,
+      truncated: new Set(),
+      byObjective: new Map([
+        [
+          o.id,
+          [
+            { commit: 'later', author: 'a', date: '2026-11-23T10:00:00Z', subject: 'later', changes: [change] },
+            { commit: 'before', author: 'a', date: '2025-02-16T10:00:00Z', subject: 'before', changes: [change] },
+          ],
+        ],
+      ]),
+    };
+    const table = reviewView(s, makeUrls('/'), '2025-Q1', history).changes.table!;
+    expect(table.rows.map((r) => r.cells[0])).toEqual([{ time: '2025-02-16' }]);
   });
 });

@@ -5,7 +5,7 @@ import type { ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } 
 import type { ParentStatus } from '../status.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
-import { gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
+import { DECLARED_ONLY_NOTE, declaredOnly, gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
 
 export interface TeamPeriodView {
@@ -15,7 +15,7 @@ export interface TeamPeriodView {
   objectives: ComputedObjective[];
   /** One sentence: what is behind, or that nothing is (and how far ahead of pace on average). */
   answer: string;
-  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
+  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first; else why none is listed. */
   behind: TableView;
   /** While the period runs "What is behind" (or "… or overdue", or "Check-ins overdue": what the list holds); once ended "What fell short". */
   behindTitle: string;
@@ -45,6 +45,7 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
   const noReading = krs.filter((k) => k.status.key === 'no reading').length;
   const gap = meanGap(krs);
   const during = period.state.phase === 'in progress';
+  if (declaredOnly(krs)) return DECLARED_ONLY_NOTE;
   return [
     weak === 0
       ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}.`
@@ -87,7 +88,9 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
     rollup,
     objectives,
     answer: answer(krs, period),
-    behind: krStatusTable(s, url, behind),
+    behind: krStatusTable(s, url, behind, {
+      empty: declaredOnly(krs) ? 'Not known: no key result has a reading.' : 'Nothing is behind or overdue.',
+    }),
     behindTitle,
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
