@@ -2,10 +2,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
+import { historyAsOf, type HistoryIndex } from '../../src/lib/history.ts';
+import { makeUrls } from '../../src/lib/urls.ts';
+import { DECLARED_ONLY_NOTE } from '../../src/lib/views/attention.ts';
 import { featuredPeriod } from '../../src/lib/views/featured.ts';
+import { objectiveView } from '../../src/lib/views/objective.ts';
+import { ownerView } from '../../src/lib/views/owner.ts';
+import { namedPeople } from '../../src/lib/views/people.ts';
+import { periodView } from '../../src/lib/views/period.ts';
 import { reviewView } from '../../src/lib/views/review.ts';
 import { teamPeriodView } from '../../src/lib/views/team-period.ts';
-import { makeUrls } from '../../src/lib/urls.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { copyContent, edit, MAIN } from '../helpers.ts';
 
@@ -18,6 +24,7 @@ describe('the period home features: in progress, else the most recent with grade
       next: f.next?.id,
       nextWhen: f.nextWhen,
       ungradedSince: f.ungradedSince.map((p) => p.id),
+      glance: f.glance,
     };
   };
 
@@ -28,6 +35,7 @@ describe('the period home features: in progress, else the most recent with grade
       next: '2026-Q2',
       nextWhen: 'starts 2026-04-01, in 406 days',
       ungradedSince: [],
+      glance: 'the period in progress',
     });
   });
 
@@ -39,11 +47,18 @@ describe('the period home features: in progress, else the most recent with grade
       next: '2027-Q1',
       nextWhen: 'starts 2027-01-01, in 31 days',
       ungradedSince: ['2026-Q2'],
+      // The home page (and the 404 page's link to it) never calls it "in progress".
+      glance: 'the most recent results',
     });
   });
 
   it('when nothing has started (the public build before 2027), none: the next period is only next', () => {
-    expect(featured('2026-12-15', 'public')).toMatchObject({ period: undefined, heading: 'Nothing has started yet', next: '2027-Q1' });
+    expect(featured('2026-12-15', 'public')).toMatchObject({
+      period: undefined,
+      heading: 'Nothing has started yet',
+      next: '2027-Q1',
+      glance: 'the first period, before it starts',
+    });
   });
 });
 
@@ -207,5 +222,125 @@ describe('what the pages say agrees with the status model (docs/grading.md)', ()
     const q1 = later.period.get('2025-Q1')!;
     expect(q1.state.label).toBe('Ended 2025-03-31, not graded yet — grading was due 2025-04-05');
     expect(mid.period.get('2025-Q1')!.state.gradingOverdue).toBeNull();
+  });
+});
+
+describe('summaries where no key result has a reading', () => {
+  // On 2026-12-07 Q2 2026 has ended and none of its key results has a reading: owners only declared statuses.
+  const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+  const url = makeUrls('/');
+
+  it("a team's period says so, never that nothing is behind, in the words the home page uses", () => {
+    const v = teamPeriodView(s, url, '2026-Q2', 'platform');
+    expect(v.answer).toBe(DECLARED_ONLY_NOTE);
+    expect(v.behind.rows).toEqual([]);
+    expect(v.behind.empty).toBe('Not known: no key result has a reading.');
+    expect(`${v.answer} ${v.behind.empty}`).not.toMatch(/nothing is behind/i);
+  });
+
+  it('a team with readings still gets its answer', () => {
+    const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    expect(teamPeriodView(during, url, '2025-Q1', 'engineering').answer).toMatch(/^Nothing is behind pace\./);
+  });
+});
+
+describe("a period's dependencies", () => {
+  it('are on the period page from the review’s model, at risk first', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+    const url = makeUrls('/');
+    const deps = periodView(s, url, '2026-Q2', true).dependencies!;
+    const review = reviewView(s, url, '2026-Q2', undefined).risks;
+    expect(review.rows.length).toBeGreaterThan(0);
+    // The review's rows (those at risk) open the period's list, in the same order.
+    expect(deps.rows.slice(0, review.rows.length)).toEqual(review.rows);
+    expect(deps.columns).toEqual(review.columns);
+  });
+
+  it('name a team once: not beside a description that opens with its name', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const url = makeUrls('/');
+    const text = JSON.stringify(periodView(s, url, '2025-Q1', true).dependencies!.rows);
+    expect(text).toContain('Finance: Cloud budget approved');
+    expect(text).not.toMatch(/"Finance"/);
+    const o = objectiveView(s, url, '2025-q1-engineering-scalable-infrastructure');
+    expect(o.dependencies.find((d) => d.description === 'Finance: Cloud budget approved')?.team).toBeUndefined();
+  });
+});
+
+describe('history as of the build date', () => {
+  it('lists no commit made after it', () => {
+    const entry = (date: string) => ({ commit: date, author: 'a', date, subject: 's', changes: [] });
+    const entries = [entry('2026-11-23T10:00:00+01:00'), entry('2025-02-19T23:00:00-05:00'), entry('2025-02-01T09:00:00Z')];
+    expect(historyAsOf(entries, '2025-02-19').map((e) => e.date.slice(0, 10))).toEqual(['2025-02-19', '2025-02-01']);
+  });
+
+  it('in the review\'s "what changed" too', () => {
+    const s = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const o = s.objectivesByPeriod.get('2025-Q1')![0]!;
+    const change = { kr: null, type: 'changed' as const, field: 'owner', from: 'a', to: 'b', text: 'owner a → b' };
+    const history: HistoryIndex = {
+      available: true,
+      truncated: new Set(),
+      byObjective: new Map([
+        [
+          o.id,
+          [
+            { commit: 'later', author: 'a', date: '2026-11-23T10:00:00Z', subject: 'later', changes: [change] },
+            { commit: 'before', author: 'a', date: '2025-02-16T10:00:00Z', subject: 'before', changes: [change] },
+          ],
+        ],
+      ]),
+    };
+    const table = reviewView(s, makeUrls('/'), '2025-Q1', history).changes.table!;
+    expect(table.rows.map((r) => r.cells[0])).toEqual([{ time: '2025-02-16' }]);
+  });
+});
+
+describe("a team's period page", () => {
+  const url = makeUrls('/');
+
+  it('names the objective that set the team status by its title, heads its list for what it holds, and lists its sections', () => {
+    const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const v = teamPeriodView(during, url, '2025-Q1', 'engineering');
+    expect(v.rollup.status.weakest).toBe('2025-q1-engineering-developer-velocity');
+    expect(v.statusWhy).toBe('the weakest of its 2 objectives with a status: Improve Developer Velocity and Quality (Ahead)');
+    // Every key result is ahead of pace, and every check-in overdue: the list is of overdue check-ins.
+    expect(v.behind.rows).toHaveLength(8);
+    expect(v.behindTitle).toBe('Check-ins overdue');
+    expect(v.toc).toEqual([
+      { id: 'behind', label: 'Check-ins overdue' },
+      { id: 'o-2025-q1-engineering-scalable-infrastructure', label: 'Build Scalable, Reliable Infrastructure' },
+      { id: 'o-2025-q1-engineering-developer-velocity', label: 'Improve Developer Velocity and Quality' },
+    ]);
+    const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+    expect(teamPeriodView(after, url, '2025-Q1', 'engineering').behindTitle).toBe('What fell short');
+  });
+});
+
+describe('people named in free text and on owner pages', () => {
+  const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+
+  it("are the handbook's people when an id or a name matches exactly, and text otherwise", () => {
+    expect(namedPeople(s, ['CEO', 'vp-product', 'Executive Team', 'ceo '])).toEqual([
+      { name: 'CEO', person: 'ceo' },
+      { name: 'vp-product', person: 'vp-product' },
+      { name: 'Executive Team' },
+      { name: 'ceo ' },
+    ]);
+  });
+
+  it("an owner's objectives come newest period first", () => {
+    const dir = copyContent();
+    edit(
+      join(dir, 'okrs/2027-Q1/company.yaml'),
+      'title: Defend churn with trust and telemetry',
+      'title: Defend churn with trust and telemetry\n    owner: ceo',
+    );
+    const later = buildSiteIndex(computeHandbook(dir, { today: '2026-12-07' }).handbook!);
+    const owns = ownerView(later, makeUrls('/'), 'ceo').owns;
+    expect(owns[0]!.id).toBe('2027-q1-company-churn-defense');
+    const starts = owns.map((o) => later.period.get(o.period)!.start);
+    expect(new Set(starts).size).toBeGreaterThan(1);
+    expect(starts).toEqual([...starts].sort().reverse());
   });
 });

@@ -31,6 +31,13 @@ const orderOf = (status: Status, gap: number | null, grade: number | null): numb
 /** A key result needs attention when its status is yellow or red, or its check-in is overdue. */
 export const needsAttention = (k: ComputedKr) => k.status.light === 'red' || k.status.light === 'yellow' || k.status.stale !== null;
 
+/** Key results exist and none has a reading: every status shown of them is only what an owner declared. */
+export const declaredOnly = (krs: readonly ComputedKr[]) =>
+  krs.length > 0 && krs.every((k) => k.status.key === 'no reading' || k.status.key === 'not started');
+
+/** What a summary says instead of "nothing is behind" when no key result has a reading. */
+export const DECLARED_ONLY_NOTE = 'No key result has a reading yet; statuses shown are what the owners declared.';
+
 /** "+0.06", "−0.16": grade minus expected, as the model displays it. */
 export const gapWords = (gap: number) => `${gap > 0 ? '+' : gap < 0 ? '−' : '±'}${Math.abs(gap).toFixed(2)}`;
 

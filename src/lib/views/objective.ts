@@ -14,6 +14,7 @@ import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { progressScale } from './progress.ts';
 import type { Cell, Row, TableView } from './table.ts';
+import { namesTeam } from './dependencies.ts';
 
 export interface Link {
   text: string;
@@ -192,7 +193,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
     return {
       kr: d.kr?.toUpperCase(),
       on: to && { text: `${to.title}${kr ? ` (${kr.toUpperCase()})` : ''}`, href: kr ? url.kr(d.on!) : url.objective(to.id) },
-      team: d.team ? (s.team.get(d.team)?.name ?? d.team) : undefined,
+      team: d.team && !namesTeam(d.description, s.team.get(d.team)?.name ?? d.team) ? (s.team.get(d.team)?.name ?? d.team) : undefined,
       description: d.description,
       risk: d.risk,
       riskNote: d.riskNote,

@@ -7,11 +7,12 @@ import { CALIBRATION_LABEL } from '../calibration.ts';
 import { missedBeforeEnd } from '../freshness.ts';
 import { formatGrade, roundHalfAway } from '../format.ts';
 import type { ComputedHandbook, ComputedKr, ComputedObjective, ComputedPeriod } from '../handbook.ts';
-import type { HistoryIndex } from '../history.ts';
+import { historyAsOf, type HistoryIndex } from '../history.ts';
 import { plainTitle } from '../present.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { gapWords, krStatusTable, krsWeakestFirst, objectivesWeakestFirst } from './attention.ts';
+import { dependenciesTable } from './dependencies.ts';
 import { gradeOf } from './lists.ts';
 import type { Cell, TableView } from './table.ts';
 
@@ -110,47 +111,6 @@ function objectivesTable(s: SiteIndex, url: Urls, objectives: readonly ComputedO
   };
 }
 
-/** Objectives at risk through a red dependency, and dependencies their owners rate high risk. */
-function risksTable(s: SiteIndex, url: Urls, objectives: readonly ComputedObjective[]): TableView {
-  const link = (id: string): Cell => {
-    const o = s.objective.get(id);
-    return o ? { text: o.title, href: url.objective(o.id) } : id;
-  };
-  const rows = objectives.flatMap((o) => [
-    ...(o.atRiskVia
-      ? [
-          {
-            cells: [
-              link(o.id),
-              { lines: [{ inline: ['depends on', link(o.atRiskVia[0]!)] }, `which is ${o.atRiskBecause}`] } as Cell,
-              o.atRiskVia.length > 1 ? `through ${o.atRiskVia.length - 1} more` : { muted: '—' },
-            ],
-          },
-        ]
-      : []),
-    ...(o.dependencies ?? [])
-      .filter((d) => d.risk === 'high')
-      .map((d) => ({
-        cells: [
-          link(o.id),
-          {
-            lines: [
-              d.on ? link(d.on.split('.')[0]!) : (s.team.get(d.team ?? '')?.name ?? d.description ?? '—'),
-              ...(d.description && d.on ? [d.description] : []),
-              { tag: 'risk: high' },
-            ],
-          },
-          d.mitigation ?? { muted: 'no mitigation stated' },
-        ],
-      })),
-  ]);
-  return {
-    columns: [{ label: 'Objective' }, { label: 'At risk because' }, { label: 'Mitigation' }],
-    rows,
-    empty: 'No objective depends on a red one, and no dependency is rated high risk.',
-  };
-}
-
 /** Key results without a recent check-in: overdue by the schedule while the period runs; after it, those that missed their last one. */
 function staleKrs(p: ComputedPeriod, krs: readonly ComputedKr[]): { list: ComputedKr[]; what: string; empty: string } {
   if (p.state.phase === 'upcoming')
@@ -185,7 +145,7 @@ function changesTable(
   const repo = s.h.model.org.repository?.url.replace(/\/$/, '');
   const commits = new Map<string, { date: string; items: Map<string, Cell[]> }>();
   for (const o of objectives)
-    for (const e of history.byObjective.get(o.id) ?? []) {
+    for (const e of historyAsOf(history.byObjective.get(o.id) ?? [], s.h.today)) {
       if (e.date.slice(0, 10) < since) continue;
       const commit = commits.get(e.commit) ?? commits.set(e.commit, { date: e.date, items: new Map() }).get(e.commit)!;
       for (const c of e.changes) {
@@ -289,7 +249,7 @@ export function reviewView(s: SiteIndex, url: Urls, id: string, history: History
           : `No key result of ${name} has a reading yet, so none can be ranked.`,
     }),
     krCount: krs.length,
-    risks: risksTable(s, url, objectives),
+    risks: dependenciesTable(s, url, objectives, { atRiskOnly: true }),
     stale: staleTable(s, url, stale.list, stale.empty),
     staleWhat: stale.what,
     staleAll: stale.list.length === krs.length && krs.length > 5 ? allStale(stale.list) : undefined,

@@ -5,7 +5,7 @@ import type { ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } 
 import type { SiteIndex } from '../site-index.ts';
 import { beforeEndWords } from '../status.ts';
 import type { Urls } from '../urls.ts';
-import { gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
+import { DECLARED_ONLY_NOTE, declaredOnly, gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
 
 export interface TeamPeriodView {
@@ -15,7 +15,7 @@ export interface TeamPeriodView {
   objectives: ComputedObjective[];
   /** One sentence: what is behind, or that nothing is (and how far ahead of pace on average). */
   answer: string;
-  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
+  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first; else why none is listed. */
   behind: TableView;
   /** While the period runs "What is behind" (or "… or overdue", or "Check-ins overdue": what the list holds); once ended "What fell short". */
   behindTitle: string;
@@ -45,8 +45,7 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
   const noReading = krs.filter((k) => k.status.rank === null).length;
   const gap = meanGap(krs);
   const during = period.state.phase === 'in progress';
-  if (krs.length && noReading === krs.length)
-    return `None of the ${count(krs.length)} has a reading${during ? ' yet' : ''}: nothing can be said to be behind or ahead. Statuses shown beside them are what their owners declared.`;
+  if (declaredOnly(krs)) return DECLARED_ONLY_NOTE;
   return [
     weak === 0
       ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}${noReading ? ` among the ${count(krs.length - noReading)} with a reading` : ''}.`
@@ -95,7 +94,9 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
     rollup,
     objectives,
     answer: answer(krs, period),
-    behind: krStatusTable(s, url, behind),
+    behind: krStatusTable(s, url, behind, {
+      empty: declaredOnly(krs) ? 'Not known: no key result has a reading.' : 'Nothing is behind or overdue.',
+    }),
     behindTitle,
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
