@@ -305,7 +305,9 @@ describe("a team's period page", () => {
     expect(v.rollup.status.weakest).toBe('2025-q1-engineering-developer-velocity');
     // The model names it, by title, down to the key result that set it (docs/grading.md, "Parents").
     expect(v.statusWhy).toBe(v.rollup.status.why);
-    expect(v.statusWhy).toMatch(/^the weakest of its 2 objectives with a status \(.*\): “Improve Developer Velocity and Quality”, at KR1 “/);
+    expect(v.statusWhy).toMatch(
+      /^the weakest of its 2 objectives with a status \(.*\): “Improve Developer Velocity and Quality”, at KR1 “/,
+    );
     // No key result is behind even against today, and every check-in is overdue: the list is of overdue check-ins.
     expect(v.behind.rows).toHaveLength(8);
     expect(v.behindTitle).toBe('Check-ins overdue');
