@@ -7,6 +7,8 @@ import { makeUrls } from '../../src/lib/urls.ts';
 import { DECLARED_ONLY_NOTE } from '../../src/lib/views/attention.ts';
 import { featuredPeriod } from '../../src/lib/views/featured.ts';
 import { objectiveView } from '../../src/lib/views/objective.ts';
+import { ownerView } from '../../src/lib/views/owner.ts';
+import { namedPeople } from '../../src/lib/views/people.ts';
 import { periodView } from '../../src/lib/views/period.ts';
 import { reviewView } from '../../src/lib/views/review.ts';
 import { teamPeriodView } from '../../src/lib/views/team-period.ts';
@@ -216,5 +218,54 @@ describe('history as of the build date', () => {
     };
     const table = reviewView(s, makeUrls('/'), '2025-Q1', history).changes.table!;
     expect(table.rows.map((r) => r.cells[0])).toEqual([{ time: '2025-02-16' }]);
+  });
+});
+
+describe("a team's period page", () => {
+  const url = makeUrls('/');
+
+  it('names the objective that set the team status by its title, heads its list for what it holds, and lists its sections', () => {
+    const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
+    const v = teamPeriodView(during, url, '2025-Q1', 'engineering');
+    expect(v.rollup.status.weakest).toBe('2025-q1-engineering-developer-velocity');
+    expect(v.statusWhy).toBe('the weakest of its 2 objectives with a status: Improve Developer Velocity and Quality (Ahead)');
+    // Every key result is ahead of pace, and every check-in overdue: the list is of overdue check-ins.
+    expect(v.behind.rows).toHaveLength(8);
+    expect(v.behindTitle).toBe('Check-ins overdue');
+    expect(v.toc).toEqual([
+      { id: 'behind', label: 'Check-ins overdue' },
+      { id: 'o-2025-q1-engineering-scalable-infrastructure', label: 'Build Scalable, Reliable Infrastructure' },
+      { id: 'o-2025-q1-engineering-developer-velocity', label: 'Improve Developer Velocity and Quality' },
+    ]);
+    const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+    expect(teamPeriodView(after, url, '2025-Q1', 'engineering').behindTitle).toBe('What fell short');
+  });
+});
+
+describe('people named in free text and on owner pages', () => {
+  const s = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-07' }).handbook!);
+
+  it("are the handbook's people when an id or a name matches exactly, and text otherwise", () => {
+    expect(namedPeople(s, ['CEO', 'vp-product', 'Executive Team', 'ceo '])).toEqual([
+      { name: 'CEO', person: 'ceo' },
+      { name: 'vp-product', person: 'vp-product' },
+      { name: 'Executive Team' },
+      { name: 'ceo ' },
+    ]);
+  });
+
+  it("an owner's objectives come newest period first", () => {
+    const dir = copyContent();
+    edit(
+      join(dir, 'okrs/2027-Q1/company.yaml'),
+      'title: Defend churn with trust and telemetry',
+      'title: Defend churn with trust and telemetry\n    owner: ceo',
+    );
+    const later = buildSiteIndex(computeHandbook(dir, { today: '2026-12-07' }).handbook!);
+    const owns = ownerView(later, makeUrls('/'), 'ceo').owns;
+    expect(owns[0]!.id).toBe('2027-q1-company-churn-defense');
+    const starts = owns.map((o) => later.period.get(o.period)!.start);
+    expect(new Set(starts).size).toBeGreaterThan(1);
+    expect(starts).toEqual([...starts].sort().reverse());
   });
 });
