@@ -130,6 +130,17 @@ describe('the demo handbook in a browser', () => {
     await page.close();
   });
 
+  it('prints a list a sentence already summarises as that sentence, without a toggle paper cannot open', async () => {
+    const { page } = await open(browser, `${server.url}/periods/2025-Q1/review/`);
+    // On 2025-02-19 every key result of Q1 2025 last checked in on 2025-02-01: the review says so in a sentence.
+    const summarised = page.locator('details.summarised');
+    expect(await summarised.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await summarised.isVisible()).toBe(false);
+    expect(await page.getByText(/^All 24 key results: the last check-in of each was 2025-02-01\.$/).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('shows a grade derivation on keyboard focus, from a button that says it (no focusable element without a role)', async () => {
     const { page } = await open(browser, `${server.url}/objectives/2025-q1-engineering-scalable-infrastructure/`);
     const badge = page.locator('#kr-kr1 .grade');
