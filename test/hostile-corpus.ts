@@ -3,7 +3,7 @@
 // Every case names the guard that stops it (docs/content-model.md); test/integration/hostile-corpus.test.ts
 // runs them. A case fails if its guard is removed.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS } from './bad-input-corpus.ts';
 import { edit } from './helpers.ts';
@@ -18,7 +18,7 @@ export interface Reported {
 export interface HostileCase {
   name: string;
   /** The class of attack, as the issue lists them. */
-  kind: 'mdx' | 'keys' | 'projection' | 'bounded';
+  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links';
   about: string;
   /** Write the attack into a copy of the base handbook. */
   prepare: (dir: string) => void;
@@ -369,17 +369,6 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'guides/pipe.mdx', message: /link to .*outside\.fifo, a named pipe/ },
   },
   {
-    name: 'bounded-link-out-of-content',
-    kind: 'bounded',
-    about: "a narrative committed as a link to a file outside the content (the build machine's environment, a .git/config)",
-    prepare: (dir) => {
-      writeFileSync(join(dir, '..', 'outside-secret.txt'), 'CANARY-OUTSIDE-SECRET\n');
-      rmSync(join(dir, 'periods/2030-Q1.mdx'));
-      symlinkSync('../../outside-secret.txt', join(dir, 'periods/2030-Q1.mdx'));
-    },
-    expect: { file: 'periods/2030-Q1.mdx', message: /link to \.\.\/\.\.\/outside-secret\.txt, outside the content/ },
-  },
-  {
     name: 'bounded-fifo-in-trust',
     kind: 'bounded',
     about: 'a named pipe where a snapshot file belongs',
@@ -474,6 +463,38 @@ export const HOSTILE: HostileCase[] = [
     prepare: guide('lists', `${'1. '.repeat(250_000)}x`),
     expect: { file: 'guides/lists.mdx', line: BODY, message: /nests more than 100 levels/ },
     page: 'guides/lists.mdx',
+  },
+  {
+    name: 'links-environ',
+    kind: 'links',
+    about: "a public page that is a link to /proc/self/environ (the build's environment, published)",
+    prepare: (dir) => symlinkSync('/proc/self/environ', join(dir, 'guides/environment.mdx')),
+    expect: { file: 'guides/environment.mdx', message: /link to \/proc\/self\/environ, a file outside the content folder/ },
+  },
+  {
+    name: 'links-git-config',
+    kind: 'links',
+    about: "a public page that is a link to the repository's .git/config (credentials)",
+    prepare: (dir) => {
+      mkdirSync(join(dir, '../repo/.git'), { recursive: true });
+      writeFileSync(join(dir, '../repo/.git/config'), '[http]\n\textraheader = AUTHORIZATION: basic CANARY-TOKEN\n');
+      symlinkSync('../../repo/.git/config', join(dir, 'guides/config.mdx'));
+    },
+    expect: { file: 'guides/config.mdx', message: /link to \.\.\/\.\.\/repo\/\.git\/config, a file outside the content folder/ },
+  },
+  {
+    name: 'links-internal-okrs',
+    kind: 'links',
+    about: "a public page name that is a link to an internal team's OKR file",
+    prepare: (dir) => symlinkSync('../okrs/2030-Q1/company.yaml', join(dir, 'guides/plan.mdx')),
+    expect: { file: 'guides/plan.mdx', message: /link to \.\.\/okrs\/2030-Q1\/company\.yaml, a file already in the content/ },
+  },
+  {
+    name: 'links-root-folder',
+    kind: 'links',
+    about: 'a link to / among the guides (the check walked the whole file system)',
+    prepare: (dir) => symlinkSync('/', join(dir, 'guides/root')),
+    expect: { file: 'guides/root', message: /link to \/, a folder outside the content folder/ },
   },
 ];
 

@@ -1,7 +1,7 @@
 // okr verify PATH: recompute every leaf, proof, root and signature of trust-center snapshots, offline,
 // and hold them to the chain rules against the pinned signing keys.
 import { relative, resolve } from 'node:path';
-import { findTrust, readPins } from '../../src/lib/load/trust.ts';
+import { findTrust, readPins, type TrustFiles } from '../../src/lib/load/trust.ts';
 import { run } from '../../src/lib/receipts/node-crypto.ts';
 import type { Failure, Pin } from '../../src/lib/receipts/report.ts';
 import { verifySnapshots } from '../../src/lib/receipts/verify.ts';
@@ -35,7 +35,26 @@ function pinsFor(flags: string[], orgFile: string | undefined): { pins: Pin[]; f
   if (!orgFile) return { pins: [], from: 'none' };
   const read = readPins(orgFile);
   if ('error' in read) throw new UsageError(`cannot read the pinned keys: ${read.error}`);
-  return { pins: read.pins, from: relative(process.cwd(), orgFile) || orgFile };
+  const rel = relative(process.cwd(), orgFile);
+  return { pins: read.pins, from: rel && !rel.startsWith('..') ? rel : orgFile };
+}
+
+/**
+ * A trust folder copied from the published site also holds the site's pages (`index.html` of /trust/,
+ * of each period and version): they are not snapshot files, so they are set aside and counted, not
+ * reported as stray. Nothing they contain is read.
+ */
+function withoutSitePages(found: TrustFiles): number {
+  const isPage = (file: string) => file === 'index.html' || file.endsWith('/index.html');
+  const before = found.stray.length;
+  found.stray = found.stray.filter((f) => !isPage(f));
+  let pages = before - found.stray.length;
+  for (const s of found.snapshots)
+    if ('index.html' in s.files) {
+      delete s.files['index.html'];
+      pages++;
+    }
+  return pages;
 }
 
 export function verifyCommand(argv: string[]): number {
@@ -52,8 +71,13 @@ export function verifyCommand(argv: string[]): number {
     console.error(`okr verify: ${found.error}`);
     return 1;
   }
+  const pages = withoutSitePages(found);
   const { pins, from } = pinsFor(values.pin ?? [], found.orgFile);
-  const { reports, keys, failures } = run(verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, now: Date.now() }));
+  const pinnedIn =
+    from === '--pin' ? 'the --pin fingerprints' : from === 'none' ? 'no org.yaml and no --pin (pass --pin FINGERPRINT)' : undefined;
+  const { reports, keys, failures } = run(
+    verifySnapshots(found.snapshots, found.keys, { chain: found.chain, pins, pinnedIn, now: Date.now() }),
+  );
   const stray: Failure[] = found.stray.map((file) => ({
     file,
     message: 'belongs to no snapshot (expected <period>/v<N>/ and keys/*.pem)',
@@ -100,6 +124,10 @@ export function verifyCommand(argv: string[]): number {
       ? `Pinned keys (${from === '--pin' ? 'from --pin' : `from ${from}`}): ${pins.map((p) => `${p.id} ${p.fingerprint}`).join(', ')}`
       : `No pinned keys${from === 'none' ? '' : ` in ${from}`}: unsigned snapshots pass, and any signature fails as unpinned (pass --pin FINGERPRINT).`,
   );
+  // Whoever can rewrite a downloaded copy can put an org.yaml beside it; only --pin is the reader's own.
+  if (from !== '--pin' && from !== 'none')
+    lines.push(`  (for a copy downloaded from a site, pass --pin with each fingerprint you compared: an org.yaml there proves nothing)`);
+  if (pages) lines.push(`Set aside ${pages} page${pages === 1 ? '' : 's'} of the site (index.html): not snapshot files.`);
   for (const f of [...failures, ...stray]) lines.push(`✗ ${f.file}: ${f.message}`);
   for (const r of reports) {
     const sig =
@@ -108,9 +136,9 @@ export function verifyCommand(argv: string[]): number {
         : r.signature.status === 'absent'
           ? 'unsigned'
           : `signature ${r.signature.status}`;
-    lines.push(
-      `${r.ok ? '✓' : '✗'} ${r.path} — ${r.checked.leaves} leaves, ${r.checked.proofs} proofs, root ${r.manifest?.root ?? '?'}, ${sig}`,
-    );
+    // A failed snapshot leads with its problem count, so "signature valid" is not read as its verdict.
+    const verdict = r.ok ? '✓' : `✗ ${r.failures.length} problem${r.failures.length === 1 ? '' : 's'}:`;
+    lines.push(`${verdict} ${r.path} — ${r.checked.leaves} leaves, ${r.checked.proofs} proofs, root ${r.manifest?.root ?? '?'}, ${sig}`);
     for (const f of r.failures) lines.push(`    ${f.file}${f.record ? ` [${f.record}]` : ''}: ${f.message}`);
   }
   const bad = reports.filter((r) => !r.ok).length;

@@ -47,6 +47,27 @@ function li(list: HTMLElement, text: string, ok: boolean | undefined) {
 const describe = (f: Failure, version?: string) =>
   `${version ? `${version}: ` : ''}${f.record ? `${f.record}: ` : ''}${f.message} (${f.file.split('/').pop()})`;
 
+/** The chain rules that held, one line each, so the result shows every check the button's text promises. */
+function chainChecks(
+  versions: readonly Version[],
+  pins: readonly Pin[],
+  createdAt: unknown,
+  unchecked: boolean,
+): [string, boolean | undefined][] {
+  const dated = typeof createdAt === 'string' ? `dated ${createdAt}, ` : '';
+  const out: [string, boolean | undefined][] = [[`${dated}not after this browser's clock`, true]];
+  if (unchecked) out.push(['names a pinned key as its signer (not checked here)', undefined]);
+  else if (pins.length) out.push(['signed by a pinned key, as every version must be once keys are pinned', true]);
+  else out.push(['unsigned: this handbook pins no signing key', undefined]);
+  if (versions.length > 1)
+    out.push([
+      `the chain ${versions.map((v) => v.version).join(' → ')} holds: none missing, none unsigned after a signed one, none dated before the one it follows, every change listed`,
+      true,
+    ]);
+  else out.push([`${versions[0]?.version ?? 'v1'} is the period's first version`, true]);
+  return out;
+}
+
 async function verify(section: HTMLElement, out: HTMLElement) {
   const period = section.dataset.verifyPeriod!;
   const current = section.dataset.verifyVersion!;
@@ -74,11 +95,17 @@ async function verify(section: HTMLElement, out: HTMLElement) {
     ...failures.map((f) => describe(f)),
     ...reports.flatMap((x) => x.failures.map((f) => describe(f, x.version === current ? undefined : x.version))),
   ];
+  // A signature this browser could not check is not a verified one, even when nothing failed.
+  const unchecked = reports.some((x) => x.signature.status === 'unchecked');
   out.textContent = '';
   const heading = document.createElement('p');
   heading.append(
     Object.assign(document.createElement('strong'), {
-      textContent: all.length ? `✗ Verification failed: ${all.length} problem${all.length === 1 ? '' : 's'}` : '✓ Verified',
+      textContent: all.length
+        ? `✗ Verification failed: ${all.length} problem${all.length === 1 ? '' : 's'}`
+        : unchecked
+          ? '⚠ Not verified: this browser cannot check Ed25519 signatures'
+          : '✓ Verified',
     }),
   );
   out.append(heading);
@@ -91,16 +118,11 @@ async function verify(section: HTMLElement, out: HTMLElement) {
     const pin = pins.find((p) => p.fingerprint === r.signature.keyid);
     if (r.signature.status === 'valid' && pin)
       li(list, `the Ed25519 signature over manifest.json is valid, by the pinned key ${pin.id} (fingerprint ${pin.fingerprint})`, true);
-    if (versions.length > 1)
-      li(
-        list,
-        `the chain ${versions.map((v) => v.version).join(' → ')} holds: signed throughout, never backdated, every change listed`,
-        true,
-      );
+    for (const [text, ok] of chainChecks(versions, pins, r.manifest?.createdAt, unchecked)) li(list, text, ok);
   }
   for (const text of all) li(list, text, false);
-  if (r.signature.status === 'unchecked')
-    li(list, 'signature not checked: this browser has no Ed25519 in WebCrypto (okr verify checks it)', undefined);
+  if (unchecked)
+    li(list, 'signature not checked: this browser has no Ed25519 in WebCrypto; use another browser, or okr verify offline', false);
   out.append(list);
 }
 

@@ -3,11 +3,13 @@
 // recomputing a snapshot and its chain with WebCrypto, naming the record when a served file was
 // tampered with and the rule when the chain was cut (signature stripped, unsigned successor, backdated
 // successor, unpinned key, inconsistent extension); receipts on objective pages; accessibility.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createPublicKey } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { runOkr } from '../helpers.ts';
 import { chainedContent, resign, rewriteRecords, testKey, type TestKey } from '../trust-fixture.ts';
 import { astroPreview, axe, builtSite, launch, open as openPage } from './browser.ts';
 
@@ -36,6 +38,31 @@ describe('the trust center of the public build', () => {
     expect(existsSync(join(out, 'periods/2025-Q1/index.html'))).toBe(false);
     for (const f of ['manifest.json', 'leaves.jsonl', 'proofs.json', 'manifest.dsse.json'])
       expect(readFileSync(join(out, 'trust/2027-Q1/v1', f)).equals(readFileSync(join(content, 'trust/2027-Q1/v1', f)))).toBe(true);
+  });
+
+  it('okr verify accepts the published trust folder as served, setting the site pages aside', () => {
+    const pins = readFileSync(join(content, 'org.yaml'), 'utf8').match(/[0-9a-f]{64}/g)!;
+    const r = runOkr(['verify', join(out, 'trust'), ...pins.flatMap((p) => ['--pin', p])]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Set aside \d+ pages of the site \(index\.html\): not snapshot files\.$/m);
+  });
+
+  it('says "not verified" in a browser that cannot check Ed25519 signatures', async () => {
+    const page = await browser.newPage();
+    // As in a browser without Ed25519 in WebCrypto: importing the key is refused as not supported.
+    await page.addInitScript(() => {
+      const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+      crypto.subtle.importKey = ((...args: Parameters<SubtleCrypto['importKey']>) =>
+        JSON.stringify(args[2]).includes('Ed25519')
+          ? Promise.reject(new DOMException('no Ed25519', 'NotSupportedError'))
+          : importKey(...args)) as SubtleCrypto['importKey'];
+    });
+    await page.goto(`${server.url}/trust/2027-Q1/v1/`);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    const result = page.locator('[data-verify-result]');
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/⚠ Not verified: this browser cannot check Ed25519/);
+    expect(await result.textContent()).not.toMatch(/✓ Verified/);
+    await page.close();
   });
 
   it('the Verify button recomputes leaves, proofs, root and signature with WebCrypto', async () => {
@@ -80,9 +107,47 @@ describe('the trust center of the public build', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     const result = page.locator('[data-verify-result]');
     await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/✓ Verified/);
-    expect(await result.textContent()).toMatch(/by the pinned key release-2026 .*the chain v1 → v2 holds/);
+    expect(await result.textContent()).toMatch(
+      /by the pinned key release-2026 .*not after this browser's clock.*signed by a pinned key.*the chain v1 → v2 holds/,
+    );
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('its offline commands download the chain and the pinned keys in the layout okr verify reads, and verify with the compared pins', async () => {
+    const { page } = await open('/trust/2027-Q1/v2/');
+    const script = (await page.locator('[data-offline-verify]').textContent())!;
+    await page.close();
+    // The site is served here rather than at its configured address; otherwise the commands are followed as written.
+    const home = mkdtempSync(join(tmpdir(), 'okr-offline-'));
+    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
+    const lines = script.replaceAll('https://handbook.example.com', server.url).replaceAll('~', home).split('\n');
+    const fetched: string[] = [];
+    const fingerprints: string[] = [];
+    for (const line of lines) {
+      const mkdir = /&& mkdir -p (.+)$/.exec(line);
+      for (const dir of mkdir?.[1]?.split(' ') ?? []) mkdirSync(join(home, 'okr-snapshot', dir), { recursive: true });
+      const get = /^curl -fsSo (\S+) (\S+)$/.exec(line);
+      const fp = /^openssl pkey -pubin -in (\S+) -outform DER \| sha256sum$/.exec(line);
+      if (get) {
+        const r = await fetch(get[2]!);
+        expect(r.status, get[2]).toBe(200);
+        writeFileSync(join(home, 'okr-snapshot', get[1]!), Buffer.from(await r.arrayBuffer()));
+        fetched.push(get[1]!);
+      } else if (fp) {
+        const spki = createPublicKey(readFileSync(join(home, 'okr-snapshot', fp[1]!))).export({ type: 'spki', format: 'der' });
+        fingerprints.push(createHash('sha256').update(spki).digest('hex'));
+      }
+    }
+    expect(fetched).toEqual(expect.arrayContaining(['2027-Q1/v1/manifest.json', '2027-Q1/v2/manifest.dsse.json', 'keys/release-2026.pem']));
+    expect(fingerprints).toContain(key.fingerprint);
+    const verify = lines
+      .at(-1)!
+      .replace(/^npm run --silent okr -- /, '')
+      .replace('--pin FINGERPRINT', fingerprints.map((f) => `--pin ${f}`).join(' '));
+    const r = runOkr(verify.split(' '));
+    expect(r.stdout, r.stderr).toMatch(/^Verified 2 snapshots/m);
+    expect(r.code).toBe(0);
   });
 
   it('shows the pinned keys with their fingerprints and where to compare them', async () => {
@@ -124,7 +189,7 @@ describe('the trust center of the public build', () => {
         'v1',
         (dir) => rmSync(join(dir, 'manifest.dsse.json')),
         '/trust/2027-Q1/v1/',
-        /✗ signature missing: org\.yaml pins signing keys/,
+        /✗ signature missing: org\.yaml \(trust\.keys\) pins signing keys/,
       ],
       [
         'unsigned successor',

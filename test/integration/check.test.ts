@@ -237,13 +237,13 @@ describe('okr check: a missing directory, and never writing', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
-  it('a broken link, a link into the content and one out of it are reported where they are, and every other file is still checked', () => {
+  it('every link is refused where it is (broken, into the content, out of it), and every other file is still checked', () => {
     const dir = copyContent();
     symlinkSync('nowhere.yaml', join(dir, 'okrs/2025-Q1/sales.yaml'));
     symlinkSync('../okrs', join(dir, 'kpis/more'));
     symlinkSync('../..', join(dir, 'guides/up'));
     symlinkSync('loop.yaml', join(dir, 'kpis/loop.yaml'));
-    // A link out of the content is not followed: it could reach any file of the machine.
+    // A link to a folder outside the content is not followed: the file there is not read.
     const outside = mkdtempSync(join(tmpdir(), 'okr-linked-'));
     writeFileSync(join(outside, 'extra.mdx'), '---\ntitle: Extra\n---\n');
     symlinkSync(outside, join(dir, 'guides/linked'));
@@ -253,10 +253,10 @@ describe('okr check: a missing directory, and never writing', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const errors = errorsOf(r.stdout).map((i) => [i.file.replace(/.*?okr-content-[^/]+\//, ''), i.line, i.message]);
     expect(errors).toEqual([
-      ['guides/linked', 0, `this is a link to ${outside}, outside the content, so it is not read`],
-      ['guides/up', 0, 'this is a link to ../.., a folder already in the content or holding it, so it is not read'],
+      ['guides/linked', 0, `this is a link to ${outside}, a folder outside the content folder, so it is not read`],
+      ['guides/up', 0, 'this is a link to ../.., a folder outside the content folder, so it is not read'],
       ['kpis/loop.yaml', 0, 'this is a link to loop.yaml, which leads back to itself'],
-      ['kpis/more', 0, 'this is a link to ../okrs, a folder already in the content or holding it, so it is not read'],
+      ['kpis/more', 0, 'this is a link to ../okrs, a folder already in the content, so it is not read'],
       ['okrs/2025-Q1/product.yaml', mistake, "person 'nobody' not found"],
       ['okrs/2025-Q1/sales.yaml', 0, 'this is a link to nowhere.yaml, which does not exist'],
     ]);

@@ -56,6 +56,7 @@ describe('the hostile corpus', () => {
       keys: expect.any(Number),
       projection: expect.any(Number),
       bounded: expect.any(Number),
+      links: expect.any(Number),
     });
     expect(kinds.get('mdx')).toBeGreaterThanOrEqual(20);
   });
@@ -126,11 +127,12 @@ describe('the hostile corpus', () => {
   });
 });
 
-describe('OKR_AUDIENCE=public npm run build with every MDX attack at once', () => {
+describe('OKR_AUDIENCE=public npm run build with every MDX attack and every link at once', () => {
   let build: ReturnType<typeof buildSite>;
   let dir: string;
   const networkLog = join(root, 'network.log');
-  const attacks = HOSTILE.filter((c) => c.page !== undefined);
+  // The MDX attacks, and the links (the build reads content through the same walk as the check).
+  const attacks = HOSTILE.filter((c) => c.page !== undefined || c.kind === 'links');
   beforeAll(() => {
     dir = join(root, 'all-mdx');
     prepareHostile({ ...attacks[0]!, name: 'all-mdx', prepare: (d) => attacks.forEach((c) => c.prepare(d)) }, root);

@@ -38,12 +38,25 @@ describe('the chain as published', () => {
   });
 });
 
+describe('a copy changed in bytes only is not the copy published', () => {
+  it('a byte-order mark put before the leaves fails, though the text decodes the same', () => {
+    const pins = readFileSync(join(chained, 'org.yaml'), 'utf8').match(/[0-9a-f]{64}/g)!;
+    const trust = copyContent(join(chained, 'trust'));
+    const leaves = join(trust, '2027-Q1/v1/leaves.jsonl');
+    writeFileSync(leaves, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(leaves)]));
+    const r = runOkr(['verify', trust, ...pins.flatMap((p) => ['--pin', p])]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✗ \d+ problems?: .*2027-Q1\/v1 /);
+    expect(r.stderr).toMatch(/2027-Q1\/v1\/leaves\.jsonl: line 1 is not JSON/);
+  });
+});
+
 describe('each cut is rejected by okr verify and okr check, and named', () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
     [
       'signature stripped (v1, everything else consistent)',
       (dir) => rmSync(join(v1(dir), 'manifest.dsse.json')),
-      /2027-Q1\/v1\/manifest\.dsse\.json.*signature missing: org\.yaml pins signing keys, so every snapshot must be signed by one of them; manifest\.dsse\.json is missing/,
+      /2027-Q1\/v1\/manifest\.dsse\.json.*signature missing: org\.yaml \(trust\.keys\) pins signing keys, so every snapshot must be signed by one of them; manifest\.dsse\.json is missing/,
     ],
     [
       'unsigned successor (v2 rewritten and left unsigned)',

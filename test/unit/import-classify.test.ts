@@ -46,11 +46,26 @@ describe('headings', () => {
       period: { phrase: { id: '2027-Q1' } },
     });
     expect(headingPeriod('Q1 2027 and Q2 2027')).toBeUndefined();
+    // A quarter without its year takes the year known at its place, and says where it came from.
+    const year = { year: 2031, fiscal: false, from: 'the file path' };
+    expect(headingPeriod('Q1 Objectives (Quarter End Review)', year)).toMatchObject({
+      phrase: { id: '2031-Q1' },
+      yearFrom: 'the file path',
+    });
+    expect(headingPeriod('Q2 Objectives', { ...year, year: 22, fiscal: true })).toMatchObject({ phrase: { id: 'FY22-Q2' } });
+    expect(headingPeriod('Q2 Objectives')).toBeUndefined();
+    expect(headingPeriod('Q1 and Q2 Objectives', year)).toBeUndefined();
   });
   it('words name the parts of an objective', () => {
     expect(classifyHeading(heading('#### Key Results\n'))).toMatchObject({ role: 'part', part: 'key-results' });
     expect(classifyHeading(heading('#### Risks and mitigations\n'))).toMatchObject({ role: 'part', part: 'risks' });
     expect(classifyHeading(heading('## Check-ins (weekly)\n'))).toMatchObject({ role: 'part', part: 'checkins' });
+    // An OKR's id before the part's name: the part of that OKR.
+    expect(classifyHeading(heading("#### '2033.P1' Key Results\n"))).toMatchObject({ role: 'part', part: 'key-results' });
+    expect(classifyHeading(heading('#### `2033.P1` Initiatives\n'))).toMatchObject({ role: 'part', part: 'initiatives' });
+  });
+  it('an OKR named by its id is a section holding the objective, not a team', () => {
+    expect(classifyHeading(heading(`### OKR '2033.P1': "Make the app the start"\n`))).toMatchObject({ role: 'section' });
   });
   it('under "Initiatives" a heading is an initiative; under a bare "Key Results" a key result; else a detail', () => {
     const under = (role: 'key-results' | 'initiatives', listsItems = false) =>

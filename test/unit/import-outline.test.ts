@@ -52,6 +52,13 @@ describe('lead lines', () => {
     expect(leadOf('Objective 2: Ship it')).toMatchObject({ label: { kind: 'objective', n: '2' }, title: 'Ship it' });
     expect(leadOf('Data team KR: Cut query time ==> done')).toMatchObject({ owner: 'Data team', label: { kind: 'kr' }, outcome: 'done' });
     expect(leadOf('Run 5 user tests --> 3 conducted')).toMatchObject({ title: 'Run 5 user tests', outcome: '3 conducted' });
+    // Labels in brackets are labels, not handles; other bracket tags name work, not goals.
+    expect(leadOf('[Objective] Ship it')).toMatchObject({ label: { kind: 'objective' }, title: 'Ship it' });
+    expect(leadOf('[Key Result] Close 3 deals')).toMatchObject({ label: { kind: 'kr' }, title: 'Close 3 deals' });
+    expect(leadOf('[KeyResult] Close 3 deals').owner).toBeUndefined();
+    expect(leadOf('[Activity] Run a workshop')).toMatchObject({ workTag: 'activity', title: 'Run a workshop' });
+    expect(leadOf('[Activity] Run a workshop').owner).toBeUndefined();
+    expect(leadOf('[momack2] Form 3 teams')).toMatchObject({ owner: '@momack2', title: 'Form 3 teams' });
   });
   it('does not read a field label or a sentence before a colon as an owner', () => {
     expect(leadOf('Owner: Dana').owner).toBeUndefined();
@@ -75,6 +82,10 @@ describe('list items', () => {
   it('links and tables of contents are notes, never objectives', () => {
     const [toc] = items('- [Goals](#goals)\n');
     expect(classifyItem(toc!, ctx({ objective: true }))).toMatchObject({ role: 'note' });
+    // A link whose text carries a label is that labelled line.
+    const [kr] = items('- [KR: Raise weekly use](https://tracker.example/1)\n');
+    expect(kr!.lead).toMatchObject({ linkOnly: false, label: { kind: 'kr' }, title: 'Raise weekly use' });
+    expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
   });
   it('plain items under a Goals heading are objectives, as a guess', () => {
     const [g] = items('1. Make onboarding painless\n');
@@ -105,6 +116,13 @@ describe('headings', () => {
     expect(objectiveByShape(t!, { profile: NONE, inPeriod: true })).toBeUndefined();
     const [n] = sections('## Notes on how we plan\n\n- Something\n- Other\n');
     expect(objectiveByShape(n!, { profile: NONE, inPeriod: true })).toBeUndefined();
+  });
+  it('a grade in parentheses ending a line is its score; other numbers in parentheses are words', () => {
+    expect(leadOf('Improve code quality -- (0.9)')).toMatchObject({ score: 0.9, title: 'Improve code quality' });
+    expect(leadOf('[Key Result] User guide ( 0.8 )')).toMatchObject({ score: 0.8, title: 'User guide' });
+    expect(leadOf('Litmus concepts (1)')).toMatchObject({ score: 1, title: 'Litmus concepts' });
+    expect(leadOf('Hire engineers (2)').score).toBeUndefined();
+    expect(leadOf('Ship v2 (0.9 beta)').score).toBeUndefined();
   });
   it('a heading owned by someone ("### 1. CEO: Revenue") is an objective', () => {
     const [s] = sections('### 1. CEO: Revenue\n\n1. VP Sales: Pipeline\n    1. Sales: 3x\n');

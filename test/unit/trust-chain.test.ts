@@ -156,9 +156,9 @@ describe('each cut of the chain is rejected and named', () => {
     const { failures } = verify([version(1, V1_LEAVES)], { keys: [swapped] });
     expect(failures.map((f) => f.message)).toEqual([
       expect.stringMatching(
-        /^unpinned key: this file holds key [0-9a-f]{16}…, but org\.yaml pins ours as [0-9a-f]{16}… \(was the key replaced\?\)$/,
+        /^unpinned key: this file holds key [0-9a-f]{16}…, but org\.yaml \(trust\.keys\) pins ours as [0-9a-f]{16}… \(was the key replaced\?\)$/,
       ),
-      'signed by the pinned key ours, but its public key (trust/keys/ours.pem) is missing, so the signature cannot be checked',
+      'signed by the pinned key ours, but no public key read (trust/keys/ or --keys) has its fingerprint, so the signature cannot be checked',
     ]);
   });
 

@@ -32,6 +32,10 @@ export interface Lead {
   priority?: string;
   /** Text after "=>", "==>" or "-->": an outcome or a score, not a target. */
   outcome?: string;
+  /** A grade from 0 to 1 in parentheses ending the line ("… (0.45)", "… -- (1)"): the line's score. */
+  score?: number;
+  /** "[Activity] …", "[Task] …": a tag naming the line as work toward a goal, not a goal or a measure. */
+  workTag?: string;
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
   linkOnly: boolean;
   /** "[x]" / "[ ]" task items. */
@@ -90,6 +94,13 @@ export interface SectionSummary {
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+(?:\.\d+)?)?|O(\d+)?)\s*[:.)\-–—]\s*/i;
 const LABEL_KR = /^(?:KR|key\s+result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/i;
+/** The same labels in brackets: "[Objective] …", "[Key Result] …", "[KeyResult] …", "[KR2] …". */
+const BRACKET_OBJECTIVE = /^\[\s*(?:objective|obj|O)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/i;
+const BRACKET_KR = /^\[\s*(?:KR|key\s*result)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/i;
+/** "[Activity] …", "[Initiative] …", "[Task] …": work toward a goal, tagged as such. */
+const WORK_TAG = /^\[\s*(activity|activities|initiative|task|action(?:\s+item)?|project|deliverable|todo)\s*\]\s*[:.\-–—]?\s*/i;
+/** "… (0.45)", "… -- (1)", "… ( 0.8 )": a grade written in parentheses at the end of the line. */
+const SCORE = /\s*(?:--|[-–—])?\s*\(\s*(0|1|0?\.\d+|1\.0+)\s*\)\s*$/;
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
@@ -106,6 +117,8 @@ interface Reading {
   priority?: string;
   label?: Label;
   outcome?: string;
+  score?: number;
+  workTag?: string;
   reference?: Reference;
 }
 
@@ -134,6 +147,14 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
+    // "Setup the BDD tests (0.5)", "Improve code quality -- (0.9)": a quarter-end review's score.
+    name: 'score in parentheses at the end',
+    take: (r) => {
+      const s = SCORE.exec(r.t);
+      return s && s.index > 0 && r.outcome === undefined ? { ...r, score: Number(s[1]), t: r.t.slice(0, s.index).trim() } : undefined;
+    },
+  },
+  {
     // "p0 - …", "`PX` - @??? - …", "[P1] …": a priority first, then perhaps a handle.
     name: 'priority first',
     take: (r) => {
@@ -150,10 +171,18 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
+    name: 'work tag first',
+    take: (r) => {
+      const w = WORK_TAG.exec(r.t);
+      return w ? { ...r, workTag: w[1]!.toLowerCase(), t: r.t.slice(w[0].length) } : undefined;
+    },
+  },
+  {
     // "[momack2] Form 3+ …": a handle in brackets first.
     name: '[handle] first',
     take: (r) => {
-      const b = r.owner ? null : /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(r.t);
+      const b =
+        r.owner || r.workTag || BRACKET_OBJECTIVE.test(r.t) || BRACKET_KR.test(r.t) ? null : /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(r.t);
       return b ? { ...r, owner: b[1]!.startsWith('@') ? b[1]! : `@${b[1]}`, t: r.t.slice(b[0].length) } : undefined;
     },
   },
@@ -204,9 +233,9 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
 ];
 
 function takeLabel(r: Reading): Reading | undefined {
-  const ob = LABEL_OBJECTIVE.exec(r.t);
+  const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
   if (ob) return { ...r, label: { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) }, t: r.t.slice(ob[0].length) };
-  const kr = LABEL_KR.exec(r.t);
+  const kr = LABEL_KR.exec(r.t) ?? BRACKET_KR.exec(r.t);
   if (kr) return { ...r, label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) }, t: r.t.slice(kr[0].length) };
   return undefined;
 }
@@ -226,7 +255,10 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.owner ? { owner: r.owner } : {}),
     ...(r.priority ? { priority: r.priority } : {}),
     ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
-    linkOnly: Boolean(opts.linkOnly),
+    ...(r.score !== undefined ? { score: r.score } : {}),
+    ...(r.workTag ? { workTag: r.workTag } : {}),
+    // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.
+    linkOnly: Boolean(opts.linkOnly) && !r.label,
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),
     ...(r.reference ? { reference: r.reference } : {}),
   };

@@ -1,7 +1,8 @@
 // Reading a content file is bounded work: only a regular file is read (a FIFO would block the
 // check forever, a link to /dev/zero would grow memory until the process is killed), and never
 // more than MAX_FILE_BYTES. The file is opened without blocking and its type taken from the open
-// file itself, so a file swapped for a FIFO after the directory was listed is refused too.
+// file itself, so a file swapped for a FIFO after the directory was listed is refused too; nor is a
+// symbolic link followed (./walk.ts refuses them; this holds for a file swapped for one since).
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
@@ -22,7 +23,7 @@ export function specialKind(st: Stats): string | undefined {
   return 'not a regular file';
 }
 
-export const NOT_A_FILE_HINT = 'content files are ordinary files: remove it, or point the link at a file';
+export const NOT_A_FILE_HINT = 'content files are ordinary files: delete it (or the link to it)';
 
 const tooLarge = () => ({
   problem: `this file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, the limit for a content file, so it is not read`,
@@ -33,9 +34,12 @@ const tooLarge = () => ({
 export function readBounded(abs: string, limit = MAX_FILE_BYTES): Bounded {
   let fd: number;
   try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch (e) {
-    return { problem: `this file cannot be read (${(e as NodeJS.ErrnoException).code})`, hint: 'check its permissions' };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP')
+      return { problem: 'this is a symbolic link, so it is not read', hint: 'content files are ordinary files: copy the file here' };
+    return { problem: `this file cannot be read (${code})`, hint: 'check its permissions' };
   }
   try {
     const st = fstatSync(fd);

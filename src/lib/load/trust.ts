@@ -17,7 +17,11 @@ export interface TrustFiles {
   chain: boolean;
 }
 
-const display = (abs: string, cwd: string) => relative(cwd, abs).split(sep).join('/') || '.';
+// Paths inside the working directory are shown relative to it; others in full (not as ../../..).
+const display = (abs: string, cwd: string) => {
+  const rel = relative(cwd, abs);
+  return rel.startsWith('..') ? abs : rel.split(sep).join('/') || '.';
+};
 const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
 const entries = (p: string) =>
   readdirSync(p)

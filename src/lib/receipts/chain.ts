@@ -67,7 +67,10 @@ const fingerprintText = (hex: string) => `${hex.slice(0, 16)}…`;
  * The published keys against the pins: a key file nobody pinned is not trusted (and is an error, so
  * that dropping one in is noticed), and a pinned key's file must hold the pinned key.
  */
-export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[]): Failure[] {
+/** Where the pins came from, as failure messages name it. */
+export const ORG_PINS = 'org.yaml (trust.keys)';
+
+export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[], pinnedIn = ORG_PINS): Failure[] {
   const failures: Failure[] = [];
   for (const k of keys) {
     const name = k.file
@@ -79,13 +82,13 @@ export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[]): Failu
       failures.push({
         file: k.file,
         rule: 'unpinned-key',
-        message: `${CHAIN_RULES['unpinned-key']}: this file holds key ${fingerprintText(k.keyid)}, but org.yaml pins ${name} as ${fingerprintText(byName.fingerprint)} (was the key replaced?)`,
+        message: `${CHAIN_RULES['unpinned-key']}: this file holds key ${fingerprintText(k.keyid)}, but ${pinnedIn} pins ${name} as ${fingerprintText(byName.fingerprint)} (was the key replaced?)`,
       });
     else if (!pins.some((p) => p.fingerprint === k.keyid))
       failures.push({
         file: k.file,
         rule: 'unpinned-key',
-        message: `${CHAIN_RULES['unpinned-key']}: key ${fingerprintText(k.keyid)} is not pinned in org.yaml (trust.keys), so nothing it signs is trusted`,
+        message: `${CHAIN_RULES['unpinned-key']}: key ${fingerprintText(k.keyid)} is not pinned in ${pinnedIn}, so nothing it signs is trusted`,
       });
   }
   return failures;
@@ -94,7 +97,7 @@ export function checkKeys(keys: readonly KeyInfo[], pins: readonly Pin[]): Failu
 type Fail = (rule: ChainRule | undefined, file: string, message: string) => void;
 
 /** Who signed `r`: a pinned key, and a signature wherever one is owed. `signedBefore`: an earlier version that is signed. */
-function checkSigner(r: SnapshotReport, pins: readonly Pin[], signedBefore: string | undefined, fail: Fail): void {
+function checkSigner(r: SnapshotReport, pins: readonly Pin[], pinnedIn: string, signedBefore: string | undefined, fail: Fail): void {
   const sig = r.signature;
   if (sig.status === 'absent') {
     if (signedBefore)
@@ -107,22 +110,18 @@ function checkSigner(r: SnapshotReport, pins: readonly Pin[], signedBefore: stri
       fail(
         'signature-missing',
         FILES.signature,
-        `org.yaml pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`,
+        `${pinnedIn} pins signing keys, so every snapshot must be signed by one of them; ${FILES.signature} is missing`,
       );
     return;
   }
   const pin = pins.find((p) => p.fingerprint === sig.keyid);
   if (!pin)
-    fail(
-      'unpinned-key',
-      FILES.signature,
-      `signed by key ${fingerprintText(String(sig.keyid))}, which is not pinned in org.yaml (trust.keys)`,
-    );
+    fail('unpinned-key', FILES.signature, `signed by key ${fingerprintText(String(sig.keyid))}, which is not pinned in ${pinnedIn}`);
   else if (sig.status === 'unknown-key')
     fail(
       undefined,
       FILES.signature,
-      `signed by the pinned key ${pin.id}, but its public key (trust/keys/${pin.id}.pem) is missing, so the signature cannot be checked`,
+      `signed by the pinned key ${pin.id}, but no public key read (trust/keys/ or --keys) has its fingerprint, so the signature cannot be checked`,
     );
 }
 
@@ -161,7 +160,7 @@ function checkSuccession(r: SnapshotReport, prev: SnapshotReport, fail: Fail): v
  * Apply the chain rules to verified snapshots, adding failures to their reports (and clearing `ok`).
  * `relational`: the set holds whole periods, so versions can be compared (off for one folder alone).
  */
-export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now: number, relational = true): void {
+export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now: number, relational = true, pinnedIn = ORG_PINS): void {
   const byPeriod = new Map<string, SnapshotReport[]>();
   for (const r of reports) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
   for (const versions of byPeriod.values()) {
@@ -172,7 +171,7 @@ export function checkChain(reports: SnapshotReport[], pins: readonly Pin[], now:
         r.failures.push({ file: `${r.path}/${file}`, ...(rule ? { rule, message: `${CHAIN_RULES[rule]}: ${message}` } : { message }) });
         r.ok = false;
       };
-      checkSigner(r, pins, relational ? signed : undefined, fail);
+      checkSigner(r, pins, pinnedIn, relational ? signed : undefined, fail);
       if (r.signature.status !== 'absent') signed ??= r.version;
       const m = r.manifest;
       if (!m || typeof m.createdAt !== 'string') continue;

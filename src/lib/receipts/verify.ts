@@ -15,7 +15,8 @@ import { ed25519Verify, equalBytes, fromHex, leafHash, rootFromLeafHashes, sha25
 import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
 import { FILES, SNAPSHOT_FORMAT, VERSION, versionNumber, type Manifest, type ProofsFile } from './snapshot.ts';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text: a file that gained one is not the file published.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function parseJson(bytes: Uint8Array | undefined): { ok: true; value: unknown } | { ok: false; why: string } {
@@ -249,6 +250,8 @@ export interface VerifyOptions {
   chain?: boolean;
   /** The pinned keys (org.yaml `trust.keys`, or given by the verifier). */
   pins?: readonly Pin[];
+  /** Where the pins came from, for failure messages (default org.yaml's trust.keys). */
+  pinnedIn?: string;
   /** The verifier's clock (ms since 1970): a snapshot may not be dated after it. */
   now?: number;
 }
@@ -261,9 +264,9 @@ export function* verifySnapshots(
 ): Eff<{ reports: SnapshotReport[]; keys: KeyInfo[]; failures: Failure[] }> {
   const pins = opts.pins ?? [];
   const { keys, failures } = yield* readKeys(keyInputs);
-  failures.push(...checkKeys(keys, pins));
+  failures.push(...checkKeys(keys, pins, opts.pinnedIn));
   const reports: SnapshotReport[] = [];
   for (const s of inputs) reports.push(yield* verifySnapshot(s, keys));
-  checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false);
+  checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false, opts.pinnedIn);
   return { reports, keys, failures };
 }

@@ -150,13 +150,22 @@ export function rootsTable(s: SiteIndex, url: Urls): TableView {
 }
 
 /** A snapshot's records: leaf index, the record (linked when this build has its page) and its leaf hash. */
+/** A record's kind as a reader says it (the leaves name it as the canonical JSON does: "keyResult"). */
+const RECORD_WORD: Record<string, string> = { period: 'Period', objective: 'Objective', keyResult: 'Key result' };
+
 export function snapshotRecordsTable(s: SiteIndex, url: Urls, snap: SiteIndex['h']['trust']['snapshots'][number]): TableView {
   return {
     columns: [{ label: 'Record' }, { label: 'Leaf index (from 0)', num: true }, { label: 'Leaf hash' }],
     rows: snap.leaves.map((l) => ({
       id: `leaf-${l.index}`,
       cells: [
-        { lines: [{ muted: l.record }, { text: l.label, href: recordHref(s, url, `${l.record}/${l.id}`) }, { code: l.id }] },
+        {
+          lines: [
+            { muted: RECORD_WORD[l.record] ?? l.record },
+            { text: l.label, href: recordHref(s, url, `${l.record}/${l.id}`) },
+            { code: l.id },
+          ],
+        },
         String(l.index),
         { code: `${l.leaf.slice(0, 16)}…`, title: l.leaf },
       ],

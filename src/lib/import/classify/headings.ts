@@ -13,6 +13,16 @@ import { headingRole, type Role } from './roles.ts';
 export interface HeadingPeriod {
   phrase: PeriodPhrase;
   theme?: string;
+  /** Where the year of a quarter named without one ("## Q1 Objectives") came from. */
+  yearFrom?: string;
+}
+
+/** The year known at a heading's place, for a quarter it names without one. */
+export interface YearHint {
+  year: number;
+  fiscal: boolean;
+  /** Where it was read ("the period 2019 above", "the file path"). */
+  from: string;
 }
 
 /** Everything the rules may look at: the heading and a snapshot of its place. */
@@ -32,6 +42,8 @@ export interface HeadingPlace {
   inPeriod: boolean;
   /** The period of this place (a period heading above, else the document's), if any. */
   enclosingPeriod?: string;
+  /** The year of this place (its period, else the file path), for a quarter named without one. */
+  year?: YearHint;
   /** Inside a section about a later period ("### 2020 goals" and what it holds). */
   inBeyond?: boolean;
   /** Inside a retrospective ("## Retrospective" and the team sections under it). */
@@ -59,10 +71,11 @@ export type HeadingClass = { rule: string; period?: HeadingPeriod } & (
 type HeadingRule = (h: HeadingPlace, period: HeadingPeriod | undefined) => HeadingClass | undefined;
 
 /** The period a heading names, if it names exactly one (years count only in headings about OKRs or starting with one). */
-export function headingPeriod(text: string): HeadingPeriod | undefined {
+export function headingPeriod(text: string, year?: YearHint): HeadingPeriod | undefined {
   const okrish =
     /\b(?:OKRs?|objectives?|goals|plan|themes?|key results)\b/i.test(text) || /^(?:\d+\.\s*)?(?:Q[1-4]|FY|CY|\d{4})/i.test(text);
   const periods = findPeriods(text, { years: okrish });
+  if (!periods.length && year && okrish) return bareQuarter(text, year);
   if (periods.length !== 1) return undefined;
   const phrase = periods[0]!;
   const rest = text.slice(phrase.index + phrase.length);
@@ -72,9 +85,36 @@ export function headingPeriod(text: string): HeadingPeriod | undefined {
   return { phrase, ...(isTheme ? { theme } : {}) };
 }
 
+/** "## Q1 Objectives (Quarter End Review)" under a known year: that year's quarter. */
+function bareQuarter(text: string, y: YearHint): HeadingPeriod | undefined {
+  const qs = [...text.matchAll(/\bQ([1-4])\b/gi)];
+  if (qs.length !== 1) return undefined;
+  const q = qs[0]!;
+  const id = y.fiscal ? `FY${String(y.year).padStart(2, '0')}-Q${q[1]}` : `${y.year}-Q${q[1]}`;
+  const phrase: PeriodPhrase = {
+    id,
+    kind: 'quarter',
+    fiscal: y.fiscal,
+    year: y.year,
+    quarter: Number(q[1]),
+    index: q.index,
+    length: q[0].length,
+  };
+  return { phrase, yearFrom: y.from };
+}
+
 /** The rules for headings, in the order they are tried. A new shape is a new rule here. */
 export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   { name: 'document title', rule: (h) => (h.firstTitle ? { rule: 'document title', role: 'title' } : undefined) },
+  {
+    // "### OKR '2022.C1': "Validate the vision"" over "**Objective: …**": the OKR's name and id, a
+    // section holding the objective as its lines state it — not a team.
+    name: 'OKR named by its id',
+    rule: (h, period) =>
+      /^OKR\s+['"‘’`]?[\w.-]*\d[\w.-]*['"‘’`]?\s*[:.\-–—]/i.test(h.text)
+        ? { rule: 'OKR named by its id', role: 'section', ...(period ? { period } : {}) }
+        : undefined,
+  },
   {
     // "### 2020 goals" inside 2019 Q4: plans beyond the period, not its objectives (nor a period of their own).
     name: 'beyond this period',
@@ -142,8 +182,9 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   {
     name: 'team name',
     rule: (h, period) => {
-      // A team is a name ("Sales", "Platform Team"), not a sentence.
-      const team = cleanTeamName(h.text);
+      // A team is a name ("Sales", "Platform Team"), not a sentence; a quarter named without its year is no part of it.
+      const at = period?.yearFrom ? period.phrase : undefined;
+      const team = cleanTeamName(at ? h.text.slice(0, at.index) + h.text.slice(at.index + at.length) : h.text);
       if (
         !team ||
         team
@@ -160,7 +201,7 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
 /** What a heading is. Falls back to a section (listed in the report when it names no period either). */
 export function classifyHeading(h: HeadingPlace): HeadingClass {
   // The title and a labelled objective are read before any period the heading names.
-  const period = h.firstTitle || (h.lead.label?.kind === 'objective' && h.lead.title) ? undefined : headingPeriod(h.text);
+  const period = h.firstTitle || (h.lead.label?.kind === 'objective' && h.lead.title) ? undefined : headingPeriod(h.text, h.year);
   for (const { rule } of HEADING_RULES) {
     const c = rule(h, period);
     if (c) return c;

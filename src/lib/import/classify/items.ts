@@ -98,6 +98,25 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     rule: (i) => (i.lead.label?.kind === 'kr' ? decided('kr', `labelled "${i.lead.owner ? `${i.lead.owner} KR` : 'KR'}"`) : undefined),
   },
   {
+    // "- [Activity] Facilitate a hackathon" beside "- [Key Result] …": the work, not a measure of it.
+    name: 'tagged as work',
+    rule: (i) =>
+      i.lead.workTag && !i.lead.label
+        ? decided('note', `tagged "[${i.lead.workTag}]": work toward the objective, not a key result`)
+        : undefined,
+  },
+  {
+    // "- [x] AI: Pushed unfinished tasks to Q2" beside "- [Key Result] …" lines: an action item of the review.
+    name: 'action item beside labelled key results',
+    rule: (i, c) =>
+      i.lead.checked !== undefined &&
+      !i.lead.label &&
+      c.profile.labelledKrs > 0 &&
+      c.siblings.some((s) => s !== i && (s.lead.label?.kind === 'kr' || s.lead.checked === undefined))
+        ? { ...decided('note', 'a task item beside labelled key results: an action item, not a key result'), notesBelow: true }
+        : undefined,
+  },
+  {
     name: 'key results list',
     rule: (i, c) => (c.krList && !nested(i) ? decided('kr', 'an item of a "Key results" list') : undefined),
   },
@@ -114,6 +133,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     name: 'objective under a key result',
     rule: (i, c) => {
       if (!c.underKr) return undefined;
+      // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
+      if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
+        return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };
       if (nested(i) || i.lead.bold || i.lead.owner)
         return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
       return decided('note', 'a line under a key result');

@@ -26,7 +26,9 @@ export type Role =
   | 'generic';
 
 /** The role a heading's (or bold label's) words give it, if any. */
-export function headingRole(full: string): Role | undefined {
+export function headingRole(heading: string): Role | undefined {
+  // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
+  const full = heading.replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   if (/^(?:key results?|krs)$/i.test(full)) return 'key-results';
   if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full)) return 'initiatives';
   // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.

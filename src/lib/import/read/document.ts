@@ -35,6 +35,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     sectionAt,
     siblingsAt,
     profile: profileOf(leads, topItems),
+    ...pathYearOf(file),
     stack: [],
     ordinals: new Map(),
     readBlock,
@@ -43,6 +44,15 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   root.children.forEach((node, i) => readBlock(st, node, root.children[i + 1]));
   finishDocument(st);
   return doc;
+}
+
+/** A year named by a folder of the file's path ("objectives/2019/Q2/kiran.md", "okrs/FY21/…"). */
+function pathYearOf(file: string): { pathYear?: { year: number; fiscal: boolean } } {
+  for (const dir of file.split(/[\\/]/).slice(0, -1).reverse()) {
+    const m = /^(?:(FY)[-_ ]?)?((?:19|20)\d{2}|\d{2})$/i.exec(dir) ?? /^(FY)[-_ ]?(\d{2})\b/i.exec(dir);
+    if (m && (m[1] || m[2]!.length === 4)) return { pathYear: { year: m[1] ? Number(m[2]) % 100 : Number(m[2]), fiscal: Boolean(m[1]) } };
+  }
+  return {};
 }
 
 /** Every heading's section by line, and the lead of every heading, list item and paragraph line (for the labels the document uses). */

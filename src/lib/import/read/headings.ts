@@ -1,7 +1,14 @@
 // Reading a heading: close the sections it ends, classify it by its place (../classify/headings.ts)
 // and open its section — a period, an objective, a part of one, a team — recording what it names.
 import type { Heading } from 'mdast';
-import { classifyHeading, type HeadingClass, type HeadingPeriod, type HeadingPlace } from '../classify/headings.ts';
+import {
+  classifyHeading,
+  headingPeriod,
+  type HeadingClass,
+  type HeadingPeriod,
+  type HeadingPlace,
+  type YearHint,
+} from '../classify/headings.ts';
 import { headingRole, isObjectivePart } from '../classify/roles.ts';
 import { lineOf } from '../markdown.ts';
 import { leadOf, type Lead } from '../outline.ts';
@@ -13,6 +20,7 @@ import {
   currentObjective,
   docPeriod,
   ensurePeriod,
+  guess,
   inline,
   newObjective,
   note,
@@ -76,6 +84,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
       : {}),
     inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period),
     ...(enclosing ? { enclosingPeriod: enclosing } : {}),
+    ...yearAt(st, enclosing),
     ...(above.some((s) => s.role === 'beyond') ? { inBeyond: true } : {}),
     ...(above.some((s) => s.role === 'retrospective') ? { inRetrospective: true } : {}),
     siblings: (st.siblingsAt.get(h.line) ?? []).filter((s) => s.line !== h.line),
@@ -83,10 +92,26 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
   };
 }
 
+/** The year of a place: its period's, else one the file path names ("objectives/2019/Q2/…"). */
+function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint } {
+  const m = enclosing ? /^(FY)?(\d{2,4})(?:-Q[1-4])?$/.exec(enclosing) : undefined;
+  if (m) return { year: { year: Number(m[2]), fiscal: Boolean(m[1]), from: `the period ${enclosing} it is in` } };
+  return st.pathYear ? { year: { ...st.pathYear, from: 'the file path' } } : {};
+}
+
+/** "# Q2 Objectives" in a folder named for its year: the document's period, its year guessed. */
+function titleQuarter(st: ReadState, sec: Section, line: number) {
+  const q = headingPeriod(sec.text, yearAt(st, undefined).year);
+  if (!q?.yearFrom) return;
+  setDocPeriod(st, q.phrase, line, `the title "${sec.text}"`);
+  guess(st, line, `period ${q.phrase.id}: the title names quarter ${q.phrase.quarter}, its year from ${q.yearFrom}`);
+}
+
 function periodSection(st: ReadState, sec: Section, p: HeadingPeriod) {
   const d = ensurePeriod(st, p.phrase);
   sec.period = p.phrase.id;
   note(st, sec.line, `period ${p.phrase.id} from the heading "${short(sec.text)}"`);
+  if (p.yearFrom) guess(st, sec.line, `period ${p.phrase.id}: the heading names quarter ${p.phrase.quarter}, its year from ${p.yearFrom}`);
   if (p.theme) d.theme ??= p.theme;
 }
 
@@ -105,6 +130,7 @@ function applyHeading(
       sec.role = 'title';
       const p = findPeriods(sec.text, { years: true })[0];
       if (p) setDocPeriod(st, p, line, `the title "${sec.text}"`);
+      else titleQuarter(st, sec, line);
       return;
     }
     case 'objective':

@@ -5,7 +5,8 @@ import { endLineOf, lineOf } from '../markdown.ts';
 import type { LeadLine } from '../outline.ts';
 import { sameTitle } from '../match.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { inline, placed, unmapped, where, type ReadState } from './state.ts';
+import { guess, inline, placed, unmapped, where, type ReadState } from './state.ts';
+import { short } from './text.ts';
 
 /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
 export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLine?: number): KrDraft {
@@ -22,7 +23,10 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
     redactions,
     ...(l.lead.owner && !topic ? { owner: l.lead.owner } : {}),
     ...(l.lead.outcome !== undefined ? { outcome: l.lead.outcome } : {}),
+    ...(l.lead.score !== undefined ? { declared: { grade: l.lead.score } } : {}),
   };
+  if (l.lead.score !== undefined)
+    guess(st, l.line, `KR "${short(title)}": (${l.lead.score}) at the end of the line read as its score (declared grade)`);
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');

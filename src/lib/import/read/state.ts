@@ -46,6 +46,8 @@ export interface ReadState {
   /** The sections of each heading's level under the same parent (itself included), by line. */
   readonly siblingsAt: ReadonlyMap<number, readonly SectionSummary[]>;
   readonly profile: DocProfile;
+  /** A year the file path names ("okrs/2019/Q2/team.md"), for quarter headings without one. */
+  readonly pathYear?: { year: number; fiscal: boolean };
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
@@ -164,6 +166,10 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const pr = l?.priority && parsePriority(l.priority);
   if (pr) o.priority = pr;
   if (l?.outcome) o.outcome = l.outcome;
+  if (l?.score !== undefined) {
+    o.declared = { ...o.declared, grade: l.score };
+    guess(st, n.line, `objective "${short(o.title)}": (${l.score}) at the end of the line read as its score (declared grade)`);
+  }
   // "… [Epic 720](…)" at the end of an objective's line: the tracker item of its work.
   const ref = l?.reference;
   const url = ref?.url ?? (ref?.identifier ? st.ctx.definitions.get(ref.identifier)?.url : undefined);
