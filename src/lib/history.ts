@@ -161,6 +161,10 @@ export function buildHistory(git: GitHistory): HistoryIndex {
   return mergeHistory(parts());
 }
 
+/** The entries committed on or before `today` (YYYY-MM-DD, the author's date): a page as of a date lists nothing after it. */
+export const historyAsOf = (entries: readonly HistoryEntry[], today: string): HistoryEntry[] =>
+  entries.filter((e) => e.date.slice(0, 10) <= today);
+
 /** The export's `history` field: entries newest first, or null when history is unavailable. */
 export function exportHistory(index: HistoryIndex | undefined, objective: string): HistoryEntry[] | null {
   if (!index?.available) return null;
