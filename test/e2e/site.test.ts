@@ -146,7 +146,7 @@ describe('the demo handbook in a browser', () => {
     const badge = page.locator('#kr-kr1 .grade');
     expect(await badge.evaluate((e) => e.tagName)).toBe('BUTTON');
     // Its accessible name is what it shows; its description (title) says how the grade was computed.
-    expect(await page.getByRole('button', { name: /^Grade 0\.63 Ahead\b/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Grade 0\.63 On track\b/ }).count()).toBe(1);
     expect(await badge.getAttribute('title')).toMatch(/^0\.63 = \(550 − 800\) \/ \(400 − 800\)/);
     await badge.focus();
     const tip = badge.locator('.grade__tip');

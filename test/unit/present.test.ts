@@ -122,12 +122,15 @@ describe("a team's calibration", () => {
     const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
     expect(during.teamCalibration.get('company')).toMatchObject({
       verdict: 'not enough data',
-      explanation: 'No graded period has ended yet.',
+      explanation: 'No period with a grade has ended yet.',
     });
     // One ended quarter with grades is a result, not a trend: no verdict from it alone.
     const after = buildSiteIndex(computeHandbook(MAIN, { today: '2026-12-01' }).handbook!);
     expect(after.teamCalibration.get('company')).toMatchObject({ verdict: 'not enough data', graded: 1 });
-    expect(after.teamCalibration.get('company')!.explanation).toMatch(/^mean 0\.\d\d over 1 graded period: a verdict needs at least 2/);
+    // "Graded" is a period's state (its grades final): Q1 2025 has ended with grades but is not graded.
+    expect(after.teamCalibration.get('company')!.explanation).toMatch(
+      /^mean 0\.\d\d over 1 ended period with a grade: a verdict needs at least 2/,
+    );
   });
 });
 
@@ -147,6 +150,78 @@ describe('the snapshots a record is in', () => {
     );
     const after = buildSiteIndex(computeHandbook(dir, { today: '2026-12-01' }).handbook!).snapshotsOf.get(key);
     expect(after?.map((x) => x.same)).toEqual([false, false]);
+  });
+});
+
+describe('what the pages say agrees with the status model (docs/grading.md)', () => {
+  const url = makeUrls('/');
+  const site = (today: string) => buildSiteIndex(computeHandbook(MAIN, { today }).handbook!);
+  const mid = site('2025-02-19');
+  const later = site('2026-12-07');
+  const text = (t: { rows: { cells: unknown[] }[] }) => t.rows.map((r) => JSON.stringify(r.cells));
+
+  it.each(['company', 'engineering', 'product'])(
+    'mid-quarter, %s: the sentence and the list under it agree; stale readings are judged against today',
+    (team) => {
+      const v = teamPeriodView(mid, url, '2025-Q1', team);
+      const krs = v.objectives.flatMap((o) => o.keyResults);
+      const weak = krs.filter((k) => k.status.light === 'red' || k.status.light === 'yellow');
+      if (weak.length) expect(v.answer).not.toMatch(/Nothing is behind/);
+      else expect(v.behindTitle).not.toBe('What is behind');
+      // Every stale key result's pace is held against today, so none is called on pace by an old reading.
+      for (const k of krs.filter((x) => x.freshness.stale && x.pace)) expect(k.pace!.against, k.uid).toBe('today');
+    },
+  );
+
+  it('mid-quarter: ARR at 0.42 on 2025-02-01 is behind today’s 0.56, not on pace', () => {
+    const arr = mid.objective.get('2025-q1-company-enterprise-acquisition')!.keyResults.find((k) => k.id === 'kr1')!;
+    expect([arr.status.word, arr.pace!.gap, arr.pace!.against]).toEqual(['Behind', -0.14, 'today']);
+    expect(arr.statusAtReading.word).toBe('On track');
+  });
+
+  it('an ended quarter is ranked by how it ended: band, then final grade — not by its last pace', () => {
+    const v = reviewView(later, url, '2025-Q1', undefined);
+    const objectives = later.objectivesByPeriod.get('2025-Q1')!;
+    const lowest = [...objectives].sort((a, b) => a.rollup.grade! - b.rollup.grade!)[0]!;
+    expect(text(v.objectives)[0]).toContain(lowest.title);
+    expect(text(v.objectives)[0]).toMatch(/final grade \d\.\d\d/);
+    expect(v.orderWhat).toMatch(/^By how each ended/);
+  });
+
+  it('an ended quarter whose last readings came weeks before its end says so wherever its final status is', () => {
+    const arr = later.objective.get('2025-q1-company-enterprise-acquisition')!.keyResults.find((k) => k.id === 'kr1')!;
+    expect(arr.status.why).toBe(
+      'final grade 0.42, in the “Progressing” band (0.40 up to 0.70), from the reading of 2025-02-01 — 8 weeks before the end',
+    );
+    expect(arr.status.early).toEqual({ krs: 1, date: '2025-02-01', daysBeforeEnd: 58 });
+  });
+
+  it('a parent’s status names its weakest child by title, and the chain down to the key result', () => {
+    const company = later.companyPeriod.get('2025-Q1')!;
+    expect(company.status.why).toMatch(
+      /^the weakest of its 2 company objectives with a status \(a parent takes its weakest child’s status/,
+    );
+    // Both objectives end "Progressing"; the weaker is the one whose weakest key result ended lower.
+    const weakest = later.objective.get(company.status.weakest!)!;
+    expect(company.status.why).toContain(`: “${weakest.title}”, at `);
+    const kr = weakest.keyResults.find((k) => k.id.toUpperCase() === weakest.status.weakest)!;
+    for (const o of later.objectivesByPeriod.get('2025-Q1')!.filter((x) => x.team === 'company'))
+      for (const k of o.keyResults) expect(k.grade.value!).toBeGreaterThanOrEqual(kr.grade.value!);
+    expect(company.status.why).toMatch(/, at KR\d “[^”]+”: final grade/);
+    expect(company.status.why).not.toMatch(/2025-q1-/);
+  });
+
+  it('an upcoming period’s review claims no recent check-in, and ranks nothing', () => {
+    const v = reviewView(later, url, '2027-Q1', undefined);
+    expect(v.stale.empty).toBe('No check-in is due before 2027-01-01, when the period starts.');
+    expect(v.stale.empty).not.toMatch(/recent check-in/);
+    expect(v.orderWhat).toBe('The period has not started: nothing to rank yet.');
+  });
+
+  it('a grading date that has passed on a period not graded is flagged', () => {
+    const q1 = later.period.get('2025-Q1')!;
+    expect(q1.state.label).toBe('Ended 2025-03-31, not graded yet — grading was due 2025-04-05');
+    expect(mid.period.get('2025-Q1')!.state.gradingOverdue).toBeNull();
   });
 });
 
@@ -231,8 +306,12 @@ describe("a team's period page", () => {
     const during = buildSiteIndex(computeHandbook(MAIN, { today: '2025-02-19' }).handbook!);
     const v = teamPeriodView(during, url, '2025-Q1', 'engineering');
     expect(v.rollup.status.weakest).toBe('2025-q1-engineering-developer-velocity');
-    expect(v.statusWhy).toBe('the weakest of its 2 objectives with a status: Improve Developer Velocity and Quality (Ahead)');
-    // Every key result is ahead of pace, and every check-in overdue: the list is of overdue check-ins.
+    // The model names it, by title, down to the key result that set it (docs/grading.md, "Parents").
+    expect(v.statusWhy).toBe(v.rollup.status.why);
+    expect(v.statusWhy).toMatch(
+      /^the weakest of its 2 objectives with a status \(.*\): “Improve Developer Velocity and Quality”, at KR1 “/,
+    );
+    // No key result is behind even against today, and every check-in is overdue: the list is of overdue check-ins.
     expect(v.behind.rows).toHaveLength(8);
     expect(v.behindTitle).toBe('Check-ins overdue');
     expect(v.toc).toEqual([

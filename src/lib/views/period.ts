@@ -4,6 +4,7 @@ import { gradeDistributionChart, teamBreakdownChart, type ChartSpec } from '../c
 import { percent } from '../format.ts';
 import type { ComputedObjective } from '../handbook.ts';
 import type { PeriodModel } from '../model.ts';
+import { archiveNote } from '../period-state.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { dependenciesTable } from './dependencies.ts';
@@ -13,7 +14,8 @@ import { textOr, type TableView } from './table.ts';
 
 export interface PeriodView {
   p: PeriodModel;
-  archived: boolean;
+  /** The archive banner's sentence, for a period that has ended. */
+  archived: string | undefined;
   facts: string[];
   companyObjectives: ComputedObjective[];
   /** "3/5 team objectives aligned (60%)"; undefined without team objectives. */
@@ -60,7 +62,7 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
   const facts = [
     `${p.kind === 'year' ? 'Year' : 'Quarter'}: ${p.start} – ${p.end}`,
     ...(p.midReview ? [`Mid-period review: ${p.midReview}`] : []),
-    ...(p.gradingDate ? [`Grading: ${p.gradingDate}`] : []),
+    ...(p.gradingDate ? [`Grading: ${p.gradingDate}${p.state.gradingOverdue ? ' (overdue: not graded yet)' : ''}`] : []),
     ...(p.lockDate ? [`Locked after: ${p.lockDate}`] : []),
     ...(p.checkinCadence ? [`Check-ins: ${p.checkinCadence}${p.checkinDay ? ` on ${p.checkinDay}` : ''}`] : []),
     `Classification: ${p.classification}`,
@@ -98,7 +100,7 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
   );
   return {
     p,
-    archived: p.end < s.h.today,
+    archived: archiveNote(p.state),
     facts,
     companyObjectives,
     coverage: teamObjectives.length
