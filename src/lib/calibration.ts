@@ -23,12 +23,17 @@ export interface CalibrationResult {
   explanation: string;
 }
 
-/** Mean of a team's graded period grades (of periods that have ended) compared with the 0.6–0.7 band practitioners aim for. */
+/**
+ * Mean of a team's grades over the periods that have ended with one, compared with the 0.6–0.7 band
+ * practitioners aim for. Its words never say "graded period": "graded" is a period's state (final
+ * grades, period-state.ts), and an ended period's grade counts here before it is final.
+ */
 export function calibrate(grades: readonly (number | null)[]): CalibrationResult {
   const graded = grades.filter((g): g is number => g !== null);
-  if (graded.length === 0) return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No graded period has ended yet.' };
+  if (graded.length === 0)
+    return { verdict: 'not enough data', mean: null, graded: 0, explanation: 'No period with a grade has ended yet.' };
   const mean = graded.reduce((a, b) => a + b, 0) / graded.length;
-  const over = `mean ${formatGrade(mean)} over ${graded.length} graded period${graded.length === 1 ? '' : 's'}`;
+  const over = `mean ${formatGrade(mean)} over ${graded.length} ended period${graded.length === 1 ? '' : 's'} with a grade`;
   if (graded.length < MIN_PERIODS_FOR_VERDICT)
     return {
       verdict: 'not enough data',

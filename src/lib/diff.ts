@@ -7,6 +7,7 @@ import { formatGrade, roundHalfAway, scalarText } from './format.ts';
 import type { ContentIssue } from './errors.ts';
 import type { ComputedHandbook, ComputedKr } from './handbook.ts';
 import { issueAt } from './source/yaml-source.ts';
+import { textChange } from './text-change.ts';
 
 export const DIFF_VERSION = 1;
 
@@ -538,6 +539,13 @@ const short = (v: Value | undefined, max = 60) => {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 };
 
+/** Both sides of a change; of two long texts, the part that changed with a few words around it. */
+function sides(from: Value | undefined, to: Value | undefined): [string, string] {
+  if (typeof from !== 'string' || typeof to !== 'string') return [short(from), short(to)];
+  const t = textChange(from, to);
+  return [t.from, t.to];
+}
+
 /** One change in words, without the record's name: "target 15 → 18", "renamed “A” → “B”", "added". */
 export function describeChange(c: Change): string {
   const what = c.entity === 'kr' ? 'key result' : c.entity;
@@ -546,8 +554,10 @@ export function describeChange(c: Change): string {
       return `${what} added`;
     case 'removed':
       return `${what} removed`;
-    case 'renamed':
-      return `renamed “${short(c.from)}” → “${short(c.to)}”`;
+    case 'renamed': {
+      const [from, to] = sides(c.from, c.to);
+      return `renamed “${from}” → “${to}”`;
+    }
     case 'grade':
       return `grade ${formatGrade(c.from as number | null)} → ${formatGrade(c.to as number | null)}`;
     case 'changed':
@@ -559,7 +569,7 @@ export function describeChange(c: Change): string {
       }
       if (c.from === null) return `${fieldLabel(c.field!)} set to ${short(c.to)}`;
       if (c.to === null) return `${fieldLabel(c.field!)} removed (was ${short(c.from)})`;
-      return `${fieldLabel(c.field!)} ${short(c.from)} → ${short(c.to)}`;
+      return `${fieldLabel(c.field!)} ${sides(c.from, c.to).join(' → ')}`;
   }
 }
 

@@ -3,15 +3,18 @@
 // Version 2: `status` is the status model's word (docs/grading.md), no longer a colour
 // (`statusLight`); `auditFlag`/`auditReason` mean the grade disagreement only, the status one has
 // `statusAuditFlag`/`statusAuditReason`.
+// Version 3: one vocabulary — the pace word "far behind" replaces "off track" (a default band's
+// label); a stale key result's `pace` is held against today (`pace.against: 'today'`); a final
+// `statusWhy` names the reading it rests on; `declaredStatusText` is the declared status as shown.
 import type { ComputedHandbook, ComputedKr, ComputedObjective } from './handbook.ts';
 import { roundHalfAway } from './format.ts';
 import { exportHistory, type HistoryIndex } from './history.ts';
 import { receiptOf } from './receipts/trust.ts';
 import type { Audit } from './audit.ts';
 import type { Coverage } from './rollup.ts';
-import type { Status } from './status.ts';
+import { declaredWords, type Status } from './status.ts';
 
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 const g4 = (x: number | null) => (x === null ? null : roundHalfAway(x, 4));
 
@@ -68,6 +71,7 @@ export function exportKr(kr: ComputedKr) {
       expected: g4(kr.pace.expected),
       gap: kr.pace.gap,
       pace: kr.pace.pace,
+      against: kr.pace.against,
     },
     expectedNow: g4(kr.expectedNow),
     freshness: {
@@ -80,6 +84,7 @@ export function exportKr(kr: ComputedKr) {
     confidence: kr.confidence,
     declaredStatus: kr.declared?.status ?? null,
     declaredStatusNote: kr.declared?.statusNote ?? null,
+    declaredStatusText: declaredWords(kr.declared),
     ...auditFields(kr.audit),
     kpi: kr.kpi ?? null,
     checkins: kr.trend.map((t) => ({
@@ -94,8 +99,8 @@ export function exportKr(kr: ComputedKr) {
   };
 }
 
-/** `history`: the objective's commits from git, newest first; null when unavailable (no git repository, or a public build). */
-export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
+/** `history`: the objective's commits from git up to `today` (the build's date), newest first; null when unavailable (no git repository, or a public build). */
+export function exportObjective(o: ComputedObjective, history?: HistoryIndex, today?: string) {
   return {
     id: o.id,
     period: o.period,
@@ -115,6 +120,7 @@ export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
     confidence: o.confidence ?? null,
     declaredStatus: o.declared?.status ?? null,
     declaredStatusNote: o.declared?.statusNote ?? null,
+    declaredStatusText: declaredWords(o.declared),
     ...auditFields(o.audit),
     parent: o.parent ?? null,
     contributes: o.contributes ?? [],
@@ -122,7 +128,7 @@ export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
     children: o.alignment.children,
     atRiskVia: o.atRiskVia ?? null,
     carriedFrom: o.carriedFrom ?? null,
-    history: exportHistory(history, o.id),
+    history: exportHistory(history, o.id, today),
     krs: o.keyResults.map(exportKr),
   };
 }
@@ -141,7 +147,7 @@ export interface ExportOptions {
 /** One objective as the export shows it, with its key results and receipts. */
 function exportFullObjective(h: ComputedHandbook, o: ComputedObjective, ids: ReadonlySet<string>, history: HistoryIndex | undefined) {
   const e = {
-    ...exportObjective(o, h.audience === 'public' ? undefined : history),
+    ...exportObjective(o, h.audience === 'public' ? undefined : history, h.today),
     // Only a link to an objective of this handbook (a public build does not name internal ones).
     carriedFrom: o.carriedFrom && ids.has(o.carriedFrom) ? o.carriedFrom : null,
   };

@@ -21,6 +21,9 @@ const xml = (s: string) =>
     .replace(/"/g, '&quot;')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
+/** A note as a sentence of the summary: ended with a full stop unless it ends with punctuation, so the next one does not run on. */
+const sentence = (note: string) => (/[.!?…:;)]$/.test(note.trim()) ? note.trim() : `${note.trim()}.`);
+
 export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string, limit = 200): FeedEntry[] {
   const redactions = new Map(h.model.org.redactions.map((r) => [r.id, r.label]));
   // Pick the newest check-ins first and write only those: a large handbook has 100,000s of them.
@@ -46,7 +49,7 @@ export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string,
         `${plainTitle(k.title, redactions)}.`,
         t.value !== undefined ? `Value ${t.value}.` : '',
         t.pace ? `Pace: ${PACE_WORD[t.pace]} (expected ${formatGrade(t.expected)}).` : '',
-        checkin?.note ?? '',
+        checkin?.note ? sentence(checkin.note) : '',
         checkin?.blockers?.length ? `Blockers: ${checkin.blockers.join('; ')}.` : '',
       ]
         .filter(Boolean)

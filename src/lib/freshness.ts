@@ -96,3 +96,9 @@ export function freshness(
         : `; next due ${nextDue}`;
   return { last, daysSince, nextDue, stale, overdueDays, schedule: schedule?.label ?? null, label: `${lastWords}${dueWords}` };
 }
+
+/**
+ * The period still had a scheduled check-in after the latest one: a final grade then rests on an
+ * earlier reading than the schedule promised (shown wherever that final status is).
+ */
+export const missedBeforeEnd = (f: Pick<Freshness, 'nextDue'>, end: string): boolean => f.nextDue !== null && f.nextDue <= end;

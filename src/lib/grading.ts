@@ -21,6 +21,8 @@ export interface GradeContext {
   finalized: boolean;
   /** The period the key result belongs to: readings too late for it do not grade it. */
   period?: { start: string; end: string; gradingDate?: string };
+  /** Today (YYYY-MM-DD): a reading dated after it has not been taken yet, so it grades nothing. */
+  today?: string;
 }
 
 /** What a key result (or a part) is graded on at one reading. */
@@ -251,7 +253,8 @@ const informative = (r: Reading) => r.value !== undefined || r.parts !== undefin
  * check-in with today's part values. Readings after the period's grading cutoff do not count.
  */
 export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: readonly Reading[] = readingsOf(kr)): KrGrading {
-  const counts = (r: { date?: string }) => !ctx.period || placeOf(r.date, ctx.period) !== 'after';
+  const future = (r: { date?: string }) => ctx.today !== undefined && r.date !== undefined && r.date > ctx.today;
+  const counts = (r: { date?: string }) => !future(r) && (!ctx.period || placeOf(r.date, ctx.period) !== 'after');
   // A judgement dated after the period's grading cutoff is too late to grade it, like a reading.
   const judged = judgementOf(kr);
   const own = judged && counts(judged) ? judged : undefined;
@@ -290,6 +293,8 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
   // A dated judgement newer than every reading is the latest word; with no reading at all, the judgement alone.
   const ownIsNewer = own?.date !== undefined && !at.ownApplied;
   let grade = at.grade && !ownIsNewer ? at.grade : gradeAt(kr, { value: latest?.value, parts: at.parts, judgement: own, done }, ctx, true);
+  if (grade.value === null && last < 0 && ctx.today !== undefined)
+    grade = notYet(grade, readings, judged && !own ? judged : undefined, ctx.today);
   if (grade.value === null && ctx.period) grade = tooLate(grade, readings, last < 0, judged && !own ? judged : undefined, ctx.period);
   let history: GradedReading[] | undefined;
   return {
@@ -304,6 +309,14 @@ export function gradeKeyResult(kr: KeyResult, ctx: GradeContext, readings: reado
       return (history = out);
     },
   };
+}
+
+/** An ungraded key result whose only readings (or judgement) are dated after today says so. */
+function notYet(grade: Grade, readings: readonly Reading[], judged: Judgement | undefined, today: string): Grade {
+  const date = readings.find((r) => informative(r) && r.date !== undefined && r.date > today)?.date ?? judged?.date;
+  return date !== undefined && date > today
+    ? ungraded(`its reading of ${date} is dated after today (${today}): it counts from that day`)
+    : grade;
 }
 
 /** An ungraded key result whose only readings (or judgement) are too late for its period says so, rather than "no value yet". */

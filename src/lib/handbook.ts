@@ -14,6 +14,7 @@ import { validateRevisions } from './lock.ts';
 import { buildModel, type HandbookModel, type ObjectiveModel, type PeriodModel } from './model.ts';
 import { periodState, type PeriodState } from './period-state.ts';
 import { computeTrust, type Trust } from './receipts/trust.ts';
+import { plainTitle } from './present.ts';
 import { processMemo, releaseProcessMemos } from './process-memo.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import { parentStatus, type ParentStatus } from './status.ts';
@@ -22,6 +23,7 @@ import type { MdxFile } from './source/content.ts';
 import { validateComponents } from './validate/components.ts';
 import { validateModel } from './validate/index.ts';
 import { validateNarratives } from './validate/narratives.ts';
+import { futureReadings } from './validate/readings.ts';
 
 export type { ComputedKr } from './key-results.ts';
 
@@ -140,6 +142,9 @@ function compute(
 
   const periods: ComputedPeriod[] = model.periods.map((p) => ({ ...p, state: periodState(p, today), schedule: checkinSchedule(p) }));
   const periodOf = new Map(periods.map((p) => [p.id, p]));
+  const labels = new Map(model.org.redactions.map((r) => [r.id, r.label]));
+  // How a status's "why" names its weakest child: by title, not by id.
+  const krName = (k: ComputedKr) => `${k.id.toUpperCase()} “${plainTitle(k.title, labels)}”`;
   const phaseOf = (id: string) => periodOf.get(id)?.state.phase ?? 'in progress';
 
   const objectives: ComputedObjective[] = model.objectives.map((o) => {
@@ -149,7 +154,7 @@ function compute(
     const keyResults = o.keyResults.map((kr) => computeKr(kr, env));
     const phase = phaseOf(o.period);
     const rollup = rollUp(
-      keyResults.map((k) => ({ id: k.id.toUpperCase(), grade: k.grade.value, weight: k.weight, status: k.status })),
+      keyResults.map((k) => ({ id: k.id.toUpperCase(), name: krName(k), grade: k.grade.value, weight: k.weight, status: k.status })),
       bands,
       'key results',
       phase,
@@ -158,7 +163,7 @@ function compute(
     const atReadings =
       phase === 'ended' || phase === 'graded'
         ? parentStatus(
-            keyResults.map((k) => ({ id: k.id.toUpperCase(), status: k.statusAtReading })),
+            keyResults.map((k) => ({ id: k.id.toUpperCase(), name: krName(k), status: k.statusAtReading })),
             'key results',
             phase,
           )
@@ -185,6 +190,7 @@ function compute(
   const risk = atRiskPropagation(model.objectives, dependencyEdges(model.objectives), redness);
   for (const [id, via] of risk.atRisk) Object.assign(byId.get(id)!, { atRiskVia: via, atRiskBecause: redness(via[0]!) });
   pushAll(warnings, risk.warnings);
+  pushAll(warnings, futureReadings(model, today));
 
   // Team-period and company-period rollups.
   const groups = new Map<string, ComputedObjective[]>();
@@ -192,7 +198,13 @@ function compute(
     const key = `${o.period}\u0000${o.team}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(o);
   }
-  const toChild = (o: ComputedObjective) => ({ id: o.id, grade: o.rollup.grade, weight: o.weight, status: o.status });
+  const toChild = (o: ComputedObjective) => ({
+    id: o.id,
+    name: `“${plainTitle(o.title, labels)}”`,
+    grade: o.rollup.grade,
+    weight: o.weight,
+    status: o.status,
+  });
   const teamPeriods: TeamPeriodRollup[] = [...groups]
     .map(([key, objs]) => {
       const [period, team] = key.split('\u0000') as [string, string];

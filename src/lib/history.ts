@@ -162,8 +162,13 @@ export function buildHistory(git: GitHistory): HistoryIndex {
   return mergeHistory(parts());
 }
 
-/** The export's `history` field: entries newest first, or null when history is unavailable. */
-export function exportHistory(index: HistoryIndex | undefined, objective: string): HistoryEntry[] | null {
+/** The entries committed on or before `today` (YYYY-MM-DD, the author's date): a page as of a date lists nothing after it. */
+export const historyAsOf = (entries: readonly HistoryEntry[], today: string): HistoryEntry[] =>
+  entries.filter((e) => e.date.slice(0, 10) <= today);
+
+/** The export's `history` field: entries newest first (as of `today` when given), or null when history is unavailable. */
+export function exportHistory(index: HistoryIndex | undefined, objective: string, today?: string): HistoryEntry[] | null {
   if (!index?.available) return null;
-  return index.byObjective.get(objective) ?? [];
+  const entries = index.byObjective.get(objective) ?? [];
+  return today ? historyAsOf(entries, today) : entries;
 }

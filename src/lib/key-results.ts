@@ -2,7 +2,7 @@
 // model and the day of the build. Pure.
 import { gradeAudit, statusAudit, type Audit } from './audit.ts';
 import { bandOf, gradeKeyResult, type Grade, type GradedReading } from './grading.ts';
-import { freshness, type CheckinSchedule, type Freshness } from './freshness.ts';
+import { freshness, missedBeforeEnd, type CheckinSchedule, type Freshness } from './freshness.ts';
 import type { KrModel, PeriodModel } from './model.ts';
 import { paceGap, paceOf, progressThrough, type Pace } from './pace.ts';
 import type { PeriodState } from './period-state.ts';
@@ -28,10 +28,13 @@ export interface PaceNow {
   /** The date of the reading the grade is at (undefined: an undated reading, taken as today). */
   date: string | undefined;
   grade: number;
+  /** Progress expected by the reading's date, or by today when the reading is stale (`against`). */
   expected: number;
   /** Grade minus expected, as displayed. */
   gap: number;
   pace: Pace;
+  /** What the grade is held against: the reading's own date, or today when its check-in is overdue. */
+  against: 'reading' | 'today';
 }
 
 export type ComputedKr = KrModel & {
@@ -42,9 +45,9 @@ export type ComputedKr = KrModel & {
   reading: Reading | undefined;
   /** The one status: pace while the period runs, the final band after, or why there is none. */
   status: Status;
-  /** The status at its latest reading (its pace then, when the reading is inside the period): what a document's status speaks of. */
+  /** The status at its latest reading (its pace then, when the reading is inside the period, even a stale one): what a document's status speaks of. */
   statusAtReading: Status;
-  /** The grade at its reading against the progress expected by then; null when ungraded or not started. */
+  /** The grade at its reading against the progress expected by then (by today when stale): what the status says; null when ungraded or not started. */
   pace: PaceNow | null;
   /** Progress expected today (scaled for aspirational objectives): where the bar should be. */
   expectedNow: number | null;
@@ -73,7 +76,7 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
   const upcoming = state?.phase === 'upcoming';
   // A milestone not done grades 0 once its period is graded (ended and finalized), not while it runs.
   const finalized = state ? state.phase === 'graded' : (period?.finalized ?? false);
-  const g = gradeKeyResult(kr, { finalized, period }, kr.readings);
+  const g = gradeKeyResult(kr, { finalized, period, today }, kr.readings);
   const grade: Grade = upcoming
     ? { value: null, source: null, derivation: `ungraded: the period has not started (it starts on ${period!.start})`, exceeded: false }
     : g.grade;
@@ -82,8 +85,19 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
   // A judgement is a reading too: one too late to grade the period leaves the key result ungraded, not
   // unread. A redacted key result's values are never read here: without a declared grade it is ungraded.
   const hasReading = kr.readings.length > 0 || judgementOf(kr) !== undefined || kr.kind === 'redacted';
+  const phase = state?.phase ?? 'in progress';
+  const fresh = freshness(
+    // A reading dated after today has not been taken: it keeps nothing fresh.
+    kr.readings.flatMap((r) => (r.date !== undefined && r.date > today ? [] : [r.date])),
+    period ?? { start: today },
+    env.schedule,
+    today,
+    phase === 'in progress',
+  );
+  // A stale reading (a scheduled check-in has passed without one) is held against today's expectation.
+  const judgedToday = phase === 'in progress' && fresh.stale && expectedAt(today) !== null;
   // The status the grade has at its own reading: the pace inside the period, the band after it.
-  const atReading = (phase: PeriodState['phase']) =>
+  const atReading = (phase: PeriodState['phase'], stale = false) =>
     krStatus(
       {
         phase,
@@ -94,24 +108,26 @@ export function computeKr(kr: KrModel, env: KrEnv): ComputedKr {
         final: period !== undefined && g.date !== undefined && g.date > period.end,
         startsOn: period?.start,
         ungradedWhy: grade.derivation.replace(/^ungraded: /, ''),
+        end: period?.end,
+        early: period !== undefined && missedBeforeEnd(fresh, period.end),
+        today: stale ? { date: today, expected: expectedAt(today)! } : undefined,
       },
       bands,
     );
-  const phase = state?.phase ?? 'in progress';
-  const fresh = freshness(
-    kr.readings.map((r) => r.date),
-    period ?? { start: today },
-    env.schedule,
-    today,
-    phase === 'in progress',
-  );
-  const status = { ...atReading(phase), stale: fresh.stale ? { krs: 1, days: fresh.overdueDays! } : null };
-  const readingStatus = phase === 'ended' || phase === 'graded' ? atReading('in progress') : status;
-  const expected = expectedAt(g.date);
-  const pace =
+  const status = { ...atReading(phase, judgedToday), stale: fresh.stale ? { krs: 1, days: fresh.overdueDays! } : null };
+  const readingStatus = phase === 'ended' || phase === 'graded' || judgedToday ? atReading('in progress') : status;
+  const expected = judgedToday ? expectedAt(today) : expectedAt(g.date);
+  const pace: PaceNow | null =
     grade.value === null || expected === null || upcoming
       ? null
-      : { date: g.date, grade: grade.value, expected, gap: paceGap(grade.value, expected), pace: paceOf(grade.value, expected) };
+      : {
+          date: g.date,
+          grade: grade.value,
+          expected,
+          gap: paceGap(grade.value, expected),
+          pace: paceOf(grade.value, expected),
+          against: judgedToday ? 'today' : 'reading',
+        };
   let trend: PacePoint[] | undefined;
   return {
     ...kr,

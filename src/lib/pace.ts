@@ -3,7 +3,7 @@
 import { daysBetween } from './calendar.ts';
 import { roundHalfAway } from './format.ts';
 
-export type Pace = 'ahead' | 'on track' | 'behind' | 'off track';
+export type Pace = 'ahead' | 'on track' | 'behind' | 'far behind';
 
 /** Progress a KR should show by `date` if it moves linearly over the period: elapsed fraction in [0, 1]. */
 export const expectedProgress = (period: { start: string; end: string }, date: string): number => progressThrough(period)(date);
@@ -16,8 +16,11 @@ export function progressThrough(period: { start: string; end: string }): (date: 
 
 /** Within ±0.10 of the expected progress is "on track"; more than 0.10 above, "ahead". */
 export const PACE_TOLERANCE = 0.1;
-/** More than 0.30 below the expected progress is "off track" (between 0.10 and 0.30 below, "behind"). */
-export const OFF_TRACK_GAP = 0.3;
+/**
+ * More than 0.30 below the expected progress is "far behind" (between 0.10 and 0.30 below, "behind").
+ * Not "off track": that is a final band's label, and a word means one thing (docs/grading.md).
+ */
+export const FAR_BEHIND_GAP = 0.3;
 
 /** Grade minus expected progress, both as displayed (two decimals). */
 export const paceGap = (grade: number, expected: number) => roundHalfAway(roundHalfAway(grade) - roundHalfAway(expected));
@@ -26,6 +29,6 @@ export function paceOf(grade: number, expected: number): Pace {
   const gap = paceGap(grade, expected);
   if (gap > PACE_TOLERANCE + 1e-9) return 'ahead';
   if (gap >= -PACE_TOLERANCE - 1e-9) return 'on track';
-  if (gap >= -OFF_TRACK_GAP - 1e-9) return 'behind';
-  return 'off track';
+  if (gap >= -FAR_BEHIND_GAP - 1e-9) return 'behind';
+  return 'far behind';
 }

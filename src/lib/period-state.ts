@@ -13,19 +13,37 @@ export interface PeriodState {
   elapsed: number;
   /** "In progress — week 8 of 13", "Upcoming — starts 2027-01-01", "Ended 2025-03-31, not graded yet", "Graded". */
   label: string;
+  /** The period's grading date when it has passed and the period is not graded: grading is overdue. */
+  gradingOverdue: string | null;
+}
+
+/**
+ * The words, one set: a period is **graded** when its grades are final (`finalized`); before that an
+ * ended period's grades are provisional. Every page says it so ("graded" never means "has a grade").
+ */
+export function archiveNote(state: PeriodState): string | undefined {
+  if (state.phase === 'graded') return 'This period is graded: its grades are final, a record rather than the current plan.';
+  if (state.phase !== 'ended') return undefined;
+  const due = state.gradingOverdue ? ` (grading was due ${state.gradingOverdue})` : '';
+  return `This period has ended and is not graded yet${due}: its grades may still change until it is.`;
 }
 
 /**
  * Upcoming before its first day; in progress through its last; then ended, or graded once its grades
  * are final (`finalized: true` in the period file).
  */
-export function periodState(period: { start: string; end: string; finalized?: boolean }, today: string): PeriodState {
+export function periodState(period: { start: string; end: string; finalized?: boolean; gradingDate?: string }, today: string): PeriodState {
   const days = daysBetween(period.start, period.end) + 1;
   const weeks = Math.ceil(days / 7);
   const elapsed = Math.min(1, Math.max(0, (daysBetween(period.start, today) + 1) / days));
-  if (period.finalized && today > period.end) return { phase: 'graded', weeks, week: null, elapsed, label: `Graded (ended ${period.end})` };
-  if (today < period.start) return { phase: 'upcoming', weeks, week: null, elapsed, label: `Upcoming — starts ${period.start}` };
-  if (today > period.end) return { phase: 'ended', weeks, week: null, elapsed, label: `Ended ${period.end}, not graded yet` };
+  const base = { weeks, week: null, elapsed, gradingOverdue: null };
+  if (period.finalized && today > period.end) return { ...base, phase: 'graded', label: `Graded (ended ${period.end})` };
+  if (today < period.start) return { ...base, phase: 'upcoming', label: `Upcoming — starts ${period.start}` };
+  if (today > period.end) {
+    const overdue = period.gradingDate !== undefined && period.gradingDate < today ? period.gradingDate : null;
+    const due = overdue ? ` — grading was due ${overdue}` : '';
+    return { ...base, phase: 'ended', label: `Ended ${period.end}, not graded yet${due}`, gradingOverdue: overdue };
+  }
   const week = Math.floor(daysBetween(period.start, today) / 7) + 1;
-  return { phase: 'in progress', weeks, week, elapsed, label: `In progress — week ${week} of ${weeks}` };
+  return { ...base, phase: 'in progress', week, label: `In progress — week ${week} of ${weeks}` };
 }

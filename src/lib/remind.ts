@@ -62,7 +62,7 @@ export interface Digest {
 }
 
 /** Pace words that call for a reminder. */
-const BEHIND = new Set(['behind', 'off track']);
+const BEHIND = new Set(['behind', 'far behind']);
 
 export function remindDigest(h: RemindInput): Digest {
   const names = new Map(h.people.map((p) => [p.id, p.name]));

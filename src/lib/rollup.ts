@@ -26,6 +26,8 @@ export interface Rollup {
 
 export interface RollupChild {
   id: string;
+  /** How the child's status names it ("KR1 “Grow ARR”"); its id without one. */
+  name?: string;
   grade: number | null;
   weight?: number;
   status: Status;

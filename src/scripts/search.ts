@@ -5,6 +5,8 @@
 // Key results are sections of their objective's page (each KR row is a Pagefind sub-result: an id and
 // a data-pagefind-title), not records of their own: each one that matches is listed as a result of
 // kind "Key result" right after its objective, and the kind filter's "Key result" lists only those.
+// Each carries its grade and status from its objective page's meta (`kr-<id>`: "grade|status|Stale",
+// src/lib/search-records.ts); with a status filter, only the key results that have that status are listed.
 interface SubResult {
   title: string;
   url: string;
@@ -25,6 +27,11 @@ const SHOWN = 30;
 /** The kind filter's value for key results: they live in objective pages, so that is what is searched. */
 const KEY_RESULT = 'Key result';
 const isKr = (sub: SubResult) => /#kr-[^#]*$/.test(sub.url);
+/** A key result's grade and status words, from its objective page's meta. */
+const krWords = (sub: SubResult, objective: PagefindResult): { grade: string; statuses: string[] } => {
+  const [grade = '', ...statuses] = (objective.meta[`kr-${/#kr-([^#]*)$/.exec(sub.url)?.[1] ?? ''}`] ?? '').split('|');
+  return { grade, statuses: statuses.filter(Boolean) };
+};
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -81,7 +88,11 @@ export async function startSearch(): Promise<void> {
     const loaded = await Promise.all(search.results.slice(0, SHOWN * 2).map((r) => r.data()));
     const hits = [...loaded.filter((h) => h.meta.kind !== 'KPI'), ...loaded.filter((h) => h.meta.kind === 'KPI')].slice(0, SHOWN);
     const items = hits.flatMap((hit) => {
-      const krs = q ? (hit.sub_results ?? []).filter(isKr).map((sub) => renderKr(sub, hit)) : [];
+      const krs = q
+        ? (hit.sub_results ?? [])
+            .filter((sub) => isKr(sub) && (!filters.status || krWords(sub, hit).statuses.includes(filters.status)))
+            .map((sub) => renderKr(sub, hit))
+        : [];
       return onlyKrs && q ? krs : [render(hit), ...krs];
     });
     const n = search.results.length;
@@ -162,7 +173,13 @@ export async function startSearch(): Promise<void> {
   /** A key result that matched, as a result of its own under its objective. */
   function renderKr(sub: SubResult, objective: PagefindResult): HTMLLIElement {
     const m = objective.meta;
-    const li = item(sub.url, sub.title, [KEY_RESULT, m.period, m.title && `in ${m.title}`, m.archived && 'archived'], sub.excerpt);
+    const { grade, statuses } = krWords(sub, objective);
+    const li = item(
+      sub.url,
+      sub.title,
+      [KEY_RESULT, m.period, grade && `grade ${grade}`, ...statuses, m.title && `in ${m.title}`, m.archived && 'archived'],
+      sub.excerpt,
+    );
     li.classList.add('search-results__kr');
     return li;
   }

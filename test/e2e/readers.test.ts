@@ -72,7 +72,7 @@ describe("the CEO's quarterly review", () => {
     expect(await section('stale').locator('tbody tr').count()).toBe(24);
     // And what changed since the last review, from git, and each team's calibration.
     expect(await section('changes').textContent()).toMatch(/What changed since the mid-period review on 2025-02-15/);
-    expect(await section('calibration').textContent()).toContain('No team has a graded period that has ended yet.');
+    expect(await section('calibration').textContent()).toContain('No team has an ended period with a grade yet.');
     expect(errors).toEqual([]);
     await page.close();
   });

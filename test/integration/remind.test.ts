@@ -27,7 +27,7 @@ describe('okr remind', () => {
     // Deals (the objective's owner, the CEO) has never been checked in: overdue since 01-15.
     expect(of('ceo').overdue).toContainEqual(expect.objectContaining({ keyResult: '2030-q1-company-growth.deals', overdueDays: 31 }));
     expect(of('ceo').overdue.map((i) => i.keyResult)).not.toContain('2030-q1-company-growth.nps');
-    expect(of('ceo').behind).toContainEqual(expect.objectContaining({ keyResult: '2030-q1-company-growth.nps', status: 'Off track' }));
+    expect(of('ceo').behind).toContainEqual(expect.objectContaining({ keyResult: '2030-q1-company-growth.nps', status: 'Far behind' }));
   });
 
   it('writes Markdown by default and webhook payloads for Slack and Teams', () => {

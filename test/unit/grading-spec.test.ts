@@ -362,7 +362,7 @@ describe('bands are read from the grade as displayed, at every edge', () => {
     const s = finalStatus(grade, bands);
     expect([s.word, s.light]).toEqual([word, light]);
     // The words beside the band quote the grade as shown, the one the band was read from.
-    expect(s.why).toContain(`final grade ${formatGrade(grade)}: ${word}`);
+    expect(s.why).toContain(`final grade ${formatGrade(grade)}, in the “${word}” band`);
   });
 });
 
@@ -386,11 +386,11 @@ describe('rollups: weighted mean of what is graded, unrounded, with coverage by 
     expect(formatGrade(recompute(r.derivation))).toBe('0.70');
     expect(r.band).toBe('green');
   });
-  it('a red child is never hidden: a green mean over an off-track key result is Off track', () => {
+  it('a red child is never hidden: a green mean over a far-behind key result is Far behind', () => {
     const kids = [0.9, 0.9, 0.9].map((g, i) => child(`kr${i + 1}`, g)).concat(child('kr4', 0));
     const r = rollUp(kids, DEFAULT_BANDS, 'key results', 'in progress');
     expect(formatGrade(r.grade)).toBe('0.68');
-    expect([r.status.word, r.status.light, r.status.weakest]).toEqual(['Off track', 'red', 'kr4']);
+    expect([r.status.word, r.status.light, r.status.weakest]).toEqual(['Far behind', 'red', 'kr4']);
     // One level up: a team whose other objectives are ahead is still red.
     const team = parentStatus(
       [
@@ -400,7 +400,7 @@ describe('rollups: weighted mean of what is graded, unrounded, with coverage by 
       'objectives',
       'in progress',
     );
-    expect([team.word, team.light, team.weakest]).toEqual(['Off track', 'red', 'o1']);
+    expect([team.word, team.light, team.weakest]).toEqual(['Far behind', 'red', 'o1']);
   });
   it('after the period, the weakest band: a 0.80 objective with a 0.20 key result is red', () => {
     const kids = [1, 1, 1, 0.2].map((g, i) => child(`kr${i + 1}`, g, 1, finalStatus(g, DEFAULT_BANDS)));
@@ -428,27 +428,33 @@ describe('pace: the grade at its reading against the progress expected by that d
     ['committed, at 0.90 on the last day: −0.10', '2025-03-31', 90, 1, 'On track'],
     ['committed, at 0.89 on the last day: −0.11', '2025-03-31', 89, 1, 'Behind'],
     ['committed, at 0.70 on the last day: −0.30', '2025-03-31', 70, 1, 'Behind'],
-    ['committed, at 0.69 on the last day: −0.31', '2025-03-31', 69, 1, 'Off track'],
+    ['committed, at 0.69 on the last day: −0.31', '2025-03-31', 69, 1, 'Far behind'],
     ['aspirational, at 0.60 on the last day (0.70 expected): −0.10', '2025-03-31', 60, 0.7, 'On track'],
     ['aspirational, at 0.81 on the last day: +0.11', '2025-03-31', 81, 0.7, 'Ahead'],
     ['aspirational, at 0.80 on the last day: +0.10', '2025-03-31', 80, 0.7, 'On track'],
-    ['aspirational, at 0.39 on the last day: −0.31', '2025-03-31', 39, 0.7, 'Off track'],
+    ['aspirational, at 0.39 on the last day: −0.31', '2025-03-31', 39, 0.7, 'Far behind'],
     // 2025-02-14: 45 of 90 days; aspirational expects 0.35.
     ['aspirational, mid-quarter at 0.46: +0.11', '2025-02-14', 46, 0.7, 'Ahead'],
     ['committed, mid-quarter at 0.46 (0.50 expected): −0.04', '2025-02-14', 46, 1, 'On track'],
     ['a reading before the period starts expects nothing yet', '2024-12-20', 0, 1, 'On track'],
   ])('%s → %s', (_name, date, value, expectedFinal, word) => {
+    // The pace at the reading (on the last day the status itself; earlier readings are stale by then).
     const k = computeKr(at(date, value), env('2025-03-31', expectedFinal));
-    expect(k.status.word).toBe(word);
+    expect(k.statusAtReading.word).toBe(word);
     expect(k.pace!.date).toBe(date);
   });
 
-  it('the status is read at the latest reading, not today: an early reading on pace then is on track', () => {
+  it('a stale reading is held against today’s expectation: an early reading on pace then is far behind now', () => {
     const k = computeKr(at('2025-01-15', 15), env('2025-03-20'));
-    expect(k.status.word).toBe('On track');
-    expect(k.status.why).toBe('0.15 at 2025-01-15; 0.17 expected by then (−0.02)');
-    // …and the check-in it owes is what says it is late.
+    expect(k.status.word).toBe('Far behind');
+    expect(k.status.why).toBe('0.15 at 2025-01-15, no check-in since; 0.88 expected by today, 2025-03-20 (−0.73)');
+    expect(k.pace).toMatchObject({ date: '2025-01-15', gap: -0.73, against: 'today' });
+    // The document's status speaks of its reading: the pace then is still on track.
+    expect(k.statusAtReading.why).toBe('0.15 at 2025-01-15; 0.17 expected by then (−0.02)');
     expect(k.status.stale).toMatchObject({ krs: 1 });
+    // Not stale yet (the day a check-in is due), it is read at its reading.
+    const due = computeKr(at('2025-01-17', 15), env('2025-01-20'));
+    expect([due.status.word, due.pace!.against]).toEqual(['On track', 'reading']);
   });
 
   it('a redacted key result without a declared grade is Ungraded (its values are never read here), not waiting for a reading', () => {
@@ -530,6 +536,33 @@ describe('readings belong to their period', () => {
     expect([earlier.grade.value, earlier.date]).toEqual([0.4, '2025-03-15']);
     // Within the grace it does.
     expect(history({ kind: 'manual', manualGrade: 0.8, rationale: 'Final review', asOf: '2025-04-10' }).grade.value).toBe(0.8);
+  });
+  it('a reading dated after today grades nothing until that day, and says so when it is the only one', () => {
+    const today = { ...ctx, today: '2025-02-19' };
+    const g = gradeKeyResult(
+      kr({
+        kind: 'metric',
+        baseline: 0,
+        target: 10,
+        checkins: [
+          { date: '2025-02-01', value: 4 },
+          { date: '2025-03-10', value: 10 },
+        ],
+      }),
+      today,
+    );
+    expect([g.grade.value, g.date]).toEqual([0.4, '2025-02-01']);
+    expect(g.history().map((h) => h.counts)).toEqual([true, false]);
+    const only = gradeKeyResult(kr({ kind: 'metric', baseline: 0, target: 10, current: 10, asOf: '2025-03-10' }), today).grade;
+    expect([only.value, only.derivation]).toEqual([
+      null,
+      'ungraded: its reading of 2025-03-10 is dated after today (2025-02-19): it counts from that day',
+    ]);
+    // On that day it counts.
+    expect(
+      gradeKeyResult(kr({ kind: 'metric', baseline: 0, target: 10, current: 10, asOf: '2025-03-10' }), { ...ctx, today: '2025-03-10' })
+        .grade.value,
+    ).toBe(1);
   });
   it('a key result whose only reading is too late says so, rather than "no value yet"', () => {
     const r = history({ kind: 'metric', baseline: 0, target: 10, current: 9, asOf: '2025-06-30' });
@@ -732,23 +765,26 @@ describe('a small handbook through the loader', () => {
     const grow = h.objectives.find((o) => o.id === 'grow')!;
     expect(grow.keyResults.map((k) => [k.id, formatGrade(k.grade.value), k.status.word])).toEqual([
       ['kr1', '0.90', 'Ahead'],
-      ['kr2', '0.00', 'Off track'],
+      ['kr2', '0.00', 'Far behind'],
       ['kr3', '—', 'No reading'],
-      ['kr4', '0.63', 'Ahead'],
+      // 0.63 was ahead of 2025-02-01's 0.36; its check-in overdue, it is held against today's 0.56.
+      ['kr4', '0.63', 'On track'],
     ]);
     expect(grow.rollup.grade).toBeCloseTo((0.9 + 0 + 0.625) / 4, 12);
     expect(grow.rollup.coverage).toEqual({ graded: 3, total: 4, gradedWeight: 4, totalWeight: 5 });
-    expect([grow.status.word, grow.status.light, grow.status.weakest]).toEqual(['Off track', 'red', 'KR2']);
-    // Engineering's aspirational objective: 0.30 at 2025-02-01 against 0.7 × 32/90 = 0.25.
+    expect([grow.status.word, grow.status.light, grow.status.weakest]).toEqual(['Far behind', 'red', 'KR2']);
+    // Engineering's aspirational objective: 0.30 at 2025-02-01 against 0.7 × 32/90 = 0.25 then, and,
+    // its check-in overdue, against 0.7 × 50/90 = 0.39 today.
     const ship = h.objectives.find((o) => o.id === 'ship')!;
-    expect(ship.keyResults[0]!.status.why).toBe('0.30 at 2025-02-01; 0.25 expected by then (+0.05)');
+    expect(ship.keyResults[0]!.statusAtReading.why).toBe('0.30 at 2025-02-01; 0.25 expected by then (+0.05)');
+    expect(ship.keyResults[0]!.status.why).toBe('0.30 at 2025-02-01, no check-in since; 0.39 expected by today, 2025-02-19 (−0.09)');
     // Team-period: each team's own objectives; company-period: the root team's objectives only.
     const team = (id: string) => h.teamPeriods.find((t) => t.period === '2025-Q1' && t.team === id)!;
     expect(team('eng').grade).toBeCloseTo(0.3, 12);
     expect(team('company').grade).toBeCloseTo(grow.rollup.grade!, 12);
     const company = h.companyPeriods.find((c) => c.period === '2025-Q1')!;
     expect(company.objectives).toEqual(['grow']);
-    expect([company.status.word, company.status.light]).toEqual(['Off track', 'red']);
+    expect([company.status.word, company.status.light]).toEqual(['Far behind', 'red']);
     // Every derivation reproduces the grade printed beside it.
     for (const d of [
       grow.rollup,
@@ -779,7 +815,7 @@ describe('a small handbook through the loader', () => {
     const behind = h.objectives
       .filter((o) => o.period === '2025-Q1')
       .flatMap((o) => o.keyResults)
-      .filter((k) => k.status.key === 'behind' || k.status.key === 'off track')
+      .filter((k) => k.status.key === 'behind' || k.status.key === 'far behind')
       .map((k) => k.uid);
     expect(behind).toEqual(['grow.kr2']);
     expect(digest.owners.flatMap((o) => o.behind.map((i) => i.keyResult))).toEqual(behind);

@@ -474,14 +474,19 @@ describe('2025-Q1 grading sheet: every row against its declared grade and status
   it('mid-quarter, every status is the pace and agrees with the numbers beside it', () => {
     const h = computeHandbook(MAIN, { today: '2025-02-19' }).handbook!;
     const krs = h.objectives.filter((o) => o.period === '2025-Q1').flatMap((o) => o.keyResults);
+    // At their reading of 2025-02-01 (what the document's statuses speak of): 21 ahead, 3 on track.
+    const then = krs.map((k) => k.statusAtReading.word);
+    expect(then.filter((w) => w === 'Ahead')).toHaveLength(21);
+    expect(then.filter((w) => w === 'On track')).toHaveLength(3);
+    // Every check-in is 16 days overdue on 2025-02-19, so each is held against today's 0.56: 3 are behind.
     const words = krs.map((k) => k.status.word);
-    expect(words.filter((w) => w === 'Ahead')).toHaveLength(21);
-    expect(words.filter((w) => w === 'On track')).toHaveLength(3);
+    expect([words.filter((w) => w === 'Ahead').length, words.filter((w) => w === 'On track').length]).toEqual([7, 14]);
+    expect(words.filter((w) => w === 'Behind')).toHaveLength(3);
     for (const k of krs) {
-      expect(k.pace!.date).toBe('2025-02-01');
+      expect([k.pace!.date, k.pace!.against]).toEqual(['2025-02-01', 'today']);
       expect(k.status.word).toBe(PACE_WORD[paceOf(k.pace!.grade, k.pace!.expected)]);
       expect(k.status.why).toBe(
-        `${formatGrade(k.grade.value)} at 2025-02-01; ${formatGrade(k.pace!.expected)} expected by then (${k.pace!.gap > 0 ? '+' : k.pace!.gap < 0 ? '−' : '±'}${Math.abs(k.pace!.gap).toFixed(2)})`,
+        `${formatGrade(k.grade.value)} at 2025-02-01, no check-in since; ${formatGrade(k.pace!.expected)} expected by today, 2025-02-19 (${k.pace!.gap > 0 ? '+' : k.pace!.gap < 0 ? '−' : '±'}${Math.abs(k.pace!.gap).toFixed(2)})`,
       );
     }
   });

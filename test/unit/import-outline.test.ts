@@ -82,11 +82,18 @@ describe('list items', () => {
   it('links and tables of contents are notes, never objectives', () => {
     const [toc] = items('- [Goals](#goals)\n');
     expect(classifyItem(toc!, ctx({ objective: true }))).toMatchObject({ role: 'note' });
+    // A link whose text carries a label is that labelled line.
+    const [kr] = items('- [KR: Raise weekly use](https://tracker.example/1)\n');
+    expect(kr!.lead).toMatchObject({ linkOnly: false, label: { kind: 'kr' }, title: 'Raise weekly use' });
+    expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
   });
   it('plain items under a Goals heading are objectives, as a guess', () => {
     const [g] = items('1. Make onboarding painless\n');
     expect(classifyItem(g!, ctx({ goalsSection: true }))).toMatchObject({ role: 'objective', guess: true });
     expect(classifyItem(g!, ctx())).toMatchObject({ role: 'note' });
+    // Not where the document labels its objectives elsewhere.
+    const labelled = { labelledObjectives: 2, labelledKrs: 0 };
+    expect(classifyItem(g!, ctx({ goalsSection: true, profile: labelled }))).toMatchObject({ role: 'note' });
   });
   it('a retrospective list is notes; a plain item of a team section is an objective where other sections list objectives as items', () => {
     const retro = items('* GOOD\n  * Shipped on time\n* BAD\n  * Slow reviews\n');

@@ -28,6 +28,19 @@ describe('what a page may hold', () => {
     expect(html).toContain('<details open>');
   });
 
+  it("nested in a page's section, ranks its headings below that section's and gives them ids of their own", () => {
+    const text = '## Company objectives\n\nText\n\n### Detail\n\n<h2>Risks</h2>\n\n###### Deep\n';
+    const html = (renderProse('p.mdx', text, 'mdx', { headingsFrom: 3, idPrefix: 'about-' })[0] as { html: string }).html;
+    expect(html).toContain('<h3 id="about-company-objectives">Company objectives</h3>');
+    expect(html).toContain('<h4 id="about-detail">Detail</h4>');
+    expect(html).toContain('<h3>Risks</h3>');
+    expect(html).toContain('<h6 id="about-deep">Deep</h6>');
+    // Not nested: as written.
+    expect((renderProse('p.mdx', text, 'mdx')[0] as { html: string }).html).toContain(
+      '<h2 id="company-objectives">Company objectives</h2>',
+    );
+  });
+
   it('keeps an HTML comment out of a Markdown page, and escapes text', () => {
     expect(check('# T\n\n<!-- a note -->\n\n5 < 6 & 7\n', 'md')).toEqual([]);
     expect(renderProse('p.md', '# T\n\n<!-- a note -->\n\n5 < 6 & 7\n', 'md')).toEqual([

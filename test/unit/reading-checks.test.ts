@@ -47,6 +47,13 @@ describe('okr check: readings against their key result and period', () => {
       /check-in 2025-06-30 is after Q1 2025 ended \(2025-03-31\) and its grading cutoff \(2025-04-14\): it does not grade Q1 2025/,
     ],
     [
+      'a check-in dated after today (the build date): warned, and it grades nothing until then',
+      LATENCY,
+      `          - { date: 2025-03-10, value: 400 }`,
+      'warning',
+      /check-in 2025-03-10 is dated after today \(2025-02-19\): it grades nothing until then/,
+    ],
+    [
       'a check-in before the period starts',
       LATENCY,
       '          - { date: 2024-12-20, value: 550 }',
@@ -73,6 +80,20 @@ describe('okr check: readings against their key result and period', () => {
     expect(hit, JSON.stringify(r.issues, null, 1)).toBeDefined();
     expect(hit!.severity).toBe(severity);
     expect(hit!.line).toBe(r.line);
+  });
+
+  it('a start on the far side of the target from the baseline is an error at start (it grades a shortfall as exceeded)', () => {
+    const dir = copyContent();
+    const line = edit(join(dir, ENG), '        baseline: 800\n', '        baseline: 800\n        start: 300\n') + 1;
+    const r = computeHandbook(dir, { today: '2025-02-19' });
+    expect(r.issues.find((i) => i.file.endsWith(ENG) && /start 300 and baseline 800 are on opposite sides/.test(i.message))).toMatchObject({
+      severity: 'error',
+      line,
+    });
+    // On the baseline's side it is where progress is measured from, as before.
+    const ok = copyContent();
+    edit(join(ok, ENG), '        baseline: 800\n', '        baseline: 800\n        start: 700\n');
+    expect(computeHandbook(ok, { today: '2025-02-19' }).issues.filter((i) => /opposite sides/.test(i.message))).toEqual([]);
   });
 
   it('the percentage slip: 40 → 60 % given 0.5 is warned (it would grade 0)', () => {

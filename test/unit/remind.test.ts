@@ -45,7 +45,7 @@ const input: RemindInput = {
             label: 'Last check-in 26 days ago (2030-01-20); due 2030-02-01, 14 days overdue',
           },
         }),
-        kr('slow', { status: { key: 'off track', word: 'Off track', why: '0.10 at 2030-02-10; 0.45 expected by then (−0.35)' } }),
+        kr('slow', { status: { key: 'far behind', word: 'Far behind', why: '0.10 at 2030-02-10; 0.45 expected by then (−0.35)' } }),
         kr('both', {
           title: 'Ship *it* [now](http://x)',
           status: { key: 'behind', word: 'Behind', why: '0.30 at 2030-02-01; 0.40 expected' },
@@ -85,7 +85,7 @@ describe('okr remind: the digest', () => {
     expect(md).toContain('- Overdue: KR late `o1.late` — Last check-in 26 days ago (2030-01-20); due 2030-02-01, 14 days overdue');
     expect(md).toContain('Ship \\*it\\* \\[now\\](http://x)');
     expect(md).toContain('**Grace \\<b\\>Hopper\\</b\\>** (`cfo`)');
-    expect(md).toContain('- Off track: KR slow `o1.slow`');
+    expect(md).toContain('- Far behind: KR slow `o1.slow`');
   });
 
   it('writes a Slack payload (text fallback, header, a section per owner) with &, < and > escaped', () => {

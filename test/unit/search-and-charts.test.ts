@@ -5,7 +5,7 @@ import { chartData, krProgressChart, teamHistoryChart } from '../../src/lib/char
 import { expectedProgress } from '../../src/lib/pace.ts';
 import { hasUnspacedScript, spaceWords } from '../../src/lib/search-text.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { searchRecords } from '../../src/lib/search-records.ts';
+import { krSearchMeta, objectiveStatusFilter, searchRecords } from '../../src/lib/search-records.ts';
 
 describe('search records', () => {
   it('are the KPIs of the catalogue, each with its kind filter; key results are sections of their objective page', () => {
@@ -16,6 +16,22 @@ describe('search records', () => {
     expect(records.length).toBeGreaterThan(100);
     expect(records[0]).toMatchObject({ url: `/kpis/#kpi-${kpis[0]!.id}`, meta: { kind: 'KPI' }, filters: { kind: ['KPI'] } });
     expect(records[0]!.content).toContain(kpis[0]!.name);
+  });
+});
+
+describe('the status filter offers the status model’s words, and a key result carries its own', () => {
+  const objective = (today: string, id: string) => computeHandbook('content', { today }).handbook!.objectives.find((o) => o.id === id)!;
+  it.each<[string, string, string[], [string, string]]>([
+    // Mid-quarter, every check-in overdue: the objective's words, each key result's, and Stale.
+    ['2025-02-19', '2025-q1-company-enterprise-acquisition', ['Behind', 'On track', 'Stale'], ['kr-kr1', '0.42|Behind|Stale']],
+    // After the quarter: the final bands only (On target is offered though no objective is On target).
+    ['2026-12-07', '2025-q1-engineering-scalable-infrastructure', ['On target', 'Progressing'], ['kr-kr1', '0.63|Progressing']],
+    ['2026-12-07', '2026-q2-company-activation', ['No reading'], ['kr-kr1', '|No reading']],
+  ])('on %s, %s', (today, id, words, first) => {
+    const o = objective(today, id);
+    expect([...objectiveStatusFilter(o)].sort()).toEqual(words);
+    expect(objectiveStatusFilter(o)[0]).toBe(o.status.word);
+    expect(krSearchMeta(o)[0]).toEqual(first);
   });
 });
 

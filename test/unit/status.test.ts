@@ -3,12 +3,30 @@
 // freshness by the check-in schedule.
 import { describe, expect, it } from 'vitest';
 import { gradeAudit, statusAudit } from '../../src/lib/audit.ts';
+import { formatGrade } from '../../src/lib/format.ts';
 import { checkinSchedule, freshness } from '../../src/lib/freshness.ts';
 import { computeKr } from '../../src/lib/key-results.ts';
 import { paceOf } from '../../src/lib/pace.ts';
-import { periodState } from '../../src/lib/period-state.ts';
-import { DEFAULT_BANDS } from '../../src/lib/schema/index.ts';
-import { declaredLights, finalStatus, krStatus, paceStatus, parentStatus, type Status } from '../../src/lib/status.ts';
+import { join } from 'node:path';
+import { computeHandbook } from '../../src/lib/handbook.ts';
+import { archiveNote, periodState } from '../../src/lib/period-state.ts';
+import { DEFAULT_BANDS, type Band } from '../../src/lib/schema/index.ts';
+import {
+  declaredLights,
+  declaredWords,
+  finalStatus,
+  krStatus,
+  MODEL_WORDS,
+  PACE_WORD,
+  paceAt,
+  paceStatus,
+  parentStatus,
+  staleTag,
+  staleWords,
+  type Status,
+} from '../../src/lib/status.ts';
+import { krsWeakestFirst } from '../../src/lib/views/attention.ts';
+import { copyContent, edit } from '../helpers.ts';
 import { krEnv, krModel, Q1_2025 } from '../kr-env.ts';
 
 describe('pace: the grade at a reading against the progress expected by its date, as displayed', () => {
@@ -19,8 +37,8 @@ describe('pace: the grade at a reading against the progress expected by its date
     [0.26, 0.36, 'on track'], // −0.10 exactly
     [0.25, 0.36, 'behind'],
     [0.06, 0.36, 'behind'], // −0.30 exactly
-    [0.05, 0.36, 'off track'],
-    [0, 0.9, 'off track'],
+    [0.05, 0.36, 'far behind'],
+    [0, 0.9, 'far behind'],
     // Read from the numbers shown: 0.45 against 0.35 is +0.10, on track (unrounded it is +0.11).
     [0.4549, 0.3451, 'on track'],
   ])('%s against %s expected is %s', (grade, expected, pace) => expect(paceOf(grade, expected)).toBe(pace));
@@ -38,7 +56,7 @@ describe('pace: the grade at a reading against the progress expected by its date
       why: '0.20 at 2025-02-01; 0.36 expected by then (−0.16)',
     });
     expect(paceStatus(0, 0.5, undefined)).toMatchObject({
-      word: 'Off track',
+      word: 'Far behind',
       light: 'red',
       why: '0.00 now (undated reading); 0.50 expected by then (−0.50)',
     });
@@ -77,14 +95,17 @@ describe('a key result’s status', () => {
     checkins: [{ date: '2025-02-01', value: 550 }],
   });
 
-  it('mid-quarter: pace, stale by the weekly schedule, expected today', () => {
+  it('mid-quarter: stale by the weekly schedule, so held against the progress expected today', () => {
     const k = computeKr(latency, env('2025-02-19'));
     expect(k.status).toMatchObject({
-      word: 'Ahead',
-      why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)',
+      word: 'On track',
+      why: '0.63 at 2025-02-01, no check-in since; 0.56 expected by today, 2025-02-19 (+0.07)',
       stale: { krs: 1, days: 16 },
     });
-    expect(k.pace).toMatchObject({ date: '2025-02-01', gap: 0.27, pace: 'ahead' });
+    expect(k.pace).toMatchObject({ date: '2025-02-01', gap: 0.07, pace: 'on track', against: 'today' });
+    // What the document's "On track" is compared with: the pace at its reading.
+    expect(k.statusAtReading).toMatchObject({ word: 'Ahead', why: '0.63 at 2025-02-01; 0.36 expected by then (+0.27)' });
+    expect(staleTag(k.status)).toBe('stale');
     expect(k.expectedNow).toBeCloseTo(50 / 90, 10);
     expect(k.freshness).toMatchObject({ last: '2025-02-01', daysSince: 18, nextDue: '2025-02-03', stale: true, overdueDays: 16 });
     expect(k.freshness.label).toBe('Last check-in 18 days ago (2025-02-01); due 2025-02-03, 16 days overdue');
@@ -97,7 +118,7 @@ describe('a key result’s status', () => {
   it('an aspirational objective’s key result is paced against 0.7 of the elapsed fraction', () => {
     const k = computeKr(
       model({ kind: 'metric', baseline: 0, target: 10, checkins: [{ date: '2025-02-14', value: 3 }] }),
-      env('2025-02-19', q1, 0.7),
+      env('2025-02-17', q1, 0.7),
     );
     expect(k.pace!.expected).toBeCloseTo((45 / 90) * 0.7, 10);
     expect(k.status.word).toBe('On track');
@@ -129,19 +150,19 @@ describe('a parent’s status is its weakest child’s: a red child is never hid
       Ahead: paceStatus(0.9, 0.5, 'd'),
       'On track': paceStatus(0.5, 0.5, 'd'),
       Behind: paceStatus(0.3, 0.5, 'd'),
-      'Off track': paceStatus(0, 0.5, 'd'),
+      'Far behind': paceStatus(0, 0.5, 'd'),
     })[word]!;
   const none = (key: 'no reading' | 'ungraded'): Status =>
     krStatus({ phase: 'in progress', grade: null, date: undefined, expected: 0.5, hasReading: key === 'ungraded' }, DEFAULT_BANDS);
   it.each<[string, { id: string; status: Status }[], string, string | null]>([
     [
-      'one off-track child among good ones',
+      'one far-behind child among good ones',
       [
         { id: 'KR1', status: s('Ahead') },
-        { id: 'KR2', status: s('Off track') },
+        { id: 'KR2', status: s('Far behind') },
         { id: 'KR3', status: s('On track') },
       ],
-      'Off track',
+      'Far behind',
       'KR2',
     ],
     [
@@ -188,9 +209,42 @@ describe('a parent’s status is its weakest child’s: a red child is never hid
       'key results',
       'in progress',
     );
-    expect(p.why).toBe('the weakest of its 2 key results with a status: KR2 (0.30 at d; 0.50 expected by then (−0.20))');
+    expect(p.why).toBe(
+      'the weakest of its 2 key results with a status (a parent takes its weakest child’s status, so a weak one is never hidden behind a good average): KR2: 0.30 at d; 0.50 expected by then (−0.20)',
+    );
     expect(p.stale).toEqual({ krs: 1, days: 16 });
     expect(p.counts).toEqual({ Ahead: 1, Behind: 1 });
+  });
+  it('ties go to the child further behind (gap, or final grade), named by title', () => {
+    const p = parentStatus(
+      [
+        { id: 'KR1', name: 'KR1 “Grow ARR”', status: finalStatus(0.42, DEFAULT_BANDS) },
+        { id: 'KR2', name: 'KR2 “Cut churn”', status: finalStatus(0.4, DEFAULT_BANDS) },
+      ],
+      'key results',
+      'ended',
+    );
+    expect([p.weakest, p.via]).toEqual(['KR2', 'KR2 “Cut churn”: final grade 0.40, in the “Progressing” band (0.40 up to 0.70)']);
+    const team = parentStatus(
+      [
+        { id: 'o1', name: '“Retain customers”', status: p },
+        { id: 'o2', name: '“Win deals”', status: finalStatus(0.5, DEFAULT_BANDS) },
+      ],
+      'objectives',
+      'ended',
+    );
+    expect(team.why).toBe(
+      'the weakest of its 2 objectives with a status (a parent takes its weakest child’s status, so a weak one is never hidden behind a good average): “Retain customers”, at KR2 “Cut churn”: final grade 0.40, in the “Progressing” band (0.40 up to 0.70)',
+    );
+    const during = parentStatus(
+      [
+        { id: 'KR1', status: paceStatus(0.3, 0.36, 'd') },
+        { id: 'KR2', status: paceStatus(0.27, 0.36, 'd') },
+      ],
+      'key results',
+      'in progress',
+    );
+    expect([during.word, during.weakest]).toEqual(['On track', 'KR2']);
   });
   it('a period that has not started: not started', () => {
     expect(parentStatus([], 'objectives', 'upcoming').word).toBe('Not started');
@@ -227,7 +281,7 @@ describe('declared statuses in the model’s terms, and the audit comparing like
     );
     expect(statusAudit({ status: 'red', statusNote: 'Behind' }, paceStatus(0, 0.36, '2025-02-01'), 'key result')).toBeNull();
     expect(statusAudit({ status: 'green' }, finalStatus(0.3, DEFAULT_BANDS), 'key result')?.reason).toBe(
-      'The document says “🟢 green” (green); by its final grade the key result is Off track (red): final grade 0.30: Off track (from 0.00).',
+      'The document says “🟢 green” (green); by its final grade the key result is Off track (red): final grade 0.30, in the “Off track” band (below 0.40).',
     );
   });
 });
@@ -241,8 +295,138 @@ describe('period state', () => {
     ['2025-03-31', q1, 'in progress', 'In progress — week 13 of 13'],
     ['2025-04-01', q1, 'ended', 'Ended 2025-03-31, not graded yet'],
     ['2025-04-01', { ...q1, finalized: true }, 'graded', 'Graded (ended 2025-03-31)'],
+    // A grading date that has passed on a period not graded is flagged; the day itself is not late yet.
+    ['2025-04-05', { ...q1, gradingDate: '2025-04-05' }, 'ended', 'Ended 2025-03-31, not graded yet'],
+    ['2026-12-07', { ...q1, gradingDate: '2025-04-05' }, 'ended', 'Ended 2025-03-31, not graded yet — grading was due 2025-04-05'],
+    ['2026-12-07', { ...q1, gradingDate: '2025-04-05', finalized: true }, 'graded', 'Graded (ended 2025-03-31)'],
   ])('on %s: %s', (today, period, phase, label) => {
     expect(periodState(period, today)).toMatchObject({ phase, label });
+  });
+
+  it.each([
+    ['2025-02-19', {}, undefined],
+    ['2026-12-07', {}, 'This period has ended and is not graded yet: its grades may still change until it is.'],
+    [
+      '2026-12-07',
+      { gradingDate: '2025-04-05' },
+      'This period has ended and is not graded yet (grading was due 2025-04-05): its grades may still change until it is.',
+    ],
+    ['2026-12-07', { finalized: true }, 'This period is graded: its grades are final, a record rather than the current plan.'],
+  ])('"graded" means final grades, nothing else: on %s, %o → %s', (today, extra, note) => {
+    expect(archiveNote(periodState({ ...q1, ...extra }, today))).toBe(note);
+  });
+});
+
+describe('one vocabulary: a word means one thing on every page, export and filter', () => {
+  it('pace words are not band labels: the worst pace is "Far behind", a default band "Off track"', () => {
+    expect(Object.values(PACE_WORD)).toEqual(['Ahead', 'On track', 'Behind', 'Far behind']);
+    for (const b of DEFAULT_BANDS) expect(MODEL_WORDS.map((w) => w.toLowerCase())).not.toContain(b.label.toLowerCase());
+  });
+
+  it.each([
+    ['Far behind', 1],
+    ['on track', 1],
+    ['No reading', 1],
+    ['Off track', 0],
+    ['Missed', 0],
+  ])('okr check warns when a band is labelled "%s": %s warning', (label, n) => {
+    const dir = copyContent();
+    edit(join(dir, 'org.yaml'), 'label: Progressing', `label: ${label}`);
+    const issues = computeHandbook(dir, { today: '2025-02-19' }).issues.filter((i) => /status model's words/.test(i.message));
+    expect(issues.length).toBe(n);
+    if (n) expect(issues[0]).toMatchObject({ severity: 'warning', path: 'grading.bands[1].label' });
+  });
+
+  it.each<[Parameters<typeof declaredWords>[0], string | null]>([
+    [{ status: 'yellow', statusNote: 'On Track' }, 'Declared “On track” (yellow)'],
+    [{ status: 'yellow', statusNote: 'on-track' }, 'Declared “On track” (yellow)'],
+    [{ status: 'green', statusNote: 'Ahead' }, 'Declared “Ahead” (green)'],
+    [{ status: 'green' }, 'Declared Green'],
+    [{ status: 'red' }, 'Declared Red'],
+    [{ statusNote: 'Waiting on Legal' }, 'Declared “Waiting on Legal”'],
+    [{}, null],
+    [undefined, null],
+  ])('a declared status is shown as declared, spelled once: %o → %s', (d, words) => expect(declaredWords(d)).toBe(words));
+
+  it.each([
+    ['ahead', '2025-02-01', 'Ahead at 2025-02-01'],
+    ['far behind', '2025-03-03', 'Far behind at 2025-03-03'],
+  ] as const)('a check-in’s pace is dated, never a status of today: %s at %s', (pace, date, words) =>
+    expect(paceAt(pace, date)).toBe(words),
+  );
+
+  const fourBands: Band[] = [
+    { id: 'missed', label: 'Missed', min: 0, status: 'red' },
+    { id: 'partial', label: 'Partial', min: 0.3, status: 'yellow' },
+    { id: 'met', label: 'Met', min: 0.7, status: 'green' },
+  ];
+  it.each<[number, readonly Band[], string]>([
+    [0.63, DEFAULT_BANDS, 'final grade 0.63, in the “Progressing” band (0.40 up to 0.70)'],
+    [0.2, DEFAULT_BANDS, 'final grade 0.20, in the “Off track” band (below 0.40)'],
+    [0.9, DEFAULT_BANDS, 'final grade 0.90, in the “On target” band (0.70 and above)'],
+    [0.3, fourBands, 'final grade 0.30, in the “Partial” band (0.30 up to 0.70)'],
+  ])('a final status in plain words: %s', (grade, bands, why) => expect(finalStatus(grade, bands).why).toBe(why));
+});
+
+describe('a final grade that rests on an early reading says so, by the period’s schedule', () => {
+  const at = (date: string) => krModel({ kind: 'metric', baseline: 0, target: 100, checkins: [{ date, value: 50 }] });
+  it.each<[string, string, string]>([
+    // Q1 2025 checks in on Mondays; its last is 2025-03-31, its last day.
+    [
+      '2025-02-01',
+      'final, from the reading of 2025-02-01 — 8 weeks before the end',
+      'from the reading of 2025-02-01 — 8 weeks before the end',
+    ],
+    [
+      '2025-03-28',
+      'final, from the reading of 2025-03-28 — 3 days before the end',
+      'from the reading of 2025-03-28 — 3 days before the end',
+    ],
+    ['2025-03-31', '', ''],
+    ['2025-04-03', '', ''], // in the grace after the end
+  ])('last reading %s: %s', (date, note, why) => {
+    const k = computeKr(at(date), krEnv('2025-05-01'));
+    expect(k.status.key).toBe('final');
+    expect(staleWords(k.status)).toBe(note);
+    expect(staleTag(k.status)).toBe(note ? 'early reading' : '');
+    if (why) expect(k.status.why).toContain(why);
+    else expect(k.status.why).not.toMatch(/from the reading/);
+  });
+  it('a period without a schedule flags nothing', () => {
+    const q1 = { ...Q1_2025, checkinCadence: undefined, checkinDay: undefined } as typeof Q1_2025;
+    expect(computeKr(at('2025-02-01'), krEnv('2025-05-01', q1)).status.early).toBeNull();
+  });
+  it('a parent sums them', () => {
+    const p = parentStatus(
+      ['2025-02-01', '2025-03-03', '2025-03-31'].map((d, i) => ({ id: `KR${i}`, status: computeKr(at(d), krEnv('2025-05-01')).status })),
+      'key results',
+      'ended',
+    );
+    expect(staleWords(p, true)).toBe('2 key results final from readings up to 8 weeks before the end');
+  });
+  it('an ended period ranks by band, then final grade — not by the pace at the last reading', () => {
+    // 0.60 read early (ahead of pace then) and 0.45 read on the last day (behind pace then).
+    const early = computeKr(
+      krModel({ kind: 'metric', baseline: 0, target: 100, checkins: [{ date: '2025-01-20', value: 60 }] }),
+      krEnv('2025-05-01'),
+    );
+    const late = computeKr(
+      krModel({ kind: 'metric', baseline: 0, target: 100, checkins: [{ date: '2025-03-31', value: 45 }] }),
+      krEnv('2025-05-01'),
+    );
+    const red = computeKr(
+      krModel({ kind: 'metric', baseline: 0, target: 100, checkins: [{ date: '2025-03-31', value: 39 }] }),
+      krEnv('2025-05-01'),
+    );
+    expect(early.pace!.gap).toBeGreaterThan(late.pace!.gap);
+    expect(krsWeakestFirst([early, late, red].map((k, i) => ({ ...k, uid: `o.kr${i}` }))).map((k) => formatGrade(k.grade.value))).toEqual([
+      '0.39',
+      '0.45',
+      '0.60',
+    ]);
+    // During the period the same three rank by their gap against pace.
+    const during = [early, late, red].map((k, i) => ({ ...k, uid: `o.kr${i}`, status: k.statusAtReading }));
+    expect(krsWeakestFirst(during).map((k) => k.uid)).toEqual(['o.kr2', 'o.kr1', 'o.kr0']);
   });
 });
 

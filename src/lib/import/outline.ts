@@ -258,7 +258,8 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
     ...(r.score !== undefined ? { score: r.score } : {}),
     ...(r.workTag ? { workTag: r.workTag } : {}),
-    linkOnly: Boolean(opts.linkOnly),
+    // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.
+    linkOnly: Boolean(opts.linkOnly) && !r.label,
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),
     ...(r.reference ? { reference: r.reference } : {}),
   };

@@ -17,7 +17,7 @@ import { cacheWriter, pruneCache } from './cache-files.ts';
  * (./git-history.ts), compared (../diff.ts) or worded (../history.ts). test/unit/history-cache.test.ts
  * pins a digest of a fixture's history to this number, so a change that forgets it fails there.
  */
-export const HISTORY_CACHE_VERSION = 1;
+export const HISTORY_CACHE_VERSION = 2;
 
 /** Where the build and `okr export` keep it: OKR_HISTORY_CACHE_DIR, or node_modules/.cache/okr-history; `off` for none. */
 export function historyCacheDir(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -25,13 +25,25 @@ export type ProseSegment = { html: string } | { component: string; props: Record
 /** A page the renderer will not render; `okr check` reports the same problem with its hint. */
 export class ProseRefused extends Error {}
 
+/**
+ * Where a page sits inside another: its top heading level becomes `headingsFrom` (the others keep
+ * their distance from it, h6 at most), and its heading ids start with `idPrefix` — so a narrative's
+ * "## Risks" under the page's own h2 neither ranks with the page's headings nor takes their id.
+ */
+export interface ProseNesting {
+  headingsFrom?: number;
+  idPrefix?: string;
+}
+
 /** Render a page's text (front matter included) to HTML segments; throws ProseRefused on anything not allowed. */
-export function renderProse(file: string, text: string, format: ProseFormat): ProseSegment[] {
+export function renderProse(file: string, text: string, format: ProseFormat, nesting: ProseNesting = {}): ProseSegment[] {
   const parsed = parseProse(text, format);
   if ('problem' in parsed) throw refused(file, parsed.problem);
   const { problems } = proseProblems(parsed.tree, format);
   if (problems.length) throw refused(file, problems[0]!);
-  const emit = emitter(file);
+  const top = topHeading(parsed.tree);
+  const shift = nesting.headingsFrom && top ? Math.max(0, nesting.headingsFrom - top) : 0;
+  const emit = emitter(file, shift, nesting.idPrefix ?? '');
   const segments: ProseSegment[] = [];
   let run: ElementContent[] = [];
   const flush = () => {
@@ -73,12 +85,25 @@ function component(file: string, node: ProseNode): ProseSegment {
   return { component: name, props };
 }
 
-/** Turns allowed nodes into hast; throws on any other. */
-function emitter(file: string) {
+/** The highest heading level the page uses (1 for h1), or undefined without headings. */
+function topHeading(node: ProseNode): number | undefined {
+  const tag = node.type === 'element' ? node.tagName : node.name;
+  const own = tag && /^h[1-6]$/.test(tag) ? Number(tag.slice(1)) : undefined;
+  const levels = (node.children ?? []).map(topHeading).filter((l): l is number => l !== undefined);
+  return levels.length || own ? Math.min(own ?? 6, ...levels) : undefined;
+}
+
+/** Turns allowed nodes into hast, headings `shift` levels lower and their ids prefixed; throws on any other. */
+function emitter(file: string, shift: number, idPrefix: string) {
   const slugger = new GithubSlugger();
   const fail = (node: ProseNode, why: string) => {
     const at = node.position?.start;
     return new ProseRefused(`${file}:${at?.line ?? 1}:${at?.column ?? 1} refused to render: ${why}`);
+  };
+  /** A heading `shift` levels lower (h6 at most); any other element as it is. */
+  const nest = (el: Element): Element => {
+    if (/^h[1-6]$/.test(el.tagName)) el.tagName = `h${Math.min(6, Number(el.tagName.slice(1)) + shift)}`;
+    return el;
   };
   const emit = (node: ProseNode, depth: number): ElementContent | undefined => {
     if (depth > MAX_NESTING) throw fail(node, 'nested too deeply');
@@ -87,14 +112,17 @@ function emitter(file: string) {
     const children = () => (node.children ?? []).flatMap((c) => emit(c, depth + 1) ?? []);
     if (node.type === 'element') {
       const el: Element = { type: 'element', tagName: node.tagName ?? '', properties: markdownProperties(node), children: children() };
-      if (/^h[1-6]$/.test(el.tagName) && el.properties.id === undefined) el.properties.id = slugger.slug(textOf(el));
+      if (/^h[1-6]$/.test(el.tagName)) {
+        nest(el);
+        el.properties.id ??= `${idPrefix}${slugger.slug(textOf(el))}`;
+      }
       // Framed as every table of the site is: a wide one scrolls sideways in its frame, never the page.
       if (el.tagName === 'table')
         return { type: 'element', tagName: 'div', properties: { className: ['table-wrap', 'prose-table'] }, children: [el] };
       return el;
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && isAllowedElement(node.name))
-      return { type: 'element', tagName: node.name, properties: jsxProperties(node), children: children() };
+      return nest({ type: 'element', tagName: node.name, properties: jsxProperties(node), children: children() });
     throw fail(node, `${node.type}${node.name ? ` <${node.name}>` : ''} is not allowed`);
   };
   /** A Markdown element's properties: only those its syntax makes; table alignment as a class, not a style. */

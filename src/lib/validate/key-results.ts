@@ -92,6 +92,15 @@ function checkMetric(ctx: ValidationContext, kr: MetricNumbers, o: Origin, rel: 
       `target equals the start value (${start}): there is no progress to measure`,
       'use kind: threshold to hold a level, or fix the baseline',
     );
+  // Progress runs from the start towards the target; a start past the target from the baseline makes a
+  // reading that fell short of the target from the baseline's side grade as exceeded.
+  if (kr.start !== undefined && kr.baseline !== kr.target && start !== kr.target && kr.target > kr.baseline !== kr.target > start)
+    ctx.at(
+      o,
+      [...rel, 'start'],
+      `start ${start} and baseline ${kr.baseline} are on opposite sides of the target ${kr.target}: progress from the start runs the other way`,
+      'start is where progress is measured from: put it on the baseline’s side of the target, or drop it',
+    );
   const dir = kr.direction;
   if (dir && start !== kr.target && (dir === 'increase') !== kr.target > start)
     ctx.at(

@@ -2,7 +2,9 @@
 // (one too late does not grade it: see ../readings.ts for the grace), and check-ins carry what the
 // key result's kind grades — a compound's parts by id, a judgement grade only where judgement grades.
 import { didYouMean } from '../errors.ts';
-import type { KrModel, PeriodModel } from '../model.ts';
+import type { ContentIssue } from '../errors.ts';
+import type { HandbookModel, KrModel, PeriodModel } from '../model.ts';
+import { issueAt } from '../source/yaml-source.ts';
 import { GRACE_DAYS, gradingCutoff, judgementOf, placeOf, type Reading } from '../readings.ts';
 import type { Path, ValidationContext } from './context.ts';
 
@@ -20,6 +22,29 @@ export function checkReadings(ctx: ValidationContext): void {
       checkShape(ctx, kr);
     }
   }
+}
+
+/**
+ * Readings dated after today (the build's date): not taken yet, so they grade nothing and keep no
+ * check-in fresh until that day. Depends on the date, so the handbook's computation reports it, not
+ * the content rules.
+ */
+export function futureReadings(m: HandbookModel, today: string): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (const o of m.objectives)
+    for (const kr of o.keyResults)
+      for (const r of kr.readings)
+        if (r.date !== undefined && r.date > today)
+          out.push(
+            issueAt(
+              kr.origin.src,
+              [...kr.origin.path, ...(r.checkin ? [...r.path, 'date'] : ['asOf'])],
+              `${what(r)} is dated after today (${today}): it grades nothing until then`,
+              'fix the date, or record the reading on the day it is measured',
+              'warning',
+            ),
+          );
+  return out;
 }
 
 const what = (r: Reading) => (r.checkin ? `check-in ${r.date}` : `'current' as of ${r.date}`);

@@ -15,7 +15,17 @@ export interface Featured {
   nextWhen: string | undefined;
   /** Periods that ended after the featured one and have no grades (their statuses are only declared). */
   ungradedSince: ComputedPeriod[];
+  /** What the home page shows of it, for a link there: "the period in progress", "the most recent results". */
+  glance: string;
 }
+
+const GLANCE: Record<string, string> = {
+  'In progress': 'the period in progress',
+  'Next period': 'the next period',
+  'Most recent results': 'the most recent results',
+  'Most recent period': 'the most recent period',
+  'Nothing has started yet': 'the first period, before it starts',
+};
 
 /** A period has grades when its company or any team has one. */
 export const hasGrades = (s: SiteIndex, id: string) =>
@@ -47,6 +57,7 @@ export function featuredPeriod(s: SiteIndex): Featured {
     heading,
     next: next === period ? undefined : next,
     nextWhen: next ? `starts ${next.start}, in ${days} day${days === 1 ? '' : 's'}` : undefined,
+    glance: GLANCE[heading] ?? 'the handbook',
     ungradedSince: period ? started.filter((p) => p.start > period.start && p.state.phase !== 'in progress' && !hasGrades(s, p.id)) : [],
   };
 }

@@ -7,7 +7,7 @@ import { REQUIREMENT_LABEL, SCOPE_LABEL } from '../receipts/trust.ts';
 import type { SiteIndex } from '../site-index.ts';
 import { statusCounts, type Status } from '../status.ts';
 import type { Urls } from '../urls.ts';
-import { krStatusTable, krsWeakestFirst, needsAttention } from './attention.ts';
+import { DECLARED_ONLY_NOTE, declaredOnly, krStatusTable, krsWeakestFirst, needsAttention } from './attention.ts';
 import { featuredPeriod, type Featured } from './featured.ts';
 import { gradeOf } from './lists.ts';
 import type { TableView } from './table.ts';
@@ -24,8 +24,8 @@ export interface HomeView extends Featured {
   name: string;
   companyObjectives: ComputedObjective[];
   counts: { status: Status; n: number }[];
-  /** No key result of the period has a reading: its statuses are only what owners declared. */
-  declaredOnly: boolean;
+  /** Said when no key result of the period has a reading: its statuses are only what owners declared. */
+  declaredOnly: string | undefined;
   /** While the period runs, its key results behind or off track; once it has ended, its weakest results. The first few, weakest first. */
   attention: TableView | undefined;
   /** "Behind pace in Q1 2025" or "Weakest results of Q2 2026". */
@@ -73,7 +73,7 @@ export function homeView(s: SiteIndex, url: Urls): HomeView {
     name,
     companyObjectives: p ? (s.objectivesByTeamPeriod.get(`${p.id}/${s.h.rootTeam}`) ?? []) : [],
     counts: statusCounts(krs.map((k) => k.status)),
-    declaredOnly: krs.length > 0 && krs.every((k) => k.status.key === 'no reading' || k.status.key === 'not started'),
+    declaredOnly: declaredOnly(krs) ? DECLARED_ONLY_NOTE : undefined,
     attention: attention.length ? krStatusTable(s, url, attention.slice(0, ATTENTION_SHOWN), { showTeam: true }) : undefined,
     attentionTitle: during ? `Behind pace in ${name}` : `Weakest results of ${name}`,
     attentionNote:

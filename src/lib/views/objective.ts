@@ -9,11 +9,12 @@ import { expectedProgress } from '../pace.ts';
 import { plainTitle } from '../present.ts';
 import { receiptOf, type RecordReceipt } from '../receipts/trust.ts';
 import type { Checkin } from '../schema/index.ts';
-import { PACE_WORD } from '../status.ts';
+import { paceAt } from '../status.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { progressScale } from './progress.ts';
 import type { Cell, Row, TableView } from './table.ts';
+import { namesTeam } from './dependencies.ts';
 
 export interface Link {
   text: string;
@@ -101,7 +102,8 @@ function checkinRow(k: ComputedKr, t: PacePoint, first: boolean): Row {
       { time: t.date },
       t.value !== undefined ? formatValue(t.value, k.unit) : t.checkin.parts ? partValues(t.checkin.parts) : { muted: '—' },
       t.grade === null ? { muted: '—' } : `${formatGrade(t.grade)} (expected ${formatGrade(t.expected)})`,
-      t.pace ? PACE_WORD[t.pace] : t.counts ? { muted: '—' } : { muted: 'after the period: not counted' },
+      // The pace at that reading, dated, so that it never reads as a status competing with today's.
+      t.pace ? paceAt(t.pace, t.date) : t.counts ? { muted: '—' } : { muted: 'after the period: not counted' },
       notes(t.checkin),
     ],
   };
@@ -112,7 +114,7 @@ const CHECKIN_COLUMNS = [
   { label: 'Date', unindexed: true },
   { label: 'Value', unindexed: true },
   { label: 'Grade then', unindexed: true },
-  { label: 'Pace', unindexed: true },
+  { label: 'Pace then', unindexed: true },
   { label: 'Notes' },
 ];
 
@@ -191,7 +193,7 @@ export function objectiveView(s: SiteIndex, url: Urls, id: string): ObjectiveVie
     return {
       kr: d.kr?.toUpperCase(),
       on: to && { text: `${to.title}${kr ? ` (${kr.toUpperCase()})` : ''}`, href: kr ? url.kr(d.on!) : url.objective(to.id) },
-      team: d.team ? (s.team.get(d.team)?.name ?? d.team) : undefined,
+      team: d.team && !namesTeam(d.description, s.team.get(d.team)?.name ?? d.team) ? (s.team.get(d.team)?.name ?? d.team) : undefined,
       description: d.description,
       risk: d.risk,
       riskNote: d.riskNote,

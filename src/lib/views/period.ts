@@ -1,17 +1,21 @@
 // The period page as data: its facts, alignment coverage, next check-in, quarters (of a year), charts,
-// teams, risks and check-in schedule. The page lays it out around the narrative and receipts.
+// teams, risks, dependencies (at risk first) and check-in schedule. The page lays it out around the narrative and receipts.
 import { gradeDistributionChart, teamBreakdownChart, type ChartSpec } from '../charts.ts';
 import { percent } from '../format.ts';
 import type { ComputedObjective } from '../handbook.ts';
 import type { PeriodModel } from '../model.ts';
+import { archiveNote } from '../period-state.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
+import { dependenciesTable } from './dependencies.ts';
 import { teamPeriodsTable } from './lists.ts';
+import { namedPeople } from './people.ts';
 import { textOr, type TableView } from './table.ts';
 
 export interface PeriodView {
   p: PeriodModel;
-  archived: boolean;
+  /** The archive banner's sentence, for a period that has ended. */
+  archived: string | undefined;
   facts: string[];
   companyObjectives: ComputedObjective[];
   /** "3/5 team objectives aligned (60%)"; undefined without team objectives. */
@@ -21,7 +25,13 @@ export interface PeriodView {
   teams: TableView | undefined;
   charts: { id: string; spec: ChartSpec }[];
   risks: TableView | undefined;
+  /** Its objectives' dependencies, at risk first (the review's model); undefined when none names one. */
+  dependencies: TableView | undefined;
+  /** What the period itself names as dependencies and enablers: "Trust center automation (Platform Team)". */
+  enablers: string[];
   schedule: TableView | undefined;
+  /** The period's change log, each author linked to their page when the handbook knows them. */
+  changeLog: { date: string; author: { name: string; person?: string }; change: string }[];
   toc: { id: string; label: string }[];
 }
 
@@ -52,7 +62,7 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
   const facts = [
     `${p.kind === 'year' ? 'Year' : 'Quarter'}: ${p.start} – ${p.end}`,
     ...(p.midReview ? [`Mid-period review: ${p.midReview}`] : []),
-    ...(p.gradingDate ? [`Grading: ${p.gradingDate}`] : []),
+    ...(p.gradingDate ? [`Grading: ${p.gradingDate}${p.state.gradingOverdue ? ' (overdue: not graded yet)' : ''}`] : []),
     ...(p.lockDate ? [`Locked after: ${p.lockDate}`] : []),
     ...(p.checkinCadence ? [`Check-ins: ${p.checkinCadence}${p.checkinDay ? ` on ${p.checkinDay}` : ''}`] : []),
     `Classification: ${p.classification}`,
@@ -72,18 +82,25 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
       }
     : undefined;
   const teams = teamRows.length ? teamPeriodsTable(s, url, teamRows, { first: 'team', alignment: true }) : undefined;
+  const dependencies = dependenciesTable(s, url, s.objectivesByPeriod.get(p.id) ?? []);
+  const enablers = (p.dependencies ?? []).map((d) => `${d.description}${d.team ? ` (${s.team.get(d.team)?.name ?? d.team})` : ''}`);
   const toc = [
     ...(companyObjectives.length ? [{ id: 'company', label: 'Company objectives' }] : []),
     ...(teams ? [{ id: 'teams', label: 'Teams' }] : []),
     ...(hasNarrative ? [{ id: 'about', label: 'About this period' }] : []),
     ...(risks ? [{ id: 'risks', label: 'Risks' }] : []),
-    ...(p.dependencies?.length ? [{ id: 'deps', label: 'Dependencies' }] : []),
+    ...(dependencies.rows.length || enablers.length ? [{ id: 'deps', label: 'Dependencies' }] : []),
     ...(schedule ? [{ id: 'schedule', label: 'Check-in schedule' }] : []),
     { id: 'receipts', label: 'Receipts' },
+    ...(p.changeLog?.length ? [{ id: 'changes', label: 'Change log' }] : []),
   ];
+  const authors = namedPeople(
+    s,
+    (p.changeLog ?? []).map((c) => c.author),
+  );
   return {
     p,
-    archived: p.end < s.h.today,
+    archived: archiveNote(p.state),
     facts,
     companyObjectives,
     coverage: teamObjectives.length
@@ -94,7 +111,10 @@ export function periodView(s: SiteIndex, url: Urls, id: string, hasNarrative: bo
     teams,
     charts,
     risks,
+    dependencies: dependencies.rows.length ? dependencies : undefined,
+    enablers,
     schedule,
+    changeLog: (p.changeLog ?? []).map((c, i) => ({ date: c.date, author: authors[i]!, change: c.change })),
     toc,
   };
 }

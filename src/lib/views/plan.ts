@@ -3,6 +3,7 @@
 import type { ComputedObjective } from '../handbook.ts';
 import type { PeriodModel } from '../model.ts';
 import type { SiteIndex } from '../site-index.ts';
+import { SCOPE_LABEL } from '../receipts/trust.ts';
 import type { Urls } from '../urls.ts';
 import { gradeOf } from './lists.ts';
 import type { TableView } from './table.ts';
@@ -16,6 +17,7 @@ export interface PlanView {
   gates: { name: string; description?: string; objectives: ComputedObjective[] }[];
   /** Said once instead of under every gate, when no objective of the year names a gate. */
   noGates: string | undefined;
+  /** The decisions that need a receipt, as the trust center names them ("KPI tree", "OKRs"). */
   receiptsRequired: string[];
 }
 
@@ -53,6 +55,6 @@ export function planView(s: SiteIndex, url: Urls, yearId: string): PlanView {
     unassigned: unassigned > 0 ? `${unassigned} of ${inYear.length} objectives of ${year.id} name no pillar.` : undefined,
     gates,
     noGates: gates.every((g) => g.objectives.length === 0) ? `No objective of ${year.id} names a stage gate yet.` : undefined,
-    receiptsRequired: year.receiptsRequired ?? org.receiptsRequired,
+    receiptsRequired: (year.receiptsRequired ?? org.receiptsRequired).map((scope) => SCOPE_LABEL[scope]),
   };
 }

@@ -4,13 +4,15 @@
 // since the last review (the change history from git, in okr diff's words); and team calibration
 // over the periods that have ended.
 import { CALIBRATION_LABEL } from '../calibration.ts';
+import { missedBeforeEnd } from '../freshness.ts';
 import { formatGrade, roundHalfAway } from '../format.ts';
 import type { ComputedHandbook, ComputedKr, ComputedObjective, ComputedPeriod } from '../handbook.ts';
-import type { HistoryIndex } from '../history.ts';
+import { historyAsOf, type HistoryIndex } from '../history.ts';
 import { plainTitle } from '../present.ts';
 import type { SiteIndex } from '../site-index.ts';
 import type { Urls } from '../urls.ts';
 import { gapWords, krStatusTable, krsWeakestFirst, objectivesWeakestFirst } from './attention.ts';
+import { dependenciesTable } from './dependencies.ts';
 import { gradeOf } from './lists.ts';
 import type { Cell, TableView } from './table.ts';
 
@@ -19,6 +21,8 @@ export interface ReviewView {
   name: string;
   /** "0.46", and against the previous period: "+0.12 against Q4 2024 (0.34)" or why there is no comparison. */
   grade: { rollup: ComputedHandbook['companyPeriods'][number] | undefined; change: string };
+  /** How "weakest first" orders this period, in one sentence. */
+  orderWhat: string;
   objectives: TableView;
   /** The weakest key results (at most KRS_SHOWN), and how many the period has. */
   krs: TableView;
@@ -61,6 +65,22 @@ function declaredCell(d: Declared): Cell {
   return d?.status ? { status: d.status, note: d.statusNote } : { muted: '—' };
 }
 
+/** The weakest key result of an objective: its final grade once final, else its gap against pace. */
+function weakestCell(k: ComputedKr | undefined): Cell {
+  if (k?.status.key === 'final' && k.grade.value !== null) return `${k.id.toUpperCase()}: final grade ${formatGrade(k.grade.value)}`;
+  return k?.pace
+    ? `${k.id.toUpperCase()}: ${gapWords(k.pace.gap)} against pace${k.pace.against === 'today' ? ' today' : ''}`
+    : { muted: '—' };
+}
+
+/** How "weakest first" orders the period (attention.ts), as the page says it. */
+function orderWhat(p: ComputedPeriod): string {
+  if (p.state.phase === 'upcoming') return 'The period has not started: nothing to rank yet.';
+  if (p.state.phase === 'in progress')
+    return 'By pace gap: the grade at the latest reading against the progress expected by its date — by today, when its check-in is overdue.';
+  return 'By how each ended: the band of its final grade (an objective’s weakest key result’s), then the final grade.';
+}
+
 function objectivesTable(s: SiteIndex, url: Urls, objectives: readonly ComputedObjective[]): TableView {
   // Where no status is computed (no readings), the owners' declared ones order the rest, red first.
   const ordered = objectivesWeakestFirst(objectives);
@@ -83,7 +103,7 @@ function objectivesTable(s: SiteIndex, url: Urls, objectives: readonly ComputedO
           gradeOf(o.rollup),
           { statusOf: o.status, parent: true },
           ...(showDeclared ? [declaredCell(o.declared)] : []),
-          weakest?.pace ? `${weakest.id.toUpperCase()}: ${gapWords(weakest.pace.gap)} against pace` : { muted: '—' },
+          weakestCell(weakest),
         ],
       };
     }),
@@ -91,58 +111,20 @@ function objectivesTable(s: SiteIndex, url: Urls, objectives: readonly ComputedO
   };
 }
 
-/** Objectives at risk through a red dependency, and dependencies their owners rate high risk. */
-function risksTable(s: SiteIndex, url: Urls, objectives: readonly ComputedObjective[]): TableView {
-  const link = (id: string): Cell => {
-    const o = s.objective.get(id);
-    return o ? { text: o.title, href: url.objective(o.id) } : id;
-  };
-  const rows = objectives.flatMap((o) => [
-    ...(o.atRiskVia
-      ? [
-          {
-            cells: [
-              link(o.id),
-              { lines: [{ inline: ['depends on', link(o.atRiskVia[0]!)] }, `which is ${o.atRiskBecause}`] } as Cell,
-              o.atRiskVia.length > 1 ? `through ${o.atRiskVia.length - 1} more` : { muted: '—' },
-            ],
-          },
-        ]
-      : []),
-    ...(o.dependencies ?? [])
-      .filter((d) => d.risk === 'high')
-      .map((d) => ({
-        cells: [
-          link(o.id),
-          {
-            lines: [
-              d.on ? link(d.on.split('.')[0]!) : (s.team.get(d.team ?? '')?.name ?? d.description ?? '—'),
-              ...(d.description && d.on ? [d.description] : []),
-              { tag: 'risk: high' },
-            ],
-          },
-          d.mitigation ?? { muted: 'no mitigation stated' },
-        ],
-      })),
-  ]);
-  return {
-    columns: [{ label: 'Objective' }, { label: 'At risk because' }, { label: 'Mitigation' }],
-    rows,
-    empty: 'No objective depends on a red one, and no dependency is rated high risk.',
-  };
-}
-
 /** Key results without a recent check-in: overdue by the schedule while the period runs; after it, those that missed their last one. */
-function staleKrs(p: ComputedPeriod, krs: readonly ComputedKr[]): { list: ComputedKr[]; what: string } {
-  if (p.state.phase === 'upcoming') return { list: [], what: 'The period has not started.' };
+function staleKrs(p: ComputedPeriod, krs: readonly ComputedKr[]): { list: ComputedKr[]; what: string; empty: string } {
+  if (p.state.phase === 'upcoming')
+    return { list: [], what: 'The period has not started.', empty: `No check-in is due before ${p.start}, when the period starts.` };
   if (p.state.phase === 'in progress')
     return {
       list: krs.filter((k) => k.status.stale || k.status.key === 'no reading'),
       what: `Overdue by the check-in schedule (${p.schedule?.label ?? 'none stated'}), or without any reading.`,
+      empty: 'Every key result has a recent check-in.',
     };
   return {
-    list: krs.filter((k) => k.freshness.last === null || (k.freshness.nextDue !== null && k.freshness.nextDue <= p.end)),
-    what: 'Without a reading, or whose last check-in came before a scheduled one the period still had.',
+    list: krs.filter((k) => k.freshness.last === null || missedBeforeEnd(k.freshness, p.end)),
+    what: 'Without a reading, or whose last check-in came before a scheduled one the period still had: their final grades rest on an earlier reading.',
+    empty: 'Every key result was checked in through the end of the period.',
   };
 }
 
@@ -163,7 +145,7 @@ function changesTable(
   const repo = s.h.model.org.repository?.url.replace(/\/$/, '');
   const commits = new Map<string, { date: string; items: Map<string, Cell[]> }>();
   for (const o of objectives)
-    for (const e of history.byObjective.get(o.id) ?? []) {
+    for (const e of historyAsOf(history.byObjective.get(o.id) ?? [], s.h.today)) {
       if (e.date.slice(0, 10) < since) continue;
       const commit = commits.get(e.commit) ?? commits.set(e.commit, { date: e.date, items: new Map() }).get(e.commit)!;
       for (const c of e.changes) {
@@ -200,7 +182,7 @@ function allStale(krs: readonly ComputedKr[]): string {
 }
 
 /** Compact: one line a key result, the oldest check-in first. */
-function staleTable(s: SiteIndex, url: Urls, krs: readonly ComputedKr[]): TableView {
+function staleTable(s: SiteIndex, url: Urls, krs: readonly ComputedKr[], empty: string): TableView {
   const last = (k: ComputedKr) => k.freshness.last ?? '';
   return {
     columns: [
@@ -222,11 +204,11 @@ function staleTable(s: SiteIndex, url: Urls, krs: readonly ComputedKr[]): TableV
           ],
         };
       }),
-    empty: 'Every key result has a recent check-in.',
+    empty,
   };
 }
 
-/** Teams with at least one graded period that has ended; the others are named in one sentence. */
+/** Teams with at least one ended period with a grade; the others are named in one sentence. */
 function calibration(s: SiteIndex, url: Urls): { table: TableView; without: string | undefined } {
   const teams = s.h.model.teams.filter((t) => s.teamHistory.has(t.id));
   const graded = teams.filter((t) => s.teamCalibration.get(t.id)!.graded > 0);
@@ -238,10 +220,10 @@ function calibration(s: SiteIndex, url: Urls): { table: TableView; without: stri
         const c = s.teamCalibration.get(t.id)!;
         return { cells: [{ text: t.name, href: url.team(t.id) }, CALIBRATION_LABEL[c.verdict], c.explanation] };
       }),
-      empty: 'No team has a graded period that has ended yet.',
+      empty: 'No team has an ended period with a grade yet.',
     },
     // Said only beside teams that have a verdict: alone, the table's empty sentence says it for all.
-    without: without.length && graded.length ? `No graded period has ended yet for ${without.join(', ')}.` : undefined,
+    without: without.length && graded.length ? `No period with a grade has ended yet for ${without.join(', ')}.` : undefined,
   };
 }
 
@@ -256,16 +238,19 @@ export function reviewView(s: SiteIndex, url: Urls, id: string, history: History
     period,
     name,
     grade: { rollup: s.companyPeriod.get(id), change: gradeChange(s, period) },
+    orderWhat: orderWhat(period),
     objectives: objectivesTable(s, url, objectives),
     krs: krStatusTable(s, url, krsWeakestFirst(krs.filter((k) => k.status.rank !== null)).slice(0, KRS_SHOWN), {
       showTeam: true,
-      empty: krs.length
-        ? `No key result of ${name} has a reading yet, so none can be ranked by its pace.`
-        : 'No key results in this period.',
+      empty: !krs.length
+        ? 'No key results in this period.'
+        : period.state.phase === 'upcoming'
+          ? `${name} has not started: its key results have no readings to rank.`
+          : `No key result of ${name} has a reading yet, so none can be ranked.`,
     }),
     krCount: krs.length,
-    risks: risksTable(s, url, objectives),
-    stale: staleTable(s, url, stale.list),
+    risks: dependenciesTable(s, url, objectives, { atRiskOnly: true }),
+    stale: staleTable(s, url, stale.list, stale.empty),
     staleWhat: stale.what,
     staleAll: stale.list.length === krs.length && krs.length > 5 ? allStale(stale.list) : undefined,
     changes: history?.available

@@ -2,10 +2,10 @@
 // the period, the team's grade and status, its key results weakest first with their pace and last
 // check-in, and the links to the team's history and its previous and next period.
 import type { ComputedKr, ComputedObjective, ComputedPeriod, TeamPeriodRollup } from '../handbook.ts';
-import type { ParentStatus } from '../status.ts';
 import type { SiteIndex } from '../site-index.ts';
+import { beforeEndWords } from '../status.ts';
 import type { Urls } from '../urls.ts';
-import { gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
+import { DECLARED_ONLY_NOTE, declaredOnly, gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
 import { maxOf } from '../extremes.ts';
 
@@ -16,7 +16,7 @@ export interface TeamPeriodView {
   objectives: ComputedObjective[];
   /** One sentence: what is behind, or that nothing is (and how far ahead of pace on average). */
   answer: string;
-  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first. */
+  /** Key results that are behind, off track or stale (once ended: that fell short), weakest first; else why none is listed. */
   behind: TableView;
   /** While the period runs "What is behind" (or "… or overdue", or "Check-ins overdue": what the list holds); once ended "What fell short". */
   behindTitle: string;
@@ -31,30 +31,37 @@ export interface TeamPeriodView {
   toc: { id: string; label: string }[];
 }
 
-/** The model says which child set a parent's status by its id; a reader knows the objective by its title. */
-function statusWhyInWords(status: ParentStatus, titleOf: (id: string) => string | undefined): string {
-  const title = status.weakest === null ? undefined : titleOf(status.weakest);
-  return title ? status.why.replace(`: ${status.weakest} (`, `: ${title} (`) : status.why;
-}
-
+/**
+ * One sentence that agrees with the list under it: what is behind (a stale reading judged against
+ * today's expectation), what is overdue, and what has no reading — never "nothing is behind" over a
+ * list of what is, nor about key results that have no reading at all.
+ */
 function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
   if (period.state.phase === 'upcoming')
     return `${period.name ?? period.id} has not started: it ${period.state.label.replace(/^Upcoming — /, '')}.`;
   const count = (n: number) => `${n} key result${n === 1 ? '' : 's'}`;
   const weak = krs.filter((k) => k.status.light === 'red' || k.status.light === 'yellow').length;
   const stale = krs.filter((k) => k.status.stale);
-  const noReading = krs.filter((k) => k.status.key === 'no reading').length;
+  const early = krs.filter((k) => k.status.early);
+  const noReading = krs.filter((k) => k.status.rank === null).length;
   const gap = meanGap(krs);
   const during = period.state.phase === 'in progress';
+  if (declaredOnly(krs)) return DECLARED_ONLY_NOTE;
   return [
     weak === 0
-      ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}.`
-      : `${count(weak)} ${during ? 'behind or off track' : 'ended short of target (a yellow or red band)'}.`,
-    gap === null ? '' : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in.`,
+      ? `Nothing is behind${during ? ' pace' : ' at the end of the period'}${noReading ? ` among the ${count(krs.length - noReading)} with a reading` : ''}.`
+      : `${count(weak)} ${during ? 'behind or far behind' : 'ended short of target (a yellow or red band)'}.`,
+    // After the period the pace at a last reading is history: what the final grades rest on is said instead.
+    gap === null || !during
+      ? ''
+      : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in${stale.length ? ' (by today, for an overdue one)' : ''}.`,
+    early.length
+      ? `${count(early.length)} ${early.length === 1 ? 'has a final grade' : 'have final grades'} from a reading before the period's last check-ins (up to ${beforeEndWords(maxOf(early.map((k) => k.status.early!.daysBeforeEnd)))} before the end).`
+      : '',
     stale.length
       ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${maxOf(stale.map((k) => k.status.stale!.days))} days).`
       : '',
-    noReading ? `${count(noReading)} without a reading yet.` : '',
+    noReading ? `${count(noReading)} without a reading${during ? ' yet' : ''}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -88,13 +95,16 @@ export function teamPeriodView(s: SiteIndex, url: Urls, periodId: string, team: 
     rollup,
     objectives,
     answer: answer(krs, period),
-    behind: krStatusTable(s, url, behind),
+    behind: krStatusTable(s, url, behind, {
+      empty: declaredOnly(krs) ? 'Not known: no key result has a reading.' : 'Nothing is behind or overdue.',
+    }),
     behindTitle,
     all: krStatusTable(s, url, sorted, { caption: `All ${krs.length} key results, weakest first` }),
     history: url.team(team),
     previous: link(history[at - 1]),
     next: link(history[at + 1]),
-    statusWhy: statusWhyInWords(rollup.status, (id) => s.objective.get(id)?.title),
+    // The model names the child that set it by its title (status.ts, parentStatus).
+    statusWhy: rollup.status.why,
     toc: [{ id: 'behind', label: behindTitle }, ...objectives.map((o) => ({ id: `o-${o.id}`, label: o.title }))],
   };
 }

@@ -107,6 +107,15 @@ function bareQuarter(text: string, y: YearHint): HeadingPeriod | undefined {
 export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   { name: 'document title', rule: (h) => (h.firstTitle ? { rule: 'document title', role: 'title' } : undefined) },
   {
+    // "### OKR '2022.C1': "Validate the vision"" over "**Objective: …**": the OKR's name and id, a
+    // section holding the objective as its lines state it — not a team.
+    name: 'OKR named by its id',
+    rule: (h, period) =>
+      /^OKR\s+['"‘’`]?[\w.-]*\d[\w.-]*['"‘’`]?\s*[:.\-–—]/i.test(h.text)
+        ? { rule: 'OKR named by its id', role: 'section', ...(period ? { period } : {}) }
+        : undefined,
+  },
+  {
     // "### 2020 goals" inside 2019 Q4: plans beyond the period, not its objectives (nor a period of their own).
     name: 'beyond this period',
     rule: (h, period) =>
