@@ -115,6 +115,52 @@ export const HOSTILE: HostileCase[] = [
   ),
   mdx('object', 'an embedded object', '<object data="https://evil.example/x.swf" />', /<object> is not allowed/),
   mdx('spread', 'attributes spread from an expression', '<span {...globalThis}>x</span>', /spread/),
+  mdx(
+    'fragment-set-html',
+    "Astro's <Fragment set:html>, which writes raw HTML",
+    '<Fragment set:html="<img src=x onerror=alert(1)>" />',
+    /unknown component <Fragment>/,
+  ),
+  mdx('uppercase-script', 'a script element written in capitals', '<SCRIPT>alert(1)</SCRIPT>', /unknown component <SCRIPT>/),
+  mdx(
+    'component-handler',
+    "an event handler on one of the handbook's own components",
+    '<OkrTable period="2030-Q1" onload="alert(1)" />',
+    /<OkrTable> has no attribute 'onload'/,
+  ),
+  mdx(
+    'entity-in-attribute',
+    'a javascript: link split by a character reference inside an HTML attribute',
+    '<a href="jav&#x09;ascript:alert(1)">click</a>',
+    /link to 'jav\s*ascript:/,
+  ),
+  mdx(
+    'reference-definition',
+    'a javascript: link hidden in a Markdown link reference definition',
+    '[click][1]\n\n[1]: <javascript:alert(1)>',
+    /link to 'javascript:/,
+  ),
+  mdx(
+    'protocol-relative-image',
+    'an image from another host written without a scheme (//host/…)',
+    '<img src="//evil.example/pixel.png" alt="" />',
+    /another host/,
+  ),
+  mdx(
+    'srcset',
+    'an image whose srcset loads from another host',
+    '<img src="/x.png" srcset="https://evil.example/pixel.png 1x" alt="" />',
+    /attribute 'srcset'/,
+  ),
+  {
+    name: 'mdx-markdown-autolink',
+    kind: 'mdx',
+    about: 'a javascript: autolink in a .md guide (<javascript:…>)',
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'guides/auto.md'), '---\ntitle: Auto\nclassification: public\n---\n\n<javascript:alert(1)>\n'),
+    expect: { file: 'guides/auto.md', line: 6, message: /link to 'javascript:/ },
+    page: 'guides/auto.md',
+  },
   {
     name: 'mdx-narrative-script',
     kind: 'mdx',
@@ -187,6 +233,24 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'kpis/finance.yaml', message: /'prototype' is not a field/ },
   },
   {
+    name: 'keys-proto-front-matter',
+    kind: 'keys',
+    about: "__proto__ in an internal guide's front matter, to make it public",
+    prepare: (dir) =>
+      writeFileSync(
+        join(dir, 'guides/notes.mdx'),
+        '---\ntitle: Notes\nclassification: internal\n__proto__: { classification: public }\n---\n\nCANARY internal notes.\n',
+      ),
+    expect: { file: 'guides/notes.mdx', line: 4, message: /'__proto__' is not a field/ },
+  },
+  {
+    name: 'keys-proto-deep',
+    kind: 'keys',
+    about: '__proto__ deep inside a check-in of a list',
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'note: On track }', 'note: On track, __proto__: { value: 20 } }'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 17, message: /'__proto__' is not a field/ },
+  },
+  {
     name: 'projection-internal-pillar',
     kind: 'projection',
     about: 'a pillar only an internal objective names, in a public period',
@@ -228,6 +292,59 @@ export const HOSTILE: HostileCase[] = [
     expect: { leak: 'CANARY-REDACTED-40-LOGOS' },
   },
   {
+    name: 'projection-internal-team',
+    kind: 'projection',
+    about: 'a team only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'teams.yaml'), '  - { id: skunkworks, name: CANARY-TEAM-SKUNKWORKS, parent: company }\n');
+      writeFileSync(
+        join(dir, 'okrs/2030-Q1/skunkworks.yaml'),
+        'period: 2030-Q1\nteam: skunkworks\nobjectives:\n  - id: 2030-q1-skunkworks-secret\n    title: Secret\n    owner: ceo\n    classification: internal\n    parent: 2030-q1-company-launch\n    keyResults:\n      - { id: kr1, title: Done, kind: milestone }\n',
+      );
+    },
+    expect: { leak: 'CANARY-TEAM-SKUNKWORKS' },
+  },
+  {
+    name: 'projection-internal-person',
+    kind: 'projection',
+    about: 'a person only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'people.yaml'), '  - { id: spy, name: CANARY-PERSON-SPY, title: Agent, team: product }\n');
+      edit(join(dir, 'okrs/2030-Q1/product.yaml'), '    owner: pm', '    owner: spy\n    classification: internal');
+    },
+    expect: { leak: 'CANARY-PERSON-SPY' },
+  },
+  {
+    name: 'projection-internal-guide',
+    kind: 'projection',
+    about: 'an internal guide in a handbook with public pages',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      edit(join(dir, 'guides/welcome.mdx'), 'order: 1', 'order: 1\nclassification: public');
+      writeFileSync(join(dir, 'guides/pricing.mdx'), '---\ntitle: Pricing\nclassification: internal\n---\n\nCANARY-GUIDE-PRICING\n');
+    },
+    expect: { leak: 'CANARY-GUIDE-PRICING' },
+  },
+  {
+    name: 'projection-internal-kpi',
+    kind: 'projection',
+    about: 'an internal KPI that a public key result links to',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      edit(join(dir, 'kpis/finance.yaml'), '{ id: revenue, name: Revenue,', '{ id: revenue, name: CANARY-KPI-REVENUE,');
+    },
+    expect: { leak: 'CANARY-KPI-REVENUE' },
+  },
+  {
+    name: 'projection-embedded-internal',
+    kind: 'projection',
+    about: 'a public guide that embeds an internal key result (<GradeExample>)',
+    prepare: guide('embeds', '<GradeExample kr="2030-q1-company-launch.kr1" />'),
+    expect: { file: 'guides/embeds.mdx', line: BODY, message: /names a key result the public handbook does not show/ },
+  },
+  {
     name: 'bounded-fifo',
     kind: 'bounded',
     about: 'a named pipe among the content files (reading it blocked forever)',
@@ -240,6 +357,16 @@ export const HOSTILE: HostileCase[] = [
     about: 'a link to /dev/zero (reading it grew memory until the process was killed)',
     prepare: (dir) => symlinkSync('/dev/zero', join(dir, 'kpis/zero.yaml')),
     expect: { file: 'kpis/zero.yaml', message: /link to \/dev\/zero, a character device/ },
+  },
+  {
+    name: 'bounded-link-to-fifo',
+    kind: 'bounded',
+    about: 'a link to a named pipe outside the content',
+    prepare: (dir) => {
+      mkfifoSync(join(dir, '..', 'outside.fifo'));
+      symlinkSync(join(dir, '..', 'outside.fifo'), join(dir, 'guides/pipe.mdx'));
+    },
+    expect: { file: 'guides/pipe.mdx', message: /link to .*outside\.fifo, a named pipe/ },
   },
   {
     name: 'bounded-fifo-in-trust',
@@ -259,6 +386,39 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'kpis/huge.yaml', message: /larger than 16 MB/ },
   },
   {
+    name: 'bounded-large-page',
+    kind: 'bounded',
+    about: 'a 2 MB guide page (pages are read whole by the Markdown parser)',
+    prepare: guide('large', 'Words and more words. '.repeat(100_000)),
+    expect: { file: 'guides/large.mdx', line: 1, message: /pages are limited to 1 MB/ },
+    page: 'guides/large.mdx',
+  },
+  {
+    name: 'bounded-deep-yaml',
+    kind: 'bounded',
+    about: 'YAML mappings nested 50,000 deep (the parser recurses per level)',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`),
+    expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
+  },
+  {
+    name: 'bounded-yaml-past-the-limit',
+    kind: 'bounded',
+    about: 'YAML nested 150 deep: past the stated limit of 100, well within what the parsers could survive',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'['.repeat(150)}${']'.repeat(150)}\n`),
+    expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
+  },
+  {
+    name: 'bounded-alias-bomb',
+    kind: 'bounded',
+    about: 'a "billion laughs": ten levels of ten aliases each',
+    prepare: (dir) => {
+      const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let i = 1; i < 10; i++) levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+      appendFileSync(join(dir, 'kpis/finance.yaml'), `${levels.join('\n')}\n`);
+    },
+    expect: { file: 'kpis/finance.yaml', message: /aliases expand too far/ },
+  },
+  {
     name: 'bounded-recursive-alias',
     kind: 'bounded',
     about: 'a three-line anchor that names itself (a stack overflow in check, build, export and diff)',
@@ -271,6 +431,14 @@ export const HOSTILE: HostileCase[] = [
     about: 'a list that contains itself',
     prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), 'loop: &loop [1, *loop]\n'),
     expect: { file: 'kpis/finance.yaml', message: /alias of a mapping or list that contains it/ },
+  },
+  {
+    name: 'bounded-recursive-alias-in-front-matter',
+    kind: 'bounded',
+    about: "an alias inside itself in a guide's front matter",
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'guides/loop.mdx'), '---\ntitle: Loop\nclassification: public\nloop: &l [1, *l]\n---\n\nText.\n'),
+    expect: { file: 'guides/loop.mdx', line: 4, message: /alias of a mapping or list that contains it/ },
   },
   {
     name: 'bounded-mdx-nested-expressions',
