@@ -2,6 +2,7 @@
 // Current (as of …), Grade, Status, Owner, Confidence, Weight, Unit, Due, Measurement, Notes): one
 // key result per row with its values as written. A pure function of the table's cells; cells of
 // other columns come back as notes, one per cell.
+import { pushAll } from '../errors.ts';
 import type { TableNote, TableRows } from './tables.ts';
 import type { KrDraft } from './types.ts';
 import { parseConfidence, parseDate, parseGrade, parseStatus, parseValue } from './values.ts';
@@ -148,7 +149,7 @@ function values(d: KrDraft, r: Row, c: Columns, currentDate: string | undefined)
   if (c.current >= 0) d.current = val(c.current);
   for (const k of ['baseline', 'target', 'current'] as const) {
     const i = c[k];
-    if (i >= 0 && r.cells[i]?.redactions.length) d.redactions.push(...r.cells[i].redactions);
+    if (i >= 0 && r.cells[i]?.redactions.length) pushAll(d.redactions, r.cells[i].redactions);
   }
   if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
 }
