@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { didYouMean, formatPath, type ContentIssue } from '../errors.ts';
 import { issueAt, positionOfKey, type YamlSource } from '../source/yaml-source.ts';
+import { codePoint, CONTROL_CHARACTER } from '../printable.ts';
 import { RESERVED_KEYS } from './reserved-keys.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -127,6 +128,11 @@ function defaultHint(issue: ZodIssue, actual: unknown): string | undefined {
     if (max === 1 && actual > 1 && actual <= 100) return `a fraction from 0 to 1: write ${actual / 100} for ${actual} %`;
     return `use a number ${issue.inclusive ? 'up to' : 'below'} ${max}`;
   }
+  if (issue.code === 'too_big' && typeof actual === 'string') return `shorten it to at most ${Number(issue.maximum)} characters`;
+  if (issue.code === 'too_big' && Array.isArray(actual))
+    return issue.path.at(-1) === 'checkins'
+      ? 'keep the recent readings: move the raw series to a source file under sources/ (okr pull reads it), or record a weekly value'
+      : `keep at most ${Number(issue.maximum)} items`;
   if (issue.code === 'too_small' && typeof actual === 'number')
     return `use a number ${issue.inclusive ? 'of at least' : 'above'} ${Number(issue.minimum)}${Number(issue.minimum) === 0 ? ', e.g. 1' : ''}`;
   if (typeof actual === 'string' && /YYYY-MM-DD/.test(issue.message)) return 'e.g. 2025-02-01 (year, month, day)';
@@ -154,6 +160,16 @@ export function sanitise(
   open = new Set<object>(),
 ): unknown {
   if (typeof value === 'string') {
+    const control = CONTROL_CHARACTER.exec(value);
+    if (control)
+      issues.push(
+        issueAt(
+          src,
+          path,
+          `'${String(path.at(-1) ?? 'file')}' contains a control character (${codePoint(control[0])})`,
+          'delete it: text may hold tabs and line breaks, but no other control characters (they hide text or drive a terminal)',
+        ),
+      );
     // Most content is ASCII: nothing to check or normalise.
     if (!NON_ASCII.test(value)) return value;
     if (!value.isWellFormed()) {
