@@ -18,7 +18,7 @@ export interface Reported {
 export interface HostileCase {
   name: string;
   /** The class of attack, as the issue lists them. */
-  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links';
+  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links' | 'control';
   about: string;
   /** Write the attack into a copy of the base handbook. */
   prepare: (dir: string) => void;
@@ -100,6 +100,7 @@ export const HOSTILE: HostileCase[] = [
   ),
   mdx('data-link', 'a data: URL document', '[click](data:text/html,<script>alert(1)</script>)', /link to 'data:/),
   mdx('external-image', 'a tracking image from another host', '![x](https://evil.example/pixel.png)', /another host/),
+  mdx('javascript-image', 'an image whose source is a javascript: URL', '<img src="javascript:alert(1)" alt="" />', /is a javascript: URL/),
   mdx(
     'style',
     'a style attribute that covers the page',
@@ -495,6 +496,86 @@ export const HOSTILE: HostileCase[] = [
     about: 'a link to / among the guides (the check walked the whole file system)',
     prepare: (dir) => symlinkSync('/', join(dir, 'guides/root')),
     expect: { file: 'guides/root', message: /link to \/, a folder outside the content folder/ },
+  },
+  {
+    name: 'bounded-mdx-self-closing-run',
+    kind: 'bounded',
+    about: "60,000 '<i>/>' then as many '</i>' (each /> was counted as a close: the check took minutes)",
+    prepare: guide('selfclose', `${'<i>/>'.repeat(60_000)}x${'</i>'.repeat(60_000)}`),
+    expect: { file: 'guides/selfclose.mdx', line: BODY, message: /nests more than 100 levels/ },
+    page: 'guides/selfclose.mdx',
+  },
+  {
+    name: 'bounded-mdx-closers-in-code',
+    kind: 'bounded',
+    about: 'tags whose closing halves hide in code spans, which no estimate before parsing sees through',
+    prepare: guide('codeclose', `${'<i>`</i>`'.repeat(30_000)}x${'</i>'.repeat(30_000)}`),
+    expect: { file: 'guides/codeclose.mdx', line: BODY, message: /more than 2,000 tags/ },
+    page: 'guides/codeclose.mdx',
+  },
+  {
+    name: 'bounded-mdx-brackets-in-template',
+    kind: 'bounded',
+    about: 'an expression 10,000 brackets deep whose closing halves hide in template strings (the parser crashed)',
+    prepare: guide('template', `{${'(`)`+'.repeat(10_000)}1${')'.repeat(10_000)}}`),
+    expect: { file: 'guides/template.mdx', line: BODY, message: /followed by more than 1,000 brackets/ },
+    page: 'guides/template.mdx',
+  },
+  {
+    name: 'bounded-mdx-brackets-in-export',
+    kind: 'bounded',
+    about: 'an export 10,000 brackets deep, with no brace at all',
+    prepare: guide('esm', `export const a = ${'(`)`+'.repeat(10_000)}1${')'.repeat(10_000)}`),
+    expect: { file: 'guides/esm.mdx', line: BODY, message: /followed by more than 1,000 brackets/ },
+    page: 'guides/esm.mdx',
+  },
+  {
+    name: 'bounded-many-items',
+    kind: 'bounded',
+    about: 'a 180 KB list of 60,000 empty objectives (a problem each overflowed the stack; the listing was 36 MB)',
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'okrs/2030-Q1/company.yaml'), `period: 2030-Q1\nteam: company\nobjectives: [${'{}, '.repeat(60_000)}]\n`),
+    expect: { file: 'okrs/2030-Q1/company.yaml', message: /^… and [\d,]+ more in this file, not listed/ },
+  },
+  {
+    name: 'bounded-many-checkins',
+    kind: 'bounded',
+    about: 'a key result with 1,001 check-ins (150,000 passed the check and crashed the build)',
+    prepare: (dir) =>
+      edit(
+        join(dir, 'okrs/2030-Q1/company.yaml'),
+        /( +)- \{ date: 2030-02-01, value: 14, status: yellow, note: On track \}\n/,
+        Array.from({ length: 1001 }, () => '          - { date: 2030-02-01, value: 14 }\n').join(''),
+      ),
+    expect: { file: 'okrs/2030-Q1/company.yaml', message: /holds 1,001 check-ins; a key result keeps at most 1,000/ },
+  },
+  {
+    name: 'bounded-long-id',
+    kind: 'bounded',
+    about: 'an objective id of 300 characters (it passed the check; the build failed with ENAMETOOLONG)',
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'id: 2030-q1-company-launch', `id: 2030-q1-${'x'.repeat(292)}`),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 4, message: /is 300 characters long; an id is at most 100/ },
+  },
+  {
+    name: 'control-escape-in-title',
+    kind: 'control',
+    about: "an ESC sequence in an objective's title (it reached the HTML and a reviewer's terminal)",
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'title: Launch the product', 'title: "Launch \\e[2J\\e[Hthe product"'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 5, message: /'title' contains a control character \(U\+001B\)/ },
+  },
+  {
+    name: 'control-nul-in-note',
+    kind: 'control',
+    about: "a NUL in a check-in's note",
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'note: On track }', 'note: "On\\0track" }'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 17, message: /'note' contains a control character \(U\+0000\)/ },
+  },
+  {
+    name: 'control-backspace-in-guide-title',
+    kind: 'control',
+    about: "a backspace written into a public guide's title",
+    prepare: (dir) => writeFileSync(join(dir, 'guides/bs.mdx'), '---\ntitle: "Safe\\bx"\nclassification: public\n---\n\nText.\n'),
+    expect: { file: 'guides/bs.mdx', line: 2, message: /'title' contains a control character \(U\+0008\)/ },
   },
 ];
 

@@ -57,6 +57,7 @@ describe('the hostile corpus', () => {
       projection: expect.any(Number),
       bounded: expect.any(Number),
       links: expect.any(Number),
+      control: expect.any(Number),
     });
     expect(kinds.get('mdx')).toBeGreaterThanOrEqual(20);
   });
