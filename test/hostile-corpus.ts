@@ -100,6 +100,7 @@ export const HOSTILE: HostileCase[] = [
   ),
   mdx('data-link', 'a data: URL document', '[click](data:text/html,<script>alert(1)</script>)', /link to 'data:/),
   mdx('external-image', 'a tracking image from another host', '![x](https://evil.example/pixel.png)', /another host/),
+  mdx('javascript-image', 'an image whose source is a javascript: URL', '<img src="javascript:alert(1)" alt="" />', /is a javascript: URL/),
   mdx(
     'style',
     'a style attribute that covers the page',

@@ -20,7 +20,19 @@ export function fieldNames(schema: z.ZodType): Set<string> {
   return names;
 }
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v);
+/** What a value is, in YAML's words; a tag such as !!timestamp or !!binary makes objects that are no mapping. */
+const describe = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : v instanceof Date
+        ? 'a timestamp (!!timestamp)'
+        : ArrayBuffer.isView(v)
+          ? 'binary data (!!binary)'
+          : typeof v === 'object'
+            ? 'a mapping'
+            : typeof v;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -54,14 +66,16 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
           out.push(issueAt(src, path.slice(0, -1), `missing required field '${field}'`, `add '${field}:' here`));
         } else {
           const hint =
-            issue.expected === 'string' && typeof actual === 'number'
-              ? `write it in quotes, e.g. "${actual}"`
-              : issue.expected === 'number' && typeof actual === 'string'
-                ? // 1e400 is read as text: as a number it would be Infinity.
-                  /^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/.test(actual.trim())
-                  ? 'the number is too large to represent: use a larger unit (millions instead of units)'
-                  : `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
-                : undefined;
+            actual instanceof Date || ArrayBuffer.isView(actual)
+              ? 'remove the !!tag: the value is read as plain YAML, without tags'
+              : issue.expected === 'string' && typeof actual === 'number'
+                ? `write it in quotes, e.g. "${actual}"`
+                : issue.expected === 'number' && typeof actual === 'string'
+                  ? // 1e400 is read as text: as a number it would be Infinity.
+                    /^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/.test(actual.trim())
+                    ? 'the number is too large to represent: use a larger unit (millions instead of units)'
+                    : `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
+                  : undefined;
           out.push(issueAt(src, path, `'${field}' must be ${article(issue.expected)}, not ${describe(actual)}`, hint));
         }
         break;
@@ -194,7 +208,8 @@ export function sanitise(
       );
     return value;
   }
-  if (!value || typeof value !== 'object') return value;
+  // A timestamp or binary value (a !!timestamp or !!binary tag) has no fields to walk: the schema names it.
+  if (!value || typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return value;
   if (open.has(value)) {
     issues.push(
       issueAt(
