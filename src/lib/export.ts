@@ -99,8 +99,8 @@ export function exportKr(kr: ComputedKr) {
   };
 }
 
-/** `history`: the objective's commits from git, newest first; null when unavailable (no git repository, or a public build). */
-export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
+/** `history`: the objective's commits from git up to `today` (the build's date), newest first; null when unavailable (no git repository, or a public build). */
+export function exportObjective(o: ComputedObjective, history?: HistoryIndex, today?: string) {
   return {
     id: o.id,
     period: o.period,
@@ -128,7 +128,7 @@ export function exportObjective(o: ComputedObjective, history?: HistoryIndex) {
     children: o.alignment.children,
     atRiskVia: o.atRiskVia ?? null,
     carriedFrom: o.carriedFrom ?? null,
-    history: exportHistory(history, o.id),
+    history: exportHistory(history, o.id, today),
     krs: o.keyResults.map(exportKr),
   };
 }
@@ -147,7 +147,7 @@ export interface ExportOptions {
 /** One objective as the export shows it, with its key results and receipts. */
 function exportFullObjective(h: ComputedHandbook, o: ComputedObjective, ids: ReadonlySet<string>, history: HistoryIndex | undefined) {
   const e = {
-    ...exportObjective(o, h.audience === 'public' ? undefined : history),
+    ...exportObjective(o, h.audience === 'public' ? undefined : history, h.today),
     // Only a link to an objective of this handbook (a public build does not name internal ones).
     carriedFrom: o.carriedFrom && ids.has(o.carriedFrom) ? o.carriedFrom : null,
   };

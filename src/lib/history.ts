@@ -165,8 +165,9 @@ export function buildHistory(git: GitHistory): HistoryIndex {
 export const historyAsOf = (entries: readonly HistoryEntry[], today: string): HistoryEntry[] =>
   entries.filter((e) => e.date.slice(0, 10) <= today);
 
-/** The export's `history` field: entries newest first, or null when history is unavailable. */
-export function exportHistory(index: HistoryIndex | undefined, objective: string): HistoryEntry[] | null {
+/** The export's `history` field: entries newest first (as of `today` when given), or null when history is unavailable. */
+export function exportHistory(index: HistoryIndex | undefined, objective: string, today?: string): HistoryEntry[] | null {
   if (!index?.available) return null;
-  return index.byObjective.get(objective) ?? [];
+  const entries = index.byObjective.get(objective) ?? [];
+  return today ? historyAsOf(entries, today) : entries;
 }

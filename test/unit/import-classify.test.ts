@@ -64,6 +64,11 @@ describe('headings', () => {
     expect(classifyHeading(heading("#### '2033.P1' Key Results\n"))).toMatchObject({ role: 'part', part: 'key-results' });
     expect(classifyHeading(heading('#### `2033.P1` Initiatives\n'))).toMatchObject({ role: 'part', part: 'initiatives' });
   });
+  it('a section of metrics tracked is not read for objectives', () => {
+    expect(classifyHeading(heading('### Key Performance Indicators (KPIs)\n'))).toMatchObject({ role: 'part', part: 'metrics' });
+    expect(classifyHeading(heading('### Baseline KPI Values\n'))).toMatchObject({ role: 'part', part: 'metrics' });
+    expect(classifyList({ objectiveOpen: false, within: new Set<Role>(['metrics']) })).toEqual({ read: 'notes' });
+  });
   it('an OKR named by its id is a section holding the objective, not a team', () => {
     expect(classifyHeading(heading(`### OKR '2033.P1': "Make the app the start"\n`))).toMatchObject({ role: 'section' });
   });
@@ -141,6 +146,9 @@ describe('paragraphs', () => {
     expect(classifyParagraph(paragraph('**Make onboarding painless**\n\n- x\n', labelled)).role).toBe('label over list');
     expect(classifyParagraph(paragraph('**What matters most?**\n\n- x\n')).role).not.toBe('objective');
     expect(classifyParagraph(paragraph('**Key risks**\n\n- x\n'))).toMatchObject({ role: 'label over list', part: 'risks' });
+    // A labelled objective whose label is emphasised opens one even with no list after it.
+    expect(classifyParagraph(paragraph('*Objective:* Publish the card rules\n'))).toMatchObject({ role: 'objective' });
+    expect(classifyParagraph(paragraph('Objective: publish the card rules\n')).role).not.toBe('objective');
   });
   it('a sentence about when the period runs offers its dates; declined, the later rules decide', () => {
     const p = paragraph('This quarter runs from May 1, 2019 to July 31, 2019.');

@@ -91,6 +91,9 @@ describe('list items', () => {
     const [g] = items('1. Make onboarding painless\n');
     expect(classifyItem(g!, ctx({ goalsSection: true }))).toMatchObject({ role: 'objective', guess: true });
     expect(classifyItem(g!, ctx())).toMatchObject({ role: 'note' });
+    // Not where the document labels its objectives elsewhere.
+    const labelled = { labelledObjectives: 2, labelledKrs: 0 };
+    expect(classifyItem(g!, ctx({ goalsSection: true, profile: labelled }))).toMatchObject({ role: 'note' });
   });
   it('a retrospective list is notes; a plain item of a team section is an objective where other sections list objectives as items', () => {
     const retro = items('* GOOD\n  * Shipped on time\n* BAD\n  * Slow reviews\n');

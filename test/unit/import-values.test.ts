@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   findFromTo,
+  findNumbers,
   findPeriods,
   findThresholds,
   parseConfidence,
@@ -47,6 +48,13 @@ describe('numbers with units and scales', () => {
     expect(parseValue('+35')).toMatchObject({ signed: '+', value: 35 });
     expect(parseValue('-20%')).toMatchObject({ signed: '-', value: -20 });
     expect(parseValue('35')).not.toHaveProperty('signed');
+  });
+});
+
+describe('references', () => {
+  it('a number after "#" names something; it measures nothing', () => {
+    expect(findNumbers('More renewals online (KPI #1b)')).toEqual([]);
+    expect(findNumbers('Close issue #42 and 3 others').map((n) => n.value)).toEqual([3]);
   });
 });
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeHandbook } from '../../src/lib/handbook.ts';
-import { historyAsOf, type HistoryIndex } from '../../src/lib/history.ts';
+import { exportHistory, historyAsOf, type HistoryIndex } from '../../src/lib/history.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
 import { DECLARED_ONLY_NOTE } from '../../src/lib/views/attention.ts';
 import { featuredPeriod } from '../../src/lib/views/featured.ts';
@@ -284,6 +284,9 @@ describe('history as of the build date', () => {
     const entry = (date: string) => ({ commit: date, author: 'a', date, subject: 's', changes: [] });
     const entries = [entry('2026-11-23T10:00:00+01:00'), entry('2025-02-19T23:00:00-05:00'), entry('2025-02-01T09:00:00Z')];
     expect(historyAsOf(entries, '2025-02-19').map((e) => e.date.slice(0, 10))).toEqual(['2025-02-19', '2025-02-01']);
+    // The export says what the pages say.
+    const index: HistoryIndex = { available: true, truncated: new Set(), byObjective: new Map([['o', entries]]) };
+    expect(exportHistory(index, 'o', '2025-02-19')?.map((e) => e.date.slice(0, 10))).toEqual(['2025-02-19', '2025-02-01']);
   });
 
   it('in the review\'s "what changed" too', () => {

@@ -144,7 +144,7 @@ export const PROSE_RULES: readonly { name: string; stage: Stage; rule: ProseRule
     stage: 'after',
     rule: (t) => {
       const m =
-        /(?<![\w.])([$€£¥])\s?(\d+(?:[.,]\d+)?)\s?(bn|mn|[kKmMbB])?(?![A-Za-z\d])|(?<![\w.$€£¥])(\d+(?:\.\d+)?)\s?(bn|mn|[kKmMbB])(?![A-Za-z\d])/.exec(
+        /(?<![\w.])([$€£¥])\s?(\d+(?:[.,]\d+)?)\s?(bn|mn|[kKmMbB])?(?![A-Za-z\d])|(?<![\w.$€£¥#])(\d+(?:\.\d+)?)\s?(bn|mn|[kKmMbB])(?![A-Za-z\d])/.exec(
           t,
         );
       if (!m || findNumbers(t).filter((x) => !/^(?:19|20)\d\d$/.test(x.raw)).length > 1) return undefined;

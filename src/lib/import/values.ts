@@ -539,7 +539,8 @@ export function findFromTo(
 /** Every number in prose, with its unit, in order (for counts and "N% of X"). */
 export function findNumbers(text: string): Measure[] {
   const out: Measure[] = [];
-  for (const m of text.matchAll(/(?<![\w.,/-])(?=[+\-−]?[$€£¥]?\d)/g)) {
+  // "#1b", "KPI #3": a number after "#" names something (an item, an issue), it measures nothing.
+  for (const m of text.matchAll(/(?<![\w.,/#-])(?=[+\-−]?[$€£¥]?\d)/g)) {
     if (out.length && m.index < out.at(-1)!.end) continue;
     const t = readNumber(text, m.index, 'word');
     if (!t) continue;

@@ -198,7 +198,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     rule: (i, c) => {
       if (c.objective || nested(i)) return undefined;
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
-      if (c.goalsSection) return decided('objective', `${describe(i)} under a heading that names goals`, true);
+      // Where the document labels its objectives, a "User Goals" list beside them is not more of them.
+      if (c.goalsSection && !c.profile.labelledObjectives)
+        return decided('objective', `${describe(i)} under a heading that names goals`, true);
       if (i.lead.owner && !c.profile.labelledObjectives)
         return decided('objective', `${describe(i)}: an owner's goal with no key results listed`, true);
       if (i.lead.bold === 'whole' && !c.profile.labelledObjectives)

@@ -37,7 +37,8 @@ type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
 export function objectiveLine(l: Lead, listFollows: boolean, krLines: number, profile: DocProfile): Classified | undefined {
   // "_What is the main thing?_" asks; it does not name an objective; "**Key risks**" names a part of one.
   if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title) || headingRole(l.title)) return undefined;
-  if (l.label?.kind === 'objective' && (l.bold === 'whole' || krLines || listFollows))
+  // "*Objective:* Build the catalogue" with no list after it: an objective without key results yet.
+  if (l.label?.kind === 'objective' && (l.bold || krLines || listFollows))
     return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
   if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
   if (krLines) return { role: 'objective', evidence: `bold line over ${krLines} "KR:" line${krLines === 1 ? '' : 's'}`, guess: false };

@@ -23,6 +23,8 @@ export type Role =
   | 'beyond'
   /** A retrospective ("## Retrospective", "### What went well"): notes, not objectives. */
   | 'retrospective'
+  /** The metrics a product tracks ("### Key Performance Indicators (KPIs)", "### Baseline KPI Values"): notes, not objectives. */
+  | 'metrics'
   | 'generic';
 
 /** The role a heading's (or bold label's) words give it, if any. */
@@ -41,6 +43,12 @@ export function headingRole(heading: string): Role | undefined {
   if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  if (
+    /^(?:\d+\.\s*)?(?:key performance indicators|(?:baseline\s+|success\s+)?kpis?(?:\s+values?)?|(?:success\s+)?metrics)\b(?:\s*\([^)]*\))?$/i.test(
+      text,
+    )
+  )
+    return 'metrics';
   if (
     /^(?:\d+\.\s*)?(?:retrospective|retro|lessons learned|what went well|what (?:didn['’]?t|did not) go well|(?:good|bad|try)(?:\s*[/,&]\s*(?:good|bad|try))*)s?:?$/i.test(
       text,
@@ -84,7 +92,7 @@ export function classifyList(l: ListPlace): ListClass {
   const part =
     l.announced ??
     (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
-  if (l.within.has('beyond') || l.within.has('retrospective')) return { read: 'notes' };
+  if (l.within.has('beyond') || l.within.has('retrospective') || l.within.has('metrics')) return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };
   if (part === 'generic' || l.within.has('detail')) return { read: 'by shape' };
   if (part && part !== 'key-results') return { read: 'records', part };

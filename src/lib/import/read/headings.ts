@@ -154,6 +154,8 @@ function applyHeading(
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
+      if (c.part === 'metrics')
+        return note(st, line, `heading "${short(sec.text)}" lists metrics tracked: what it holds is reported, not imported as OKRs`);
       placed(st, line, undefined, `the heading of its ${c.part}`);
       if (c.part === 'checkins') cadenceFrom(st, sec.text, line);
       return;

@@ -54,7 +54,13 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const why = st.stack.some((s) => s.role === 'retrospective') ? 'a retrospective, not an OKR' : 'a goal beyond the period being read';
+    const role = st.stack.findLast((s) => s.role === 'retrospective' || s.role === 'metrics' || s.role === 'beyond')?.role;
+    const why =
+      role === 'retrospective'
+        ? 'a retrospective, not an OKR'
+        : role === 'metrics'
+          ? 'a metric tracked, not an OKR'
+          : 'a goal beyond the period being read';
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }
