@@ -23,12 +23,12 @@ export interface CheckIssue {
   severity: string;
 }
 
-/** `okr check --content DIR --format json` and `extra` arguments, killed after `timeoutMs`. */
-export function checkJson(dir: string, timeoutMs: number, extra: string[] = []): Promise<CheckRun> {
+/** `okr check --content DIR --format json` and `extra` arguments (and `env`), killed after `timeoutMs`. */
+export function checkJson(dir: string, timeoutMs: number, extra: string[] = [], env: Record<string, string> = {}): Promise<CheckRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/okr.ts'), 'check', '--content', dir, '--format', 'json', ...extra], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
       timeout: timeoutMs,
     });
     let stdout = '';

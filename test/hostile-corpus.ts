@@ -18,7 +18,7 @@ export interface Reported {
 export interface HostileCase {
   name: string;
   /** The class of attack, as the issue lists them. */
-  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links';
+  kind: 'mdx' | 'keys' | 'projection' | 'bounded' | 'links' | 'control';
   about: string;
   /** Write the attack into a copy of the base handbook. */
   prepare: (dir: string) => void;
@@ -100,6 +100,7 @@ export const HOSTILE: HostileCase[] = [
   ),
   mdx('data-link', 'a data: URL document', '[click](data:text/html,<script>alert(1)</script>)', /link to 'data:/),
   mdx('external-image', 'a tracking image from another host', '![x](https://evil.example/pixel.png)', /another host/),
+  mdx('javascript-image', 'an image whose source is a javascript: URL', '<img src="javascript:alert(1)" alt="" />', /is a javascript: URL/),
   mdx(
     'style',
     'a style attribute that covers the page',
@@ -115,6 +116,52 @@ export const HOSTILE: HostileCase[] = [
   ),
   mdx('object', 'an embedded object', '<object data="https://evil.example/x.swf" />', /<object> is not allowed/),
   mdx('spread', 'attributes spread from an expression', '<span {...globalThis}>x</span>', /spread/),
+  mdx(
+    'fragment-set-html',
+    "Astro's <Fragment set:html>, which writes raw HTML",
+    '<Fragment set:html="<img src=x onerror=alert(1)>" />',
+    /unknown component <Fragment>/,
+  ),
+  mdx('uppercase-script', 'a script element written in capitals', '<SCRIPT>alert(1)</SCRIPT>', /unknown component <SCRIPT>/),
+  mdx(
+    'component-handler',
+    "an event handler on one of the handbook's own components",
+    '<OkrTable period="2030-Q1" onload="alert(1)" />',
+    /<OkrTable> has no attribute 'onload'/,
+  ),
+  mdx(
+    'entity-in-attribute',
+    'a javascript: link split by a character reference inside an HTML attribute',
+    '<a href="jav&#x09;ascript:alert(1)">click</a>',
+    /link to 'jav\s*ascript:/,
+  ),
+  mdx(
+    'reference-definition',
+    'a javascript: link hidden in a Markdown link reference definition',
+    '[click][1]\n\n[1]: <javascript:alert(1)>',
+    /link to 'javascript:/,
+  ),
+  mdx(
+    'protocol-relative-image',
+    'an image from another host written without a scheme (//host/…)',
+    '<img src="//evil.example/pixel.png" alt="" />',
+    /another host/,
+  ),
+  mdx(
+    'srcset',
+    'an image whose srcset loads from another host',
+    '<img src="/x.png" srcset="https://evil.example/pixel.png 1x" alt="" />',
+    /attribute 'srcset'/,
+  ),
+  {
+    name: 'mdx-markdown-autolink',
+    kind: 'mdx',
+    about: 'a javascript: autolink in a .md guide (<javascript:…>)',
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'guides/auto.md'), '---\ntitle: Auto\nclassification: public\n---\n\n<javascript:alert(1)>\n'),
+    expect: { file: 'guides/auto.md', line: 6, message: /link to 'javascript:/ },
+    page: 'guides/auto.md',
+  },
   {
     name: 'mdx-narrative-script',
     kind: 'mdx',
@@ -187,6 +234,24 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'kpis/finance.yaml', message: /'prototype' is not a field/ },
   },
   {
+    name: 'keys-proto-front-matter',
+    kind: 'keys',
+    about: "__proto__ in an internal guide's front matter, to make it public",
+    prepare: (dir) =>
+      writeFileSync(
+        join(dir, 'guides/notes.mdx'),
+        '---\ntitle: Notes\nclassification: internal\n__proto__: { classification: public }\n---\n\nCANARY internal notes.\n',
+      ),
+    expect: { file: 'guides/notes.mdx', line: 4, message: /'__proto__' is not a field/ },
+  },
+  {
+    name: 'keys-proto-deep',
+    kind: 'keys',
+    about: '__proto__ deep inside a check-in of a list',
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'note: On track }', 'note: On track, __proto__: { value: 20 } }'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 17, message: /'__proto__' is not a field/ },
+  },
+  {
     name: 'projection-internal-pillar',
     kind: 'projection',
     about: 'a pillar only an internal objective names, in a public period',
@@ -228,6 +293,59 @@ export const HOSTILE: HostileCase[] = [
     expect: { leak: 'CANARY-REDACTED-40-LOGOS' },
   },
   {
+    name: 'projection-internal-team',
+    kind: 'projection',
+    about: 'a team only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'teams.yaml'), '  - { id: skunkworks, name: CANARY-TEAM-SKUNKWORKS, parent: company }\n');
+      writeFileSync(
+        join(dir, 'okrs/2030-Q1/skunkworks.yaml'),
+        'period: 2030-Q1\nteam: skunkworks\nobjectives:\n  - id: 2030-q1-skunkworks-secret\n    title: Secret\n    owner: ceo\n    classification: internal\n    parent: 2030-q1-company-launch\n    keyResults:\n      - { id: kr1, title: Done, kind: milestone }\n',
+      );
+    },
+    expect: { leak: 'CANARY-TEAM-SKUNKWORKS' },
+  },
+  {
+    name: 'projection-internal-person',
+    kind: 'projection',
+    about: 'a person only an internal objective names, in a public period',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      appendFileSync(join(dir, 'people.yaml'), '  - { id: spy, name: CANARY-PERSON-SPY, title: Agent, team: product }\n');
+      edit(join(dir, 'okrs/2030-Q1/product.yaml'), '    owner: pm', '    owner: spy\n    classification: internal');
+    },
+    expect: { leak: 'CANARY-PERSON-SPY' },
+  },
+  {
+    name: 'projection-internal-guide',
+    kind: 'projection',
+    about: 'an internal guide in a handbook with public pages',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      edit(join(dir, 'guides/welcome.mdx'), 'order: 1', 'order: 1\nclassification: public');
+      writeFileSync(join(dir, 'guides/pricing.mdx'), '---\ntitle: Pricing\nclassification: internal\n---\n\nCANARY-GUIDE-PRICING\n');
+    },
+    expect: { leak: 'CANARY-GUIDE-PRICING' },
+  },
+  {
+    name: 'projection-internal-kpi',
+    kind: 'projection',
+    about: 'an internal KPI that a public key result links to',
+    prepare: (dir) => {
+      publicPeriod(dir);
+      edit(join(dir, 'kpis/finance.yaml'), '{ id: revenue, name: Revenue,', '{ id: revenue, name: CANARY-KPI-REVENUE,');
+    },
+    expect: { leak: 'CANARY-KPI-REVENUE' },
+  },
+  {
+    name: 'projection-embedded-internal',
+    kind: 'projection',
+    about: 'a public guide that embeds an internal key result (<GradeExample>)',
+    prepare: guide('embeds', '<GradeExample kr="2030-q1-company-launch.kr1" />'),
+    expect: { file: 'guides/embeds.mdx', line: BODY, message: /names a key result the public handbook does not show/ },
+  },
+  {
     name: 'bounded-fifo',
     kind: 'bounded',
     about: 'a named pipe among the content files (reading it blocked forever)',
@@ -240,6 +358,16 @@ export const HOSTILE: HostileCase[] = [
     about: 'a link to /dev/zero (reading it grew memory until the process was killed)',
     prepare: (dir) => symlinkSync('/dev/zero', join(dir, 'kpis/zero.yaml')),
     expect: { file: 'kpis/zero.yaml', message: /link to \/dev\/zero, a character device/ },
+  },
+  {
+    name: 'bounded-link-to-fifo',
+    kind: 'bounded',
+    about: 'a link to a named pipe outside the content',
+    prepare: (dir) => {
+      mkfifoSync(join(dir, '..', 'outside.fifo'));
+      symlinkSync(join(dir, '..', 'outside.fifo'), join(dir, 'guides/pipe.mdx'));
+    },
+    expect: { file: 'guides/pipe.mdx', message: /link to .*outside\.fifo, a named pipe/ },
   },
   {
     name: 'bounded-fifo-in-trust',
@@ -259,6 +387,39 @@ export const HOSTILE: HostileCase[] = [
     expect: { file: 'kpis/huge.yaml', message: /larger than 16 MB/ },
   },
   {
+    name: 'bounded-large-page',
+    kind: 'bounded',
+    about: 'a 2 MB guide page (pages are read whole by the Markdown parser)',
+    prepare: guide('large', 'Words and more words. '.repeat(100_000)),
+    expect: { file: 'guides/large.mdx', line: 1, message: /pages are limited to 1 MB/ },
+    page: 'guides/large.mdx',
+  },
+  {
+    name: 'bounded-deep-yaml',
+    kind: 'bounded',
+    about: 'YAML mappings nested 50,000 deep (the parser recurses per level)',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`),
+    expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
+  },
+  {
+    name: 'bounded-yaml-past-the-limit',
+    kind: 'bounded',
+    about: 'YAML nested 150 deep: past the stated limit of 100, well within what the parsers could survive',
+    prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), `extra: ${'['.repeat(150)}${']'.repeat(150)}\n`),
+    expect: { file: 'kpis/finance.yaml', line: 5, message: /nests too deeply to read/ },
+  },
+  {
+    name: 'bounded-alias-bomb',
+    kind: 'bounded',
+    about: 'a "billion laughs": ten levels of ten aliases each',
+    prepare: (dir) => {
+      const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (let i = 1; i < 10; i++) levels.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+      appendFileSync(join(dir, 'kpis/finance.yaml'), `${levels.join('\n')}\n`);
+    },
+    expect: { file: 'kpis/finance.yaml', message: /aliases expand too far/ },
+  },
+  {
     name: 'bounded-recursive-alias',
     kind: 'bounded',
     about: 'a three-line anchor that names itself (a stack overflow in check, build, export and diff)',
@@ -271,6 +432,14 @@ export const HOSTILE: HostileCase[] = [
     about: 'a list that contains itself',
     prepare: (dir) => appendFileSync(join(dir, 'kpis/finance.yaml'), 'loop: &loop [1, *loop]\n'),
     expect: { file: 'kpis/finance.yaml', message: /alias of a mapping or list that contains it/ },
+  },
+  {
+    name: 'bounded-recursive-alias-in-front-matter',
+    kind: 'bounded',
+    about: "an alias inside itself in a guide's front matter",
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'guides/loop.mdx'), '---\ntitle: Loop\nclassification: public\nloop: &l [1, *l]\n---\n\nText.\n'),
+    expect: { file: 'guides/loop.mdx', line: 4, message: /alias of a mapping or list that contains it/ },
   },
   {
     name: 'bounded-mdx-nested-expressions',
@@ -327,6 +496,86 @@ export const HOSTILE: HostileCase[] = [
     about: 'a link to / among the guides (the check walked the whole file system)',
     prepare: (dir) => symlinkSync('/', join(dir, 'guides/root')),
     expect: { file: 'guides/root', message: /link to \/, a folder outside the content folder/ },
+  },
+  {
+    name: 'bounded-mdx-self-closing-run',
+    kind: 'bounded',
+    about: "60,000 '<i>/>' then as many '</i>' (each /> was counted as a close: the check took minutes)",
+    prepare: guide('selfclose', `${'<i>/>'.repeat(60_000)}x${'</i>'.repeat(60_000)}`),
+    expect: { file: 'guides/selfclose.mdx', line: BODY, message: /nests more than 100 levels/ },
+    page: 'guides/selfclose.mdx',
+  },
+  {
+    name: 'bounded-mdx-closers-in-code',
+    kind: 'bounded',
+    about: 'tags whose closing halves hide in code spans, which no estimate before parsing sees through',
+    prepare: guide('codeclose', `${'<i>`</i>`'.repeat(30_000)}x${'</i>'.repeat(30_000)}`),
+    expect: { file: 'guides/codeclose.mdx', line: BODY, message: /more than 2,000 tags/ },
+    page: 'guides/codeclose.mdx',
+  },
+  {
+    name: 'bounded-mdx-brackets-in-template',
+    kind: 'bounded',
+    about: 'an expression 10,000 brackets deep whose closing halves hide in template strings (the parser crashed)',
+    prepare: guide('template', `{${'(`)`+'.repeat(10_000)}1${')'.repeat(10_000)}}`),
+    expect: { file: 'guides/template.mdx', line: BODY, message: /followed by more than 1,000 brackets/ },
+    page: 'guides/template.mdx',
+  },
+  {
+    name: 'bounded-mdx-brackets-in-export',
+    kind: 'bounded',
+    about: 'an export 10,000 brackets deep, with no brace at all',
+    prepare: guide('esm', `export const a = ${'(`)`+'.repeat(10_000)}1${')'.repeat(10_000)}`),
+    expect: { file: 'guides/esm.mdx', line: BODY, message: /followed by more than 1,000 brackets/ },
+    page: 'guides/esm.mdx',
+  },
+  {
+    name: 'bounded-many-items',
+    kind: 'bounded',
+    about: 'a 180 KB list of 60,000 empty objectives (a problem each overflowed the stack; the listing was 36 MB)',
+    prepare: (dir) =>
+      writeFileSync(join(dir, 'okrs/2030-Q1/company.yaml'), `period: 2030-Q1\nteam: company\nobjectives: [${'{}, '.repeat(60_000)}]\n`),
+    expect: { file: 'okrs/2030-Q1/company.yaml', message: /^… and [\d,]+ more in this file, not listed/ },
+  },
+  {
+    name: 'bounded-many-checkins',
+    kind: 'bounded',
+    about: 'a key result with 1,001 check-ins (150,000 passed the check and crashed the build)',
+    prepare: (dir) =>
+      edit(
+        join(dir, 'okrs/2030-Q1/company.yaml'),
+        /( +)- \{ date: 2030-02-01, value: 14, status: yellow, note: On track \}\n/,
+        Array.from({ length: 1001 }, () => '          - { date: 2030-02-01, value: 14 }\n').join(''),
+      ),
+    expect: { file: 'okrs/2030-Q1/company.yaml', message: /holds 1,001 check-ins; a key result keeps at most 1,000/ },
+  },
+  {
+    name: 'bounded-long-id',
+    kind: 'bounded',
+    about: 'an objective id of 300 characters (it passed the check; the build failed with ENAMETOOLONG)',
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'id: 2030-q1-company-launch', `id: 2030-q1-${'x'.repeat(292)}`),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 4, message: /is 300 characters long; an id is at most 100/ },
+  },
+  {
+    name: 'control-escape-in-title',
+    kind: 'control',
+    about: "an ESC sequence in an objective's title (it reached the HTML and a reviewer's terminal)",
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'title: Launch the product', 'title: "Launch \\e[2J\\e[Hthe product"'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 5, message: /'title' contains a control character \(U\+001B\)/ },
+  },
+  {
+    name: 'control-nul-in-note',
+    kind: 'control',
+    about: "a NUL in a check-in's note",
+    prepare: (dir) => edit(join(dir, 'okrs/2030-Q1/company.yaml'), 'note: On track }', 'note: "On\\0track" }'),
+    expect: { file: 'okrs/2030-Q1/company.yaml', line: 17, message: /'note' contains a control character \(U\+0000\)/ },
+  },
+  {
+    name: 'control-backspace-in-guide-title',
+    kind: 'control',
+    about: "a backspace written into a public guide's title",
+    prepare: (dir) => writeFileSync(join(dir, 'guides/bs.mdx'), '---\ntitle: "Safe\\bx"\nclassification: public\n---\n\nText.\n'),
+    expect: { file: 'guides/bs.mdx', line: 2, message: /'title' contains a control character \(U\+0008\)/ },
   },
 ];
 

@@ -3,6 +3,7 @@ import { formatDiffMarkdown } from '../../src/lib/diff.ts';
 import { formatPretty } from '../../src/lib/errors.ts';
 import { cacheOption, oneOf, parse, parseCacheOf, UsageError } from './args.ts';
 import { compare, sideErrors } from './compare.ts';
+import { printable } from '../../src/lib/printable.ts';
 
 export const HELP = `Usage: okr diff BASE [HEAD] [--content DIR] [--format markdown|json] [--cache]
 
@@ -39,6 +40,7 @@ export function diffCommand(argv: string[]): number {
     }
     return 1;
   }
-  process.stdout.write(format === 'json' ? `${JSON.stringify(result.diff, null, 2)}\n` : formatDiffMarkdown(result.diff));
+  // Escaped for the terminal (and the PR comment) whatever the content holds; JSON escapes them itself.
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result.diff, null, 2)}\n` : printable(formatDiffMarkdown(result.diff)));
   return 0;
 }

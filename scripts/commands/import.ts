@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { formatPretty } from '../../src/lib/errors.ts';
+import { formatPretty, pushAll } from '../../src/lib/errors.ts';
 import { computeHandbook } from '../../src/lib/handbook.ts';
 import { writeDirAtomic, writeFileAtomic } from '../../src/lib/load/atomic-write.ts';
 import { DEFAULT_MIN_MAPPED, importDocuments, optionProblem, type ImportInput } from '../../src/lib/import/index.ts';
@@ -44,7 +44,7 @@ function filesUnder(dir: string, base = dir): string[] {
     const st = lstatSync(abs);
     if (st.isDirectory()) {
       const inner = filesUnder(abs, base);
-      out.push(...(inner.length ? inner : [`${slash(relative(base, abs))}/`]));
+      pushAll(out, inner.length ? inner : [`${slash(relative(base, abs))}/`]);
     } else out.push(slash(relative(base, abs)));
   }
   return out;

@@ -5,6 +5,7 @@ import { daysBetween } from './calendar.ts';
 import { formatGrade, formatValue, roundHalfAway } from './format.ts';
 import { statusCounts, type Light, type Status } from './status.ts';
 import type { TableView } from './views/table.ts';
+import { maxOf, minOf } from './extremes.ts';
 
 export type SeriesColour = Light | 'none' | 'accent' | 'muted';
 
@@ -129,7 +130,7 @@ export function krProgressChart(k: KrChartInput): ChartSpec {
   const points = [...baseline, ...k.readings.map((r) => ({ ...r, isBaseline: false }))];
   const pace = k.from !== undefined && k.from !== k.target;
   const ys = [...points.map((p) => p.value), k.target, ...(k.from !== undefined ? [k.from] : [])];
-  const [low, high] = [Math.min(...ys), Math.max(...ys)];
+  const [low, high] = [minOf(ys), maxOf(ys)];
   const series: ChartSeries[] = [
     { label: 'Value', data: [], points: points.map((p) => ({ x: p.date, y: p.value })), colour: 'accent' },
     {

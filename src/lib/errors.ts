@@ -1,6 +1,7 @@
 // Content problems: every one names file, line, column, field path, a message and a hint.
 // Formatting for the three `okr check` outputs lives here too, so the CLI and the build print the same.
 import { Hinter } from './hints.ts';
+import { printable } from './printable.ts';
 
 /** An error fails the check; a warning is likely a mistake; a note says how something is read (never a problem). */
 export type Severity = 'error' | 'warning' | 'note';
@@ -49,6 +50,44 @@ export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
   );
 }
 
+/** At most this many problems are listed for one file: past it, one line counts the rest. */
+export const MAX_ISSUES_PER_FILE = 100;
+
+/**
+ * Sorted issues with each file's list cut at `max`, followed by a line that counts what was cut: a
+ * broken file can hold a problem per item (60,000 of them), and a listing that long hides the rest.
+ */
+export function capPerFile(sorted: readonly ContentIssue[], max = MAX_ISSUES_PER_FILE): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (let i = 0, j = 0; i < sorted.length; i = j) {
+    while (j < sorted.length && sorted[j]!.file === sorted[i]!.file) j++;
+    for (let k = i; k < Math.min(j, i + max); k++) out.push(sorted[k]!);
+    if (j - i > max) out.push(moreIssues(sorted.slice(i + max, j), sorted[i + max - 1]!));
+  }
+  return out;
+}
+
+/** One line for the problems not listed, placed after the last one listed. */
+function moreIssues(rest: readonly ContentIssue[], last: ContentIssue): ContentIssue {
+  const count = (severity: Severity) => rest.filter((r) => r.severity === severity).length;
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('note')];
+  const parts = [
+    errors && `${errors.toLocaleString('en')} error${errors === 1 ? '' : 's'}`,
+    warnings && `${warnings.toLocaleString('en')} warning${warnings === 1 ? '' : 's'}`,
+    notes && `${notes.toLocaleString('en')} note${notes === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  return {
+    file: last.file,
+    line: last.line,
+    column: last.column,
+    path: '',
+    // Sorts after every message at the same place (U+2026 is above ASCII).
+    message: `… and ${rest.length.toLocaleString('en')} more in this file, not listed (${parts.join(', ')})`,
+    hint: 'fix the problems listed (often one mistake repeated), then run okr check again',
+    severity: errors ? 'error' : warnings ? 'warning' : 'note',
+  };
+}
+
 export const hasErrors = (issues: readonly ContentIssue[]) => issues.some((issue) => issue.severity === 'error');
 
 const colours = { red: '\x1b[31m', yellow: '\x1b[33m', dim: '\x1b[2m', bold: '\x1b[1m', cyan: '\x1b[36m', reset: '\x1b[0m' };
@@ -58,16 +97,16 @@ export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: b
   const c = opts.colour ? colours : { red: '', yellow: '', dim: '', bold: '', cyan: '', reset: '' };
   const lines: string[] = [];
   for (const i of sortIssues([...issues])) {
-    const where = i.line ? `${i.file}:${i.line}:${i.column}` : i.file;
+    const where = printable(i.line ? `${i.file}:${i.line}:${i.column}` : i.file);
     const sev =
       i.severity === 'error'
         ? `${c.red}error${c.reset}`
         : i.severity === 'warning'
           ? `${c.yellow}warning${c.reset}`
           : `${c.cyan}note${c.reset}`;
-    const field = i.path ? ` ${c.dim}(${i.path})${c.reset}` : '';
-    lines.push(`${c.bold}${where}${c.reset} ${sev} ${i.message}${field}`);
-    if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${i.hint}`);
+    const field = i.path ? ` ${c.dim}(${printable(i.path)})${c.reset}` : '';
+    lines.push(`${c.bold}${where}${c.reset} ${sev} ${printable(i.message)}${field}`);
+    if (i.hint) lines.push(`  ${c.cyan}hint:${c.reset} ${printable(i.hint)}`);
   }
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const warnings = issues.filter((issue) => issue.severity === 'warning').length;
@@ -83,7 +122,7 @@ export function formatPretty(issues: readonly ContentIssue[], opts: { colour?: b
 
 /** GitHub Actions workflow commands, so problems appear inline on the pull request. */
 export function formatGithub(issues: readonly ContentIssue[]): string {
-  const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const esc = (s: string) => printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
   const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return sortIssues([...issues])
     .map((i) => {

@@ -2,6 +2,7 @@
 import { exactNumber, formatGrade, formatValue, reproducibleTerms, roundHalfAway } from './format.ts';
 import { gradingCutoff, judgementOf, placeOf, readingsOf, type Judgement, type Reading } from './readings.ts';
 import type { Band, Checkin, KeyResult, SubMetric } from './schema/index.ts';
+import { minOf } from './extremes.ts';
 
 export type GradeSource = 'computed' | 'manual' | 'declared';
 
@@ -197,7 +198,7 @@ export function gradeAt(m: SubMetric | KeyResult, state: GradeState, ctx: GradeC
       if (missing.length)
         return ungraded(`part${missing.length > 1 ? 's' : ''} ${missing.map((x) => `'${x.p.id}'`).join(', ')} not graded yet`);
       const values = parts.map((x) => x.g.value!);
-      const combine = (xs: number[]) => (m.combine === 'min' ? Math.min(...xs) : xs.reduce((a, b) => a + b, 0) / xs.length);
+      const combine = (xs: number[]) => (m.combine === 'min' ? minOf(xs) : xs.reduce((a, b) => a + b, 0) / xs.length);
       const value = combine(values);
       const terms = explain ? reproducibleTerms(values, value, combine) : [];
       return {

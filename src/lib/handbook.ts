@@ -4,7 +4,7 @@ import { alignmentCoverage, atRiskPropagation, computeAlignment, dependencyEdges
 import { gradeAudit, statusAudit, type Audit } from './audit.ts';
 import { audienceFromEnv, projectAudience, type Audience } from './audience.ts';
 import { buildDate } from './calendar.ts';
-import { hasErrors, pushAll, sortIssues, type ContentIssue } from './errors.ts';
+import { capPerFile, hasErrors, pushAll, sortIssues, type ContentIssue } from './errors.ts';
 import { checkinSchedule, type CheckinSchedule } from './freshness.ts';
 import { computeKr, type ComputedKr } from './key-results.ts';
 import { loadContent } from './load/index.ts';
@@ -106,7 +106,7 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   pushAll(issues, validateNarratives(raw.narratives, new Set(periodFiles)));
   pushAll(issues, validateComponents([...raw.narratives, ...raw.guides], model, raw));
   pushAll(issues, validateRevisions(model));
-  if (!raw.org) return { issues: sortIssues(issues), ok: false };
+  if (!raw.org) return { issues: capPerFile(sortIssues(issues)), ok: false };
   const today = opts.today ?? buildDate(process.env);
   const audience = opts.audience ?? 'internal';
   const view = projectAudience(model, audience);
@@ -128,7 +128,7 @@ export function computeHandbook(dir: string, opts: HandbookOptions = {}): Handbo
   pushAll(issues, trust.issues);
   const handbook = { ...computed, handbook: { ...computed.handbook, audience, trust: trust.trust } };
   pushAll(issues, handbook.warnings);
-  const sorted = sortIssues(issues);
+  const sorted = capPerFile(sortIssues(issues));
   return { issues: sorted, ok: !hasErrors(sorted), handbook: hasErrors(sorted) ? undefined : handbook.handbook };
 }
 

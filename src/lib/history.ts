@@ -2,6 +2,7 @@
 // (read by ./load/git-history.ts). Each commit that touched an objective becomes one entry listing
 // what changed, in the same words as `okr diff`. Pure and deterministic: same commits ⇒ same history.
 import { describeChange, diffRecords, type Change, type RecordSet, type Value } from './diff.ts';
+import { pushAll } from './errors.ts';
 
 export interface FileVersion {
   commit: string;
@@ -136,7 +137,7 @@ export function mergeHistory(parts: Iterable<FileHistoryPart>): HistoryIndex {
       const entries = byObjective.get(objective) ?? [];
       for (const e of list) {
         const entry = entries.find((x) => x.commit === e.commit);
-        if (entry) entry.changes.push(...e.changes);
+        if (entry) pushAll(entry.changes, e.changes);
         else entries.push(e);
       }
       byObjective.set(objective, entries);

@@ -10,8 +10,10 @@ export interface TextChange {
   to: string;
 }
 
-/** Code points, so an emoji or a Thai combining sign is never split. */
-const chars = (s: string) => Array.from(s);
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The characters a reader sees (grapheme clusters): an emoji or a Thai vowel sign is never cut from its letter. */
+const chars = (s: string) => Array.from(GRAPHEMES.segment(s), (g) => g.segment);
 
 function commonPrefix(a: readonly string[], b: readonly string[]): number {
   let i = 0;

@@ -31,11 +31,17 @@ const root = mkdtempSync(join(tmpdir(), 'okr-hostile-'));
 const dirs = new Map<string, string>();
 const runs = new Map<string, Run>();
 const checked = HOSTILE.filter((c) => !('leak' in c.expect));
+/** Every attempt of the checks to reach the network (test/network-watch.ts). */
+const checkNetwork = join(root, 'check-network.log');
 beforeAll(async () => {
   for (const c of HOSTILE) dirs.set(c.name, prepareHostile(c, root));
+  const watch = {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${join(ROOT, 'test/network-watch.ts')}`,
+    OKR_NETWORK_LOG: checkNetwork,
+  };
   const results = await checkAll(
     checked.map((c) => dirs.get(c.name)!),
-    (dir) => checkJson(dir, TIMEOUT_MS, ['--audience', 'public']),
+    (dir) => checkJson(dir, TIMEOUT_MS, ['--audience', 'public'], watch),
   );
   checked.forEach((c, i) => runs.set(c.name, results[i]!));
 }, 10 * TIMEOUT_MS);
@@ -51,6 +57,7 @@ describe('the hostile corpus', () => {
       projection: expect.any(Number),
       bounded: expect.any(Number),
       links: expect.any(Number),
+      control: expect.any(Number),
     });
     expect(kinds.get('mdx')).toBeGreaterThanOrEqual(20);
   });
@@ -90,6 +97,10 @@ describe('the hostile corpus', () => {
       expect(() => renderProse(c.page!, text, proseFormat(c.page!))).toThrow(ProseRefused);
     }
     expect(existsSync(join(dir, PWNED)), 'no code of the page ran').toBe(false);
+  });
+
+  it('okr check contacted no one, whatever the content', () => {
+    expect(existsSync(checkNetwork) ? readFileSync(checkNetwork, 'utf8') : '').toBe('');
   });
 
   it.for(CSV_PAYLOADS)('csv: %j reaches a spreadsheet as text', ([payload, cell], { task }) => {

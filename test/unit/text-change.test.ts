@@ -25,6 +25,11 @@ describe('textChange', () => {
     expect(t).toEqual({ from: 'Enterprise churn at 12.3% threatens …', to: 'Mid-market churn at 12.3% threatens …' });
   });
 
+  it('never cuts a vowel sign from its letter', () => {
+    // "กี" is two code points (ก and the vowel sign ี), one character on screen.
+    expect(textChange('a', 'กี'.repeat(100), 10).to).toBe(`${'กี'.repeat(9)}…`);
+  });
+
   it('cuts a long changed part to the limit', () => {
     const t = textChange('a', 'x'.repeat(200), 60);
     expect(t.from).toBe('a');

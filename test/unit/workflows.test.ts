@@ -114,7 +114,7 @@ describe('.github/workflows/pages.yml', () => {
     expect(w.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
     const lines = runs(w);
     expect(lines).toEqual(['npm ci', 'npm run --silent okr -- check --format github --cache', 'npm run build']);
-    expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0 });
+    expect(uses(w, 'actions/checkout')?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
     expect(uses(w, 'actions/setup-node')?.with).toMatchObject({ 'node-version-file': '.nvmrc' });
     expect(uses(w, 'actions/upload-pages-artifact')?.with).toMatchObject({ path: 'dist' });
     expect(uses(w, 'actions/deploy-pages')).toBeDefined();

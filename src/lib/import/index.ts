@@ -13,6 +13,7 @@ import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
 import { findPeriods } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
+import { pushAll } from '../errors.ts';
 
 export { optionProblem } from './assemble/index.ts';
 export type { ImportOptions, ReportEntry } from './types.ts';
@@ -72,12 +73,12 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       const yEntries: ReportEntry[] = [];
       const y = readYamlDocument(input.file, text, (e) => yEntries.push(e));
       if (y.objectives.length || y.kpiGroups.length) {
-        raw.push(...yEntries);
+        pushAll(raw, yEntries);
         docs.push(withFilePeriod(y, report));
         continue;
       }
     }
-    raw.push(...mdEntries);
+    pushAll(raw, mdEntries);
     docs.push(withFilePeriod(md, report));
   }
   const inputsShown = inputs.map((i) => i.file);

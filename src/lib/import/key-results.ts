@@ -16,6 +16,7 @@ import {
   type Operator,
   type Value,
 } from './values.ts';
+import { pushAll } from '../errors.ts';
 
 /** Verbs that count things from zero ("close 15 deals", "launch 3 features", "6 recruiters hired"). */
 const COUNT_VERB =
@@ -386,7 +387,10 @@ function compoundFromClauses(text: string, ctx: Ctx): Partial<KrRecord> | undefi
       parts.push({ id: slug(title, 4) || 'part', title, kind: 'count', target: count.value, ...u(count.unit) });
       measurable++;
     } else if (ms.length > 1) {
-      parts.push(...ms.map((m) => partFromMeasure(m, c)));
+      pushAll(
+        parts,
+        ms.map((m) => partFromMeasure(m, c)),
+      );
       measurable += ms.length;
     } else {
       const title = c.charAt(0).toUpperCase() + c.slice(1);

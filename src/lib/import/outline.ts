@@ -5,6 +5,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { endLineOf, lineOf, paragraphLines } from './markdown.ts';
 import { ROLE_WORDS } from './names.ts';
+import { pushAll } from '../errors.ts';
 
 /** Plain text of inline nodes, as the caller renders it (links, redactions, subscripts). */
 export type InlineRenderer = (nodes: readonly PhrasingContent[]) => string;
@@ -342,7 +343,7 @@ function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): 
   const children: OutlineItem[] = [];
   const other: RootContent[] = [];
   for (const b of first?.type === 'paragraph' ? rest : item.children) {
-    if (b.type === 'list') children.push(...outlineList(b, render));
+    if (b.type === 'list') pushAll(children, outlineList(b, render));
     else other.push(b);
   }
   return {
@@ -381,7 +382,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
     }
     const s = stack.at(-1);
     if (!s) continue;
-    if (n.type === 'list') s.items.push(...outlineList(n, render));
+    if (n.type === 'list') pushAll(s.items, outlineList(n, render));
     else if (n.type === 'table') s.tables++;
     else if (n.type === 'paragraph') s.paragraphs++;
   }

@@ -1,7 +1,7 @@
 // Parse and validate one content file's text against its collection's schema. Pure but for
 // readText(); runs on the loader's thread and on the parse worker (./parallel.ts).
 import { z } from 'astro/zod';
-import { fileIssue, type ContentIssue } from '../errors.ts';
+import { fileIssue, pushAll, type ContentIssue } from '../errors.ts';
 import * as schema from '../schema/index.ts';
 import type { Collection, Sourced, YamlCollection } from '../source/content.ts';
 import type { NodeOffsets } from '../source/yaml-positions.ts';
@@ -46,7 +46,7 @@ export function validateYaml<T>(
 ): { value?: Sourced<T>; issues: ContentIssue[]; source: YamlSource; raw?: unknown } {
   const { source, issues, value, clean } = parseYaml(file, text, lineOffset);
   if (issues.some((issue) => issue.severity === 'error')) return { issues, source };
-  issues.push(...cutValues(file, text, lineOffset));
+  pushAll(issues, cutValues(file, text, lineOffset));
   const raw = clean ? value : sanitise(source, value, issues);
   if (raw === null || raw === undefined) {
     issues.push(fileIssue(file, 'file has no content', 'fill it in or delete it'));
@@ -54,7 +54,7 @@ export function validateYaml<T>(
   }
   const parsed = s.safeParse(raw);
   if (!parsed.success) {
-    issues.push(...schemaIssues(source, raw, parsed.error.issues, known(s)));
+    pushAll(issues, schemaIssues(source, raw, parsed.error.issues, known(s)));
     return { issues, source, raw };
   }
   return { value: { data: parsed.data, src: source }, issues, source, raw };

@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { didYouMean, formatPath, type ContentIssue } from '../errors.ts';
 import { issueAt, positionOfKey, type YamlSource } from '../source/yaml-source.ts';
+import { codePoint, CONTROL_CHARACTER } from '../printable.ts';
 import { RESERVED_KEYS } from './reserved-keys.ts';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -19,7 +20,19 @@ export function fieldNames(schema: z.ZodType): Set<string> {
   return names;
 }
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v);
+/** What a value is, in YAML's words; a tag such as !!timestamp or !!binary makes objects that are no mapping. */
+const describe = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : v instanceof Date
+        ? 'a timestamp (!!timestamp)'
+        : ArrayBuffer.isView(v)
+          ? 'binary data (!!binary)'
+          : typeof v === 'object'
+            ? 'a mapping'
+            : typeof v;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -53,14 +66,16 @@ export function schemaIssues(src: YamlSource, data: unknown, issues: readonly Zo
           out.push(issueAt(src, path.slice(0, -1), `missing required field '${field}'`, `add '${field}:' here`));
         } else {
           const hint =
-            issue.expected === 'string' && typeof actual === 'number'
-              ? `write it in quotes, e.g. "${actual}"`
-              : issue.expected === 'number' && typeof actual === 'string'
-                ? // 1e400 is read as text: as a number it would be Infinity.
-                  /^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/.test(actual.trim())
-                  ? 'the number is too large to represent: use a larger unit (millions instead of units)'
-                  : `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
-                : undefined;
+            actual instanceof Date || ArrayBuffer.isView(actual)
+              ? 'remove the !!tag: the value is read as plain YAML, without tags'
+              : issue.expected === 'string' && typeof actual === 'number'
+                ? `write it in quotes, e.g. "${actual}"`
+                : issue.expected === 'number' && typeof actual === 'string'
+                  ? // 1e400 is read as text: as a number it would be Infinity.
+                    /^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/.test(actual.trim())
+                    ? 'the number is too large to represent: use a larger unit (millions instead of units)'
+                    : `write a plain number without units (put the unit in 'unit:'), e.g. ${actual.replace(/[^0-9.+-]/g, '') || '42'}`
+                  : undefined;
           out.push(issueAt(src, path, `'${field}' must be ${article(issue.expected)}, not ${describe(actual)}`, hint));
         }
         break;
@@ -127,6 +142,11 @@ function defaultHint(issue: ZodIssue, actual: unknown): string | undefined {
     if (max === 1 && actual > 1 && actual <= 100) return `a fraction from 0 to 1: write ${actual / 100} for ${actual} %`;
     return `use a number ${issue.inclusive ? 'up to' : 'below'} ${max}`;
   }
+  if (issue.code === 'too_big' && typeof actual === 'string') return `shorten it to at most ${Number(issue.maximum)} characters`;
+  if (issue.code === 'too_big' && Array.isArray(actual))
+    return issue.path.at(-1) === 'checkins'
+      ? 'keep the recent readings: move the raw series to a source file under sources/ (okr pull reads it), or record a weekly value'
+      : `keep at most ${Number(issue.maximum)} items`;
   if (issue.code === 'too_small' && typeof actual === 'number')
     return `use a number ${issue.inclusive ? 'of at least' : 'above'} ${Number(issue.minimum)}${Number(issue.minimum) === 0 ? ', e.g. 1' : ''}`;
   if (typeof actual === 'string' && /YYYY-MM-DD/.test(issue.message)) return 'e.g. 2025-02-01 (year, month, day)';
@@ -154,6 +174,16 @@ export function sanitise(
   open = new Set<object>(),
 ): unknown {
   if (typeof value === 'string') {
+    const control = CONTROL_CHARACTER.exec(value);
+    if (control)
+      issues.push(
+        issueAt(
+          src,
+          path,
+          `'${String(path.at(-1) ?? 'file')}' contains a control character (${codePoint(control[0])})`,
+          'delete it: text may hold tabs and line breaks, but no other control characters (they hide text or drive a terminal)',
+        ),
+      );
     // Most content is ASCII: nothing to check or normalise.
     if (!NON_ASCII.test(value)) return value;
     if (!value.isWellFormed()) {
@@ -178,7 +208,8 @@ export function sanitise(
       );
     return value;
   }
-  if (!value || typeof value !== 'object') return value;
+  // A timestamp or binary value (a !!timestamp or !!binary tag) has no fields to walk: the schema names it.
+  if (!value || typeof value !== 'object' || value instanceof Date || ArrayBuffer.isView(value)) return value;
   if (open.has(value)) {
     issues.push(
       issueAt(

@@ -7,6 +7,7 @@
 // undefined, and the caller takes the general route. test/unit/yaml-source.test.ts checks both agree.
 import { CORE_SCHEMA, EVENT_ID, getScalarValue, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { child, emptyValueStart, scalarStart, type NodeOffsets } from '../source/yaml-positions.ts';
+import { CONTROL_CHARACTER } from '../printable.ts';
 import { RESERVED_KEYS } from './reserved-keys.ts';
 
 interface Frame {
@@ -29,7 +30,7 @@ const KEYS = new Map<string, string>();
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Text that sanitise() returns unchanged and reports nothing about. */
-const clean = (s: string) => !NON_ASCII.test(s) || (s.isWellFormed() && s.normalize('NFC') === s);
+const clean = (s: string) => !CONTROL_CHARACTER.test(s) && (!NON_ASCII.test(s) || (s.isWellFormed() && s.normalize('NFC') === s));
 
 /** What js-yaml's constructor makes of a scalar without a tag. */
 function scalarValue(text: string, ev: ScalarEvent): unknown {

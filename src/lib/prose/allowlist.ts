@@ -127,9 +127,14 @@ export const URL_PROPERTIES: Record<string, 'link' | 'image'> = { href: 'link', 
 
 /** Links may go anywhere on the web, never run code: relative URLs and http, https, mailto and tel. */
 export function isSafeLink(url: string): boolean {
+  const scheme = urlScheme(url);
+  return !scheme || /^(?:https?|mailto|tel)$/.test(scheme);
+}
+
+/** The scheme a browser reads from a URL, in lower case ("javascript" for "Java\tScript:…"); undefined for none. */
+export function urlScheme(url: string): string | undefined {
   // Browsers ignore control characters and whitespace inside a scheme ("java\tscript:").
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''));
-  return !scheme || /^(?:https?|mailto|tel)$/i.test(scheme[1]!);
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1]!.toLowerCase();
 }
 
 /**

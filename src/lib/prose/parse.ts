@@ -3,7 +3,7 @@
 // thousand levels the parser crashes the process instead of reporting.
 import { markdownToHast, mdxToHast } from 'satteri';
 import { MAX_NESTING, MAX_PROSE_BYTES } from './allowlist.ts';
-import { tooDeepAt } from './nesting.ts';
+import { tooDeepAt, tooMuchMarkupAt } from './nesting.ts';
 
 /** `.mdx` pages are MDX (a few HTML elements and the handbook's components allowed); `.md` pages are Markdown. */
 export type ProseFormat = 'md' | 'mdx';
@@ -57,6 +57,15 @@ export function parseProse(text: string, format: ProseFormat): { tree: ProseNode
         ...lineColumn(text, deep),
         message: `the page nests more than ${MAX_NESTING} levels deep here (quotes, lists, tags or brackets)`,
         hint: 'prose needs only a few levels; look for a runaway run of >, -, <tag> or ( [ {',
+      },
+    };
+  const much = tooMuchMarkupAt(text, format);
+  if (much)
+    return {
+      problem: {
+        ...lineColumn(text, much.at),
+        message: `${much.what}: more than the parser reads in good time`,
+        hint: 'prose needs a few tags and no code: use Markdown for structure, and write &lt; and \\{ for the characters',
       },
     };
   try {

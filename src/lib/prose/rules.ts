@@ -11,6 +11,7 @@ import {
   MARKDOWN_ELEMENTS,
   MAX_NESTING,
   URL_PROPERTIES,
+  urlScheme,
 } from './allowlist.ts';
 import type { ProseAttribute, ProseFormat, ProseNode, ProseProblem } from './parse.ts';
 
@@ -168,12 +169,17 @@ function urlProblem(tag: string, property: string, value: unknown): Problem | un
       message: `a link to '${truncate(value)}' is not allowed: only http, https, mailto, tel and relative links`,
       hint: 'links cannot run code (javascript:, data:, vbscript:); link to a page instead',
     };
-  if (kind === 'image' && !isSiteImage(value))
-    return {
-      message: `the image '${truncate(value)}' comes from another host`,
-      hint: `images must come from the site itself (a path such as /images/chart.png); link to the other host instead of <${tag}>`,
-    };
-  return undefined;
+  if (kind !== 'image' || isSiteImage(value)) return undefined;
+  const scheme = urlScheme(value);
+  return scheme && scheme !== 'http' && scheme !== 'https'
+    ? {
+        message: `the image '${truncate(value)}' is a ${scheme}: URL, not a file of the site`,
+        hint: 'images must come from the site itself (a path such as /images/chart.png)',
+      }
+    : {
+        message: `the image '${truncate(value)}' comes from another host`,
+        hint: `images must come from the site itself (a path such as /images/chart.png); link to the other host instead of <${tag}>`,
+      };
 }
 
 function componentUse(node: ProseNode, at: { line: number; column: number }): ProseComponent {

@@ -14,6 +14,7 @@ import { compareLeaves, leafKey } from './order.ts';
 import { ed25519Verify, equalBytes, fromHex, leafHash, rootFromLeafHashes, sha256, toHex, verifyInclusion, type Eff } from './merkle.ts';
 import type { Failure, KeyInfo, KeyInput, Pin, SnapshotInput, SnapshotReport } from './report.ts';
 import { FILES, SNAPSHOT_FORMAT, VERSION, versionNumber, type Manifest, type ProofsFile } from './snapshot.ts';
+import { pushAll } from '../errors.ts';
 
 // ignoreBOM keeps a byte-order mark in the text: a file that gained one is not the file published.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -264,7 +265,7 @@ export function* verifySnapshots(
 ): Eff<{ reports: SnapshotReport[]; keys: KeyInfo[]; failures: Failure[] }> {
   const pins = opts.pins ?? [];
   const { keys, failures } = yield* readKeys(keyInputs);
-  failures.push(...checkKeys(keys, pins, opts.pinnedIn));
+  pushAll(failures, checkKeys(keys, pins, opts.pinnedIn));
   const reports: SnapshotReport[] = [];
   for (const s of inputs) reports.push(yield* verifySnapshot(s, keys));
   checkChain(reports, pins, opts.now ?? Date.now(), opts.chain !== false, opts.pinnedIn);

@@ -26,6 +26,16 @@ export const checkin = z.strictObject({
   provenance: provenance.optional(),
 });
 
+/**
+ * A key result's check-ins. A year of daily readings is 366; past MAX_CHECKINS the page's table and
+ * chart are unreadable, and the list is a data dump that belongs in a source file (sources/).
+ */
+export const MAX_CHECKINS = 1000;
+export const checkins = z.array(checkin).max(MAX_CHECKINS, {
+  error: (issue) =>
+    `holds ${Array.isArray(issue.input) ? issue.input.length.toLocaleString('en') : 'too many'} check-ins; a key result keeps at most ${MAX_CHECKINS.toLocaleString('en')} (a page lists every one)`,
+});
+
 /** A scheduled check-in of a period (a row of a quarter's check-in calendar). */
 export const scheduledCheckin = z.strictObject({
   date: isoDate,

@@ -1,10 +1,20 @@
 // Building blocks shared by every entity schema.
 import { z } from 'astro/zod';
 
+/** The longest id: a few words are enough, and an id becomes file names within the file system's limit. */
+export const MAX_ID_LENGTH = 100;
+
 /** A stable identifier: lowercase letters, digits and hyphens. Ids never change once published. */
-export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {
-  error: 'must be lowercase letters, digits and hyphens (e.g. "enterprise-growth")',
-});
+export const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: 'must be lowercase letters, digits and hyphens (e.g. "enterprise-growth")',
+  })
+  // An id names a page's folder and its files (a file name holds at most 255 bytes); it is read in links.
+  .max(MAX_ID_LENGTH, {
+    error: (issue) =>
+      `is ${typeof issue.input === 'string' ? issue.input.length : 'too many'} characters long; an id is at most ${MAX_ID_LENGTH} (it names the page's address and files)`,
+  });
 
 const realDates = new Set<string>();
 /** 2025-02-30 parses in some engines; a real date survives the round trip. Remembered: content repeats dates. */

@@ -1,6 +1,6 @@
 // Key results: one shape per kind of the grading specification (docs/grading.md).
 import { z } from 'astro/zod';
-import { checkin } from './checkin.ts';
+import { checkins } from './checkin.ts';
 import { classification, fraction, id, isoDate, num, statusColour, text } from './common.ts';
 import { keyResultSource } from './source.ts';
 
@@ -54,7 +54,7 @@ const common = {
 const numericReadings = {
   current: num.optional(),
   asOf: isoDate.optional(),
-  checkins: z.array(checkin).optional(),
+  checkins: checkins.optional(),
   /** Where the value comes from: `okr pull` reads it and appends check-ins (./source.ts). */
   source: keyResultSource.optional(),
 };
@@ -90,7 +90,7 @@ const milestoneFields = {
   /** A judgement grade (manual grade) while not done; needs a rationale. */
   manualGrade: fraction.optional(),
   rationale: text.optional(),
-  checkins: z.array(checkin).optional(),
+  checkins: checkins.optional(),
 };
 
 const part = {
@@ -125,7 +125,7 @@ export const keyResult = z.discriminatedUnion('kind', [
     rationale: text,
     /** The date of the judgement; without one it grades the latest reading. */
     asOf: isoDate.optional(),
-    checkins: z.array(checkin).optional(),
+    checkins: checkins.optional(),
   }),
   z.strictObject({
     ...common,
@@ -133,14 +133,14 @@ export const keyResult = z.discriminatedUnion('kind', [
     combine: z.enum(['mean', 'min']).default('mean'),
     parts: z.array(subMetric).min(2, { error: 'a compound key result combines at least two sub-metrics' }),
     asOf: isoDate.optional(),
-    checkins: z.array(checkin).optional(),
+    checkins: checkins.optional(),
   }),
   z.strictObject({
     ...common,
     kind: z.literal('redacted'),
     /** Redaction ids (org.yaml `redactions`) this KR hides; titles show them as {id}. */
     values: z.array(id).optional(),
-    checkins: z.array(checkin).optional(),
+    checkins: checkins.optional(),
   }),
 ]);
 

@@ -8,6 +8,7 @@ import type { SiteIndex } from '../site-index.ts';
 import type { Status } from '../status.ts';
 import type { Urls } from '../urls.ts';
 import type { Cell, TableView } from './table.ts';
+import { minOf } from '../extremes.ts';
 
 /**
  * Weakest first, by `order` (lower is weaker; ties by id). Every order comes from the status model:
@@ -50,7 +51,7 @@ export const krsWeakestFirst = (krs: readonly ComputedKr[]): ComputedKr[] => wea
 export function objectivesWeakestFirst(objectives: readonly ComputedObjective[]): ComputedObjective[] {
   const gap = (o: ComputedObjective) => {
     const gaps = o.keyResults.flatMap((k) => (k.pace ? [k.pace.gap] : []));
-    return gaps.length ? Math.min(...gaps) : null;
+    return gaps.length ? minOf(gaps) : null;
   };
   return weakestFirst(objectives.map((o) => ({ o, order: orderOf(o.status, gap(o), o.rollup.grade), id: o.id }))).map((x) => x.o);
 }

@@ -11,6 +11,7 @@ import { DECLARED_ONLY_NOTE, declaredOnly, krStatusTable, krsWeakestFirst, needs
 import { featuredPeriod, type Featured } from './featured.ts';
 import { gradeOf } from './lists.ts';
 import type { TableView } from './table.ts';
+import { maxOf } from '../extremes.ts';
 
 export interface PeriodCard {
   period: ComputedPeriod;
@@ -79,7 +80,7 @@ export function homeView(s: SiteIndex, url: Urls): HomeView {
       [
         during && attention.length === 0 && krs.some((k) => k.pace) ? 'Nothing is behind pace.' : '',
         stale.length
-          ? `${stale.length} key result${stale.length === 1 ? ' has' : 's have'} an overdue check-in (up to ${Math.max(...stale.map((k) => k.status.stale!.days))} days): see each team's page.`
+          ? `${stale.length} key result${stale.length === 1 ? ' has' : 's have'} an overdue check-in (up to ${maxOf(stale.map((k) => k.status.stale!.days))} days): see each team's page.`
           : '',
       ]
         .filter(Boolean)

@@ -7,6 +7,7 @@ import { beforeEndWords } from '../status.ts';
 import type { Urls } from '../urls.ts';
 import { DECLARED_ONLY_NOTE, declaredOnly, gapWords, krStatusTable, krsWeakestFirst, meanGap, needsAttention } from './attention.ts';
 import type { TableView } from './table.ts';
+import { maxOf } from '../extremes.ts';
 
 export interface TeamPeriodView {
   period: ComputedPeriod;
@@ -55,10 +56,10 @@ function answer(krs: readonly ComputedKr[], period: ComputedPeriod): string {
       ? ''
       : `On average the key results are ${gapWords(gap)} against the pace expected by their last check-in${stale.length ? ' (by today, for an overdue one)' : ''}.`,
     early.length
-      ? `${count(early.length)} ${early.length === 1 ? 'has a final grade' : 'have final grades'} from a reading before the period's last check-ins (up to ${beforeEndWords(Math.max(...early.map((k) => k.status.early!.daysBeforeEnd)))} before the end).`
+      ? `${count(early.length)} ${early.length === 1 ? 'has a final grade' : 'have final grades'} from a reading before the period's last check-ins (up to ${beforeEndWords(maxOf(early.map((k) => k.status.early!.daysBeforeEnd)))} before the end).`
       : '',
     stale.length
-      ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${Math.max(...stale.map((k) => k.status.stale!.days))} days).`
+      ? `${count(stale.length)} ${stale.length === 1 ? 'has' : 'have'} an overdue check-in (up to ${maxOf(stale.map((k) => k.status.stale!.days))} days).`
       : '',
     noReading ? `${count(noReading)} without a reading${during ? ' yet' : ''}.` : '',
   ]

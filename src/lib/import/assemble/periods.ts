@@ -5,6 +5,7 @@ import { emptyPeriod } from '../records.ts';
 import type { DocRecords, ImportOptions, ObjectiveDraft, PeriodDraft, Report } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { ImportError } from './options.ts';
+import { pushAll } from '../../errors.ts';
 
 export type Period = PeriodDraft & { docs: Set<string> };
 
@@ -92,11 +93,14 @@ function mergePeriod(into: PeriodDraft, p: PeriodDraft) {
     'source',
   ] as const;
   for (const k of fields) if (into[k] === undefined && p[k] !== undefined) (into as unknown as Record<string, unknown>)[k] = p[k];
-  into.checkins.push(...p.checkins.filter((c) => !into.checkins.some((x) => x.date === c.date && x.type === c.type)));
-  into.risks.push(...p.risks);
-  into.dependencies.push(...p.dependencies);
+  pushAll(
+    into.checkins,
+    p.checkins.filter((c) => !into.checkins.some((x) => x.date === c.date && x.type === c.type)),
+  );
+  pushAll(into.risks, p.risks);
+  pushAll(into.dependencies, p.dependencies);
   into.receiptsRequired.push(...p.receiptsRequired.filter((r) => !into.receiptsRequired.includes(r)));
-  into.changeLog.push(...p.changeLog);
+  pushAll(into.changeLog, p.changeLog);
 }
 
 export function sorted<T extends { id: string }>(it: Iterable<T>): T[] {

@@ -33,6 +33,8 @@ export interface ItemContext {
   krsElsewhere?: boolean;
   /** Under a heading that names goals or objectives ("Goals", "Our objectives"). */
   goalsSection: boolean;
+  /** The open objective is a heading's, and this list sits right under it (not under a nested item). */
+  underHeadingObjective?: boolean;
   /** The parent item is a key result. */
   underKr: boolean;
   /** Directly under a team section ("### Product:"), with no objective open. */
@@ -151,10 +153,18 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       // Among plain siblings under an objective, nested lines are notes on a key result, not a sub-objective.
       if (c.objective && !i.lead.owner && i.lead.bold !== 'whole') {
         const leaves = c.siblings.filter((s) => !nested(s)).length;
+        // Right under an objective's heading, an item over plain lines (no owners, no labels) is a key result with notes.
+        const plainBelow = i.children.every((ch) => !ch.lead.owner && !ch.lead.label && !ch.lead.bold);
         if (leaves * 2 > c.siblings.length)
           return decided(
             'kr',
             `${describe(i)} among ${leaves} plain sibling${leaves === 1 ? '' : 's'} under an objective: a key result with notes under it`,
+            true,
+          );
+        if (c.underHeadingObjective && plainBelow)
+          return decided(
+            'kr',
+            `${describe(i)} right under its objective's heading, over plain lines: a key result with notes under it`,
             true,
           );
       }

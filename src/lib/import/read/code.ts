@@ -6,6 +6,7 @@ import type { CheckinBlock, CheckinExtras } from '../types.ts';
 import { findPeriods, parseStatus } from '../values.ts';
 import { readYaml } from '../yaml/read.ts';
 import { ensurePeriod, h2, placed, sectionPeriod, sectionTeam, unmapped, where, type ReadState } from './state.ts';
+import { pushAll } from '../../errors.ts';
 
 export function readCode(st: ReadState, c: Code): void {
   const line = lineOf(c);
@@ -26,7 +27,7 @@ function yamlBlock(st: ReadState, yaml: string, line: number) {
     if (o.period) ensurePeriod(st, findPeriods(o.period, { years: true })[0] ?? { id: o.period, kind: 'year', fiscal: false });
     st.doc.objectives.push(o);
   }
-  st.doc.kpiGroups.push(...r.kpiGroups);
+  pushAll(st.doc.kpiGroups, r.kpiGroups);
   for (const [k, v] of r.meta) unmapped(st, v.where.line, v.where.line, `YAML "${k}" not mapped`, v.value);
 }
 

@@ -16,6 +16,7 @@ import { readParagraph } from './paragraphs.ts';
 import { frontMatter, readQuote } from './periods.ts';
 import { readTable } from './tables.ts';
 import { unmapped, type ReadState } from './state.ts';
+import { pushAll } from '../../errors.ts';
 
 /** Read one Markdown document into records. `text` is already cleaned (see ../index.ts). */
 export function readMarkdown(file: string, text: string, report: Report): DocRecords {
@@ -73,9 +74,13 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
     if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
     else if (n.type === 'list') {
       const items = outlineList(n, render);
-      topItems.push(...items);
+      pushAll(topItems, items);
       for (const i of allItems(items)) leads.push(i.lead, ...i.more.map((m) => m.lead));
-    } else if (n.type === 'paragraph') leads.push(...paragraphLeads(n, render).map((l) => l.lead));
+    } else if (n.type === 'paragraph')
+      pushAll(
+        leads,
+        paragraphLeads(n, render).map((l) => l.lead),
+      );
   }
   return { sectionAt, siblingsAt, leads, topItems };
 }

@@ -32,6 +32,8 @@ interface ItemsAt {
   krList: boolean;
   underKr: boolean;
   goals?: boolean;
+  /** The list sits right under the heading of the objective it belongs to. */
+  underHeading?: boolean;
 }
 
 export function readList(st: ReadState, l: List): void {
@@ -64,7 +66,9 @@ export function readList(st: ReadState, l: List): void {
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }
-  readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false });
+  const top = st.stack.at(-1);
+  const underHeading = Boolean(o && !st.itemObjective && top?.role === 'objective' && top.objective === o && !top.loose);
+  readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false, underHeading });
 }
 
 /** List items by their outline shape (../classify/items.ts): objectives, key results, fields, and notes reported line by line. */
@@ -83,6 +87,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
       krsElsewhere,
       goalsSection: goals,
       underKr: at.underKr,
+      underHeadingObjective: Boolean(at.underHeading),
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
     });

@@ -8,6 +8,7 @@ import { findPeriods, parseDateRange, type DateRange } from '../values.ts';
 import { readYaml } from '../yaml/read.ts';
 import { short, withUrls, yearOf } from './text.ts';
 import { currentObjective, docPeriod, guess, inline, note, placed, setDocPeriod, unmapped, where, type ReadState } from './state.ts';
+import { pushAll } from '../../errors.ts';
 
 export function datesFor(st: ReadState, p: PeriodDraft, range: DateRange, line: number): void {
   p.start = range.start;
@@ -38,8 +39,8 @@ export function frontMatter(st: ReadState, yaml: string): void {
     if (frontMatterField(st, k, v.value, at)) placed(st, at, undefined, `front matter ${k}`);
     else unmapped(st, at, at, `front matter "${k}" not mapped`, v.value);
   }
-  st.doc.objectives.push(...r.objectives);
-  st.doc.kpiGroups.push(...r.kpiGroups);
+  pushAll(st.doc.objectives, r.objectives);
+  pushAll(st.doc.kpiGroups, r.kpiGroups);
 }
 
 /** One front-matter key; false when it means nothing here (reported by the caller). */

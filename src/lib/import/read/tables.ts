@@ -26,6 +26,7 @@ import {
   where,
   type ReadState,
 } from './state.ts';
+import { pushAll } from '../../errors.ts';
 
 type Rows = { line: number; cells: InlineText[] }[];
 
@@ -84,7 +85,7 @@ export function tableNotes(st: ReadState, notes: readonly TableNote[]): void {
 function krTable(st: ReadState, o: ObjectiveDraft, t: TableRows, line: number) {
   const r = keyResultRows(t, { line, year: yearOf(sectionPeriod(st) ?? st.doc.period), ...(st.asOf ? { asOf: st.asOf } : {}) });
   if (r.asOf) st.asOf = r.asOf;
-  o.keyResults.push(...r.keyResults);
+  pushAll(o.keyResults, r.keyResults);
   for (const k of r.keyResults) placed(st, k.where.line, undefined, 'key result');
   tableNotes(st, r.notes);
 }
@@ -179,7 +180,7 @@ function recordTable(
     case 'schedule': {
       if (!p) return unmapped(st, line, end, 'check-in schedule with no period to attach to');
       const r = scheduleRows(t, p, line);
-      p.checkins.push(...r.checkins);
+      pushAll(p.checkins, r.checkins);
       return tableNotes(st, r.notes);
     }
     case 'grading': {
@@ -189,7 +190,7 @@ function recordTable(
     }
     case 'changes': {
       const r = changeRows(t, p);
-      p?.changeLog.push(...r.changes);
+      if (p) pushAll(p.changeLog, r.changes);
       return tableNotes(st, r.notes);
     }
   }
