@@ -3,7 +3,7 @@
 import { formatGrade } from './format.ts';
 import type { ComputedHandbook } from './handbook.ts';
 import { plainTitle } from './present.ts';
-import { PACE_WORD } from './status.ts';
+import { paceAt } from './status.ts';
 
 export interface FeedEntry {
   id: string;
@@ -48,7 +48,8 @@ export function feedEntries(h: ComputedHandbook, krUrl: (uid: string) => string,
       summary: [
         `${plainTitle(k.title, redactions)}.`,
         t.value !== undefined ? `Value ${t.value}.` : '',
-        t.pace ? `Pace: ${PACE_WORD[t.pace]} (expected ${formatGrade(t.expected)}).` : '',
+        // The pace at that check-in, dated: a feed entry is read long after it.
+        t.pace ? `Pace: ${paceAt(t.pace, t.date)} (expected ${formatGrade(t.expected)}).` : '',
         checkin?.note ? sentence(checkin.note) : '',
         checkin?.blockers?.length ? `Blockers: ${checkin.blockers.join('; ')}.` : '',
       ]

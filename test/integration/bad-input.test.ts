@@ -14,7 +14,9 @@ const runs = new Map<string, Run>();
 beforeAll(async () => {
   const results = await checkAll(
     cases.map((c) => prepare(c, root)),
-    (dir) => checkJson(dir, TIMEOUT_MS),
+    // The base handbook's quarter is 2030-Q1: checked as of its middle, whatever the day of the run
+    // (a check-in after today is a warning, which would make a clean case fail).
+    (dir) => checkJson(dir, TIMEOUT_MS, [], { SOURCE_DATE_EPOCH: String(Date.UTC(2030, 1, 15) / 1000) }),
   );
   cases.forEach((c, i) => runs.set(c.name, results[i]!));
 }, 10 * TIMEOUT_MS);

@@ -218,6 +218,18 @@ describe('what the pages say agrees with the status model (docs/grading.md)', ()
     expect(v.orderWhat).toBe('The period has not started: nothing to rank yet.');
   });
 
+  it('an ended objective’s check-in table dates each pace, so it never competes with the final status', () => {
+    const v = objectiveView(later, url, '2025-q1-engineering-scalable-infrastructure');
+    expect(v.o.status.word).toBe('Progressing');
+    const pace = v.latest!.columns.findIndex((c) => c.label === 'Pace then');
+    expect(v.latest!.rows.map((r) => r.cells[pace])).toEqual([
+      'Ahead at 2025-02-01',
+      'Ahead at 2025-02-01',
+      'Ahead at 2025-02-01',
+      'Ahead at 2025-02-01',
+    ]);
+  });
+
   it('a grading date that has passed on a period not graded is flagged', () => {
     const q1 = later.period.get('2025-Q1')!;
     expect(q1.state.label).toBe('Ended 2025-03-31, not graded yet — grading was due 2025-04-05');

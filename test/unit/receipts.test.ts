@@ -331,7 +331,9 @@ describe('snapshot verification', () => {
     expect(msgs).toMatch(/inclusion proof of leaf 0 does not lead/);
     expect(verifyOne(input, []).failures).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/signed by the pinned key test, but its public key \(trust\/keys\/test\.pem\) is missing/),
+        message: expect.stringMatching(
+          /signed by the pinned key test, but no public key read \(trust\/keys\/ or --keys\) has its fingerprint/,
+        ),
       }),
     ]);
   });

@@ -9,13 +9,14 @@ import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, t
 import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
+import { relistIndentedBullets } from './indented-lists.ts';
 import { finishDocument } from './finish.ts';
 import { readHeading } from './headings.ts';
 import { readList } from './lists.ts';
 import { readParagraph } from './paragraphs.ts';
 import { frontMatter, readQuote } from './periods.ts';
 import { readTable } from './tables.ts';
-import { unmapped, type ReadState } from './state.ts';
+import { guess, unmapped, type ReadState } from './state.ts';
 import { pushAll } from '../../errors.ts';
 
 /** Read one Markdown document into records. `text` is already cleaned (see ../index.ts). */
@@ -25,6 +26,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   const body = fm ? '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length) : text;
   const root = parseMarkdown(body);
+  const relisted = relistIndentedBullets(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
   const st: ReadState = {
@@ -41,6 +43,8 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     ordinals: new Map(),
     readBlock,
   };
+  for (const line of relisted)
+    guess(st, line, 'bullets indented into a code block read as a list (each line an item at its indentation level)');
   if (fm) frontMatter(st, fm[1]!);
   root.children.forEach((node, i) => readBlock(st, node, root.children[i + 1]));
   finishDocument(st);

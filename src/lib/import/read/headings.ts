@@ -92,11 +92,15 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
   };
 }
 
-/** The year of a place: its period's, else one the file path names ("objectives/2019/Q2/…"). */
+/** The year of a place: its period's, else one the file path names ("objectives/2019/Q2/…"), else the period named last above. */
 function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint } {
-  const m = enclosing ? /^(FY)?(\d{2,4})(?:-Q[1-4])?$/.exec(enclosing) : undefined;
+  const yearOf = (id: string | undefined) => (id ? /^(FY)?(\d{2,4})(?:-Q[1-4])?$/.exec(id) : undefined);
+  const m = yearOf(enclosing);
   if (m) return { year: { year: Number(m[2]), fiscal: Boolean(m[1]), from: `the period ${enclosing} it is in` } };
-  return st.pathYear ? { year: { ...st.pathYear, from: 'the file path' } } : {};
+  if (st.pathYear) return { year: { ...st.pathYear, from: 'the file path' } };
+  const last = [...st.doc.periods.keys()].at(-1);
+  const l = yearOf(last);
+  return l ? { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } } : {};
 }
 
 /** "# Q2 Objectives" in a folder named for its year: the document's period, its year guessed. */
