@@ -9,8 +9,8 @@ import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem 
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { isKrFieldLabel, readField } from './fields.ts';
 import { krFromLine, krItem, KR_RE } from './key-results.ts';
-import { linesInto } from './paragraphs.ts';
-import { capital, initiative, short, withUrls } from './text.ts';
+import { fieldOrDescription, linesInto } from './paragraphs.ts';
+import { capital, initiative, short } from './text.ts';
 import {
   currentObjective,
   docPeriod,
@@ -197,16 +197,7 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
 
 /** The lines of a paragraph inside an objective's item: fields, else its description. */
 function paragraphInto(st: ReadState, o: ObjectiveDraft, p: Paragraph) {
-  for (const l of paragraphLines(p.children)) {
-    const f = fieldLine(l.nodes, st.ctx);
-    if (f && readField(st, f.label, f.value.text, l.line)) continue;
-    const t = withUrls(inline(st, l.nodes));
-    if (o.description) unmapped(st, l.line, l.line, 'line not mapped', t);
-    else {
-      o.description = t;
-      placed(st, l.line, undefined, "the objective's description");
-    }
-  }
+  for (const l of paragraphLines(p.children)) fieldOrDescription(st, o, l);
 }
 
 const OBJECTIVE_RE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+)?|O(\d+)?)\s*[:.)\-–—]\s*(\S.*)$/is;

@@ -100,13 +100,18 @@ export function linesInto(st: ReadState, o: ObjectiveDraft, lines: readonly Lead
       st.lastKr = krFromLine(st, o, l);
       continue;
     }
-    const f = fieldLine(l.nodes, st.ctx);
-    if (f && readField(st, f.label, f.value.text, l.line)) continue;
-    const t = withUrls(inline(st, l.nodes));
-    if (o.description) unmapped(st, l.line, l.line, 'line not mapped', t);
-    else {
-      o.description = t;
-      placed(st, l.line, undefined, "the objective's description");
-    }
+    fieldOrDescription(st, o, l);
+  }
+}
+
+/** A line of an objective's text: a field it names, else the objective's description, else reported. */
+export function fieldOrDescription(st: ReadState, o: ObjectiveDraft, l: Pick<LeadLine, 'nodes' | 'line'>): void {
+  const f = fieldLine(l.nodes, st.ctx);
+  if (f && readField(st, f.label, f.value.text, l.line)) return;
+  const t = withUrls(inline(st, l.nodes));
+  if (o.description) unmapped(st, l.line, l.line, 'line not mapped', t);
+  else {
+    o.description = t;
+    placed(st, l.line, undefined, "the objective's description");
   }
 }
