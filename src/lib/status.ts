@@ -65,6 +65,10 @@ export const staleTag = (s: Pick<Status, 'stale' | 'early'>): string => (s.early
  * The pace words. None of them is a default band label ("Off track", "Progressing", "On target"), and
  * `okr check` warns when an org's band label is one of the model's words: a word means one thing.
  */
+/** "none of its 3 key results has a reading"; with one child, "its only key result has no reading". */
+const noneHas = (n: number, what: string, thing: string) =>
+  n === 1 ? `its only ${what.replace(/s$/, '')} has no ${thing.replace(/^an? /, '')}` : `none of its ${n} ${what} has ${thing}`;
+
 export const PACE_WORD: Record<Pace, string> = { ahead: 'Ahead', 'on track': 'On track', behind: 'Behind', 'far behind': 'Far behind' };
 const PACE_LIGHT: Record<Pace, Light> = { ahead: 'green', 'on track': 'green', behind: 'yellow', 'far behind': 'red' };
 const PACE_RANK: Record<Pace, number> = { 'far behind': 0, behind: 1, 'on track': 2, ahead: 3 };
@@ -238,8 +242,8 @@ export function parentStatus(children: readonly StatusChild[], what: string, pha
       phase === 'upcoming'
         ? none('not started', 'the period has not started')
         : children.some((c) => c.status.key === 'ungraded')
-          ? none('ungraded', `none of its ${children.length} ${what} has a grade`)
-          : none('no reading', children.length ? `none of its ${children.length} ${what} has a reading` : `no ${what}`);
+          ? none('ungraded', noneHas(children.length, what, 'a grade'))
+          : none('no reading', children.length ? noneHas(children.length, what, 'a reading') : `no ${what}`);
     return { ...s, stale, early, weakest: null, counts, via: '' };
   }
   const ranked = children.filter((c) => c.status.rank !== null).length;

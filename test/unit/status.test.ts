@@ -199,6 +199,17 @@ describe('a parent’s status is its weakest child’s: a red child is never hid
     const p = parentStatus(children, 'key results', 'in progress');
     expect([p.word, p.weakest]).toEqual([word, weakest]);
   });
+  it('says in words that no child has a reading or a grade, one child or many', () => {
+    expect(parentStatus([{ id: 'KR1', status: none('no reading') }], 'key results', 'ended').why).toBe(
+      'its only key result has no reading',
+    );
+    expect(parentStatus([{ id: 'O1', status: none('ungraded') }], 'objectives', 'ended').why).toBe('its only objective has no grade');
+    const two = [
+      { id: 'KR1', status: none('no reading') },
+      { id: 'KR2', status: none('no reading') },
+    ];
+    expect(parentStatus(two, 'key results', 'ended').why).toBe('none of its 2 key results has a reading');
+  });
   it('says which child set it, and counts stale key results below', () => {
     const stale = { ...s('Ahead'), stale: { krs: 1, days: 16 } };
     const p = parentStatus(
