@@ -11,6 +11,8 @@ import { DEFAULT_MIN_MAPPED, importDocuments, optionProblem, type ImportInput } 
 import { pct } from '../../src/lib/import/summary.ts';
 import { parse, UsageError } from './args.ts';
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export const HELP = `Usage: okr import FILE... --out DIR [--period ID] [--team ID] [--org NAME] [--report FILE] [--force] [--partial] [--min-mapped PCT]
 
 Turns OKR documents (Markdown with headings, tables and bullets; YAML; Markdown with \`\`\`yaml
@@ -184,7 +186,7 @@ export function importCommand(argv: string[]): number {
   process.stdout.write(result.report);
   for (const d of result.summaries)
     console.error(
-      `okr import: ${d.file}: ${d.objectives} objectives, ${d.keyResults} key results${d.kpis ? `, ${d.kpis} KPIs` : ''}, ${d.unmappedLines} of ${d.candidates} lines not mapped (${pct(d.mapped)} mapped), ${d.guesses} guesses`,
+      `okr import: ${d.file}: ${count(d.objectives, 'objective')}, ${count(d.keyResults, 'key result')}${d.kpis ? `, ${count(d.kpis, 'KPI')}` : ''}, ${d.unmappedLines} of ${d.candidates} lines not mapped (${pct(d.mapped)} mapped), ${count(d.guesses, 'guess', 'guesses')}`,
     );
   if (result.error) {
     console.error(`okr import: ${result.error}`);

@@ -60,6 +60,19 @@ describe('lead lines', () => {
     expect(leadOf('[Activity] Run a workshop').owner).toBeUndefined();
     expect(leadOf('[momack2] Form 3 teams')).toMatchObject({ owner: '@momack2', title: 'Form 3 teams' });
   });
+  it('reads a label misspelt by one letter as that label, keeping the spelling for the report', () => {
+    expect(leadOf('[Ket Result] Hold 3 meetups')).toMatchObject({ label: { kind: 'kr', misspelt: 'Ket Result' }, title: 'Hold 3 meetups' });
+    expect(leadOf('Objetive 2: Grow')).toMatchObject({ label: { kind: 'objective', n: '2', misspelt: 'Objetive' }, title: 'Grow' });
+    expect(leadOf('Key Resutl: 10 users')).toMatchObject({ label: { kind: 'kr' }, title: '10 users' });
+    expect(leadOf('[Objectve] Faster').owner).toBeUndefined();
+    expect(leadOf('KR-1: Ship')).toMatchObject({ label: { kind: 'kr', n: '1' }, title: 'Ship' });
+    expect(leadOf('Keyresult 3 - Ship').label).toEqual({ kind: 'kr', n: '3' });
+    // Other words are not labels, however close: a plural heading word, an owner, a field.
+    expect(leadOf('Objectives: foo').label).toBeUndefined();
+    expect(leadOf('Key Results: foo').label).toBeUndefined();
+    expect(leadOf('Object: foo').label).toBeUndefined();
+    expect(leadOf('Kernel: upgrade to 6.1').label).toBeUndefined();
+  });
   it('does not read a field label or a sentence before a colon as an owner', () => {
     expect(leadOf('Owner: Dana').owner).toBeUndefined();
     expect(leadOf('Strategic OKR achievement: >80% of key results').owner).toBeUndefined();

@@ -424,6 +424,24 @@ describe('whole imports', () => {
     expect(ok.files.has('okrs/2025-Q3/company.yaml')).toBe(true);
     expect(ok.entries.map((e) => e.message)).toContain('the document names no period: 2025-Q3 assumed (--period)');
   });
+  it('reads a period from the folders of a path, else guesses the year the text names most, and reports either', () => {
+    const doc = Buffer.from('## Objective: Do a thing\n\nUpdated 2021-03-04; the 2021 plan follows the 2020 one.\n\n- KR: Ship it\n');
+    const folders = importDocuments([{ file: 'okrs/2019/Q2/kim.md', bytes: doc }]);
+    expect(folders.files.has('okrs/2019-Q2/company.yaml')).toBe(true);
+    expect(folders.entries.map((e) => e.message)).toContain('period 2019-Q2 read from the folders of its path "okrs 2019 Q2"');
+    const text = importDocuments([{ file: 'kim.md', bytes: doc }]);
+    expect(text.files.has('okrs/2021/company.yaml')).toBe(true);
+    expect(text.entries.map((e) => e.message)).toContain(
+      'period 2021 read from the year its text names most often (2 times), as the document names no period; pass --period to choose one',
+    );
+    const tie = importDocuments([
+      { file: 'kim.md', bytes: Buffer.from('## Objective: Do a thing\n\nFrom 2020 to 2021.\n\n- KR: Ship it\n') },
+    ]);
+    expect(tie.error).toMatch(/no period for objective "Do a thing"/);
+    const chosen = importDocuments([{ file: 'kim.md', bytes: doc }], { period: '2022-Q1' });
+    expect(chosen.files.has('okrs/2022-Q1/company.yaml')).toBe(true);
+    expect(chosen.entries.map((e) => e.message).join('\n')).not.toMatch(/names most often/);
+  });
   it('reports a unit written once as assumed for both ends', () => {
     const r = importDocuments([
       { file: 'u.md', bytes: Buffer.from('# Q1 2026\n\n## Objective: Faster\n\n- KR: Reduce TTFV from 12 to 6 days\n') },

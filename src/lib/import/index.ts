@@ -11,7 +11,7 @@ import { account, perLine, shortfall, summarise, type DocSummary } from './summa
 import { readMarkdown } from './read/document.ts';
 import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
-import { findPeriods } from './values.ts';
+import { findPeriods, type PeriodPhrase } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
 import { pushAll } from '../errors.ts';
 
@@ -79,7 +79,8 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       }
     }
     pushAll(raw, mdEntries);
-    docs.push(withFilePeriod(md, report));
+    // --period, when given, beats a year guessed from the text.
+    docs.push(withFilePeriod(md, report, opts.period ? '' : text));
   }
   const inputsShown = inputs.map((i) => i.file);
   const finish = (rest: Omit<ImportResult, 'entries' | 'placed' | 'report' | 'summaries'> & { written?: string[] }): ImportResult => {
@@ -112,19 +113,45 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
   }
 }
 
-/** A document that names no period may carry one in its file name ("fy20-q3/index.md", "2019_q4.md", "CY19-Q3.md"). */
-function withFilePeriod(doc: DocRecords, report: Report): DocRecords {
+/**
+ * A document that names no period may carry one in its file name ("fy20-q3/index.md", "2019_q4.md",
+ * "CY19-Q3.md") or its folders ("okrs/2019/Q2/team.md"); failing those, the year its text names most
+ * often is the best guess there is — reported, so the user can pass --period instead.
+ */
+function withFilePeriod(doc: DocRecords, report: Report, text = ''): DocRecords {
   if (doc.period) return doc;
-  const parts = doc.file.split(/[\\/]/).slice(-2);
-  for (const part of parts.reverse()) {
-    const name = part.replace(/\.[a-z.]+$/i, '').replace(/_/g, '-');
-    const p = findPeriods(name, { years: true })[0];
-    if (!p) continue;
-    doc.period = p.id;
-    doc.periodWhere = { file: doc.file, line: 0 };
-    if (!doc.periods.has(p.id)) doc.periods.set(p.id, emptyPeriod(p));
-    report({ kind: 'guess', file: doc.file, line: 0, message: `period ${p.id} read from the file name "${part}"` });
-    return doc;
+  const parts = doc.file.split(/[\\/]/).map((part) => part.replace(/\.[a-z.]+$/i, '').replace(/_/g, '-'));
+  const fromPath = [parts.at(-1), parts.at(-2), parts.slice(-4, -1).join(' ')];
+  for (const [i, name] of fromPath.entries()) {
+    const p = name ? findPeriods(name, { years: true })[0] : undefined;
+    if (p) return setFilePeriod(doc, p, report, i === 0 ? `the file name "${name}"` : `the folders of its path "${name}"`);
   }
+  if (!doc.objectives.some((o) => !o.period)) return doc;
+  const year = commonestYear(text);
+  if (year)
+    setFilePeriod(
+      doc,
+      { id: String(year.year), kind: 'year', fiscal: false, year: year.year, index: 0, length: 4 },
+      report,
+      `the year its text names most often (${year.count} time${year.count === 1 ? '' : 's'}), as the document names no period; pass --period to choose one`,
+    );
   return doc;
+}
+
+function setFilePeriod(doc: DocRecords, p: PeriodPhrase, report: Report, how: string): DocRecords {
+  doc.period = p.id;
+  doc.periodWhere = { file: doc.file, line: 0 };
+  if (!doc.periods.has(p.id)) doc.periods.set(p.id, emptyPeriod(p));
+  report({ kind: 'guess', file: doc.file, line: 0, message: `period ${p.id} read from ${how}` });
+  return doc;
+}
+
+/** The year (2000–2099) a text names most often, when one is named more often than any other. */
+function commonestYear(text: string): { year: number; count: number } | undefined {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<![\d.])20\d{2}(?![\d.]\d)/g)) counts.set(Number(m[0]), (counts.get(Number(m[0])) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || (second && second[1] === first[1])) return undefined;
+  return { year: first[0], count: first[1] };
 }

@@ -14,6 +14,8 @@ export interface Label {
   kind: 'objective' | 'kr';
   /** The number written with it ("O2", "KR 3" → "2", "3"). */
   n?: string;
+  /** The label as written when it is misspelt ("Ket Result"): read as the label, reported as a guess. */
+  misspelt?: string;
 }
 
 /** The shape of one lead line: what it says and how it is written. */
@@ -94,7 +96,10 @@ export interface SectionSummary {
 }
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+(?:\.\d+)?)?|O(\d+)?)\s*[:.)\-–—]\s*/i;
-const LABEL_KR = /^(?:KR|key\s+result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/i;
+const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/i;
+/** A word or two before a separator, or in brackets: a label when it is "Objective" or "Key Result" misspelt by one letter. */
+const LABEL_LIKE = /^([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/;
+const BRACKET_LIKE = /^\[\s*([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/;
 /** The same labels in brackets: "[Objective] …", "[Key Result] …", "[KeyResult] …", "[KR2] …". */
 const BRACKET_OBJECTIVE = /^\[\s*(?:objective|obj|O)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/i;
 const BRACKET_KR = /^\[\s*(?:KR|key\s*result)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/i;
@@ -183,7 +188,9 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: '[handle] first',
     take: (r) => {
       const b =
-        r.owner || r.workTag || BRACKET_OBJECTIVE.test(r.t) || BRACKET_KR.test(r.t) ? null : /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(r.t);
+        r.owner || r.workTag || BRACKET_OBJECTIVE.test(r.t) || BRACKET_KR.test(r.t) || misspeltLabel(r)
+          ? null
+          : /^\[(@?[A-Za-z][\w.-]*)\]\s+(?=\S)/.exec(r.t);
       return b ? { ...r, owner: b[1]!.startsWith('@') ? b[1]! : `@${b[1]}`, t: r.t.slice(b[0].length) } : undefined;
     },
   },
@@ -238,7 +245,29 @@ function takeLabel(r: Reading): Reading | undefined {
   if (ob) return { ...r, label: { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) }, t: r.t.slice(ob[0].length) };
   const kr = LABEL_KR.exec(r.t) ?? BRACKET_KR.exec(r.t);
   if (kr) return { ...r, label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) }, t: r.t.slice(kr[0].length) };
-  return undefined;
+  return misspeltLabel(r);
+}
+
+/** "[Ket Result] …", "Objetive 2: …", "Keyresult 3 -": a label one letter away from a real one. */
+function misspeltLabel(r: Reading): Reading | undefined {
+  const m = LABEL_LIKE.exec(r.t) ?? BRACKET_LIKE.exec(r.t);
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase().replace(' ', '');
+  // "Key Results:" and "Objectives:" name a list of them, not one.
+  if (/s$/.test(word) && /^(?:keyresult|objective)$/.test(word.slice(0, -1))) return undefined;
+  const kind = word === 'keyresult' || oneEditAway(word, 'keyresult') ? 'kr' : oneEditAway(word, 'objective') ? 'objective' : undefined;
+  if (!kind) return undefined;
+  const misspelt = word === 'keyresult' ? {} : { misspelt: m[1]! };
+  return { ...r, label: { kind, ...(m[2] ? { n: m[2] } : {}), ...misspelt }, t: r.t.slice(m[0].length) };
+}
+
+/** One letter added, dropped, changed or two swapped (not the same word). */
+function oneEditAway(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: number, y: number) => a.slice(i + x) === b.slice(i + y);
+  return rest(1, 1) || rest(1, 0) || rest(0, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(2, 2));
 }
 
 /** Read the shape of a line of text (already rendered as plain text). */

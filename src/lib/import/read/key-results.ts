@@ -27,6 +27,7 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   };
   if (l.lead.score !== undefined)
     guess(st, l.line, `KR "${short(title)}": (${l.lead.score}) at the end of the line read as its score (declared grade)`);
+  if (l.lead.label?.misspelt) guess(st, l.line, `KR "${short(title)}": "${l.lead.label.misspelt}" read as the label "Key Result"`);
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');

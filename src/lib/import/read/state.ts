@@ -177,6 +177,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   if (ref && url) o.initiatives.push({ title: ref.text, link: url });
   if (n.parent) o.parentDraft = n.parent;
   if (n.why?.guess) guess(st, n.line, `objective "${short(o.title)}": ${n.why.evidence}`);
+  if (l?.label?.misspelt) guess(st, n.line, `objective "${short(o.title)}": "${l.label.misspelt}" read as the label "Objective"`);
   placed(st, n.line, n.endLine, 'objective');
   st.doc.objectives.push(o);
   st.pending = undefined;
