@@ -26,6 +26,31 @@ describe('ceilings, tolerances and floors', () => {
   });
 });
 
+describe('a value something is moved to', () => {
+  it.each([
+    ['Reduce p95 latency to 200ms', '<=', 200, 'ms'],
+    ['Bring churn down to 3%', '<=', 3, '%'],
+    ['Cut onboarding time to 2 days', '<=', 2, 'days'],
+    ['Improve median build time to 8 minutes', '<=', 8, 'minutes'],
+    ['Grow weekly actives to 5,000', '>=', 5000, undefined],
+    ['Raise NPS to 45 across both products', '>=', 45, undefined],
+    ['Increase paid workspaces to 1.2k', '>=', 1.2, 'K'],
+    ['Improve activation to above 40%', '>=', 40, '%'],
+  ])('%s → %s %s %s', (text, operator, target, unit) => {
+    const shape = before(text);
+    expect(shape).toMatchObject({ kind: 'threshold', operator, target });
+    expect(shape!.unit).toBe(unit);
+  });
+  it('reports the direction as a guess unless a bound is written', () => {
+    expect(before('Reduce p95 latency to 200ms')!.guess).toBe(true);
+    expect(before('Improve activation to above 40%')!.guess).toBe(false);
+  });
+  it('leaves "from A to B" and words after "to" to other readers', () => {
+    expect(before('Cut build time from 20 to 10 minutes')).toBeUndefined();
+    expect(before('Move the docs to Docusaurus 2')).toBeUndefined();
+  });
+});
+
 describe('amounts and counted things', () => {
   it('keeps currency and magnitude as the unit, the words as the label', () => {
     expect(proseShape('Reach $5.9m in new bookings', 'after')).toMatchObject({ target: 5.9, unit: '$M', labels: { target: '$5.9m' } });

@@ -55,6 +55,10 @@ describe('references', () => {
   it('a number after "#" names something; it measures nothing', () => {
     expect(findNumbers('More renewals online (KPI #1b)')).toEqual([]);
     expect(findNumbers('Close issue #42 and 3 others').map((n) => n.value)).toEqual([3]);
+    // A number that names or ranks something measures nothing.
+    for (const t of ['Support day 2 ops', 'Deliver Phase 1', 'Pass the SOC 2 audit', 'Migrate to Python 3', 'Get our 1st customer'])
+      expect(findNumbers(t)).toEqual([]);
+    expect(findNumbers('Publish 4 posts in week 3').map((n) => n.value)).toEqual([4]);
   });
 });
 

@@ -316,9 +316,9 @@ function countIn(text: string): { value: number; unit?: string } | undefined {
     /^\s+((?:(?!with\b|within\b|for\b|from\b|in\b|by\b|to\b|on\b|and\b|or\b|that\b|who\b|which\b|per\b|across\b|of\b|are\b|is\b|have\b|has\b|had\b|were\b|was\b|will\b|hired\b|ramped\b|live\b|tweet\b|shipped\b|launched\b|onboarded\b)[A-Za-z][\w/-]*\s*){1,3})/
       .exec(s)?.[1]
       ?.trim();
-  const lead = /^(\d[\d,]*)(?![\d.%x])/.exec(text);
+  const lead = /^(\d[\d,]*)(?![\d.%x]|(?:st|nd|rd|th)\b)/.exec(text);
   if (lead) return { value: Number(lead[1]!.replace(/,/g, '')), unit: unitAfter(text.slice(lead[0].length)) };
-  const verb = new RegExp(`${COUNT_VERB.source}\\s+(?:in\\s+|of\\s+)?(\\d[\\d,]*)(?![\\d.%x])`, 'i').exec(text);
+  const verb = new RegExp(`${COUNT_VERB.source}\\s+(?:in\\s+|of\\s+)?(\\d[\\d,]*)(?![\\d.%x]|(?:st|nd|rd|th)\\b)`, 'i').exec(text);
   if (verb) {
     const n = /(\d[\d,]*)$/.exec(verb[0])!;
     return { value: Number(n[1]!.replace(/,/g, '')), unit: unitAfter(text.slice(verb.index + verb[0].length)) };

@@ -39,6 +39,14 @@ const noun = (words: string | undefined): string | undefined => {
   return b && /s$/i.test(b) && !/s$/i.test(a) ? `${a} ${b}` : a;
 };
 
+const DOWN_VERB = String.raw`reduce[sd]?|reducing|cut|cuts|lower(?:ed|s)?|decrease[sd]?|drop|shrink|trim|minimi[sz]e|limit|slash|halve|bring\s+down`;
+const UP_VERB = String.raw`increase[sd]?|increasing|grow|grows|raise[sd]?|boost|lift|expand|scale|double|triple|push|maximi[sz]e|accelerate`;
+const NEUTRAL_VERB = String.raw`improve[sd]?|improving|get|bring|take|move|change|optimi[sz]e|keep|hold|maintain`;
+/** What a neutral verb moves the right way by lowering: times, costs, errors, churn. */
+const LOWER_IS_BETTER =
+  /\b(?:latency|time|times|duration|delay|cost|costs|spend|churn|errors?|bugs?|defects?|incidents?|outages?|downtime|backlog|debt|lead time|cycle time|mttr|turnaround|wait|queue|tickets?|complaints?|failures?|crash(?:es)?|p\d\d)\b/i;
+const SCALE: Record<string, string> = { k: 'K', m: 'M', b: 'B', bn: 'B', mn: 'M' };
+
 /**
  * The rules, tried in order; the first that reads the sentence wins. A new way of writing a value is
  * a new rule here. `before` rules run before operators and percentages are read ("+/- 25% of plan" is
@@ -61,6 +69,47 @@ export const PROSE_RULES: readonly { name: string; stage: Stage; rule: ProseRule
         labels: { target: m[0].trim() },
         evidence: `"${m[0].trim()}" is a tolerance band: the deviation must stay at most ${m[1]}${m[2] ? '%' : ''}`,
         guess: false,
+      };
+    },
+  },
+  {
+    // "Reduce latency to 200ms", "Grow weekly actives to 5,000", "Bring churn down to 3%": the value
+    // the verb moves something to is the target; the verb says which side of it is good.
+    name: 'moved to a value',
+    stage: 'before',
+    rule: (t) => {
+      if (new RegExp(String.raw`\bfrom\s+[$€£]?${NUM}`, 'i').test(t)) return undefined;
+      const m = new RegExp(
+        String.raw`\b(${DOWN_VERB}|${UP_VERB}|${NEUTRAL_VERB})\b[^;:.=]*?\b(down\s+|up\s+)?to\s+(?:(under|below|less than|above|over|more than|at least|at most)\s+)?([$€£]?)${NUM}\s?(bn|mn|[kKmM](?![a-z]))?\s?-?(%|ms|${DURATION}\b|[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)?`,
+        'i',
+      ).exec(t);
+      if (!m) return undefined;
+      const [, verb, way, bound, currency, value, scale, rest] = m;
+      const unitWords =
+        rest && !/^(?:by|in|per|for|across|and|or|with|within|on|at|of|the|a|an|from|before|after|during|each|every)\b/i.test(rest)
+          ? rest
+          : undefined;
+      const unit =
+        [currency ?? '', scale ? SCALE[scale.toLowerCase()] : ''].join('') ||
+        (unitWords && new RegExp(`^${DURATION}$`, 'i').test(unitWords)
+          ? plural(unitWord(unitWords))
+          : unitWords === '%' || unitWords === 'ms'
+            ? unitWords
+            : noun(unitWords));
+      const down =
+        /^(?:under|below|less than|at most)$/i.test(bound ?? '') ||
+        (!bound &&
+          (/^down/i.test(way ?? '') ||
+            new RegExp(`^(?:${DOWN_VERB})$`, 'i').test(verb!) ||
+            (new RegExp(`^(?:${NEUTRAL_VERB})$`, 'i').test(verb!) && LOWER_IS_BETTER.test(t))));
+      return {
+        kind: 'threshold',
+        operator: down ? '<=' : '>=',
+        target: n(value!),
+        ...(unit ? { unit } : {}),
+        labels: { target: m[0].slice(m[0].search(/\bto\s/i) + 3).trim() },
+        evidence: `"${m[0].trim()}": the value it is moved to is the target, ${down ? 'at most' : 'at least'} ${value}${bound ? ` ("${bound}")` : ` (from "${verb}${way ? ` ${way.trim()}` : ''}")`}`,
+        guess: !bound,
       };
     },
   },

@@ -536,12 +536,18 @@ export function findFromTo(
   return undefined;
 }
 
+/** Words a number after them names or ranks ("day 2", "Phase 1", "SOC 2", "version 3", "Python 3"). */
+const DESIGNATOR =
+  /\b(?:day|phase|stage|step|level|tier|version|release|milestone|sprint|round|gen|generation|part|chapter|wave|layer|section|item|no\.|number|python|java|node(?:js)?|ruby|php|es|soc|iso|pci|wcag|http|ipv|web|windows|ios|android|ubuntu|debian|series|season|episode|book|volume|vol\.|rev\.?|revision)\s*$/i;
+
 /** Every number in prose, with its unit, in order (for counts and "N% of X"). */
 export function findNumbers(text: string): Measure[] {
   const out: Measure[] = [];
   // "#1b", "KPI #3": a number after "#" names something (an item, an issue), it measures nothing.
   for (const m of text.matchAll(/(?<![\w.,/#-])(?=[+\-−]?[$€£¥]?\d)/g)) {
     if (out.length && m.index < out.at(-1)!.end) continue;
+    // "day 2 ops", "Phase 1", "SOC 2", "Python 3", "1st": a number that names or ranks something measures nothing.
+    if (DESIGNATOR.test(text.slice(0, m.index)) || /^\d+(?:st|nd|rd|th)\b/i.test(text.slice(m.index))) continue;
     const t = readNumber(text, m.index, 'word');
     if (!t) continue;
     // "10k+-user", "5+ sessions": a trailing plus is part of the words, not a unit.
