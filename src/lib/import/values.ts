@@ -538,7 +538,7 @@ export function findFromTo(
 
 /** Words a number after them names or ranks ("day 2", "Phase 1", "SOC 2", "version 3", "Python 3"). */
 const DESIGNATOR =
-  /\b(?:day|phase|stage|step|level|tier|version|release|milestone|sprint|round|gen|generation|part|chapter|wave|layer|section|item|no\.|number|python|java|node(?:js)?|ruby|php|es|soc|iso|pci|wcag|http|ipv|web|windows|ios|android|ubuntu|debian|series|season|episode|book|volume|vol\.|rev\.?|revision)\s*$/i;
+  /\b(?:day|week|month|quarter|year|phase|stage|step|level|tier|version|release|milestone|sprint|round|gen|generation|part|chapter|wave|layer|section|item|no\.|number|python|java|node(?:js)?|ruby|php|es|soc|iso|pci|wcag|http|ipv|web|windows|ios|android|ubuntu|debian|series|season|episode|book|volume|vol\.|rev\.?|revision)\s*$/i;
 
 /** Every number in prose, with its unit, in order (for counts and "N% of X"). */
 export function findNumbers(text: string): Measure[] {
