@@ -11,7 +11,8 @@ import { account, perLine, shortfall, summarise, type DocSummary } from './summa
 import { readMarkdown } from './read/document.ts';
 import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
-import { findPeriods, type PeriodPhrase } from './values.ts';
+import { periodFromPath } from './path-period.ts';
+import type { PeriodPhrase } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
 import { pushAll } from '../errors.ts';
 
@@ -66,8 +67,7 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       docs.push(withFilePeriod(readYamlDocument(input.file, text, report), report));
       continue;
     }
-    const mdEntries: ReportEntry[] = [];
-    const md = readMarkdown(input.file, text, (e) => mdEntries.push(e));
+    const { md, entries: mdEntries } = readMarkdownKnowingPeriod(input.file, text, opts);
     if (!md.objectives.length && !md.kpiGroups.length && !/^\s*#/.test(text)) {
       // A YAML document saved as .txt or .md: try it as YAML before giving up.
       const yEntries: ReportEntry[] = [];
@@ -114,18 +114,32 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
 }
 
 /**
+ * Read a Markdown document. Sentence headings count as objectives only where a period is known; a
+ * period given (--period) or named by the path is known from the start. A document that names no
+ * period anywhere but a year in its text is read again as that year's, if that finds more.
+ */
+function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptions) {
+  const read = (periodKnown: boolean) => {
+    const entries: ReportEntry[] = [];
+    return { md: readMarkdown(file, text, (e) => entries.push(e), { periodKnown }), entries };
+  };
+  const known = Boolean(opts.period) || Boolean(periodFromPath(file));
+  const first = read(known);
+  if (known || first.md.periods.size || !commonestYear(text)) return first;
+  const again = read(true);
+  const found = (r: typeof first) => r.md.objectives.length + r.md.objectives.reduce((n, o) => n + o.keyResults.length, 0);
+  return found(again) > found(first) ? again : first;
+}
+
+/**
  * A document that names no period may carry one in its file name ("fy20-q3/index.md", "2019_q4.md",
  * "CY19-Q3.md") or its folders ("okrs/2019/Q2/team.md"); failing those, the year its text names most
  * often is the best guess there is — reported, so the user can pass --period instead.
  */
 function withFilePeriod(doc: DocRecords, report: Report, text = ''): DocRecords {
   if (doc.period) return doc;
-  const parts = doc.file.split(/[\\/]/).map((part) => part.replace(/\.[a-z.]+$/i, '').replace(/_/g, '-'));
-  const fromPath = [parts.at(-1), parts.at(-2), parts.slice(-4, -1).join(' ')];
-  for (const [i, name] of fromPath.entries()) {
-    const p = name ? findPeriods(name, { years: true })[0] : undefined;
-    if (p) return setFilePeriod(doc, p, report, i === 0 ? `the file name "${name}"` : `the folders of its path "${name}"`);
-  }
+  const path = periodFromPath(doc.file);
+  if (path) return setFilePeriod(doc, path.phrase, report, path.how);
   if (!doc.objectives.some((o) => !o.period)) return doc;
   const year = commonestYear(text);
   if (year)
@@ -137,7 +151,6 @@ function withFilePeriod(doc: DocRecords, report: Report, text = ''): DocRecords 
     );
   return doc;
 }
-
 function setFilePeriod(doc: DocRecords, p: PeriodPhrase, report: Report, how: string): DocRecords {
   doc.period = p.id;
   doc.periodWhere = { file: doc.file, line: 0 };

@@ -27,12 +27,20 @@ export type Role =
   | 'metrics'
   | 'generic';
 
+/** "We'll know we're successful when", "Success criteria", "Success looks like", "Measured by": the key results. */
+const SUCCESS =
+  /^(?:(?:we['’]ll|we will|you['’]ll|you will) know (?:we['’]re|we are|we['’]ve|we have|it['’]s|it is|this is) (?:successful|succeeded|done|winning)(?: (?:when|if))?|how (?:we['’]ll|we will) (?:know|measure)(?: (?:success|it|we['’]ve succeeded))?|success (?:criteria|looks like|means|measures?|is)|measures? of success|definition of success|measured by|key results? (?:are|will be)|results we expect|expected (?:results|outcomes))$/i;
+/** "What we'll ship", "Deliverables", "How we'll get there": the work toward the objective. */
+const DELIVERABLES =
+  /^(?:what (?:we['’]ll|we will|we['’]re going to|we plan to) (?:ship|build|do|deliver)|deliverables|how (?:we['’]ll|we will) (?:get there|do it|achieve it)|planned work|work items|activities)$/i;
+
 /** The role a heading's (or bold label's) words give it, if any. */
 export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = heading.replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
-  if (/^(?:key results?|krs)$/i.test(full)) return 'key-results';
-  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full)) return 'initiatives';
+  const bare = full.replace(/[:.]\s*$/, '').trim();
+  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare)) return 'key-results';
+  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full) || DELIVERABLES.test(bare)) return 'initiatives';
   // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
   const text = full.split(/\s+/).slice(0, 5).join(' ');
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';

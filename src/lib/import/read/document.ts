@@ -10,6 +10,7 @@ import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
 import { relistIndentedBullets } from './indented-lists.ts';
+import { summariesAsHeadings } from './disclosures.ts';
 import { finishDocument } from './finish.ts';
 import { readHeading } from './headings.ts';
 import { readList } from './lists.ts';
@@ -19,14 +20,18 @@ import { readTable } from './tables.ts';
 import { guess, unmapped, type ReadState } from './state.ts';
 import { pushAll } from '../../errors.ts';
 
-/** Read one Markdown document into records. `text` is already cleaned (see ../index.ts). */
-export function readMarkdown(file: string, text: string, report: Report): DocRecords {
+/**
+ * Read one Markdown document into records. `text` is already cleaned (see ../index.ts). With
+ * `periodKnown`, the period is known before the document names one (--period, the file's path).
+ */
+export function readMarkdown(file: string, text: string, report: Report, opts: { periodKnown?: boolean } = {}): DocRecords {
   const doc = emptyDoc(file);
   // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   const body = fm ? '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length) : text;
   const root = parseMarkdown(body);
   const relisted = relistIndentedBullets(root);
+  summariesAsHeadings(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
   const st: ReadState = {
@@ -39,6 +44,7 @@ export function readMarkdown(file: string, text: string, report: Report): DocRec
     siblingsAt,
     profile: profileOf(leads, topItems),
     ...pathYearOf(file),
+    periodKnown: Boolean(opts.periodKnown),
     stack: [],
     ordinals: new Map(),
     readBlock,

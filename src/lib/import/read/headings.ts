@@ -82,7 +82,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
           },
         }
       : {}),
-    inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period),
+    inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period) || st.periodKnown,
     ...(enclosing ? { enclosingPeriod: enclosing } : {}),
     ...yearAt(st, enclosing),
     ...(above.some((s) => s.role === 'beyond') ? { inBeyond: true } : {}),

@@ -48,6 +48,8 @@ export interface ReadState {
   readonly profile: DocProfile;
   /** A year the file path names ("okrs/2019/Q2/team.md"), for quarter headings without one. */
   readonly pathYear?: { year: number; fiscal: boolean };
+  /** A period is known before the document names one (--period, the file's path). */
+  readonly periodKnown: boolean;
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
