@@ -129,8 +129,9 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     rule: (h) => (h.inRetrospective ? { rule: 'inside a retrospective', role: 'part', part: 'retrospective' } : undefined),
   },
   {
+    // "### Objective 1: Ship it"; "### Objective" alone takes its title from the paragraph after it.
     name: 'labelled objective',
-    rule: (h) => (h.lead.label?.kind === 'objective' && h.lead.title ? { rule: 'labelled objective', role: 'objective' } : undefined),
+    rule: (h) => (h.lead.label?.kind === 'objective' ? { rule: 'labelled objective', role: 'objective' } : undefined),
   },
   {
     name: 'part named by its words',
@@ -156,6 +157,19 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
       if (!h.summary || period) return undefined;
       const c = objectiveByShape(h.summary, h);
       return c?.role === 'objective' ? { rule: 'objective by shape', role: 'objective', evidence: c } : undefined;
+    },
+  },
+  {
+    // "## M1 — Soft launch" beside "## M2 — Public launch": headings named by ids, each over its own
+    // items or table, are the document's objectives.
+    name: 'named by an id',
+    rule: (h, period) => {
+      if (period || !h.lead.id || h.lead.label || !h.lead.title || !h.summary) return undefined;
+      const twins = (h.siblings ?? []).filter((s) => s.lead.id && !s.lead.label).length;
+      const holds = h.summary.items.length + h.summary.tables + h.summary.sections.length;
+      if (!twins && !holds) return undefined;
+      const evidence = `a heading named by the id "${h.lead.id}"${twins ? ` beside ${twins} sibling${twins === 1 ? '' : 's'} named the same way` : ''}`;
+      return { rule: 'named by an id', role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
     },
   },
   {

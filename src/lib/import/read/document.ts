@@ -96,8 +96,9 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
 }
 
 function readBlock(st: ReadState, node: RootContent, next?: RootContent): void {
-  // Only a list right after a key result can hold its fields.
+  // Only a list right after a key result can hold its fields; only a paragraph right after "### Objective" is its title.
   if (node.type !== 'list') st.lastKr = undefined;
+  if (node.type !== 'paragraph') st.awaitingTitle = undefined;
   switch (node.type) {
     case 'heading':
       return readHeading(st, node);

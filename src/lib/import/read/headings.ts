@@ -147,6 +147,8 @@ function applyHeading(
         ...(c.evidence ? { why: c.evidence } : {}),
         ...(parent ? { parent } : {}),
       });
+      // "### Objective" alone: the paragraph right after it states the objective.
+      if (!lead.title) st.awaitingTitle = sec.objective;
       return;
     case 'part':
       sec.role = c.part;

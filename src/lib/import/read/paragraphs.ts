@@ -14,6 +14,7 @@ import { currentObjective, inline, inRole, newObjective, objectiveLabel, placed,
 
 export function readParagraph(st: ReadState, p: Paragraph, next: RootContent | undefined): void {
   const line = lineOf(p);
+  if (st.awaitingTitle) return titleParagraph(st, st.awaitingTitle, p);
   const place: ParagraphPlace = {
     lines: paragraphLeads(p, (n) => render(st, n)),
     text: render(st, p.children),
@@ -114,4 +115,15 @@ export function fieldOrDescription(st: ReadState, o: ObjectiveDraft, l: Pick<Lea
     o.description = t;
     placed(st, l.line, undefined, "the objective's description");
   }
+}
+
+/** The paragraph under "### Objective": its first line is the objective's title, the rest its text. */
+function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
+  st.awaitingTitle = undefined;
+  const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
+  if (!first) return;
+  o.title = first.lead.title.replace(/\s*\.\s*$/, '') || o.title;
+  if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
+  placed(st, first.line, undefined, "the objective's title (under its label heading)");
+  linesInto(st, o, rest);
 }

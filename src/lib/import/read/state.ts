@@ -53,6 +53,8 @@ export interface ReadState {
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
+  /** An objective whose heading is its label alone ("### Objective"): the next paragraph is its title. */
+  awaitingTitle?: ObjectiveDraft;
   /** The objective of the list item being read (nested OKR trees), before the sections' own. */
   itemObjective?: ObjectiveDraft;
   /** The key result whose nested items are being read: their fields are its own. */
