@@ -95,6 +95,8 @@ export interface SectionSummary {
   sections: SectionSummary[];
   tables: number;
   paragraphs: number;
+  /** The one-line paragraphs wholly in bold it holds ("**Key Results:**", "**Ship the editor**"), as their titles. */
+  boldLines: string[];
 }
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
@@ -123,6 +125,10 @@ const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:{1,2}\s+(?=\S)/
 /** Names before a colon that are fields or prose, not owners. */
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?)$/i;
+
+/** Words written in parentheses after a line that qualify it rather than name its owner. */
+const QUALIFIER =
+  /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk)$/i;
 
 /** A lead line being read: the text left, and the markers taken off it so far. */
 interface Reading {
@@ -224,6 +230,14 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     take: (r) => {
       const tail = r.owner ? null : /\s+\(?@([\w-]+)\)?\s*$/.exec(r.t);
       return tail ? { ...r, owner: `@${tail[1]}`, t: r.t.slice(0, tail.index) } : undefined;
+    },
+  },
+  {
+    // "… (Phil)", "… (Ana Ruiz)": a name in parentheses ending the line is who owns it.
+    name: 'name in parentheses at the end',
+    take: (r) => {
+      const m = r.owner ? null : /\s+\(([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*$/.exec(r.t);
+      return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, t: r.t.slice(0, m.index) } : undefined;
     },
   },
   { name: 'label', take: (r) => takeLabel(r) },
@@ -359,7 +373,8 @@ function isOwnerName(name: string): boolean {
 
 /** Emphasis shape of inline content: all bold/italic, or a bold run first. */
 function emphasisOf(nodes: readonly PhrasingContent[]): 'whole' | 'lead' | undefined {
-  const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  // "**Build a planning tool**:" is wholly bold: punctuation outside the emphasis does not count.
+  const real = nodes.filter((n) => !(n.type === 'text' && /^[\s:.!,;]*$/.test(n.value)) && n.type !== 'break');
   if (!real.length) return undefined;
   const strong = (n: PhrasingContent) => n.type === 'strong' || n.type === 'emphasis';
   if (real.every((n) => strong(n) || n.type === 'link' || n.type === 'linkReference') && real.some(strong)) return 'whole';
@@ -432,6 +447,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         sections: [],
         tables: 0,
         paragraphs: 0,
+        boldLines: [],
       };
       (stack.at(-1)?.sections ?? top).push(s);
       stack.push(s);
@@ -441,7 +457,11 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
     if (!s) continue;
     if (n.type === 'list') pushAll(s.items, outlineList(n, render));
     else if (n.type === 'table') s.tables++;
-    else if (n.type === 'paragraph') s.paragraphs++;
+    else if (n.type === 'paragraph') {
+      s.paragraphs++;
+      const lines = paragraphLeads(n, render);
+      if (lines.length === 1 && lines[0]!.lead.bold === 'whole') s.boldLines.push(lines[0]!.lead.title);
+    }
   }
   return top;
 }

@@ -66,7 +66,7 @@ export interface ReadState {
   /** Objectives so far per period and team, for ordinals ("Company Objective 1"). */
   readonly ordinals: Map<string, number>;
   /** Reads any block (./document.ts): lists and items hold blocks of every kind. */
-  readonly readBlock: (st: ReadState, node: RootContent, next?: RootContent) => void;
+  readonly readBlock: (st: ReadState, node: RootContent, after?: readonly RootContent[]) => void;
 }
 
 export const where = (st: ReadState, line: number, endLine?: number): Where => ({
