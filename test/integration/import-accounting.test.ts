@@ -31,7 +31,7 @@ function linesOf(entries: readonly ReportEntry[], kinds: readonly string[]): Set
 
 describe.each(docs.map((d) => [d.slice(ROOT.length + 1).replace(/^\.\.\//, ''), d]))('%s', (_, path) => {
   const text = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
-  const expect_ = path.endsWith('.md') ? path.replace(/\.md$/, '.expect.json') : '';
+  const expect_ = /\.(?:md|ya?ml)$/.test(path) ? path.replace(/\.(?:md|ya?ml)$/, '.expect.json') : '';
   const options = existsSync(expect_) ? (JSON.parse(readFileSync(expect_, 'utf8')) as { options?: { period?: string } }).options : {};
   const r = importDocuments([{ file: path, bytes: readFileSync(path) }], { ...options, org: 'Fixture Co' });
   it('places or reports every line that carries content, each on its own', () => {

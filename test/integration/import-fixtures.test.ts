@@ -31,15 +31,18 @@ interface Expect {
 }
 
 const DIR = join(ROOT, 'test/fixtures/import/shapes');
-const NAMES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => f.replace(/\.md$/, ''))
-  .sort();
+// Markdown fixtures and YAML ones (<name>.yaml), each with <name>.expect.json.
+const FILES = new Map(
+  readdirSync(DIR)
+    .filter((f) => /\.(?:md|ya?ml)$/.test(f))
+    .map((f) => [f.replace(/\.(?:md|ya?ml)$/, ''), f] as const),
+);
+const NAMES = [...FILES.keys()].sort();
 const rows: string[] = [];
 
 describe.each(NAMES)('the %s shape', (name) => {
   const want = JSON.parse(readFileSync(join(DIR, `${name}.expect.json`), 'utf8')) as Expect;
-  const file = `test/fixtures/import/shapes/${name}.md`;
+  const file = `test/fixtures/import/shapes/${FILES.get(name)!}`;
   const r = importDocuments([{ file: want.as ?? file, bytes: readFileSync(join(ROOT, file)) }], { ...want.options, org: 'Fixture Co' });
   const okrFiles = [...r.files.keys()].filter((p) => p.startsWith('okrs/')).map((p) => parse(r.files.get(p)!) as Rec);
   const objectives: Rec[] = okrFiles.flatMap((f) => f.objectives.map((o: Rec) => ({ ...o, period: f.period })));

@@ -12,7 +12,7 @@ import { readMarkdown } from './read/document.ts';
 import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
 import { periodFromPath } from './path-period.ts';
-import type { PeriodPhrase } from './values.ts';
+import { findPeriods, type PeriodPhrase } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
 import { pushAll } from '../errors.ts';
 
@@ -64,7 +64,7 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       continue;
     }
     if (isYamlFile(input.file)) {
-      docs.push(withFilePeriod(readYamlDocument(input.file, text, report), report));
+      docs.push(yamlPeriods(readYamlDocument(input.file, text, report), report, text, opts.period));
       continue;
     }
     const { md, entries: mdEntries } = readMarkdownKnowingPeriod(input.file, text, opts);
@@ -74,7 +74,7 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       const y = readYamlDocument(input.file, text, (e) => yEntries.push(e));
       if (y.objectives.length || y.kpiGroups.length) {
         pushAll(raw, yEntries);
-        docs.push(withFilePeriod(y, report));
+        docs.push(yamlPeriods(y, report, text, opts.period));
         continue;
       }
     }
@@ -156,6 +156,28 @@ function setFilePeriod(doc: DocRecords, p: PeriodPhrase, report: Report, how: st
   doc.periodWhere = { file: doc.file, line: 0 };
   if (!doc.periods.has(p.id)) doc.periods.set(p.id, emptyPeriod(p));
   report({ kind: 'guess', file: doc.file, line: 0, message: `period ${p.id} read from ${how}` });
+  return doc;
+}
+
+/**
+ * A YAML document's periods: its own, else its path's, else (without --period) the year its text
+ * names most; then each quarter named without a year (`Q4:`) dated by that year, else by --period's.
+ */
+function yamlPeriods(doc: DocRecords, report: Report, text: string, period: string | undefined): DocRecords {
+  withFilePeriod(doc, report, period ? '' : text);
+  const year = [doc.period, period].map((p) => (p ? findPeriods(p, { years: true })[0] : undefined)).find(Boolean);
+  if (!year) return doc;
+  const from = doc.period ? `the document's period ${doc.period}` : `--period ${period}`;
+  const said = new Set<string>();
+  for (const o of doc.objectives) {
+    if (o.quarter === undefined || o.period) continue;
+    const id = year.fiscal ? `FY${String(year.year).padStart(2, '0')}-Q${o.quarter}` : `${year.year}-Q${o.quarter}`;
+    o.period = id;
+    if (!doc.periods.has(id)) doc.periods.set(id, emptyPeriod({ id, kind: 'quarter', fiscal: year.fiscal }));
+    if (!said.has(id))
+      report({ kind: 'guess', ...o.where, message: `quarter Q${o.quarter}, named without a year, read as ${id} (the year of ${from})` });
+    said.add(id);
+  }
   return doc;
 }
 

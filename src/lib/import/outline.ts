@@ -39,6 +39,8 @@ export interface Lead {
   score?: number;
   /** "[Activity] …", "[Task] …": a tag naming the line as work toward a goal, not a goal or a measure. */
   workTag?: string;
+  /** "M1 — …", "G2: …", "A1. …": a short id naming the line, written before its text. */
+  id?: string;
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
   linkOnly: boolean;
   /** "[x]" / "[ ]" task items. */
@@ -93,10 +95,16 @@ export interface SectionSummary {
   sections: SectionSummary[];
   tables: number;
   paragraphs: number;
+  /** The one-line paragraphs wholly in bold it holds ("**Key Results:**", "**Ship the editor**"), as their titles. */
+  boldLines: string[];
 }
 
-const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*(\d+(?:\.\d+)?)?|O(\d+)?)\s*[:.)\-–—]\s*/i;
-const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/i;
+const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+/** "### Objective", "### Objective 2", "### Goal 1:": the label alone, its text on the lines after it. */
+const BARE_OBJECTIVE = /^(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?\s*[:.]?$/i;
+/** "M1 — …", "G2: …", "A1. …": a short id (letters and a number, not a quarter, half or fiscal year) before the text. */
+const ID_FIRST = /^(?!(?:Q|H|FY|CY)\d)([A-Z]{1,3}-?\d+(?:\.\d+)*[a-z]?)\s*(?:[—–:]|-(?=\s)|\.(?=\s))\s*(?=\S)/;
+const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:\.\d+)*)?(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** A word or two before a separator, or in brackets: a label when it is "Objective" or "Key Result" misspelt by one letter. */
 const LABEL_LIKE = /^([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/;
 const BRACKET_LIKE = /^\[\s*([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/;
@@ -107,6 +115,8 @@ const BRACKET_KR = /^\[\s*(?:KR|key\s*result)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.
 const WORK_TAG = /^\[\s*(activity|activities|initiative|task|action(?:\s+item)?|project|deliverable|todo)\s*\]\s*[:.\-–—]?\s*/i;
 /** "… (0.45)", "… -- (1)", "… ( 0.8 )": a grade written in parentheses at the end of the line. */
 const SCORE = /\s*(?:--|[-–—])?\s*\(\s*(0|1|0?\.\d+|1\.0+)\s*\)\s*$/;
+/** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
+const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
@@ -115,6 +125,10 @@ const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:{1,2}\s+(?=\S)/
 /** Names before a colon that are fields or prose, not owners. */
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?)$/i;
+
+/** Words written in parentheses after a line that qualify it rather than name its owner. */
+const QUALIFIER =
+  /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk)$/i;
 
 /** A lead line being read: the text left, and the markers taken off it so far. */
 interface Reading {
@@ -125,6 +139,7 @@ interface Reading {
   outcome?: string;
   score?: number;
   workTag?: string;
+  id?: string;
   reference?: Reference;
 }
 
@@ -149,7 +164,9 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'outcome after =>',
     take: (r) => {
       const oc = OUTCOME.exec(r.t);
-      return oc && oc.index > 0 ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
+      // "(--> 3 hours a week)": an arrow inside parentheses is part of the sentence.
+      const open = oc ? (r.t.slice(0, oc.index).match(/\(/g)?.length ?? 0) - (r.t.slice(0, oc.index).match(/\)/g)?.length ?? 0) : 0;
+      return oc && oc.index > 0 && open <= 0 ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
     },
   },
   {
@@ -157,7 +174,10 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'score in parentheses at the end',
     take: (r) => {
       const s = SCORE.exec(r.t);
-      return s && s.index > 0 && r.outcome === undefined ? { ...r, score: Number(s[1]), t: r.t.slice(0, s.index).trim() } : undefined;
+      if (s && s.index > 0 && r.outcome === undefined) return { ...r, score: Number(s[1]), t: r.t.slice(0, s.index).trim() };
+      const o = SCORE_OUT_OF.exec(r.t);
+      const score = o ? Number(o[1]) / Number(o[2]) : NaN;
+      return o && o.index > 0 && r.outcome === undefined && score <= 1 ? { ...r, score, t: r.t.slice(0, o.index).trim() } : undefined;
     },
   },
   {
@@ -212,7 +232,22 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       return tail ? { ...r, owner: `@${tail[1]}`, t: r.t.slice(0, tail.index) } : undefined;
     },
   },
+  {
+    // "… (Phil)", "… (Ana Ruiz)": a name in parentheses ending the line is who owns it.
+    name: 'name in parentheses at the end',
+    take: (r) => {
+      const m = r.owner ? null : /\s+\(([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*$/.exec(r.t);
+      return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, t: r.t.slice(0, m.index) } : undefined;
+    },
+  },
   { name: 'label', take: (r) => takeLabel(r) },
+  {
+    name: 'id first',
+    take: (r) => {
+      const m = r.label || r.owner ? null : ID_FIRST.exec(r.t);
+      return m ? { ...r, id: m[1]!, t: r.t.slice(m[0].length) } : undefined;
+    },
+  },
   {
     // "CEO: …", "Data team KR: …", and then perhaps a label ("CEO: Objective: …").
     name: 'owner before a colon',
@@ -241,6 +276,8 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
 ];
 
 function takeLabel(r: Reading): Reading | undefined {
+  const bare = BARE_OBJECTIVE.exec(r.t);
+  if (bare) return { ...r, label: { kind: 'objective', ...(bare[1] ? { n: bare[1] } : {}) }, t: '' };
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
   if (ob) return { ...r, label: { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) }, t: r.t.slice(ob[0].length) };
   const kr = LABEL_KR.exec(r.t) ?? BRACKET_KR.exec(r.t);
@@ -272,7 +309,11 @@ function oneEditAway(a: string, b: string): boolean {
 
 /** Read the shape of a line of text (already rendered as plain text). */
 export function leadOf(raw: string, opts: LeadShape = {}): Lead {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  // "O1：…", "负责人：…": a full-width colon separates a label or an owner like an ASCII one.
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*：\s*/g, ': ');
   const numbered = NUMBERING.test(text);
   let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
   for (const m of LEAD_MARKERS) r = m.take(r, opts) ?? r;
@@ -287,6 +328,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
     ...(r.score !== undefined ? { score: r.score } : {}),
     ...(r.workTag ? { workTag: r.workTag } : {}),
+    ...(r.id ? { id: r.id } : {}),
     // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.
     linkOnly: Boolean(opts.linkOnly) && !r.label,
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),
@@ -331,7 +373,8 @@ function isOwnerName(name: string): boolean {
 
 /** Emphasis shape of inline content: all bold/italic, or a bold run first. */
 function emphasisOf(nodes: readonly PhrasingContent[]): 'whole' | 'lead' | undefined {
-  const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  // "**Build a planning tool**:" is wholly bold: punctuation outside the emphasis does not count.
+  const real = nodes.filter((n) => !(n.type === 'text' && /^[\s:.!,;]*$/.test(n.value)) && n.type !== 'break');
   if (!real.length) return undefined;
   const strong = (n: PhrasingContent) => n.type === 'strong' || n.type === 'emphasis';
   if (real.every((n) => strong(n) || n.type === 'link' || n.type === 'linkReference') && real.some(strong)) return 'whole';
@@ -404,6 +447,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         sections: [],
         tables: 0,
         paragraphs: 0,
+        boldLines: [],
       };
       (stack.at(-1)?.sections ?? top).push(s);
       stack.push(s);
@@ -413,7 +457,11 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
     if (!s) continue;
     if (n.type === 'list') pushAll(s.items, outlineList(n, render));
     else if (n.type === 'table') s.tables++;
-    else if (n.type === 'paragraph') s.paragraphs++;
+    else if (n.type === 'paragraph') {
+      s.paragraphs++;
+      const lines = paragraphLeads(n, render);
+      if (lines.length === 1 && lines[0]!.lead.bold === 'whole') s.boldLines.push(lines[0]!.lead.title);
+    }
   }
   return top;
 }

@@ -121,6 +121,8 @@ export interface ObjectiveDraft {
   period?: string;
   /** Team name from the section heading (undefined: the default team). */
   team?: string;
+  /** A quarter named without its year (a YAML key `Q4:`, `id: Q4`): the document, its path or --period dates it. */
+  quarter?: number;
   owner?: PersonRef;
   dri?: PersonRef;
   priority?: Priority;

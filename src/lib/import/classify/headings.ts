@@ -129,8 +129,9 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     rule: (h) => (h.inRetrospective ? { rule: 'inside a retrospective', role: 'part', part: 'retrospective' } : undefined),
   },
   {
+    // "### Objective 1: Ship it"; "### Objective" alone takes its title from the paragraph after it.
     name: 'labelled objective',
-    rule: (h) => (h.lead.label?.kind === 'objective' && h.lead.title ? { rule: 'labelled objective', role: 'objective' } : undefined),
+    rule: (h) => (h.lead.label?.kind === 'objective' ? { rule: 'labelled objective', role: 'objective' } : undefined),
   },
   {
     name: 'part named by its words',
@@ -159,12 +160,25 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     },
   },
   {
+    // "## M1 — Soft launch" beside "## M2 — Public launch": headings named by ids, each over its own
+    // items or table, are the document's objectives.
+    name: 'named by an id',
+    rule: (h, period) => {
+      if (period || !h.lead.id || h.lead.label || !h.lead.title || !h.summary) return undefined;
+      const twins = (h.siblings ?? []).filter((s) => s.lead.id && !s.lead.label).length;
+      const holds = h.summary.items.length + h.summary.tables + h.summary.sections.length;
+      if (!twins && !holds) return undefined;
+      const evidence = `a heading named by the id "${h.lead.id}"${twins ? ` beside ${twins} sibling${twins === 1 ? '' : 's'} named the same way` : ''}`;
+      return { rule: 'named by an id', role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
+    },
+  },
+  {
     // "### Online updates" beside "### Improve stability", "### Make enterprise friendly": a short
     // name among sibling headings that are objectives, over a list of its own, is one too.
     name: 'like its sibling objectives',
     rule: (h, period) => {
       const items = h.summary?.items.filter((i) => !i.lead.linkOnly).length ?? 0;
-      if (period || h.lead.label || !items || !h.siblings?.length || h.lead.linkOnly || SECTION_WORDS.test(h.lead.title)) return undefined;
+      if (period || h.lead.label || !items || !h.siblings?.length || h.lead.linkOnly || aboutTheDocument(h.lead.title)) return undefined;
       const others = h.siblings.filter((s) => !s.lead.linkOnly && !headingRole(s.lead.title));
       const objectives = others.filter((s) => s.lead.label?.kind === 'objective' || objectiveByShape(s, h)?.role === 'objective').length;
       if (!objectives || objectives * 2 <= others.length) return undefined;
@@ -212,6 +226,18 @@ export function classifyHeading(h: HeadingPlace): HeadingClass {
 /** Words that make a heading a section about the document, not a goal. */
 const SECTION_WORDS =
   /\b(?:notes?|previous|archive[sd]?|table of contents|contents|on this page|toc|overview|summary|appendix|references?|process|planning|guide|template|faq|glossary|background|introduction|retrospective|learnings?|changelog|history|links?|resources|tracking|schedule|cadence|scoring|grading|methodology|principles|definitions?)\b/i;
+/** Not-goals, whatever their length: "Anti-goals", "Non-goals", "Out of scope". */
+const NOT_GOALS = /\b(?:anti-?goals?|non-?goals?|out of scope|not doing|won['’]t do|will not do)\b/i;
+/**
+ * A heading about the document rather than a goal: a section word leading it ("Notes on …",
+ * "Previous quarters") or in a short one ("Tracking", "Useful links"). In a longer sentence the
+ * word is the goal's ("Make the error tracking docs even better", "Even better SDK reference docs").
+ */
+export function aboutTheDocument(title: string): boolean {
+  const words = title.split(/\s+/);
+  return NOT_GOALS.test(title) || SECTION_WORDS.test(words.slice(0, 2).join(' ')) || (words.length <= 3 && SECTION_WORDS.test(title));
+}
+
 /** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
 const GOAL_VERB =
   /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
@@ -222,7 +248,13 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   const l = s.lead;
   if (l.label?.kind === 'objective') return decided(`heading labelled "Objective"`);
   // "#### KR2: Cut churn to 3%" is a key result whatever its words.
-  if (ctx.profile.labelledObjectives || l.label?.kind === 'kr') return undefined;
+  if (l.label?.kind === 'kr') return undefined;
+  // "**We'll know we're successful when:**" over a list right under it: the heading is the objective those are the key results of.
+  const krLabel = s.boldLines.find((t) => headingRole(t) === 'key-results');
+  const stated = s.boldLines.some((t) => !headingRole(t));
+  if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !aboutTheDocument(l.title))
+    return decided(`heading over its own key results ("${krLabel}")`);
+  if (ctx.profile.labelledObjectives) return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);
   if (l.owner && (items.length || s.sections.length || l.numbered))
     return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
@@ -234,7 +266,7 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   const verb = GOAL_VERB.test(l.title);
   if (
     words.length < (verb ? 2 : 3) ||
-    SECTION_WORDS.test(l.title) ||
+    aboutTheDocument(l.title) ||
     /^(?:how|why|what|about|when|where|who)\b/i.test(l.title) ||
     TEAMISH.test(l.title.replace(/\([^)]*\)/g, '').trim())
   )

@@ -14,8 +14,12 @@ export interface ParagraphPlace {
   text: string;
   /** A list comes right after it. */
   listFollows: boolean;
+  /** A list comes within the next few blocks, before any heading (after a description, a "Key results" label). */
+  listSoon?: boolean;
   /** An objective is open here. */
   objectiveOpen: boolean;
+  /** The open objective was opened by a line just above and has nothing under it yet (this may be its description). */
+  objectiveJustOpened?: boolean;
   profile: DocProfile;
 }
 
@@ -34,15 +38,26 @@ type Decision = ParagraphClass extends infer T ? (T extends unknown ? Omit<T, 'r
 type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
 
 /** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
-export function objectiveLine(l: Lead, listFollows: boolean, krLines: number, profile: DocProfile): Classified | undefined {
+export function objectiveLine(
+  l: Lead,
+  listFollows: boolean,
+  krLines: number,
+  profile: DocProfile,
+  listSoon = listFollows,
+): Classified | undefined {
   // "_What is the main thing?_" asks; it does not name an objective; "**Key risks**" names a part of one.
-  if (!l.title || /:\s*$/.test(l.raw) || /\?\s*$/.test(l.title) || headingRole(l.title)) return undefined;
+  if (!l.title || /\?\s*$/.test(l.title) || headingRole(l.title)) return undefined;
+  // "**Key results:**" labels what follows; "**Build a planning tool for the field team**:" is a sentence all the same.
+  if (/:\s*$/.test(l.raw) && (l.bold !== 'whole' || l.title.split(/\s+/).length < 6)) return undefined;
   // "*Objective:* Build the catalogue" with no list after it: an objective without key results yet.
   if (l.label?.kind === 'objective' && (l.bold || krLines || listFollows))
     return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
   if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
   if (krLines) return { role: 'objective', evidence: `bold line over ${krLines} "KR:" line${krLines === 1 ? '' : 's'}`, guess: false };
   if (listFollows) return { role: 'objective', evidence: 'bold line followed by a list', guess: true };
+  // "**Help every agent reach every customer**", a description, then "We'll know …:" over a list.
+  if (listSoon && l.title.split(/\s+/).length >= 3)
+    return { role: 'objective', evidence: 'bold line with a list soon after it (past a description or a label)', guess: true };
   return undefined;
 }
 
@@ -53,7 +68,8 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
     rule: (p) => {
       const first = p.lines[0];
       const krLines = p.lines.slice(1).filter((l) => l.lead.label?.kind === 'kr').length;
-      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, p.profile) : undefined;
+      const soon = Boolean(p.listSoon && !p.objectiveJustOpened);
+      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, p.profile, soon) : undefined;
       return evidence ? { role: 'objective', evidence } : undefined;
     },
   },

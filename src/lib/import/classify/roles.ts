@@ -23,6 +23,8 @@ export type Role =
   | 'beyond'
   /** A retrospective ("## Retrospective", "### What went well"): notes, not objectives. */
   | 'retrospective'
+  /** What the team will not do ("Anti-goals", "Non-goals", "Out of scope"): notes, not objectives. */
+  | 'not-goals'
   /** The metrics a product tracks ("### Key Performance Indicators (KPIs)", "### Baseline KPI Values"): notes, not objectives. */
   | 'metrics'
   | 'generic';
@@ -51,6 +53,12 @@ export function headingRole(heading: string): Role | undefined {
   if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  if (
+    /^(?:\d+\.\s*)?(?:anti-?goals?|non-?goals?|out of scope|not doing|what we(?:['’]re| are)(?: not|n['’]t) doing|what we won['’]t do)\b/i.test(
+      text,
+    )
+  )
+    return 'not-goals';
   if (
     /^(?:\d+\.\s*)?(?:key performance indicators|(?:baseline\s+|success\s+)?kpis?(?:\s+values?)?|(?:success\s+)?metrics)\b(?:\s*\([^)]*\))?$/i.test(
       text,
@@ -100,7 +108,14 @@ export function classifyList(l: ListPlace): ListClass {
   const part =
     l.announced ??
     (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
-  if (l.within.has('beyond') || l.within.has('retrospective') || l.within.has('metrics')) return { read: 'notes' };
+  if (
+    l.within.has('beyond') ||
+    l.within.has('retrospective') ||
+    l.within.has('metrics') ||
+    l.within.has('not-goals') ||
+    part === 'not-goals'
+  )
+    return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };
   if (part === 'generic' || l.within.has('detail')) return { read: 'by shape' };
   if (part && part !== 'key-results') return { read: 'records', part };

@@ -10,7 +10,7 @@ import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
 import { relistIndentedBullets } from './indented-lists.ts';
-import { summariesAsHeadings } from './disclosures.ts';
+import { componentHeadingsAsText, summariesAsHeadings } from './html-blocks.ts';
 import { finishDocument } from './finish.ts';
 import { readHeading } from './headings.ts';
 import { readList } from './lists.ts';
@@ -32,6 +32,7 @@ export function readMarkdown(file: string, text: string, report: Report, opts: {
   const root = parseMarkdown(body);
   const relisted = relistIndentedBullets(root);
   summariesAsHeadings(root);
+  componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
   const st: ReadState = {
@@ -52,7 +53,7 @@ export function readMarkdown(file: string, text: string, report: Report, opts: {
   for (const line of relisted)
     guess(st, line, 'bullets indented into a code block read as a list (each line an item at its indentation level)');
   if (fm) frontMatter(st, fm[1]!);
-  root.children.forEach((node, i) => readBlock(st, node, root.children[i + 1]));
+  root.children.forEach((node, i) => readBlock(st, node, root.children.slice(i + 1, i + 4)));
   finishDocument(st);
   return doc;
 }
@@ -95,14 +96,16 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
   return { sectionAt, siblingsAt, leads, topItems };
 }
 
-function readBlock(st: ReadState, node: RootContent, next?: RootContent): void {
-  // Only a list right after a key result can hold its fields.
+/** Read one block; `after` holds the few blocks that follow it (a list soon after a line makes it a lead). */
+function readBlock(st: ReadState, node: RootContent, after: readonly RootContent[] = []): void {
+  // Only a list right after a key result can hold its fields; only a paragraph right after "### Objective" is its title.
   if (node.type !== 'list') st.lastKr = undefined;
+  if (node.type !== 'paragraph') st.awaitingTitle = undefined;
   switch (node.type) {
     case 'heading':
       return readHeading(st, node);
     case 'paragraph':
-      return readParagraph(st, node, next);
+      return readParagraph(st, node, after);
     case 'list':
       return readList(st, node);
     case 'table':

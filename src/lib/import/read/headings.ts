@@ -147,6 +147,8 @@ function applyHeading(
         ...(c.evidence ? { why: c.evidence } : {}),
         ...(parent ? { parent } : {}),
       });
+      // "### Objective" alone: the paragraph right after it states the objective.
+      if (!lead.title) st.awaitingTitle = sec.objective;
       return;
     case 'part':
       sec.role = c.part;
@@ -158,6 +160,8 @@ function applyHeading(
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
+      if (c.part === 'not-goals')
+        return note(st, line, `heading "${short(sec.text)}" names what is not a goal: what it holds is reported, not imported`);
       if (c.part === 'metrics')
         return note(st, line, `heading "${short(sec.text)}" lists metrics tracked: what it holds is reported, not imported as OKRs`);
       placed(st, line, undefined, `the heading of its ${c.part}`);

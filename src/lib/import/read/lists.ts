@@ -56,13 +56,16 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const role = st.stack.findLast((s) => s.role === 'retrospective' || s.role === 'metrics' || s.role === 'beyond')?.role;
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals']);
+    const role = announced === 'not-goals' ? 'not-goals' : st.stack.findLast((s) => notes.has(s.role))?.role;
     const why =
       role === 'retrospective'
         ? 'a retrospective, not an OKR'
         : role === 'metrics'
           ? 'a metric tracked, not an OKR'
-          : 'a goal beyond the period being read';
+          : role === 'not-goals'
+            ? 'named as not a goal'
+            : 'a goal beyond the period being read';
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }

@@ -12,13 +12,19 @@ import { periodStatement } from './periods.ts';
 import { withUrls } from './text.ts';
 import { currentObjective, inline, inRole, newObjective, objectiveLabel, placed, render, top, unmapped, type ReadState } from './state.ts';
 
-export function readParagraph(st: ReadState, p: Paragraph, next: RootContent | undefined): void {
+export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootContent[]): void {
+  const next = after[0];
+  const heading = after.findIndex((b) => b.type === 'heading');
+  const beforeHeading = heading < 0 ? after : after.slice(0, heading);
   const line = lineOf(p);
+  if (st.awaitingTitle) return titleParagraph(st, st.awaitingTitle, p);
   const place: ParagraphPlace = {
     lines: paragraphLeads(p, (n) => render(st, n)),
     text: render(st, p.children),
     listFollows: next?.type === 'list',
+    listSoon: beforeHeading.some((b) => b.type === 'list'),
     objectiveOpen: Boolean(currentObjective(st)),
+    objectiveJustOpened: justOpened(st),
     profile: st.profile,
   };
   let c = classifyParagraph(place);
@@ -114,4 +120,22 @@ export function fieldOrDescription(st: ReadState, o: ObjectiveDraft, l: Pick<Lea
     o.description = t;
     placed(st, l.line, undefined, "the objective's description");
   }
+}
+
+/** The paragraph under "### Objective": its first line is the objective's title, the rest its text. */
+function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
+  st.awaitingTitle = undefined;
+  const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
+  if (!first) return;
+  o.title = first.lead.title.replace(/\s*\.\s*$/, '') || o.title;
+  if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
+  placed(st, first.line, undefined, "the objective's title (under its label heading)");
+  linesInto(st, o, rest);
+}
+
+/** The open objective is a bold line's, with no key result, initiative or description under it yet. */
+function justOpened(st: ReadState): boolean {
+  const sec = top(st);
+  const o = sec?.loose ? sec.objective : undefined;
+  return Boolean(o && !o.keyResults.length && !o.initiatives.length && !o.description);
 }

@@ -53,6 +53,8 @@ export interface ReadState {
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
+  /** An objective whose heading is its label alone ("### Objective"): the next paragraph is its title. */
+  awaitingTitle?: ObjectiveDraft;
   /** The objective of the list item being read (nested OKR trees), before the sections' own. */
   itemObjective?: ObjectiveDraft;
   /** The key result whose nested items are being read: their fields are its own. */
@@ -64,7 +66,7 @@ export interface ReadState {
   /** Objectives so far per period and team, for ordinals ("Company Objective 1"). */
   readonly ordinals: Map<string, number>;
   /** Reads any block (./document.ts): lists and items hold blocks of every kind. */
-  readonly readBlock: (st: ReadState, node: RootContent, next?: RootContent) => void;
+  readonly readBlock: (st: ReadState, node: RootContent, after?: readonly RootContent[]) => void;
 }
 
 export const where = (st: ReadState, line: number, endLine?: number): Where => ({

@@ -7,7 +7,7 @@ import type { KrDraft, Where } from '../types.ts';
 import { parseGrade, parseStatus, parseValue } from '../values.ts';
 import { fieldTaker, prose, reportUnused, scalarText, type Fields, type YamlSource } from './nodes.ts';
 
-const KR_TITLE_KEYS = /^(?:title|name|kr|key[_ -]?result|statement|headline|metric)$/i;
+const KR_TITLE_KEYS = /^(?:title|name|kr|key[_ -]?result|statement|headline|metric|text)$/i;
 
 export function keyResultOf(y: YamlSource, node: unknown, key: string | undefined, ordinal: number, where: Where): KrDraft {
   if (!isMap(node)) return { where, label: key ?? `kr${ordinal}`, title: scalarText(node) ?? '', fromTitle: true, redactions: [] };
@@ -21,10 +21,10 @@ export function keyResultOf(y: YamlSource, node: unknown, key: string | undefine
 /** Title, target, baseline and current. */
 function measured(f: Fields, d: KrDraft, key: string | undefined, ordinal: number): KrDraft {
   const title = f.take(KR_TITLE_KEYS);
-  const description = f.take(/^description$/i);
+  const description = f.take(/^(?:description|desc)$/i);
   const target = f.take(/^(?:target|goal|to)$/i);
   const baseline = f.take(/^(?:baseline|from|start|starting[_ ]point)$/i);
-  const current = f.take(/^(?:current|actual|value|now)$/i);
+  const current = f.take(/^(?:current|actual|value|now|progress)$/i);
   d.title = title ?? '';
   const targetValue = target !== undefined ? parseValue(target) : undefined;
   // A value ("15%", "<100ms", "TBD") is a cell; a sentence ("100% regulatory compliance in all markets") is prose.
@@ -55,7 +55,9 @@ function details(f: Fields, d: KrDraft) {
   if (owner) d.owner = owner;
   const note = f.take(/^(?:notes?|comments?)$/i);
   if (note) d.note = d.note ? `${d.note} ${note}` : note;
-  const status = f.take(/^status$/i);
+  // `Done: true` (gitokr) declares the key result done; `Done: false` says nothing more than its absence.
+  const done = f.take(/^(?:done|completed|achieved)$/i);
+  const status = f.take(/^status$/i) ?? (done === 'true' ? 'done' : undefined);
   const grade = f.take(/^(?:grade|score)$/i);
   if (status || grade) {
     const s = status ? parseStatus(status) : undefined;

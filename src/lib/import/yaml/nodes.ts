@@ -1,6 +1,6 @@
 // The YAML tree as the importer reads it: where a node is (file and line), scalar text, the
 // shapes that make a mapping an objective or a KPI, and the report entry for a node not mapped.
-import { isMap, isNode, isScalar, type LineCounter, type YAMLMap } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, type LineCounter, type YAMLMap } from 'yaml';
 import type { Report, Where } from '../types.ts';
 import { findNumbers, parseValue, type Value } from '../values.ts';
 
@@ -54,11 +54,24 @@ export const scalarText = (n: unknown): string | undefined => {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v).trim() : undefined;
 };
 
-export const OBJECTIVE_KRS = /^(?:key[_ -]?results?|krs|keyresults)$/i;
+export const OBJECTIVE_KRS = /^(?:key[_ -]?results?|krs|keyresults|results)$/i;
 
-/** A mapping with key results is an objective. */
+/**
+ * A mapping with key results is an objective; so is one whose `objective` is a text (gitokr's
+ * `Q4: {Objective: …}` before its key results are written). `results` counts only as a list.
+ */
 export function isObjectiveMap(m: YAMLMap): boolean {
-  return m.items.some((p) => OBJECTIVE_KRS.test(scalarText(p.key) ?? ''));
+  return m.items.some((p) => {
+    const k = scalarText(p.key) ?? '';
+    if (/^results$/i.test(k)) return isSeq(p.value);
+    return OBJECTIVE_KRS.test(k) || (/^objective$/i.test(k) && Boolean(scalarText(p.value)));
+  });
+}
+
+/** A key result with no text at all (`- Metric: ""`, `-`): nothing to import, only to report. */
+export function isBlank(n: unknown): boolean {
+  if (n == null || isScalar(n)) return !scalarText(n);
+  return isMap(n) && n.items.every((p) => isScalar(p.value) && !scalarText(p.value));
 }
 
 /** A mapping with `metric` and `target` is a KPI. */

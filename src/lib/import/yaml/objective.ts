@@ -7,9 +7,9 @@ import { objectiveDraft } from '../records.ts';
 import type { ObjectiveDraft } from '../types.ts';
 import { findPeriods, parseConfidence, parseObjectiveType, parsePriority, parseStatus } from '../values.ts';
 import { keyResultOf } from './key-result.ts';
-import { fieldTaker, OBJECTIVE_KRS, reportUnused, scalarText, whereOf, type Fields, type YamlSource } from './nodes.ts';
+import { fieldTaker, isBlank, OBJECTIVE_KRS, reportUnused, scalarText, whereOf, type Fields, type YamlSource } from './nodes.ts';
 
-const TITLE_KEYS = /^(?:title|name|objective|statement|headline)$/i;
+const TITLE_KEYS = /^(?:title|name|objective|statement|headline|text)$/i;
 
 export interface ObjectivePlace {
   key?: string;
@@ -64,8 +64,14 @@ function scalars(y: YamlSource, f: Fields, o: ObjectiveDraft) {
   if (s?.status) o.declared = { status: s.status, ...(s.note ? { statusNote: s.note } : {}) };
   const parent = f.take(/^(?:parent|ladders?[_ ]up[_ ]to|aligns?[_ ]to)$/i);
   if (parent) o.parentRef = { text: parent, where: o.where };
-  const ps = f.take(/^period$/i);
+  const ps = f.take(/^(?:period|quarter)$/i);
   if (ps) o.period = findPeriods(ps, { years: true })[0]?.id ?? o.period;
+  // `Q3` alone (as a period, or as the objective's id): a quarter whose year the document gives.
+  const bare = /^Q([1-4])$/i.exec(ps ?? '') ?? /^Q([1-4])$/i.exec(scalarText(f.fields.get('id')?.value) ?? '');
+  if (bare && !o.period) {
+    o.quarter = Number(bare[1]);
+    if (!ps) f.used.add('id');
+  }
   const ts = f.take(/^team$/i);
   if (ts) o.team = ts;
 }
@@ -79,9 +85,15 @@ function lists(y: YamlSource, f: Fields, o: ObjectiveDraft) {
     const title = (n: unknown) => scalarText(n) ?? (isMap(n) ? scalarText(n.get('title', true)) : undefined);
     if (OBJECTIVE_KRS.test(name)) {
       f.used.add(name);
-      if (isMap(v))
-        v.items.forEach((kp, i) => o.keyResults.push(keyResultOf(y, kp.value, scalarText(kp.key), i + 1, whereOf(y, kp.value, kp.key))));
-      else items?.forEach((n, i) => o.keyResults.push(keyResultOf(y, n, undefined, i + 1, whereOf(y, n))));
+      const add = (n: unknown, key: string | undefined, i: number, keyNode?: unknown) => {
+        const where = whereOf(y, n, keyNode);
+        // An empty entry (`- Metric: ""`) is no key result: reported, never given an invented title.
+        if (key === undefined && isBlank(n))
+          y.ctx.report({ kind: 'unmapped', ...where, message: `objective "${o.title}": key result ${i + 1} is empty, not imported` });
+        else o.keyResults.push(keyResultOf(y, n, key, o.keyResults.length + 1, where));
+      };
+      if (isMap(v)) v.items.forEach((kp, i) => add(kp.value, scalarText(kp.key), i, kp.key));
+      else items?.forEach((n, i) => add(n, undefined, i));
     } else if (/^(?:initiatives|projects)$/i.test(name) && items) {
       f.used.add(name);
       for (const n of items) {

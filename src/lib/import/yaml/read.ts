@@ -8,6 +8,7 @@ import type { KpiGroupDraft, ObjectiveDraft, Where } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { kpiGroupOf } from './kpis.ts';
 import { hasKpis, isObjectiveMap, placedNode, scalarText, unmappedNode, whereOf, type YamlContext, type YamlSource } from './nodes.ts';
+import { holdsObjective, walkOkrs, withKeyPeriod } from './nested.ts';
 import { objectiveOf } from './objective.ts';
 
 export type { YamlContext } from './nodes.ts';
@@ -46,7 +47,9 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
       if (isMap(item) && isObjectiveMap(item)) {
         result.objectives.push(objectiveOf(y, item, { ordinal: i + 1, period: ctx.period, team: ctx.team }));
         placedNode(y, item, 'objective');
-      } else unmappedNode(y, item, `YAML list item ${i + 1}`);
+      } else if (holdsObjective(item))
+        walkOkrs({ y, objectives: result.objectives }, item, `list item ${i + 1}`, { period: ctx.period, team: ctx.team });
+      else unmappedNode(y, item, `YAML list item ${i + 1}`);
     });
   else if (isMap(root)) for (const pair of root.items) topLevel(y, pair as Pair<Node, Node>, result);
   else if (root) unmappedNode(y, root, 'YAML value');
@@ -62,30 +65,17 @@ function topLevel(y: YamlSource, pair: Pair<Node, Node>, result: YamlResult) {
     return;
   }
   const keyText = humanise(key);
-  const period = findPeriods(keyText, { years: true })[0]?.id ?? y.ctx.period;
   const team = /\bcompany\b/i.test(keyText) ? 'Company' : y.ctx.team;
+  // `Q4:` names a quarter whose year the document gives; `Company_OKRs_2025:` a period.
+  const scope = withKeyPeriod({ period: findPeriods(keyText, { years: true })[0]?.id ?? y.ctx.period, team }, key);
   if (isMap(val) && isObjectiveMap(val)) {
-    result.objectives.push(objectiveOf(y, val, { key, ordinal: result.objectives.length + 1, period, team }));
+    const o = objectiveOf(y, val, { key, ordinal: result.objectives.length + 1, period: scope.period, team });
+    if (scope.quarter !== undefined && !o.period) o.quarter ??= scope.quarter;
+    result.objectives.push(o);
     return placedNode(y, val, 'objective', pair.key);
   }
-  const items = isMap(val)
-    ? val.items.map((p) => ({ key: scalarText(p.key), node: p.value, keyNode: p.key }))
-    : isSeq(val)
-      ? val.items.map((n): { key: string | undefined; node: unknown; keyNode: unknown } => ({
-          key: undefined,
-          node: n,
-          keyNode: undefined,
-        }))
-      : [];
-  if (items.some((x) => isMap(x.node) && isObjectiveMap(x.node))) {
-    let ordinal = 0;
-    for (const x of items) {
-      if (isMap(x.node) && isObjectiveMap(x.node))
-        result.objectives.push(objectiveOf(y, x.node, { key: x.key, ordinal: ++ordinal, period, team }));
-      else unmappedNode(y, x.node, `YAML "${key}${x.key ? `.${x.key}` : ''}"`, x.keyNode);
-    }
-    return placedNode(y, val, 'objectives', pair.key);
-  }
+  // Objectives in it, directly or at any depth (`Projects[].Members[].OKR.Q4`).
+  if (holdsObjective(val)) return walkOkrs({ y, objectives: result.objectives }, val, key, scope, { key: pair.key });
   if (isMap(val) && hasKpis(val)) {
     result.kpiGroups.push(kpiGroupOf(y, key, val, whereOf(y, val, pair.key)));
     placedNode(y, val, 'KPI group', pair.key);
