@@ -4,8 +4,10 @@
 // other columns come back as notes, one per cell.
 import { pushAll } from '../errors.ts';
 import type { TableNote, TableRows } from './tables.ts';
-import type { KrDraft } from './types.ts';
-import { parseConfidence, parseDate, parseGrade, parseStatus, parseValue } from './values.ts';
+import type { Declared, KrDraft } from './types.ts';
+import { fieldColumn, NOTHING, OUTCOME_WORDS, type HeaderField } from './table-headers.ts';
+import { idAndName, idColumnShape, idOnly } from './table-ids.ts';
+import { parseConfidence, parseDate, parseGrade, parseStatus, parseValue, type Value } from './values.ts';
 
 const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
 
@@ -15,6 +17,10 @@ type Notes = TableNote[];
 interface Columns {
   id: number;
   title: number;
+  /** The title cells are an id before a name ("KR1.1 Installs", "A1. Search accuracy"). */
+  names: boolean;
+  /** The header of the column the titles were taken from when the key-result column holds only ids. */
+  textIn?: string;
   baseline: number;
   target: number;
   current: number;
@@ -30,30 +36,58 @@ interface Columns {
 }
 
 /** Which column holds what; -1 for a column the table does not have. */
-function columnsOf(norm: readonly string[]): Columns {
-  const col = (re: RegExp) => norm.findIndex((h) => re.test(h));
-  let id = col(/^(?:#|no\.?|id|kr ?#|kr id|ref)$/);
-  let title = col(/^(?:key results?|krs|result|title|description|key result description|metric|measure)$/);
-  const kr = col(/^kr$/);
+function columnsOf(t: TableRows): Columns {
+  const col = (f: HeaderField) => fieldColumn(t.headers, f);
+  let id = col('id');
+  let title = col('title');
+  const kr = col('kr');
   if (title < 0) title = kr;
   else if (id < 0 && kr >= 0) id = kr;
   if (title < 0 && id >= 0) title = id;
-  return {
+  const c: Columns = {
     id,
     title,
-    baseline: col(/^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/),
-    target: col(/^(?:target|goal|to|target value)$/),
-    current: col(/^(?:current|actual|now|progress|latest|current value|achieved)$/),
-    grade: col(/^(?:grade|score|scoring)$/),
-    status: col(/^(?:status|rag|health|state)$/),
-    owner: col(/^(?:owner|dri|responsible|lead|accountable)$/),
-    confidence: col(/^confidence$/),
-    weight: col(/^weight$/),
-    unit: col(/^units?$/),
-    due: col(/^(?:due|deadline|timeline|by|eta|when|due date)$/),
-    measurement: col(/^(?:measurement|how measured|measured by|source|data source)$/),
-    notes: col(/^(?:notes?|comments?|remarks)$/),
+    names: false,
+    baseline: col('baseline'),
+    target: col('target'),
+    current: col('current'),
+    grade: col('grade'),
+    status: col('status'),
+    owner: col('owner'),
+    confidence: col('confidence'),
+    weight: col('weight'),
+    unit: col('unit'),
+    due: col('due'),
+    measurement: col('measurement'),
+    notes: col('notes'),
   };
+  const shape = title >= 0 ? idColumnShape(t.rows.map((r) => cellOf(r)(title))) : undefined;
+  if (shape === 'ids and names') c.names = true;
+  if (shape === 'ids') {
+    const text = textColumn(t, c);
+    if (text >= 0) {
+      c.id = title;
+      c.title = text;
+      c.textIn = t.headers[text] ?? '';
+      if (text === c.target) c.target = -1;
+    }
+  }
+  return c;
+}
+
+/** Words, not only a number or a mark: "Ship the export", "105 tools tagged". */
+const WORDS = /\p{L}{3,}|\p{Script=Han}{2,}/u;
+
+/**
+ * Where the key results' text is when their column holds only ids: the Target column when its
+ * cells are words ("| KR | Target |" over "**KR 1** | Validate 500 entries"), else the first column
+ * no header word names whose cells are words.
+ */
+function textColumn(t: TableRows, c: Columns): number {
+  const wordy = (i: number) => t.rows.every((r) => !cellOf(r)(i) || WORDS.test(cellOf(r)(i))) && t.rows.some((r) => cellOf(r)(i));
+  if (c.target >= 0 && wordy(c.target)) return c.target;
+  const named = new Set(Object.values(c).filter((v): v is number => typeof v === 'number' && v >= 0));
+  return t.headers.findIndex((_, i) => !named.has(i) && wordy(i));
 }
 
 interface TableAt {
@@ -69,10 +103,16 @@ export function keyResultRows(
   t: TableRows,
   at: TableAt,
 ): { keyResults: KrDraft[]; notes: TableNote[]; asOf?: { date: string; line: number } } {
-  const c = columnsOf(t.norm);
+  const c = columnsOf(t);
   const notes: Notes = [];
   const { currentDate, asOf } = checkinDate(t.headers, c, at, notes);
-  if (c.target < 0)
+  if (c.textIn !== undefined)
+    notes.push({
+      kind: 'guess',
+      line: at.line,
+      message: `key result column holds only ids: the "${c.textIn}" column read as the key results' text, and kinds from it`,
+    });
+  else if (c.target < 0)
     notes.push({
       kind: 'guess',
       line: at.line,
@@ -82,9 +122,10 @@ export function keyResultRows(
   for (const r of t.rows) {
     const d = rowKr(t, r, c, notes);
     if (!d) continue;
-    values(d, r, c, currentDate);
+    const asides = values(d, r, c, currentDate);
     declared(d, r, c, notes);
     details(d, r, c);
+    besideValues(d, asides, r.line, notes);
     unusedCells(t, r, c, notes);
     keyResults.push(d);
   }
@@ -113,14 +154,19 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
   const cell = cellOf(r);
   let title = cell(c.title);
   let label: string | undefined;
-  const idText = c.id >= 0 && c.id !== c.title ? cell(c.id) : '';
-  const km = /^KR\s*#?\s*(\d+(?:\.\d+)?)\s*(?:[:.)\-–—]\s*(.*))?$/is.exec(title);
-  if (km) {
-    label = `KR${km[1]}`;
-    title = km[2]?.trim() ?? '';
+  const idText = c.id >= 0 && c.id !== c.title ? cell(c.id).trim() : '';
+  // Only a KR id alone leaves a row untitled ("**KR 1**"); another lone id ("M1") stays its title.
+  const own = /^kr/i.test(title.trim()) ? idOnly(title) : undefined;
+  const split = own === undefined ? idAndName(title, c.names) : undefined;
+  if (own !== undefined) {
+    label = own;
+    title = '';
+  } else if (split) {
+    label = split.label;
+    title = split.name;
   }
-  const im = /^(?:KR\s*)?#?\s*(\d+(?:\.\d+)?)$/i.exec(idText.trim());
-  if (im) label = `KR${im[1]}`;
+  const im = idText ? idOnly(idText) : undefined;
+  if (im) label = im;
   if (!title && idText && !im) title = idText;
   if (!title) {
     if (r.cells.some((x) => x.text))
@@ -141,20 +187,60 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
   };
 }
 
-/** Baseline, target and current as written, with their redactions and the check-in date. */
-function values(d: KrDraft, r: Row, c: Columns, currentDate: string | undefined) {
-  const val = (i: number) => (i >= 0 ? parseValue(cellOf(r)(i)) : undefined);
-  if (c.baseline >= 0) d.baseline = val(c.baseline);
-  if (c.target >= 0) d.target = val(c.target);
-  if (c.current >= 0) d.current = val(c.current);
-  for (const k of ['baseline', 'target', 'current'] as const) {
-    const i = c[k];
-    if (i >= 0 && r.cells[i]?.redactions.length) pushAll(d.redactions, r.cells[i].redactions);
-  }
-  if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
+/** A value cell; words that say nothing in another language ("未知", unknown) are empty too. */
+function cellValue(text: string): Value {
+  const v = parseValue(text);
+  return v.type === 'text' && NOTHING.test(text.trim()) ? { type: 'empty', why: 'tbd', raw: v.raw } : v;
 }
 
-const NOTHING = /^[-–—]$|^n\/?a$|^tbd$/i;
+/** Baseline, target and current as written, with their redactions and the check-in date. */
+function values(d: KrDraft, r: Row, c: Columns, currentDate: string | undefined): ValueAsides {
+  const asides: ValueAsides = { remarks: [] };
+  for (const k of ['baseline', 'target', 'current'] as const) {
+    const i = c[k];
+    if (i < 0) continue;
+    const p = valueParts(cellOf(r)(i));
+    d[k] = cellValue(p.value);
+    if (p.remark) asides.remarks.push(p.remark);
+    if (p.mark && k === 'current') asides.mark = { colour: p.mark, cell: cellOf(r)(i) };
+    if (r.cells[i]?.redactions.length) pushAll(d.redactions, r.cells[i].redactions);
+  }
+  if (currentDate && d.current && d.current.type !== 'empty') d.currentDate = currentDate;
+  return asides;
+}
+
+/** What a value cell says beside its value: a remark in parentheses, a status mark. */
+interface ValueAsides {
+  remarks: string[];
+  mark?: { colour: 'green' | 'yellow' | 'red'; cell: string };
+}
+
+const MARKS: readonly [RegExp, 'green' | 'yellow' | 'red'][] = [
+  [/[✅✔☑]\uFE0F?/u, 'green'],
+  [/⚠\uFE0F?/u, 'yellow'],
+  [/[❌✖]\uFE0F?/u, 'red'],
+];
+
+/**
+ * A number with a remark or a mark beside it ("1（GitHub 自然流量）", "50 ✅", "5 ✅ 达标"): the
+ * value alone, the remark (kept as a note) and the mark's colour. Words without a number are left whole.
+ */
+export function valueParts(text: string): { value: string; remark?: string; mark?: 'green' | 'yellow' | 'red' } {
+  let value = text.trim();
+  let mark: 'green' | 'yellow' | 'red' | undefined;
+  for (const [re, colour] of MARKS) {
+    const m = re.exec(value);
+    if (m && /^[*_\s]*[<>≤≥~≈+\-−]?\s*[$€£¥]?\d/u.test(value.slice(0, m.index))) {
+      mark = colour;
+      const after = value.slice(m.index + m[0].length).trim();
+      value = value.slice(0, m.index).trim();
+      if (after) value = `${value}（${after}）`;
+      break;
+    }
+  }
+  const rm = /^([<>≤≥~≈+\-−]?\s*[$€£¥]?\d[^（(]*?)\s*[（(]([^）)]+)[）)]$/u.exec(value);
+  return rm ? { value: rm[1]!, remark: rm[2]!.trim(), ...(mark ? { mark } : {}) } : { value, ...(mark ? { mark } : {}) };
+}
 
 /** A declared grade and status; words that are neither are reported. */
 function declared(d: KrDraft, r: Row, c: Columns, notes: Notes) {
@@ -168,16 +254,38 @@ function declared(d: KrDraft, r: Row, c: Columns, notes: Notes) {
       notes.push({ kind: 'unmapped', line: r.line, message: `grade "${grade}" is not a number between 0 and 1` });
   }
   const status = cell(c.status);
-  if (status) {
-    const s = parseStatus(status);
-    if (s?.status) {
-      out.status = s.status;
-      if (s.note) out.statusNote = s.note;
-      if (s.guessed)
-        notes.push({ kind: 'guess', line: r.line, message: `KR "${short(d.title)}": status ${s.status} read from the words "${status}"` });
-    } else if (!NOTHING.test(status)) notes.push({ kind: 'unmapped', line: r.line, message: `status "${status}" not recognised` });
-  }
+  if (status && !NOTHING.test(status)) Object.assign(out, statusCell(d, status, r.line, notes));
   if (Object.keys(out).length) d.declared = out;
+}
+
+/**
+ * A Status cell: a colour ("🟢", "On track"), an outcome whose first words give one ("**Met** (PR #24)",
+ * 已完成), else the owner's words kept as the declared status without a colour ("On branch", "By design").
+ */
+function statusCell(d: KrDraft, status: string, line: number, notes: Notes): Declared {
+  const s = parseStatus(status);
+  if (s?.status) {
+    if (s.guessed)
+      notes.push({ kind: 'guess', line, message: `KR "${short(d.title)}": status ${s.status} read from the words "${status}"` });
+    return { status: s.status, ...(s.note ? { statusNote: s.note } : {}) };
+  }
+  const head = status.split(/\s*[(（;；:：,，—–]|\s+-\s+/)[0]!.trim();
+  const colour = OUTCOME_WORDS.find(([re]) => re.test(head))?.[1] ?? (head !== status ? parseStatus(head)?.status : undefined);
+  if (colour) {
+    notes.push({ kind: 'guess', line, message: `KR "${short(d.title)}": status ${colour} read from the outcome "${status}"` });
+    return { status: colour, statusNote: status };
+  }
+  notes.push({ kind: 'note', line, message: `KR "${short(d.title)}": status "${status}" kept as the owner's words, with no colour` });
+  return { statusNote: status };
+}
+
+/** A remark beside a value is kept in the note; a mark beside the current value is its status when no Status cell gave one. */
+function besideValues(d: KrDraft, a: ValueAsides, line: number, notes: Notes) {
+  if (a.remarks.length) d.note = [d.note, ...a.remarks].filter(Boolean).join('; ');
+  if (a.mark && !d.declared?.status) {
+    d.declared = { ...d.declared, status: a.mark.colour };
+    notes.push({ kind: 'guess', line, message: `KR "${short(d.title)}": status ${a.mark.colour} read from the mark in "${a.mark.cell}"` });
+  }
 }
 
 /** Owner, confidence, weight, unit, due date, measurement, notes (and the title's links). */
@@ -199,7 +307,7 @@ function details(d: KrDraft, r: Row, c: Columns) {
 
 /** Every cell of a column no key-result field reads, reported. */
 function unusedCells(t: TableRows, r: Row, c: Columns, notes: Notes) {
-  const used = new Set(Object.values(c).filter((i) => i >= 0));
+  const used = new Set(Object.values(c).filter((i): i is number => typeof i === 'number' && i >= 0));
   r.cells.forEach((x, i) => {
     if (!used.has(i) && x.text && !/^[-–—]$/.test(x.text))
       notes.push({ kind: 'unmapped', line: r.line, message: `cell in column "${t.headers[i] ?? i + 1}" not mapped`, excerpt: x.text });

@@ -14,9 +14,9 @@ export interface TableRows {
   rows: { line: number; cells: InlineText[] }[];
 }
 
-/** A row or cell a reader could not use (kind `unmapped`), or a value it assumed (`guess`). */
+/** A row or cell a reader could not use (kind `unmapped`), a value it assumed (`guess`), or where it put a cell (`note`). */
 export interface TableNote {
-  kind: 'unmapped' | 'guess';
+  kind: 'unmapped' | 'guess' | 'note';
   line: number;
   message: string;
   excerpt?: string;

@@ -54,7 +54,8 @@ const isPersonalName = (name: string) => /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'�
 /** A person's id (created the first time), and their role when the name is a person's and a role was written. */
 export function addPerson(r: Registry, ref: PersonRef): { id: string; role?: string } {
   const name = ref.name.trim();
-  const id = nameId(name) || 'someone';
+  // A name with no Latin letters (林晓) gets an id from its code points, so two such people stay two.
+  const id = nameId(name) || (name ? `person-${[...name].map((ch) => ch.codePointAt(0)!.toString(36)).join('-')}` : 'someone');
   if (!r.people.has(id)) r.people.set(id, { id, name, ...(ref.role && ref.role !== name ? { title: ref.role } : {}) });
   return { id, ...(isPersonalName(name) && ref.role ? { role: ref.role } : {}) };
 }

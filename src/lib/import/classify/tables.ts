@@ -2,6 +2,7 @@
 // order), a flat "Objective | Key result | …" table, dependencies, risks, a check-in schedule, a
 // grading scale, change history, a document-control table, or a scoring sheet pasted as a table.
 // Ordered rules; the first that decides wins. Pure.
+import { fieldColumn, type HeaderField } from '../table-headers.ts';
 import { tableKind } from '../tables.ts';
 
 export interface TablePlace {
@@ -25,23 +26,16 @@ export type TableClass = { rule: string } & (
 type Decision = TableClass extends infer T ? (T extends unknown ? Omit<T, 'rule'> : never) : never;
 type TableRule = (t: TablePlace) => Decision | undefined;
 
-const column = (t: TablePlace, re: RegExp) => t.norm.findIndex((h) => re.test(h));
-
 /** Key-result columns: a title column with value columns, KR-labelled rows, or an "Objective | Key result | Owner" layout. */
 function keyResultTable(t: TablePlace): Decision | undefined {
-  const objCol = column(t, /^objectives?$/);
-  const krCol = column(t, /^(?:key results?|kr|krs|result|title|description|key result description|metric|measure)$/);
-  const valueCols = [
-    /^(?:baseline|start|starting(?: value| point)?|from|previous|initial)$/,
-    /^(?:target|goal|to|target value)$/,
-    /^(?:current|actual|now|progress|latest|current value|achieved)$/,
-    /^(?:grade|score|scoring)$/,
-    /^(?:status|rag|health|state)$/,
-  ].map((re) => column(t, re));
+  const has = (f: HeaderField) => fieldColumn(t.norm, f);
+  const objCol = has('objective');
+  const krCol = Math.max(has('title'), has('kr'));
+  const valueCols = (['baseline', 'target', 'current', 'grade', 'status'] as const).map(has);
   const krLikeRows = t.rows.length > 0 && t.rows.every((r) => /^KR\s*\d+/i.test(r.cells[0] ?? ''));
   // An "Objective | Key result | Owner" table needs no value columns to be an OKR table; nor does a
   // "Key result | Owner" table under an objective.
-  const okrColumns = krCol >= 0 && (objCol >= 0 || (t.objectiveOpen && column(t, /^(?:owner|dri|lead|status|notes?)$/) >= 0));
+  const okrColumns = krCol >= 0 && (objCol >= 0 || (t.objectiveOpen && (['owner', 'status', 'notes'] as const).some((f) => has(f) >= 0)));
   if (!(krCol >= 0 || krLikeRows) || !(valueCols.some((i) => i >= 0) || krLikeRows || okrColumns)) return undefined;
   return objCol >= 0 ? { role: 'flat okr', objectiveColumn: objCol } : { role: 'key results' };
 }

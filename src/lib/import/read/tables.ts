@@ -20,6 +20,7 @@ import {
   guess,
   inline,
   newObjective,
+  note,
   placed,
   sectionPeriod,
   unmapped,
@@ -79,6 +80,7 @@ function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: Tabl
 export function tableNotes(st: ReadState, notes: readonly TableNote[]): void {
   for (const n of notes)
     if (n.kind === 'guess') guess(st, n.line, n.message);
+    else if (n.kind === 'note') note(st, n.line, n.message);
     else unmapped(st, n.line, n.line, n.message, n.excerpt);
 }
 

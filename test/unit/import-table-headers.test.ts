@@ -1,0 +1,58 @@
+// The header vocabulary of key-result tables, and ids in their cells.
+import { describe, expect, it } from 'vitest';
+import { valueParts } from '../../src/lib/import/kr-table.ts';
+import { fieldColumn, headerKey } from '../../src/lib/import/table-headers.ts';
+import { idAndName, idColumnShape, idLabel, idOnly } from '../../src/lib/import/table-ids.ts';
+
+describe('key-result table headers', () => {
+  it('compare without case, spaces, remarks or a trailing colon', () => {
+    expect(headerKey('**Current** (as of May 1)')).toBe('current');
+    expect(headerKey('当前（3月）')).toBe('当前');
+    expect(headerKey('子 OKR：')).toBe('子okr');
+  });
+  it('name the same fields in English and Chinese', () => {
+    const zh = ['子 OKR', '基线', '当前', '目标', '期限', '负责人', '状态', '进度', '备注'];
+    expect(['kr', 'baseline', 'current', 'target', 'due', 'owner', 'status', 'notes'].map((f) => fieldColumn(zh, f as never))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 8,
+    ]);
+    expect(fieldColumn(['KR', 'Current', 'Target', 'Deadline'], 'due')).toBe(3);
+  });
+  it('read a first-column "Goal" or 目标 before a key-result column as the objective, else as the target', () => {
+    expect(fieldColumn(['目标', '关键结果', '负责人'], 'objective')).toBe(0);
+    expect(fieldColumn(['目标', '关键结果', '负责人'], 'target')).toBe(-1);
+    expect(fieldColumn(['KR', '当前', '目标'], 'target')).toBe(2);
+    expect(fieldColumn(['KR', '当前', '目标'], 'objective')).toBe(-1);
+    expect(fieldColumn(['Goal', 'Key result'], 'objective')).toBe(0);
+    expect(fieldColumn(['Goal', 'Owner'], 'target')).toBe(0);
+  });
+});
+
+describe('ids in key-result cells', () => {
+  it('know a cell that is only an id', () => {
+    expect(['KR 1', 'KR2', 'M1.1', 'A1.', '#3', '1.2'].map(idOnly)).toEqual(['KR1', 'KR2', 'M1.1', 'A1', 'KR3', 'KR1.2']);
+    expect(idOnly('Ship it')).toBeUndefined();
+    expect(idLabel('KR-4')).toBe('KR4');
+  });
+  it('split an id from a short name: a KR id always, another id only when the whole column is so written', () => {
+    expect(idAndName('KR1.1 Soft launch done', false)).toEqual({ label: 'KR1.1', name: 'Soft launch done' });
+    expect(idAndName('A1. 搜索准确率', false)).toBeUndefined();
+    expect(idAndName('A1. 搜索准确率', true)).toEqual({ label: 'A1', name: '搜索准确率' });
+    expect(idAndName('100 new users', true)).toBeUndefined();
+    expect(idAndName('3. Cut costs', true)).toEqual({ label: 'KR3', name: 'Cut costs' });
+  });
+  it('read the shape of a whole column, so one odd cell makes no id', () => {
+    expect(idColumnShape(['KR 1', 'KR 2', ''])).toBe('ids');
+    expect(idColumnShape(['B1. Count', 'B2. Rate'])).toBe('ids and names');
+    expect(idColumnShape(['Q3 revenue up', 'Hire two people'])).toBeUndefined();
+  });
+});
+
+describe('value cells', () => {
+  it('keep a remark or a mark beside a number apart from the value', () => {
+    expect(valueParts('1（GitHub 自然流量）')).toEqual({ value: '1', remark: 'GitHub 自然流量' });
+    expect(valueParts('50 ✅')).toEqual({ value: '50', mark: 'green' });
+    expect(valueParts('5 ✅ 达标')).toEqual({ value: '5', remark: '达标', mark: 'green' });
+    expect(valueParts('✅ 完成')).toEqual({ value: '✅ 完成' });
+    expect(valueParts('Shipped (beta)')).toEqual({ value: 'Shipped (beta)' });
+  });
+});
