@@ -13,6 +13,8 @@ export interface DocProfile {
   labelledKrs: number;
   /** How many top-level list items have items nested under them (the shape of an objective over its key results). */
   nestedItems?: number;
+  /** How many short plain lines stand alone right above a list ("Alpha release of the app (7/10)" over its key results). */
+  plainLeads?: number;
 }
 
 export interface Classified {
@@ -57,8 +59,9 @@ export interface ItemContext {
 const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
 
 /** Count the labels a document uses, to know whether unlabelled shapes need more evidence. */
-export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem[] = []): DocProfile {
+export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem[] = [], plainLeads = 0): DocProfile {
   return {
+    plainLeads,
     labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
     nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
