@@ -130,6 +130,12 @@ const NOT_OWNER =
 const QUALIFIER =
   /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk)$/i;
 
+/** "Owner: …", "Status: …", "Target: …": a line that starts with a field's name before a colon. */
+export function startsWithField(raw: string): boolean {
+  const name = /^\s*([^:]{1,40}?)\s*:{1,2}/.exec(raw.replace(/[*_`]/g, ''))?.[1];
+  return Boolean(name && NOT_OWNER.test(name));
+}
+
 /** A lead line being read: the text left, and the markers taken off it so far. */
 interface Reading {
   t: string;

@@ -4,9 +4,9 @@
 // paragraph's shape and place; the first that decides wins. A few decisions are offers the reader
 // may decline (a period statement without dates, a field the content model has no place for);
 // then the rules after it are tried. Pure.
-import type { LeadLine, Lead } from '../outline.ts';
+import { startsWithField, type LeadLine, type Lead } from '../outline.ts';
 import type { Classified, DocProfile } from './items.ts';
-import { headingRole, type Role } from './roles.ts';
+import { headingRole, namesGoals, type Role } from './roles.ts';
 
 export interface ParagraphPlace {
   lines: readonly LeadLine[];
@@ -18,6 +18,10 @@ export interface ParagraphPlace {
   listSoon?: boolean;
   /** An objective is open here. */
   objectiveOpen: boolean;
+  /** A period is known here (a period heading above, the document's, --period or the path). */
+  inPeriod?: boolean;
+  /** The open objective was opened by a paragraph line, not a heading: a line like it starts the next one. */
+  looseOpen?: boolean;
   /** The open objective was opened by a line just above and has nothing under it yet (this may be its description). */
   objectiveJustOpened?: boolean;
   profile: DocProfile;
@@ -46,7 +50,7 @@ export function objectiveLine(
   listSoon = listFollows,
 ): Classified | undefined {
   // "_What is the main thing?_" asks; it does not name an objective; "**Key risks**" names a part of one.
-  if (!l.title || /\?\s*$/.test(l.title) || headingRole(l.title)) return undefined;
+  if (!l.title || /\?\s*$/.test(l.title) || headingRole(l.title) || (!l.label && startsWithField(l.raw))) return undefined;
   // "**Key results:**" labels what follows; "**Build a planning tool for the field team**:" is a sentence all the same.
   if (/:\s*$/.test(l.raw) && (l.bold !== 'whole' || l.title.split(/\s+/).length < 6)) return undefined;
   // "*Objective:* Build the catalogue" with no list after it: an objective without key results yet.
@@ -61,6 +65,21 @@ export function objectiveLine(
   return undefined;
 }
 
+/** A short plain line that could name an objective: no emphasis, label or closing punctuation, not a part's name. */
+export function isPlainLead(l: Lead): boolean {
+  const words = l.title.split(/\s+/).filter(Boolean).length;
+  return (
+    !l.bold &&
+    !l.label &&
+    !l.linkOnly &&
+    words >= 2 &&
+    words <= 16 &&
+    !/[.:?!;,]\s*$/.test(l.raw) &&
+    !headingRole(l.title) &&
+    !namesGoals(l.title)
+  );
+}
+
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
   {
@@ -71,6 +90,25 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       const soon = Boolean(p.listSoon && !p.objectiveJustOpened);
       const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, p.profile, soon) : undefined;
       return evidence ? { role: 'objective', evidence } : undefined;
+    },
+  },
+  {
+    // Under a period, "Alpha release of the app (7/10)" over a list: an objective over its key results,
+    // where the document writes its objectives that way more than once; alone, one without them yet.
+    name: 'plain line over a list',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (p.lines.length !== 1 || !first || !p.inPeriod || p.profile.labelledObjectives || (p.objectiveOpen && !p.looseOpen))
+        return undefined;
+      if (!isPlainLead(first.lead) || (p.profile.plainLeads ?? 0) < 2) return undefined;
+      if (p.listFollows)
+        return { role: 'objective', evidence: { role: 'objective', evidence: 'a short plain line over a list, in a period', guess: true } };
+      return first.lead.title.split(/\s+/).length <= 12
+        ? {
+            role: 'objective',
+            evidence: { role: 'objective', evidence: 'a short plain line among objectives written the same way', guess: true },
+          }
+        : undefined;
     },
   },
   {

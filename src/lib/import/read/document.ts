@@ -4,6 +4,7 @@
 // reported with its lines. Pure: text in, records and report entries out.
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
+import { isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
 import { emptyDoc } from '../records.ts';
@@ -34,7 +35,7 @@ export function readMarkdown(file: string, text: string, report: Report, opts: {
   summariesAsHeadings(root);
   componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
-  const { sectionAt, siblingsAt, leads, topItems } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
+  const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
   const st: ReadState = {
     file,
     doc,
@@ -43,7 +44,7 @@ export function readMarkdown(file: string, text: string, report: Report, opts: {
     usedLinkDefs: new Set(),
     sectionAt,
     siblingsAt,
-    profile: profileOf(leads, topItems),
+    profile: profileOf(leads, topItems, plainLeads),
     ...pathYearOf(file),
     periodKnown: Boolean(opts.periodKnown),
     stack: [],
@@ -81,6 +82,13 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
   walk(sectionsOf(root, render));
   const leads: Lead[] = [];
   const topItems: OutlineItem[] = [];
+  let plainLeads = 0;
+  root.children.forEach((n, i) => {
+    if (n.type === 'paragraph' && root.children[i + 1]?.type === 'list') {
+      const lines = paragraphLeads(n, render);
+      if (lines.length === 1 && isPlainLead(lines[0]!.lead)) plainLeads++;
+    }
+  });
   for (const n of root.children) {
     if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
     else if (n.type === 'list') {
@@ -93,7 +101,7 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
         paragraphLeads(n, render).map((l) => l.lead),
       );
   }
-  return { sectionAt, siblingsAt, leads, topItems };
+  return { sectionAt, siblingsAt, leads, topItems, plainLeads };
 }
 
 /** Read one block; `after` holds the few blocks that follow it (a list soon after a line makes it a lead). */

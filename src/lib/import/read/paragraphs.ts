@@ -10,7 +10,19 @@ import { readField } from './fields.ts';
 import { krFromLine } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { withUrls } from './text.ts';
-import { currentObjective, inline, inRole, newObjective, objectiveLabel, placed, render, top, unmapped, type ReadState } from './state.ts';
+import {
+  currentObjective,
+  inline,
+  inRole,
+  newObjective,
+  objectiveLabel,
+  placed,
+  render,
+  sectionPeriod,
+  top,
+  unmapped,
+  type ReadState,
+} from './state.ts';
 
 export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootContent[]): void {
   const next = after[0];
@@ -25,6 +37,8 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     listSoon: beforeHeading.some((b) => b.type === 'list'),
     objectiveOpen: Boolean(currentObjective(st)),
     objectiveJustOpened: justOpened(st),
+    inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period) || st.periodKnown,
+    looseOpen: Boolean(top(st)?.loose),
     profile: st.profile,
   };
   let c = classifyParagraph(place);
