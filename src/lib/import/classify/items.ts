@@ -2,6 +2,8 @@
 // its place and shape first, its words second. Each rule is a small function that either decides
 // with its evidence or passes; the first rule that decides wins. A decision from weak evidence is
 // a guess, and the import report lists it with what was assumed.
+import type { PhrasingContent } from 'mdast';
+import { ROLE_WORDS } from '../names.ts';
 import type { Lead, OutlineItem } from '../outline.ts';
 
 export interface DocProfile {
@@ -23,6 +25,10 @@ export interface Classified {
   guess: boolean;
   /** A note whose nested items are notes too (a retrospective's "GOOD" / "BAD" / "TRY"). */
   notesBelow?: boolean;
+  /** A note on the key result it is nested under ("**Next Steps:** …"): its text goes into that key result's note. */
+  ofKr?: boolean;
+  /** A key result whose nested lines complete it ("… including:" over them): they go into its note. */
+  detailsBelow?: boolean;
 }
 
 export interface ItemContext {
@@ -43,6 +49,11 @@ export interface ItemContext {
   teamSection?: boolean;
   /** The other items of the same list. */
   siblings: readonly OutlineItem[];
+  /**
+   * A sibling states a field of what the list is under ("Status: …", "Progress: …", "Target: …"):
+   * the list reports on that key result or objective, and its bold-labelled items are notes.
+   */
+  reportBeside?: boolean;
 }
 
 const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
@@ -65,6 +76,31 @@ const describe = (i: OutlineItem) =>
   [i.lead.bold ? 'bold' : '', i.ordered || i.lead.numbered ? 'numbered' : '', 'item', i.lead.owner ? `owned by "${i.lead.owner}"` : '']
     .filter(Boolean)
     .join(' ');
+
+const plainText = (nodes: readonly PhrasingContent[]): string =>
+  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plainText(n.children) : '')).join('');
+
+/**
+ * The label of an item written as a bold label — "**Next Steps:** …", "**Results**: …",
+ * "**Status: ACHIEVED ✅**", "**Evaluation Results (on 200 records):**" — without its colon; else
+ * undefined. A label is short: a few words, a remark in parentheses aside.
+ */
+export function boldLabelOf(item: Pick<OutlineItem, 'leadNodes'>): string | undefined {
+  const real = item.leadNodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  const first = real[0];
+  if (first?.type !== 'strong') return undefined;
+  const inside = plainText(first.children).trim();
+  const after = real[1];
+  let label: string | undefined;
+  if (/:$/.test(inside)) label = inside.slice(0, -1);
+  else if (after?.type === 'text' && /^\s*:/.test(after.value)) label = inside;
+  else if (real.length === 1) label = /^([^:]{1,60}):\s*\S/.exec(inside)?.[1];
+  const bare = label?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return bare && /^\p{Lu}/u.test(bare) && bare.split(/\s+/).length <= 5 ? label!.trim() : undefined;
+}
+
+/** Whether a bold label says nothing after it ("**Rule-Based Strengths:**" over its own lines). */
+const labelOnly = (i: OutlineItem) => /:\s*$/.test(i.lead.raw);
 
 /** Labels of a retrospective's lists. */
 export const RETROSPECTIVE =
@@ -135,6 +171,20 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     },
   },
   {
+    // "**Next Steps:** …", "**Evaluation Results:**" over lines, beside "**Status: ACHIEVED ✅**" under a key
+    // result: what is said about it, not an objective that contributes to it. A bold label over lines
+    // that names no role ("**Strengths:**") is one too; "**CRO:** …" with key results under it stays an owner's objective.
+    name: 'bold-labelled note on a key result',
+    rule: (i, c) => {
+      const label = c.underKr && !i.lead.label ? boldLabelOf(i) : undefined;
+      if (!label || i.children.some((ch) => ch.lead.label)) return undefined;
+      if (c.reportBeside) return { ...decided('note', `"${label}:" beside the key result's own fields: a note on it`), ofKr: true };
+      if (labelOnly(i) && nested(i) && !ROLE_WORDS.test(label))
+        return { ...decided('note', `"${label}:" over lines under a key result: a note on it`), ofKr: true };
+      return undefined;
+    },
+  },
+  {
     name: 'objective under a key result',
     rule: (i, c) => {
       if (!c.underKr) return undefined;
@@ -144,6 +194,32 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (nested(i) || i.lead.bold || i.lead.owner)
         return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
       return decided('note', 'a line under a key result');
+    },
+  },
+  {
+    // "**Next Steps:** … Key points will include:" over lines, beside the objective's "Status:": a report on
+    // the objective, not a sub-objective or a key result; the lines under it are its notes.
+    name: 'bold-labelled report beside a status',
+    rule: (i, c) =>
+      c.objective && !c.underKr && !c.krList && c.reportBeside && nested(i) && !i.lead.label && boldLabelOf(i)
+        ? { ...decided('note', `"${boldLabelOf(i)!}:" beside the objective's status: a report on it, not an objective`), notesBelow: true }
+        : undefined,
+  },
+  {
+    // "Plan the summer trip, including:" or "Describe 3 funding methods" over a numbered list of options,
+    // among the objective's key results: one key result whose nested lines detail it, not a sub-objective.
+    name: 'key result with its details',
+    rule: (i, c) => {
+      if (!(c.objective || c.krList) || c.underKr || !nested(i) || i.lead.bold || i.lead.owner || i.lead.label) return undefined;
+      const plainLeaves = i.children.every((ch) => !nested(ch) && !ch.lead.bold && !ch.lead.owner && !ch.lead.label);
+      if (!plainLeaves) return undefined;
+      // A sentence ending in a colon ("… including:"), not a bare label ("Notes:", "Open questions:").
+      const intro = /:\s*$/.test(i.lead.raw) && i.lead.title.split(/\s+/).length >= 4;
+      const options = i.children.every((ch) => ch.ordered) && c.siblings.every((s) => s === i || !nested(s));
+      if (!intro && !options) return undefined;
+      const weak = c.profile.labelledKrs > 0 || !intro;
+      const why = intro ? 'introducing the lines under it' : 'over a numbered list of options';
+      return { ...decided('kr', `${describe(i)} ${why}: a key result with its details`, weak), detailsBelow: true };
     },
   },
   {

@@ -2,6 +2,8 @@
 // fields of the open objective (Owner, DRI, Priority, Type, Confidence, Status, Ladders up to, …),
 // of the period (Theme, Purpose, Decision receipts) or of the document (Version, Classification).
 // Each rule names the labels it reads; the first whose labels match decides. A new field is a new rule.
+import type { PhrasingContent } from 'mdast';
+import { fieldLine, type InlineContext, type InlineText } from '../markdown.ts';
 import type { KrDraft, ObjectiveDraft, PeriodDraft } from '../types.ts';
 import {
   parseConfidence,
@@ -12,6 +14,7 @@ import {
   parseValue,
   splitList,
   statusAnywhere,
+  type Value,
 } from '../values.ts';
 import { person } from '../names.ts';
 import { capital, initiative, receiptScopes } from './text.ts';
@@ -59,12 +62,21 @@ const onKr = (name: string, labels: RegExp, read: (st: ReadState, f: FieldAt, k:
   read: (st, f) => read(st, f, f.kr!),
 });
 
+/** "Average ≥ 3", "Mean at least 4": a word or two naming what is measured, then the bound, which is the value. */
+function boundAfterWords(v: string): Value {
+  const direct = parseValue(v);
+  if (direct.type !== 'text') return direct;
+  const words = /^\p{L}[\p{L} -]{0,30}?\s*(?=[≥≤<>]|at (?:least|most)\s)/iu.exec(v);
+  const bound = words ? parseValue(v.slice(words[0].length)) : undefined;
+  return bound?.type === 'number' ? { ...bound, raw: v.trim() } : direct;
+}
+
 const NO_VALUE = /^(?:[-–—?]|n\/?a|tbd|tbc|\[.*\])$/i;
 
 /** Fields of a key result: its values as written, status, owner, confidence, due date, unit, measurement, notes. */
 const KR_FIELDS = [
   onKr('target', /^(?:target|goal|target value|to)$/, (_, f, k) => {
-    k.target = parseValue(f.value);
+    k.target = boundAfterWords(f.value);
     k.fromTitle = false;
     return true;
   }),
@@ -99,7 +111,7 @@ const KR_FIELDS = [
   onKr('unit', /^units?$/, (_, f, k) => ((k.unit = f.value), true)),
   onKr(
     'measurement',
-    /^(?:measurement|measured by|how measured|how we measure|source|data source|metric)$/,
+    /^(?:measurement|measure|measured by|how measured|how we measure|source|data source|metric)$/,
     (_, f, k) => ((k.measurement = f.value), true),
   ),
   onKr('weight', /^weight$/, (_, f, k) => (Number(f.value) > 0 ? ((k.weight = Number(f.value)), true) : false)),
@@ -111,6 +123,42 @@ const KR_FIELDS = [
 
 /** Whether a label names a key result's field (a list of such lines right after a key result is its own). */
 export const isKrFieldLabel = (label: string) => KR_FIELDS.some((r) => r.labels.test(cleanLabel(label)));
+
+/** Fields only a key result has ("Target:", "Measure:", "Baseline:"), unlike "Status:" or "Owner:", which an objective has too. */
+const KR_ONLY = new Set([
+  'key result target',
+  'key result baseline',
+  'key result current',
+  'key result due',
+  'key result unit',
+  'key result measurement',
+]);
+export const isKrOnlyLabel = (label: string) => KR_FIELDS.some((r) => KR_ONLY.has(r.name) && r.labels.test(cleanLabel(label)));
+
+/** "Status:", "Progress:": a label stating how something stands. */
+export const isStatusLabel = (label: string) => /^(?:status|progress|rag|health)$/.test(cleanLabel(label));
+
+/**
+ * A "Label: value" line as written: "Label: value", "**Label:** value", "**Label**: value", or wholly in
+ * bold ("**Status: ACHIEVED ✅**"). `wholeBold` says it was the last, whose label may be a name instead.
+ */
+export function labelledLine(
+  nodes: readonly PhrasingContent[],
+  ctx: InlineContext,
+): { label: string; value: InlineText; wholeBold?: boolean } | undefined {
+  const f = fieldLine(nodes, ctx);
+  if (f) return f;
+  const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  const g = real.length === 1 && real[0]!.type === 'strong' ? fieldLine(real[0].children, ctx) : undefined;
+  return g ? { ...g, wholeBold: true } : undefined;
+}
+
+/** Something said about a key result ("Next Steps: …", "Tracking support: …"): added to its note. */
+export function krNote(st: ReadState, k: KrDraft, label: string, value: string, line: number): void {
+  const text = [label, value].filter(Boolean).join(': ');
+  if (text) k.note = [k.note, text].filter(Boolean).join('; ');
+  placed(st, line, undefined, 'a note on the key result');
+}
 
 const OBJECTIVE_FIELDS: FieldRule[] = [
   onObjective('owner', /^(?:owner|objective owner|accountable|tracking manager)$/, (_, f, o) => ((o.owner = person(f.value)), true)),

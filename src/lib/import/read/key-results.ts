@@ -34,6 +34,23 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   return d;
 }
 
+/**
+ * A key result named on one line and stated on the next ("**KR1 — Normalization Dataset**" ⏎ "Build … 20+ …"):
+ * the statement is its title (its values are read from it), the label is the name's, and the name is kept in its note.
+ */
+export function krFromNamedLine(st: ReadState, o: ObjectiveDraft, name: LeadLine, statement: LeadLine, endLine?: number): KrDraft {
+  const lead = {
+    ...statement.lead,
+    ...(name.lead.label ? { label: name.lead.label } : {}),
+    ...(name.lead.owner ? { owner: name.lead.owner } : {}),
+  };
+  const d = krFromLine(st, o, { ...statement, lead }, undefined);
+  d.where = where(st, name.line, endLine);
+  d.note = [name.lead.title, d.note].filter(Boolean).join('; ');
+  placed(st, name.line, endLine, 'key result');
+  return d;
+}
+
 export const KR_RE = /^(?:KR|key result)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*(\S.*)$/is;
 
 /** A list item under an objective of a labelled list ("- KR: …"); a plain item counts only where plain items are key results. */

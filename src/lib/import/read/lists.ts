@@ -7,8 +7,8 @@ import { classifyList, headingRole, namesGoals, type Role } from '../classify/ro
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
 import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { isKrFieldLabel, readField } from './fields.ts';
-import { krFromLine, krItem, KR_RE } from './key-results.ts';
+import { isKrFieldLabel, isKrOnlyLabel, isStatusLabel, krNote, labelledLine, readField } from './fields.ts';
+import { krFromLine, krFromNamedLine, krItem, KR_RE } from './key-results.ts';
 import { fieldOrDescription, linesInto } from './paragraphs.ts';
 import { capital, initiative, short } from './text.ts';
 import {
@@ -81,7 +81,18 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
   const home = st.stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
   const krsElsewhere =
     !at.krList && Boolean(home && st.sectionAt.get(home.line)?.sections.some((x) => headingRole(x.lead.title) === 'key-results'));
+  const reportBeside = items.some((i) => {
+    const f = i.lead.label ? undefined : labelledLine(i.leadNodes, st.ctx);
+    return Boolean(f && (at.underKr ? isKrFieldLabel(f.label) : isStatusLabel(f.label)));
+  });
+  // The key result just read, and whether field items after it have begun ("- Measure: …", "- Target: ≥ 95%").
+  let prev: { kr: KrDraft; fields: number } | undefined;
   for (const item of items) {
+    if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
+      prev.fields++;
+      continue;
+    }
+    prev = undefined;
     if (fieldItem(st, item, at.objective, at.underKr)) continue;
     const c = classifyItem(item, {
       profile: st.profile,
@@ -93,13 +104,46 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
       underHeadingObjective: Boolean(at.underHeading),
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
+      reportBeside,
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
-    else if (c.role === 'kr' && at.objective) krItemOf(st, item, at.objective, c);
+    else if (c.role === 'kr' && at.objective) prev = { kr: krItemOf(st, item, at.objective, c), fields: 0 };
+    else if (c.ofKr && st.krScope) krNoteItem(st, item, st.krScope, c);
     else if (c.notesBelow)
       for (const i of allItems([item])) unmapped(st, i.line, i.endLine, `list item not mapped (${c.evidence})`, i.lead.raw);
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
   }
+}
+
+/**
+ * "- Measure: Number of sessions per week", "- Target: ≥ 95%" right after a key-result item, in the same
+ * list: that key result's fields, not more key results. The first must name a field only key results
+ * have (Target, Measure, Baseline …); once they have begun, any "Label: value" line that names no owner
+ * ("Tracking support: …") is one too, kept in its note.
+ */
+function siblingField(st: ReadState, item: OutlineItem, kr: KrDraft, begun: boolean): boolean {
+  const f = item.lead.label ? undefined : labelledLine(item.leadNodes, st.ctx);
+  if (!f || (f.wholeBold && !isKrFieldLabel(f.label))) return false;
+  const known = begun ? isKrFieldLabel(f.label) : isKrOnlyLabel(f.label);
+  if (!known && !(begun && f.value.text && !item.lead.owner)) return false;
+  const outer = st.krScope;
+  st.krScope = kr;
+  if (!(known && readField(st, f.label, f.value.text, item.line))) krNote(st, kr, f.label, f.value.text, item.line);
+  st.krScope = outer;
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+  for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a key result field not mapped', c.lead.raw);
+  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result field not mapped`);
+  return true;
+}
+
+/** "**Next Steps:** …" under a key result: said about it, kept in its note; what is nested under it is reported. */
+function krNoteItem(st: ReadState, item: OutlineItem, kr: KrDraft, c: Classified) {
+  const f = labelledLine(item.leadNodes, st.ctx);
+  if (f?.value.text) krNote(st, kr, f.label, f.value.text, item.line);
+  else unmapped(st, item.line, item.line, `list item not mapped (${c.evidence})`, item.lead.raw);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line under a note on a key result not mapped', m.lead.raw);
+  for (const i of allItems(item.children)) unmapped(st, i.line, i.endLine, 'line under a note on a key result not mapped', i.lead.raw);
+  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a note on a key result not mapped`);
 }
 
 function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Classified) {
@@ -123,20 +167,38 @@ function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Class
   st.itemObjective = before;
 }
 
-function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classified) {
-  const kr = krFromLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, item.endLine);
-  if (c.guess) guess(st, item.line, `key result "${short(item.lead.title)}": ${c.evidence}`);
+function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classified): KrDraft {
+  // "**KR1 — Normalization Dataset**" then, after a line break, "Build … 20+ … <10% …": the bold line names
+  // the key result, the sentence under it states it.
+  const statement = namedStatement(st, item);
+  const kr = statement
+    ? krFromNamedLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, statement, item.endLine)
+    : krFromLine(st, o, { line: item.line, lead: item.lead, nodes: item.leadNodes }, item.endLine);
+  if (c.guess) guess(st, item.line, `key result "${short(kr.title)}": ${c.evidence}`);
   // Lines and items under it that are its fields ("Target: 5", "**Status:** 🟡") are its own.
   const outer = st.krScope;
   st.krScope = kr;
-  for (const m of item.more) if (!krFieldLine(st, m)) unmapped(st, m.line, m.line, 'line under a key result not mapped', m.lead.raw);
-  readItems(st, item.children, { objective: o, krList: false, underKr: true });
+  for (const m of item.more.slice(statement ? 1 : 0))
+    if (!krFieldLine(st, m)) unmapped(st, m.line, m.line, 'line under a key result not mapped', m.lead.raw);
+  // "Plan the trip including:" over "- 2 towns …": the lines complete the key result, in its note.
+  if (c.detailsBelow) for (const d of item.children) krNote(st, kr, '', inline(st, d.leadNodes).text, d.line);
+  else readItems(st, item.children, { objective: o, krList: false, underKr: true });
   for (const b of item.other)
     if (b.type !== 'paragraph') unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
     else
       for (const l of paragraphLeads(b, (n) => render(st, n)))
         if (!krFieldLine(st, l)) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
   st.krScope = outer;
+  return kr;
+}
+
+/** The sentence on the line after a wholly bold short name (joined by a hard break), when it is not a field or a label. */
+function namedStatement(st: ReadState, item: OutlineItem): LeadLine | undefined {
+  const next = item.more[0];
+  if (item.lead.bold !== 'whole' || !next || next.lead.label || next.lead.bold === 'whole') return undefined;
+  if (fieldLine(next.nodes, st.ctx)) return undefined;
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  return words(next.lead.title) > Math.max(words(item.lead.title), 3) ? next : undefined;
 }
 
 /** A "Label: value" line read as a field of the key result in scope; false when it is not one. */
@@ -170,10 +232,10 @@ function noteItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: string) {
   for (const b of item.other) st.readBlock(st, b);
 }
 
-/** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1" as list items. */
+/** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1", "**Status: ACHIEVED ✅**" as list items. */
 function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefined, underKr: boolean): boolean {
   if (item.lead.label || !item.leadNodes.length) return false;
-  const f = fieldLine(item.leadNodes, st.ctx);
+  const f = labelledLine(item.leadNodes, st.ctx);
   if (!f) return false;
   const before = st.itemObjective;
   if (o) st.itemObjective = o;
@@ -181,6 +243,8 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   const pending = st.pending;
   st.pending = undefined;
   st.itemObjective = before;
+  // A line wholly in bold ("**CRO: Build pipeline**") is a field only when its label names one.
+  if (!used && f.wholeBold) return false;
   // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
   const sentence = f.value.text.split(/\s+/).length >= 4;
   const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
@@ -193,6 +257,9 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   const at = { ...(o ? { objective: o } : {}), underKr: false };
   if (pending?.role === 'key-results') readItems(st, item.children, { ...at, krList: true });
   else if (pending) for (const c of item.children) recordItem(st, c.node, pending.role, o);
+  // "**Progress:**" over lines under a key result: details of its field, not more key results.
+  else if (underKr)
+    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a key result field not mapped', c.lead.raw);
   else readItems(st, item.children, { ...at, krList: false });
   for (const b of item.other) st.readBlock(st, b);
   return true;
