@@ -12,7 +12,7 @@ import {
 import { headingRole, isObjectivePart } from '../classify/roles.ts';
 import { lineOf } from '../markdown.ts';
 import { leadOf, type Lead } from '../outline.ts';
-import type { PeriodDraft } from '../types.ts';
+import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { krFromLine } from './key-results.ts';
 import { short } from './text.ts';
@@ -35,23 +35,30 @@ import {
 export function readHeading(st: ReadState, h: Heading): void {
   const text = inline(st, h.children).text;
   const line = lineOf(h);
-  closeSections(st, h.depth, text);
+  const carried = closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
   const lead = summary?.lead ?? leadOf(text);
   const parent = currentObjective(st);
-  const sec: Section = { depth: h.depth, text, line, role: 'generic' };
+  const sec: Section = { depth: h.depth, text, line, role: 'generic', ...(carried ? { objective: carried } : {}) };
   st.stack.push(sec);
   const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth }));
   if (c.period) periodSection(st, sec, c.period);
   applyHeading(st, h, c, { sec, lead, parent });
 }
 
-/** Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts. */
-function closeSections(st: ReadState, depth: number, text: string) {
-  while (st.stack.length && st.stack.at(-1)!.depth >= depth) st.stack.pop();
+/**
+ * Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts.
+ * A part at the objective heading's own level ("### Objective" then "### Key Results") carries that objective on.
+ */
+function closeSections(st: ReadState, depth: number, text: string): ObjectiveDraft | undefined {
+  let sibling: ObjectiveDraft | undefined;
+  while (st.stack.length && st.stack.at(-1)!.depth >= depth) {
+    const s = st.stack.pop()!;
+    if (s.depth === depth && s.role === 'objective') sibling = s.objective;
+  }
   st.pending = undefined;
   st.itemObjective = undefined;
-  if (isObjectivePart(headingRole(text))) return;
+  if (isObjectivePart(headingRole(text))) return sibling;
   for (const s of st.stack)
     if (s.loose) {
       delete s.objective;
