@@ -1,5 +1,6 @@
 // The header vocabulary of key-result tables, and ids in their cells.
 import { describe, expect, it } from 'vitest';
+import { classifyTable } from '../../src/lib/import/classify/tables.ts';
 import { valueParts } from '../../src/lib/import/kr-table.ts';
 import { fieldColumn, headerKey } from '../../src/lib/import/table-headers.ts';
 import { idAndName, idColumnShape, idLabel, idOnly } from '../../src/lib/import/table-ids.ts';
@@ -24,6 +25,16 @@ describe('key-result table headers', () => {
     expect(fieldColumn(['KR', '当前', '目标'], 'objective')).toBe(-1);
     expect(fieldColumn(['Goal', 'Key result'], 'objective')).toBe(0);
     expect(fieldColumn(['Goal', 'Owner'], 'target')).toBe(0);
+  });
+  it('name the parent key result a row serves', () => {
+    expect(fieldColumn(['子 OKR', '当前', '目标', '对应总 KR'], 'parent')).toBe(3);
+    expect(fieldColumn(['KR', 'Target', 'Parent KR'], 'parent')).toBe(2);
+  });
+  it('leave a key-result table under "Success Metrics" or a retrospective to what the heading says', () => {
+    const t = { norm: ['metric', 'target'], rows: [{ cells: ['Uptime', '99%'], boldFirst: false }], objectiveOpen: true };
+    expect(classifyTable(t).role).toBe('key results');
+    expect(classifyTable({ ...t, notesSection: 'metrics' })).toMatchObject({ role: 'notes', section: 'metrics' });
+    expect(classifyTable({ ...t, norm: ['risk', 'impact'], notesSection: 'metrics' }).role).toBe('risks');
   });
 });
 

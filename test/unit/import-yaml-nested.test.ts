@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportEntry } from '../../src/lib/import/types.ts';
 import { keyPeriod, withKeyPeriod } from '../../src/lib/import/yaml/nested.ts';
 import { readYaml } from '../../src/lib/import/yaml/read.ts';
+import { readYamlDocument } from '../../src/lib/import/yaml/document.ts';
 
 const read = (text: string) => {
   const entries: ReportEntry[] = [];
@@ -64,7 +65,25 @@ describe('OKR blocks at any depth', () => {
     expect(r.objectives[2]!.keyResults).toEqual([]);
     expect(r.entries.map((e) => `${e.line} ${e.message}`)).toEqual([
       '18 objective "Teach two apprentices": key result 1 is empty, not imported',
-      '19 YAML "Units[1](Glassworks).Members[2]" not mapped (Name, OKR)',
+      '19 YAML "Units[1](Glassworks).Members[2](Piet Vos)" (no objective, only empty blocks: OKR.Q1) not mapped (Name, OKR)',
     ]);
+  });
+});
+
+describe('a whole document written as JSON', () => {
+  it('reads year and quarter together as its period, and places the brackets around it', () => {
+    const entries: ReportEntry[] = [];
+    const text = JSON.stringify(
+      { year: 2033, quarter: 'Q2', objectives: [{ text: 'Ship the kiosk', krs: [{ desc: 'Open 4 kiosks' }] }] },
+      null,
+      2,
+    );
+    const doc = readYamlDocument('okrs.json', text, (e) => entries.push(e));
+    expect(doc.period).toBe('2033-Q2');
+    expect(doc.objectives.map((o) => [o.title, o.keyResults.map((k) => k.title)])).toEqual([['Ship the kiosk', ['Open 4 kiosks']]]);
+    const lines = text.split('\n').length;
+    const placed = entries.filter((e) => e.kind === 'placed').map((e) => e.line);
+    expect(placed).toEqual(expect.arrayContaining([1, lines]));
+    expect(entries.filter((e) => e.kind === 'unmapped')).toEqual([]);
   });
 });

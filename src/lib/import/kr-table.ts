@@ -33,6 +33,7 @@ interface Columns {
   due: number;
   measurement: number;
   notes: number;
+  parent: number;
 }
 
 /** Which column holds what; -1 for a column the table does not have. */
@@ -60,6 +61,7 @@ function columnsOf(t: TableRows): Columns {
     due: col('due'),
     measurement: col('measurement'),
     notes: col('notes'),
+    parent: col('parent'),
   };
   const shape = title >= 0 ? idColumnShape(t.rows.map((r) => cellOf(r)(title))) : undefined;
   if (shape === 'ids and names') c.names = true;
@@ -124,7 +126,7 @@ export function keyResultRows(
     if (!d) continue;
     const asides = values(d, r, c, currentDate);
     declared(d, r, c, notes);
-    details(d, r, c);
+    details(t, d, r, c);
     besideValues(d, asides, r.line, notes);
     unusedCells(t, r, c, notes);
     keyResults.push(d);
@@ -288,8 +290,8 @@ function besideValues(d: KrDraft, a: ValueAsides, line: number, notes: Notes) {
   }
 }
 
-/** Owner, confidence, weight, unit, due date, measurement, notes (and the title's links). */
-function details(d: KrDraft, r: Row, c: Columns) {
+/** Owner, confidence, weight, unit, due date, measurement, notes, the parent it serves (and the title's links). */
+function details(t: TableRows, d: KrDraft, r: Row, c: Columns) {
   const cell = cellOf(r);
   if (cell(c.owner) && !/^[-–—]$/.test(cell(c.owner))) d.owner = cell(c.owner);
   if (cell(c.confidence)) {
@@ -301,7 +303,8 @@ function details(d: KrDraft, r: Row, c: Columns) {
   if (cell(c.due)) d.timeline = cell(c.due);
   if (cell(c.measurement)) d.measurement = cell(c.measurement);
   const titleLinks = r.cells[c.title]?.links ?? [];
-  const notes = [cell(c.notes), ...titleLinks.map((l) => `${l.text}: ${l.url}`)].filter(Boolean);
+  const parent = cell(c.parent) && !NOTHING.test(cell(c.parent)) ? `${t.headers[c.parent]}: ${cell(c.parent)}` : '';
+  const notes = [cell(c.notes), parent, ...titleLinks.map((l) => `${l.text}: ${l.url}`)].filter(Boolean);
   if (notes.length) d.note = notes.join('; ');
 }
 

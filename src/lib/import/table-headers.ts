@@ -19,7 +19,8 @@ export type HeaderField =
   | 'unit'
   | 'due'
   | 'measurement'
-  | 'notes';
+  | 'notes'
+  | 'parent';
 
 /**
  * The header words of each field, compared without case, spaces, "(…)" remarks or emphasis.
@@ -57,6 +58,20 @@ export const HEADER_WORDS: Readonly<Record<HeaderField, readonly string[]>> = {
   due: ['due', 'deadline', 'timeline', 'by', 'eta', 'when', 'due date', '期限', '截止', '截止日期', '截止时间'],
   measurement: ['measurement', 'how measured', 'measured by', 'source', 'data source', '衡量方式'],
   notes: ['note', 'notes', 'comment', 'comments', 'remarks', '备注', '说明'],
+  /** The key result of a parent objective a row serves ("Parent KR | KR1.3", 对应总 KR): kept in the note. */
+  parent: [
+    'parent',
+    'parent kr',
+    'parent okr',
+    'contributes to',
+    'supports',
+    'aligned to',
+    'aligns with',
+    '对应总 kr',
+    '对应 kr',
+    '对应总 okr',
+    '上级 kr',
+  ],
 };
 
 /**

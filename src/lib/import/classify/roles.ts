@@ -60,7 +60,7 @@ export function headingRole(heading: string): Role | undefined {
   )
     return 'not-goals';
   if (
-    /^(?:\d+\.\s*)?(?:key performance indicators|(?:baseline\s+|success\s+)?kpis?(?:\s+values?)?|(?:success\s+)?metrics)\b(?:\s*\([^)]*\))?$/i.test(
+    /^(?:\d+\.\s*)?(?:key performance indicators|(?:baseline\s+|success\s+)?kpis?(?:\s+values?)?|(?:success\s+|key\s+)?metrics)\b(?:\s*\([^)]*\))?$/i.test(
       text,
     )
   )

@@ -11,7 +11,11 @@ export interface TablePlace {
   rows: readonly { cells: readonly string[]; boldFirst: boolean }[];
   /** An objective is open where the table stands. */
   objectiveOpen: boolean;
+  /** The innermost section around the table whose contents are reported, not imported (a retrospective, metrics tracked, a later period, non-goals). */
+  notesSection?: NotesSection;
 }
+
+export type NotesSection = 'retrospective' | 'metrics' | 'beyond' | 'not-goals';
 
 export type TableClass = { rule: string } & (
   | { role: 'flat okr'; objectiveColumn: number }
@@ -19,6 +23,7 @@ export type TableClass = { rule: string } & (
   | { role: 'dependencies' | 'risks' | 'schedule' | 'grading' | 'changes' }
   | { role: 'document control' }
   | { role: 'scoring sheet' }
+  | { role: 'notes'; section: NotesSection }
   | { role: 'unknown' }
 );
 
@@ -48,7 +53,14 @@ export function isScoringHeadRow(r: TablePlace['rows'][number]): boolean {
 
 /** The rules for tables, in the order they are tried. */
 export const TABLE_RULES: readonly { name: string; rule: TableRule }[] = [
-  { name: 'key results', rule: keyResultTable },
+  // Key results under "Success Metrics" or a retrospective are what the heading says, as a list there is.
+  {
+    name: 'key results in a notes section',
+    rule: (t) => {
+      const kr = keyResultTable(t);
+      return kr && t.notesSection ? { role: 'notes', section: t.notesSection } : kr;
+    },
+  },
   {
     name: 'records by header',
     rule: (t) => {

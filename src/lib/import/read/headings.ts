@@ -35,6 +35,8 @@ import {
 export function readHeading(st: ReadState, h: Heading): void {
   const text = inline(st, h.children).text;
   const line = lineOf(h);
+  // "### Objective" then "### Key Results" at the same level: the key results are that objective's.
+  const before = st.stack.findLast((s) => s.depth === h.depth)?.objective;
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
   const lead = summary?.lead ?? leadOf(text);
@@ -43,6 +45,7 @@ export function readHeading(st: ReadState, h: Heading): void {
   st.stack.push(sec);
   const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth }));
   if (c.period) periodSection(st, sec, c.period);
+  if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
   applyHeading(st, h, c, { sec, lead, parent });
 }
 
@@ -100,7 +103,8 @@ function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint
   if (st.pathYear) return { year: { ...st.pathYear, from: 'the file path' } };
   const last = [...st.doc.periods.keys()].at(-1);
   const l = yearOf(last);
-  return l ? { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } } : {};
+  if (l) return { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } };
+  return st.yearHint ? { year: st.yearHint } : {};
 }
 
 /** "# Q2 Objectives" in a folder named for its year: the document's period, its year guessed. */

@@ -3,7 +3,7 @@
 // grading and change tables are read by ../tables.ts, a document-control table sets the period.
 // Every row or cell that is not used is reported with its text.
 import type { Table, TableRow } from 'mdast';
-import { classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
+import { classifyTable, isScoringHeadRow, type NotesSection, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
 import { endLineOf, lineOf, wholeEmphasis, type InlineText } from '../markdown.ts';
 import { leadOf } from '../outline.ts';
@@ -47,15 +47,29 @@ export function readTable(st: ReadState, t: Table): void {
     norm,
     rows: rows.map((r, i) => ({ cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) })),
     objectiveOpen: Boolean(currentObjective(st)),
+    ...notesSection(st),
   });
   applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
 }
+
+const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals']);
+function notesSection(st: ReadState): { notesSection?: NotesSection } {
+  const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
+  return role ? { notesSection: role as NotesSection } : {};
+}
+
+const NOTES_WHY: Record<NotesSection, string> = {
+  retrospective: 'a retrospective, not an OKR',
+  metrics: 'a metric tracked, not an OKR',
+  beyond: 'a goal beyond the period being read',
+  'not-goals': 'named as not a goal',
+};
 
 const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
 
 function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: TableRow[]; line: number; end: number }) {
   const { line, end } = at;
-  const readable = c.role !== 'unknown' && !(c.role === 'key results' && !currentObjective(st));
+  const readable = c.role !== 'unknown' && c.role !== 'notes' && !(c.role === 'key results' && !currentObjective(st));
   if (readable) placed(st, line, undefined, `the header of a table of ${c.role}`);
   switch (c.role) {
     case 'flat okr':
@@ -69,6 +83,8 @@ function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: Tabl
       return readControlRows(st, t.rows);
     case 'scoring sheet':
       return scoringSheet(st, t, at.body);
+    case 'notes':
+      return unmapped(st, line, end, `key result table not mapped (${NOTES_WHY[c.section]})`, t.headers.join(' | '));
     case 'unknown':
       return unmapped(st, line, end, `table not mapped (${t.rows.length} row${t.rows.length === 1 ? '' : 's'})`, t.headers.join(' | '));
     default:

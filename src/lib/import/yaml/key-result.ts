@@ -49,7 +49,7 @@ function details(f: Fields, d: KrDraft) {
   if (unit) d.unit = unit;
   const measurement = f.take(/^(?:measurement|measured[_ ]by|how[_ ]measured|source|data[_ ]source)$/i);
   if (measurement) d.measurement = measurement;
-  const timeline = f.take(/^(?:timeline|due|deadline|by|eta|when)$/i);
+  const timeline = f.take(/^(?:timeline|due|deadline|by|eta|when|end|(?:end|due|target)[_ ]?date)$/i);
   if (timeline) d.timeline = timeline;
   const owner = f.take(/^(?:owner|dri)$/i);
   if (owner) d.owner = owner;

@@ -93,7 +93,23 @@ function child(w: Walk, n: unknown, path: string, scope: Scope, key: unknown, pe
   else if (holdsObjective(n)) walkOkrs(w, n, path, scope, { key, people });
   else if (isEmpty(n))
     w.y.ctx.report({ kind: 'unmapped', ...whereOf(w.y, n, key), message: `YAML "${path}" is empty: no objective in it` });
-  else unmappedNode(w.y, n, `YAML "${path}"`, key);
+  else {
+    // A project whose OKR block is still `Q4: {}` says so, rather than merely "not mapped".
+    const empty = emptyPeriods(n);
+    const name = isMap(n) ? ownerOf(n, people).name : undefined;
+    const what = `YAML "${path}${name ? `(${name})` : ''}"`;
+    unmappedNode(w.y, n, empty.length ? `${what} (no objective, only empty blocks: ${empty.join(', ')})` : what, key);
+  }
+}
+
+/** The paths of the empty mappings keyed by a period (`OKR.Q4: {}`, `2019: {}`) in a node. */
+export function emptyPeriods(n: unknown, path = ''): string[] {
+  if (!isMap(n)) return [];
+  return n.items.flatMap((p) => {
+    const key = scalarText(p.key) ?? '';
+    const here = path ? `${path}.${key}` : key;
+    return isEmpty(p.value) && keyPeriod(key) ? [here] : emptyPeriods(p.value, here);
+  });
 }
 
 function objective(w: Walk, map: YAMLMap, key: string | undefined, ordinal: number, scope: Scope) {

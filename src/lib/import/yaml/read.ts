@@ -53,6 +53,13 @@ export function readYaml(text: string, ctx: YamlContext): YamlResult {
     });
   else if (isMap(root)) for (const pair of root.items) topLevel(y, pair as Pair<Node, Node>, result);
   else if (root) unmappedNode(y, root, 'YAML value');
+  // JSON (YAML's flow style) opens and closes the document on lines of their own, which carry nothing.
+  if ((isMap(root) || isSeq(root)) && root.flow) {
+    const { line, endLine } = whereOf(y, root);
+    for (const n of new Set([line, endLine ?? line]))
+      if (/^\s*[[\]{}]\s*$/.test(text.split('\n')[n - 1 - ctx.lineOffset] ?? ''))
+        ctx.report({ kind: 'placed', file: ctx.file, line: n, message: 'JSON brackets' });
+  }
   return result;
 }
 
