@@ -20,8 +20,8 @@ const docs = [
   ...(existsSync(SEEDS) ? readdirSync(SEEDS).map((f) => join(SEEDS, f)) : []),
 ];
 
-/** Lines that carry nothing: blank, rules, a table's separator or empty row, code fences. */
-const carriesNothing = (l: string) => /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|[\s|:-]*\|?\s*$|```|~~~)/.test(l);
+/** Lines that carry nothing: blank, rules, a table's separator or empty row, code fences, a disclosure's bare <details> tags. */
+const carriesNothing = (l: string) => /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|[\s|:-]*\|?\s*$|```|~~~|(?:<\/?details\b[^>]*>\s*)+$)/.test(l);
 
 function linesOf(entries: readonly ReportEntry[], kinds: readonly string[]): Set<number> {
   const out = new Set<number>();

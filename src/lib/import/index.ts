@@ -79,8 +79,8 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
       }
     }
     pushAll(raw, mdEntries);
-    // --period, when given, beats a year guessed from the text.
-    docs.push(withFilePeriod(md, report, opts.period ? '' : text));
+    // --period, when given, beats a period guessed from the text.
+    docs.push(withFilePeriod(md, report, { guess: !opts.period, text }));
   }
   const inputsShown = inputs.map((i) => i.file);
   const finish = (rest: Omit<ImportResult, 'entries' | 'placed' | 'report' | 'summaries'> & { written?: string[] }): ImportResult => {
@@ -119,16 +119,17 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
  * period anywhere but a year in its text is read again as that year's, if that finds more.
  */
 function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptions) {
-  const read = (periodKnown: boolean) => {
+  const read = (periodKnown: boolean, yearHint?: { year: number; from: string }) => {
     const entries: ReportEntry[] = [];
-    return { md: readMarkdown(file, text, (e) => entries.push(e), { periodKnown }), entries };
+    return { md: readMarkdown(file, text, (e) => entries.push(e), { periodKnown, ...(yearHint ? { yearHint } : {}) }), entries };
   };
   const known = Boolean(opts.period) || Boolean(periodFromPath(file));
   const first = read(known);
-  if (known || first.md.periods.size || !commonestYear(text)) return first;
-  const again = read(true);
+  const year = commonestYear(text);
+  if (known || first.md.periods.size || !year) return first;
+  const again = read(true, { year: year.year, from: `the year the text names most often (${year.count} times)` });
   const found = (r: typeof first) => r.md.objectives.length + r.md.objectives.reduce((n, o) => n + o.keyResults.length, 0);
-  return found(again) > found(first) ? again : first;
+  return found(again) >= found(first) ? again : first;
 }
 
 /**
@@ -136,12 +137,19 @@ function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptio
  * "CY19-Q3.md") or its folders ("okrs/2019/Q2/team.md"); failing those, the year its text names most
  * often is the best guess there is — reported, so the user can pass --period instead.
  */
-function withFilePeriod(doc: DocRecords, report: Report, text = ''): DocRecords {
+function withFilePeriod(doc: DocRecords, report: Report, how: { guess: boolean; text?: string }): DocRecords {
   if (doc.period) return doc;
   const path = periodFromPath(doc.file);
   if (path) return setFilePeriod(doc, path.phrase, report, path.how);
-  if (!doc.objectives.some((o) => !o.period)) return doc;
-  const year = commonestYear(text);
+  if (!how.guess || !doc.objectives.some((o) => !o.period)) return doc;
+  // One period named in a section ("## Shared Q2 goal"): the objectives outside it are that period's too.
+  const [only, ...others] = doc.periods.values();
+  if (only && !others.length) {
+    const phrase = findPeriods(only.id, { years: true })[0];
+    if (phrase)
+      return setFilePeriod(doc, phrase, report, `the only period the document names (${only.id}), for the objectives outside its section`);
+  }
+  const year = commonestYear(how.text ?? '');
   if (year)
     setFilePeriod(
       doc,
@@ -164,7 +172,7 @@ function setFilePeriod(doc: DocRecords, p: PeriodPhrase, report: Report, how: st
  * names most; then each quarter named without a year (`Q4:`) dated by that year, else by --period's.
  */
 function yamlPeriods(doc: DocRecords, report: Report, text: string, period: string | undefined): DocRecords {
-  withFilePeriod(doc, report, period ? '' : text);
+  withFilePeriod(doc, report, { guess: !period, text });
   const year = [doc.period, period].map((p) => (p ? findPeriods(p, { years: true })[0] : undefined)).find(Boolean);
   if (!year) return doc;
   const from = doc.period ? `the document's period ${doc.period}` : `--period ${period}`;

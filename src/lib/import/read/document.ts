@@ -23,9 +23,15 @@ import { pushAll } from '../../errors.ts';
 
 /**
  * Read one Markdown document into records. `text` is already cleaned (see ../index.ts). With
- * `periodKnown`, the period is known before the document names one (--period, the file's path).
+ * `periodKnown`, the period is known before the document names one (--period, the file's path);
+ * `yearHint` is the year of a quarter the document names without one ("## Shared Q2 goal").
  */
-export function readMarkdown(file: string, text: string, report: Report, opts: { periodKnown?: boolean } = {}): DocRecords {
+export function readMarkdown(
+  file: string,
+  text: string,
+  report: Report,
+  opts: { periodKnown?: boolean; yearHint?: { year: number; from: string } } = {},
+): DocRecords {
   const doc = emptyDoc(file);
   // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
   const fm = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
@@ -47,6 +53,7 @@ export function readMarkdown(file: string, text: string, report: Report, opts: {
     profile: profileOf(leads, topItems, plainLeads),
     ...pathYearOf(file),
     periodKnown: Boolean(opts.periodKnown),
+    ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
     stack: [],
     ordinals: new Map(),
     readBlock,

@@ -12,7 +12,7 @@ import {
 import { headingRole, isObjectivePart } from '../classify/roles.ts';
 import { lineOf } from '../markdown.ts';
 import { leadOf, type Lead } from '../outline.ts';
-import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
+import type { PeriodDraft } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { krFromLine } from './key-results.ts';
 import { short } from './text.ts';
@@ -35,30 +35,26 @@ import {
 export function readHeading(st: ReadState, h: Heading): void {
   const text = inline(st, h.children).text;
   const line = lineOf(h);
-  const carried = closeSections(st, h.depth, text);
+  // "### Objective" then "### Key Results" at the same level: the key results are that objective's.
+  const before = st.stack.findLast((s) => s.depth === h.depth)?.objective;
+  closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
   const lead = summary?.lead ?? leadOf(text);
   const parent = currentObjective(st);
-  const sec: Section = { depth: h.depth, text, line, role: 'generic', ...(carried ? { objective: carried } : {}) };
+  const sec: Section = { depth: h.depth, text, line, role: 'generic' };
   st.stack.push(sec);
   const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth }));
   if (c.period) periodSection(st, sec, c.period);
+  if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
   applyHeading(st, h, c, { sec, lead, parent });
 }
 
-/**
- * Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts.
- * A part at the objective heading's own level ("### Objective" then "### Key Results") carries that objective on.
- */
-function closeSections(st: ReadState, depth: number, text: string): ObjectiveDraft | undefined {
-  let sibling: ObjectiveDraft | undefined;
-  while (st.stack.length && st.stack.at(-1)!.depth >= depth) {
-    const s = st.stack.pop()!;
-    if (s.depth === depth && s.role === 'objective') sibling = s.objective;
-  }
+/** Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts. */
+function closeSections(st: ReadState, depth: number, text: string) {
+  while (st.stack.length && st.stack.at(-1)!.depth >= depth) st.stack.pop();
   st.pending = undefined;
   st.itemObjective = undefined;
-  if (isObjectivePart(headingRole(text))) return sibling;
+  if (isObjectivePart(headingRole(text))) return;
   for (const s of st.stack)
     if (s.loose) {
       delete s.objective;
@@ -107,7 +103,8 @@ function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint
   if (st.pathYear) return { year: { ...st.pathYear, from: 'the file path' } };
   const last = [...st.doc.periods.keys()].at(-1);
   const l = yearOf(last);
-  return l ? { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } } : {};
+  if (l) return { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } };
+  return st.yearHint ? { year: st.yearHint } : {};
 }
 
 /** "# Q2 Objectives" in a folder named for its year: the document's period, its year guessed. */
