@@ -4,9 +4,10 @@
 import type { List, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { boldLabelOf, classifyItem, type DocProfile, type ItemContext } from '../../src/lib/import/classify/items.ts';
+import { classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
 import { isKrOnlyLabel, isStatusLabel, labelledLine } from '../../src/lib/import/read/fields.ts';
 import { parseMarkdown, type InlineContext } from '../../src/lib/import/markdown.ts';
-import { outlineList, type OutlineItem } from '../../src/lib/import/outline.ts';
+import { outlineList, paragraphLeads, type OutlineItem } from '../../src/lib/import/outline.ts';
 
 const plain = (nodes: readonly PhrasingContent[]): string =>
   nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
@@ -90,5 +91,25 @@ describe('beside an objective', () => {
     // A bare label over lines ("Notes:") is not a key result's statement.
     const [notes] = items('- Open questions:\n  - who pays\n');
     expect(classifyItem(notes!, ctx({ siblings: [notes!] })).detailsBelow).toBeUndefined();
+  });
+});
+
+describe('under a "Key Results" heading', () => {
+  const place = (md: string, over: Partial<ParagraphPlace> = {}): ParagraphPlace => {
+    const p = parseMarkdown(md).children[0];
+    if (p?.type !== 'paragraph') throw new Error('not a paragraph');
+    return { lines: paragraphLeads(p, plain), text: plain(p.children), listFollows: true, objectiveOpen: true, profile: NONE, ...over };
+  };
+  it('a bold line over a list is a group of key results, not an objective', () => {
+    expect(classifyParagraph(place('**Mornings with the children**', { underKrHeading: true }))).toMatchObject({
+      rule: 'group of key results',
+      role: 'label over list',
+      part: 'key-results',
+      label: 'Mornings with the children',
+    });
+    // A bold line naming a part is that part's label.
+    expect(classifyParagraph(place('**Initiatives**', { underKrHeading: true }))).toMatchObject({ part: 'initiatives' });
+    // Elsewhere the same line still opens an objective.
+    expect(classifyParagraph(place('**Mornings with the children**')).role).toBe('objective');
   });
 });

@@ -146,8 +146,10 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
       if (!h.within || h.parent === undefined) return undefined;
       const p = { rule: 'under key results or initiatives', ...(period ? { period } : {}) };
       if (h.within.role === 'initiatives') return { ...p, role: 'initiative' };
-      // A "Key Results" heading with no list of its own lists them as its sub-headings.
-      if (h.within.role === 'key-results' && !h.within.listsItems && h.within.direct) return { ...p, role: 'kr' };
+      // A "Key Results" heading with no list of its own lists them as its sub-headings, unless an
+      // unlabelled sub-heading holds a table of them: a group of key results ("#### Detection").
+      if (h.within.role === 'key-results' && !h.within.listsItems && h.within.direct)
+        return h.summary?.tables && !h.lead.label ? { ...p, role: 'part', part: 'key-results' } : { ...p, role: 'kr' };
       return { ...p, role: 'detail' };
     },
   },

@@ -24,6 +24,8 @@ export interface ParagraphPlace {
   looseOpen?: boolean;
   /** The open objective was opened by a line just above and has nothing under it yet (this may be its description). */
   objectiveJustOpened?: boolean;
+  /** Right under the open objective's "Key Results" heading. */
+  underKrHeading?: boolean;
   profile: DocProfile;
 }
 
@@ -82,6 +84,20 @@ export function isPlainLead(l: Lead): boolean {
 
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
+  {
+    // "**Time with the children**" over bullets under an objective's "Key Results" heading: a group of its
+    // key results (its name kept in their notes), not an objective.
+    name: 'group of key results',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (!p.underKrHeading || !p.objectiveOpen || !p.listFollows || p.lines.length !== 1 || !first) return undefined;
+      const l = first.lead;
+      // "**Initiatives**" names a part of the objective, read by the label rule below.
+      return l.bold === 'whole' && !l.label && !headingRole(l.title.replace(/:\s*$/, '')) && l.title.split(/\s+/).length <= 8
+        ? { role: 'label over list', part: 'key-results', label: l.title }
+        : undefined;
+    },
+  },
   {
     name: 'objective line',
     rule: (p) => {

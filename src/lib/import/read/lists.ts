@@ -34,10 +34,15 @@ interface ItemsAt {
   goals?: boolean;
   /** The list sits right under the heading of the objective it belongs to. */
   underHeading?: boolean;
+  /** The bold line that grouped these key results under the "Key Results" heading, kept in their notes. */
+  group?: string;
 }
 
 export function readList(st: ReadState, l: List): void {
   const announced = st.pending?.role;
+  // "**Time with the children**" announcing key results, rather than "**Key Results:**": the name of their group.
+  const label = st.pending?.label.replace(/:\s*$/, '').trim();
+  const group = announced === 'key-results' && label && headingRole(label) !== 'key-results' ? label : undefined;
   st.pending = undefined;
   const o = currentObjective(st);
   const c = classifyList({
@@ -73,7 +78,7 @@ export function readList(st: ReadState, l: List): void {
   }
   const top = st.stack.at(-1);
   const underHeading = Boolean(o && !st.itemObjective && top?.role === 'objective' && top.objective === o && !top.loose);
-  readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false, underHeading });
+  readItems(st, items(), { ...(o ? { objective: o } : {}), krList: c.krList, underKr: false, underHeading, ...(group ? { group } : {}) });
 }
 
 /** List items by their outline shape (../classify/items.ts): objectives, key results, fields, and notes reported line by line. */
@@ -109,8 +114,11 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
       reportBeside,
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
-    else if (c.role === 'kr' && at.objective) prev = { kr: krItemOf(st, item, at.objective, c), fields: 0 };
-    else if (c.ofKr && st.krScope) krNoteItem(st, item, st.krScope, c);
+    else if (c.role === 'kr' && at.objective) {
+      const kr = krItemOf(st, item, at.objective, c);
+      if (at.group) kr.note = [`Group: ${at.group}`, kr.note].filter(Boolean).join('; ');
+      prev = { kr, fields: 0 };
+    } else if (c.ofKr && st.krScope) krNoteItem(st, item, st.krScope, c);
     else if (c.notesBelow)
       for (const i of allItems([item])) unmapped(st, i.line, i.endLine, `list item not mapped (${c.evidence})`, i.lead.raw);
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);

@@ -39,6 +39,7 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     objectiveJustOpened: justOpened(st),
     inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period) || st.periodKnown,
     looseOpen: Boolean(top(st)?.loose),
+    underKrHeading: top(st)?.role === 'key-results',
     profile: st.profile,
   };
   let c = classifyParagraph(place);
