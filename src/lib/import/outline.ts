@@ -97,6 +97,8 @@ export interface SectionSummary {
   paragraphs: number;
   /** The one-line paragraphs wholly in bold it holds ("**Key Results:**", "**Ship the editor**"), as their titles. */
   boldLines: string[];
+  /** Paragraphs it holds that label themselves as an objective ("**Objective:** …"). */
+  objectiveLines: number;
 }
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
@@ -523,6 +525,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         tables: 0,
         paragraphs: 0,
         boldLines: [],
+        objectiveLines: 0,
       };
       (stack.at(-1)?.sections ?? top).push(s);
       stack.push(s);
@@ -536,6 +539,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
       s.paragraphs++;
       const lines = paragraphLeads(n, render);
       if (lines.length === 1 && lines[0]!.lead.bold === 'whole') s.boldLines.push(lines[0]!.lead.title);
+      if (lines[0]?.lead.label?.kind === 'objective') s.objectiveLines++;
     }
   }
   return top;
