@@ -115,6 +115,11 @@ const BRACKET_KR = /^\[\s*(?:KR|key\s*result)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.
 const WORK_TAG = /^\[\s*(activity|activities|initiative|task|action(?:\s+item)?|project|deliverable|todo)\s*\]\s*[:.\-–—]?\s*/i;
 /** "… (0.45)", "… -- (1)", "… ( 0.8 )": a grade written in parentheses at the end of the line. */
 const SCORE = /\s*(?:--|[-–—])?\s*\(\s*(0|1|0?\.\d+|1\.0+)\s*\)\s*$/;
+/** "(Actual: $189K) ✅", "( Actual: 405 )", "(Launched 1/2… more to come!)": an outcome in parentheses ending the line. */
+const OUTCOME_IN_PARENS =
+  /\s*\(\s*((?:actual|actually|result|results|achieved|complete[d]?|done|launched|shipped|missed|reached|hit|status|progress|update|outcome|delivered|finished|partially|not (?:done|met|started|achieved)|met|exceeded|dropped|deferred|cancell?ed)\b[^()]*)\)\s*((?:[✅❌✔☑⚠🟢🟡🔴🟠]\uFE0F?)*)\s*$/iu;
+/** "… ✅", "… ❌": a status mark ending the line. */
+const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
@@ -173,6 +178,17 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       // "(--> 3 hours a week)": an arrow inside parentheses is part of the sentence.
       const open = oc ? (r.t.slice(0, oc.index).match(/\(/g)?.length ?? 0) - (r.t.slice(0, oc.index).match(/\)/g)?.length ?? 0) : 0;
       return oc && oc.index > 0 && open <= 0 ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
+    },
+  },
+  {
+    // "… (Actual: $189K) ✅", "… (Launched 1/2)", "… ✅": what came of it, written after the line in a review.
+    name: 'outcome in parentheses at the end',
+    take: (r) => {
+      if (r.outcome !== undefined) return undefined;
+      const m = OUTCOME_IN_PARENS.exec(r.t) ?? STATUS_MARK.exec(r.t);
+      if (!m || m.index === 0) return undefined;
+      const outcome = [m[1], m[2]].filter(Boolean).join(' ').trim();
+      return outcome ? { ...r, outcome, t: r.t.slice(0, m.index).trim() } : undefined;
     },
   },
   {

@@ -257,7 +257,7 @@ export interface Outcome {
   evidence: string;
 }
 
-const DONE = /^(?:done|complete[d]?|shipped|launched|achieved|yes|live|released|delivered|100% complete)\b/i;
+const DONE = /^(?:(?:done|complete[d]?|shipped|launched|achieved|yes|live|released|delivered|100% complete)\b|[✅✔☑]\uFE0F?$)/iu;
 
 /** What the text after "=>" says about a key result with this unit: a score, a reading, done, or words. */
 export function readOutcome(raw: string, krUnit: string | undefined, numeric: boolean, krTarget?: number): Outcome {

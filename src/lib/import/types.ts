@@ -205,6 +205,8 @@ export interface CheckinBlock {
 export interface DocRecords {
   file: string;
   title?: string;
+  /** The title was read from a heading (not only from front matter). */
+  titleHeading?: boolean;
   /** The period the document as a whole is about (title, front matter, document control). */
   period?: string;
   /** How the document's period was found, for the report. */

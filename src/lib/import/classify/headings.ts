@@ -7,7 +7,7 @@ import type { SectionSummary, Lead } from '../outline.ts';
 import { cleanTeamName } from '../teams.ts';
 import { findPeriods, type PeriodPhrase } from '../values.ts';
 import type { Classified, DocProfile } from './items.ts';
-import { headingRole, type Role } from './roles.ts';
+import { headingRole, namesGoals, type Role } from './roles.ts';
 
 /** A period a heading names ("## Q1 2027 — "Revenue Engine""), with the theme written after it. */
 export interface HeadingPeriod {
@@ -257,6 +257,8 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !aboutTheDocument(l.title))
     return decided(`heading over its own key results ("${krLabel}")`);
   if (ctx.profile.labelledObjectives) return undefined;
+  // "Current quarter objectives" heads the objectives; it is not one.
+  if (namesGoals(l.title)) return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);
   if (l.owner && (items.length || s.sections.length || l.numbered))
     return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);

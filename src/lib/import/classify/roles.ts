@@ -23,6 +23,8 @@ export type Role =
   | 'beyond'
   /** A retrospective ("## Retrospective", "### What went well"): notes, not objectives. */
   | 'retrospective'
+  /** How the team works ("How we set objectives", "Process", "FAQ"): its lists are notes, not objectives. */
+  | 'process'
   /** What the team will not do ("Anti-goals", "Non-goals", "Out of scope"): notes, not objectives. */
   | 'not-goals'
   /** The metrics a product tracks ("### Key Performance Indicators (KPIs)", "### Baseline KPI Values"): notes, not objectives. */
@@ -35,6 +37,10 @@ const SUCCESS =
 /** "What we'll ship", "Deliverables", "How we'll get there": the work toward the objective. */
 const DELIVERABLES =
   /^(?:what (?:we['’]ll|we will|we['’]re going to|we plan to) (?:ship|build|do|deliver)|deliverables|how (?:we['’]ll|we will) (?:get there|do it|achieve it)|planned work|work items|activities)$/i;
+
+/** "How we set objectives quarterly", "Why OKRs", "Process", "FAQ", "Glossary": about how the team works, not its goals. */
+const PROCESS =
+  /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:okrs?|an? okr|objectives|key results)\b|(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
 /** The role a heading's (or bold label's) words give it, if any. */
 export function headingRole(heading: string): Role | undefined {
@@ -53,6 +59,7 @@ export function headingRole(heading: string): Role | undefined {
   if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
+  if (PROCESS.test(full)) return 'process';
   if (
     /^(?:\d+\.\s*)?(?:anti-?goals?|non-?goals?|out of scope|not doing|what we(?:['’]re| are)(?: not|n['’]t) doing|what we won['’]t do)\b/i.test(
       text,
@@ -113,6 +120,7 @@ export function classifyList(l: ListPlace): ListClass {
     l.within.has('retrospective') ||
     l.within.has('metrics') ||
     l.within.has('not-goals') ||
+    l.within.has('process') ||
     part === 'not-goals'
   )
     return { read: 'notes' };

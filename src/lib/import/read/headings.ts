@@ -74,7 +74,8 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     lead: h.lead,
     line: h.line,
     ...(summary ? { summary } : {}),
-    firstTitle: h.depth === 1 && !st.doc.title,
+    // An H1 repeating the front matter's title is the title still.
+    firstTitle: h.depth === 1 && (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
     ...(parent ? { parent: parent.title } : {}),
     ...(within
       ? {
@@ -134,6 +135,7 @@ function applyHeading(
   switch (c.role) {
     case 'title': {
       st.doc.title = sec.text;
+      st.doc.titleHeading = true;
       placed(st, line, undefined, 'the document title');
       sec.role = 'title';
       const p = findPeriods(sec.text, { years: true })[0];
@@ -164,6 +166,8 @@ function applyHeading(
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
+      if (c.part === 'process')
+        return note(st, line, `heading "${short(sec.text)}" is about how the team works: what it holds is reported, not imported`);
       if (c.part === 'not-goals')
         return note(st, line, `heading "${short(sec.text)}" names what is not a goal: what it holds is reported, not imported`);
       if (c.part === 'metrics')

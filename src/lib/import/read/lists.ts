@@ -61,7 +61,7 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals']);
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process']);
     const role = announced === 'not-goals' ? 'not-goals' : st.stack.findLast((s) => notes.has(s.role))?.role;
     const why =
       role === 'retrospective'
@@ -70,7 +70,9 @@ export function readList(st: ReadState, l: List): void {
           ? 'a metric tracked, not an OKR'
           : role === 'not-goals'
             ? 'named as not a goal'
-            : 'a goal beyond the period being read';
+            : role === 'process'
+              ? 'about how the team works, not an OKR'
+              : 'a goal beyond the period being read';
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }

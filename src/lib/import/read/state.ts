@@ -159,6 +159,16 @@ export interface NewObjective {
 export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const period = sectionPeriod(st);
   const team = sectionTeam(st);
+  // "#### Scale the platform" after a summary list naming "**Scale the platform**": the same objective, now with its detail.
+  const again = st.doc.objectives.find(
+    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*\.\s*$/, '').trim(),
+  );
+  if (again) {
+    note(st, n.line, `objective "${short(again.title)}" again (first at line ${again.where.line}): read as that one`);
+    placed(st, n.line, n.endLine, 'objective');
+    st.pending = undefined;
+    return again;
+  }
   if (period) ensurePeriod(st, findPeriods(period, { years: true })[0] ?? { id: period, kind: 'quarter', fiscal: /^FY/.test(period) });
   const key = `${period ?? ''}|${team ?? ''}`;
   const ordinal = (st.ordinals.get(key) ?? 0) + 1;
