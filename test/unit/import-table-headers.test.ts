@@ -1,7 +1,7 @@
 // The header vocabulary of key-result tables, and ids in their cells.
 import { describe, expect, it } from 'vitest';
 import { classifyTable } from '../../src/lib/import/classify/tables.ts';
-import { valueParts } from '../../src/lib/import/kr-table.ts';
+import { cellValue, valueParts } from '../../src/lib/import/kr-table.ts';
 import { fieldColumn, headerKey } from '../../src/lib/import/table-headers.ts';
 import { idAndName, idColumnShape, idLabel, idOnly } from '../../src/lib/import/table-ids.ts';
 
@@ -25,6 +25,13 @@ describe('key-result table headers', () => {
     expect(fieldColumn(['KR', '当前', '目标'], 'objective')).toBe(-1);
     expect(fieldColumn(['Goal', 'Key result'], 'objective')).toBe(0);
     expect(fieldColumn(['Goal', 'Owner'], 'target')).toBe(0);
+  });
+  it('name them in other languages too, one list of words per language', () => {
+    expect(fieldColumn(['Resultado clave', 'Línea base', 'Meta', 'Responsable'], 'target')).toBe(2);
+    expect(fieldColumn(['主要な結果', '現状', '目標', '担当者'], 'current')).toBe(1);
+    expect(fieldColumn(['主要な結果', '現状', '目標', '担当者'], 'target')).toBe(2);
+    expect(fieldColumn(['Ziel', 'Schlüsselergebnis', 'Verantwortlich'], 'objective')).toBe(0);
+    expect(fieldColumn(['關鍵結果', '當前', '目標值', '負責人'], 'owner')).toBe(3);
   });
   it('name the parent key result a row serves', () => {
     expect(fieldColumn(['子 OKR', '当前', '目标', '对应总 KR'], 'parent')).toBe(3);
@@ -65,5 +72,11 @@ describe('value cells', () => {
     expect(valueParts('5 ✅ 达标')).toEqual({ value: '5', remark: '达标', mark: 'green' });
     expect(valueParts('✅ 完成')).toEqual({ value: '✅ 完成' });
     expect(valueParts('Shipped (beta)')).toEqual({ value: 'Shipped (beta)' });
+  });
+  it('read "50+" as at least 50, and words for "unknown" in another language as empty', () => {
+    expect(cellValue('100,000+')).toMatchObject({ type: 'number', value: 100000, operator: '>=' });
+    expect(cellValue('100,000+')).not.toHaveProperty('unit');
+    expect(cellValue('未知')).toMatchObject({ type: 'empty' });
+    expect(cellValue('N/A')).toMatchObject({ type: 'empty', why: 'n/a' });
   });
 });

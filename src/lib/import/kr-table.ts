@@ -189,10 +189,16 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
   };
 }
 
-/** A value cell; words that say nothing in another language ("未知", unknown) are empty too. */
-function cellValue(text: string): Value {
+/** A value cell; words that say nothing in another language ("未知", unknown) are empty too, and "50+" is at least 50. */
+export function cellValue(text: string): Value {
   const v = parseValue(text);
-  return v.type === 'text' && NOTHING.test(text.trim()) ? { type: 'empty', why: 'tbd', raw: v.raw } : v;
+  if (v.type === 'text' && NOTHING.test(text.trim())) return { type: 'empty', why: 'tbd', raw: v.raw };
+  // "50+", "100,000+": at least that many, not a unit "+".
+  if (v.type === 'number' && v.unit === '+' && !v.operator) {
+    const { unit: _plus, ...rest } = v;
+    return { ...rest, operator: '>=' };
+  }
+  return v;
 }
 
 /** Baseline, target and current as written, with their redactions and the check-in date. */
