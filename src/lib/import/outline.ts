@@ -41,6 +41,8 @@ export interface Lead {
   workTag?: string;
   /** "M1 — …", "G2: …", "A1. …": a short id naming the line, written before its text. */
   id?: string;
+  /** "[COMMITTED]", "(aspirational)": the kind of goal, written as a tag in the line. */
+  typeTag?: 'committed' | 'aspirational' | 'learning';
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
   linkOnly: boolean;
   /** "[x]" / "[ ]" task items. */
@@ -133,6 +135,9 @@ const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:{1,2}\s+(?=\S)/
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?)$/i;
 
+/** "[COMMITTED]", "(aspirational)", "[Stretch]": a goal's kind written as a tag. */
+const TYPE_TAG = /\s*[[(]\s*(committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning)\s*[\])]/i;
+
 /** Words written in parentheses after a line that qualify it rather than name its owner. */
 const QUALIFIER =
   /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk)$/i;
@@ -153,6 +158,7 @@ interface Reading {
   score?: number;
   workTag?: string;
   id?: string;
+  typeTag?: 'committed' | 'aspirational' | 'learning';
   reference?: Reference;
 }
 
@@ -312,6 +318,18 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       return { ...r, owner: run, t: rest.replace(/^\s+[-–—]?\s*/, '') };
     },
   },
+  {
+    // "Ticket volume [ASPIRATIONAL]: …", "… (committed)": the kind of goal, not title words (taken last, so
+    // "Ticket volume:" is never read as an owner).
+    name: 'type tag',
+    take: (r) => {
+      const m = TYPE_TAG.exec(r.t);
+      if (!m) return undefined;
+      const word = m[1]!.toLowerCase();
+      const typeTag = word.startsWith('commit') ? 'committed' : word.startsWith('learn') ? 'learning' : 'aspirational';
+      return { ...r, typeTag, t: (r.t.slice(0, m.index) + r.t.slice(m.index + m[0].length)).replace(/\s+([:.,])/, '$1').trim() };
+    },
+  },
 ];
 
 function takeLabel(r: Reading): Reading | undefined {
@@ -368,6 +386,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.score !== undefined ? { score: r.score } : {}),
     ...(r.workTag ? { workTag: r.workTag } : {}),
     ...(r.id ? { id: r.id } : {}),
+    ...(r.typeTag ? { typeTag: r.typeTag } : {}),
     // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.
     linkOnly: Boolean(opts.linkOnly) && !r.label,
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),

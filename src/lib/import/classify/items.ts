@@ -191,8 +191,10 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
       if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
         return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };
-      if (nested(i) || i.lead.bold || i.lead.owner)
+      if (i.lead.bold || i.lead.owner)
         return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
+      // Plain steps under a key result, with their own sub-steps: the work toward it, not objectives.
+      if (nested(i)) return { ...decided('note', 'a line under a key result, with steps under it'), notesBelow: true };
       return decided('note', 'a line under a key result');
     },
   },

@@ -31,6 +31,8 @@ export interface ParagraphPlace {
 
 export type ParagraphClass = { rule: string; index: number } & (
   | { role: 'objective'; evidence: Classified }
+  /** "O1. …⏎O2. …": every line labels itself an objective — one objective per line. */
+  | { role: 'objective lines' }
   /** "This quarter runs from May 1 to July 31": the period's dates, if they can be read. */
   | { role: 'dates' }
   /** "Here's a summary of this team's objectives:" — the list after it holds the objectives. */
@@ -84,6 +86,11 @@ export function isPlainLead(l: Lead): boolean {
 
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
+  {
+    name: 'objective lines',
+    rule: (p) =>
+      p.lines.length > 1 && p.lines.every((l) => l.lead.label?.kind === 'objective' && l.lead.title) ? { role: 'objective lines' } : undefined,
+  },
   {
     // "**Objective:**" alone, the objective's text in the paragraph after it.
     name: 'objective label alone',

@@ -66,6 +66,13 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       if (!first!.lead.title) st.awaitingTitle = o;
       return linesInto(st, o, place.lines.slice(1));
     }
+    case 'objective lines': {
+      let o: ObjectiveDraft | undefined;
+      for (const l of place.lines) o = newObjective(st, { title: l.lead.title, label: objectiveLabel(l.lead), line: l.line, lead: l.lead });
+      const sec = top(st);
+      if (sec && o) Object.assign(sec, { objective: o, loose: true });
+      return;
+    }
     case 'dates':
       return placed(st, line, end, "the period's dates");
     case 'objectives intro':

@@ -179,6 +179,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
 
   if (l?.owner) o.owner = person(l.owner);
+  if (l?.typeTag === 'committed' || l?.typeTag === 'aspirational') o.type = l.typeTag;
   const pr = l?.priority && parsePriority(l.priority);
   if (pr) o.priority = pr;
   if (l?.outcome) o.outcome = l.outcome;
