@@ -97,6 +97,8 @@ export interface SectionSummary {
   paragraphs: number;
   /** The one-line paragraphs wholly in bold it holds ("**Key Results:**", "**Ship the editor**"), as their titles. */
   boldLines: string[];
+  /** Paragraphs it holds that label themselves as an objective ("**Objective:** …"). */
+  objectiveLines: number;
 }
 
 const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
@@ -237,6 +239,21 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
+    // "… [benjhayden] 0.3", "… [kojii, eae]": owners in brackets at the end, perhaps with the score after them.
+    name: '[handle] and score at the end',
+    take: (r) => {
+      const m = r.owner ? null : /\s+\[\s*(@?[a-z][\w.-]*(?:\s*,\s*@?[a-z][\w.-]*)*)\s*\](?:\s+(0|1|0?\.\d+|1\.0+))?\s*$/.exec(r.t);
+      if (!m || m.index === 0) return undefined;
+      const owner = m[1]!.split(/\s*,\s*/)[0]!;
+      return {
+        ...r,
+        owner: owner.startsWith('@') ? owner : `@${owner}`,
+        ...(m[2] ? { score: Number(m[2]) } : {}),
+        t: r.t.slice(0, m.index).trim(),
+      };
+    },
+  },
+  {
     // "… [P0][DP][PRODUCT]": priority and team tags at the end.
     name: 'tags at the end',
     take: (r) => {
@@ -371,14 +388,52 @@ export function leadOfNodes(nodes: readonly PhrasingContent[], render: InlineRen
     link && TRACKER_REF.test(linkText)
       ? { text: linkText, ...(link.type === 'link' ? { url: link.url } : { identifier: link.identifier.toLowerCase() }) }
       : undefined;
-  return leadOf(render(nodes), {
+  const lead = leadOf(render(nodes), {
     ...(bold ? { bold } : {}),
     linkOnly: isLinkOnly(nodes),
     ...extra,
     ...(boldRun ? { boldRun } : {}),
     ...(reference ? { reference } : {}),
   });
+  return linkWithColumns(real, render, extra) ?? lead;
 }
+
+/**
+ * "[Ship the cache to beta](#o0r0) leviw, ojan 0.60": a table flattened into a list — the link is
+ * the line's text, the words after it its owners' handles and its score.
+ */
+function linkWithColumns(real: readonly PhrasingContent[], render: InlineRenderer, extra: Pick<LeadShape, 'checked'>): Lead | undefined {
+  const [first, ...rest] = real;
+  if (!first || first.type !== 'link' || !rest.length || !rest.every((n) => n.type === 'text')) return undefined;
+  const tail = /^\s*((?:@?[a-z][\w.-]*\s*,\s*)*@?[a-z][\w.-]*)?,?\s*(0|1|0?\.\d+|1\.0+)?\s*$/.exec(
+    rest
+      .map((n) => (n as { value: string }).value)
+      .join(' ')
+      .replace(/[[\]]/g, '')
+      .replace(/\s+/g, ' '),
+  );
+  if (!tail || (!tail[1] && !tail[2]) || (tail[1] && tail[1].split(/[\s,]+/).some((w) => STOP_WORDS.test(w)))) return undefined;
+  const lead = leadOf(render(first.children), extra);
+  const owner = tail[1]?.split(/\s*,\s*/)[0];
+  return {
+    ...lead,
+    ...(owner && !lead.owner ? { owner: owner.startsWith('@') ? owner : `@${owner}` } : {}),
+    ...(tail[2] ? { score: Number(tail[2]) } : {}),
+  };
+}
+
+/** "[Ship the cache](#o1r0)" with "leviw 0.60" wrapped onto the next line: one line still. */
+function joinWrappedColumns(leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
+  const [a, b, ...rest] = leads;
+  if (!a || !b || !a.lead.linkOnly || !b.nodes.every((n) => n.type === 'text')) return leads;
+  const nodes = [...a.nodes, { type: 'text', value: ' ' } as PhrasingContent, ...b.nodes];
+  const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
+  const lead = linkWithColumns(real, render, checked !== undefined ? { checked } : {});
+  return lead ? [{ line: a.line, nodes, lead }, ...rest] : leads;
+}
+
+/** Words that are prose, not handles, after a link ("[the guide](…) and more"). */
+const STOP_WORDS = /^(?:and|or|the|a|an|to|of|in|on|for|with|see|via|from|by|is|are|was|at|as|this|that|more|here|etc)$/i;
 
 /** Link texts that name a tracker item rather than say anything: "Epic 720", "Issue 8303", "#123", "MR !42", "JIRA-12". */
 const TRACKER_REF =
@@ -432,7 +487,7 @@ export function outlineList(list: List, render: InlineRenderer): OutlineItem[] {
 function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): OutlineItem {
   const [first, ...rest] = item.children;
   const checked = typeof item.checked === 'boolean' ? item.checked : undefined;
-  const leads = first?.type === 'paragraph' ? paragraphLeads(first, render, checked) : [];
+  const leads = first?.type === 'paragraph' ? joinWrappedColumns(paragraphLeads(first, render, checked), render, checked) : [];
   const lead = leads[0]?.lead ?? leadOf('', checked !== undefined ? { checked } : {});
   const children: OutlineItem[] = [];
   const other: RootContent[] = [];
@@ -470,6 +525,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         tables: 0,
         paragraphs: 0,
         boldLines: [],
+        objectiveLines: 0,
       };
       (stack.at(-1)?.sections ?? top).push(s);
       stack.push(s);
@@ -483,6 +539,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
       s.paragraphs++;
       const lines = paragraphLeads(n, render);
       if (lines.length === 1 && lines[0]!.lead.bold === 'whole') s.boldLines.push(lines[0]!.lead.title);
+      if (lines[0]?.lead.label?.kind === 'objective') s.objectiveLines++;
     }
   }
   return top;

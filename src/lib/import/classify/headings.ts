@@ -251,14 +251,15 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   if (l.label?.kind === 'objective') return decided(`heading labelled "Objective"`);
   // "#### KR2: Cut churn to 3%" is a key result whatever its words.
   if (l.label?.kind === 'kr') return undefined;
-  // "**We'll know we're successful when:**" over a list right under it: the heading is the objective those are the key results of.
+  // "Current quarter objectives" heads the objectives; it is not one.
+  if (namesGoals(l.title)) return undefined;
+  // "**We'll know we're successful when:**" over a list right under it: the heading is the objective those are the key results of
+  // (unless a line under it states the objective).
   const krLabel = s.boldLines.find((t) => headingRole(t) === 'key-results');
-  const stated = s.boldLines.some((t) => !headingRole(t));
+  const stated = s.objectiveLines > 0 || s.boldLines.some((t) => !headingRole(t));
   if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !aboutTheDocument(l.title))
     return decided(`heading over its own key results ("${krLabel}")`);
   if (ctx.profile.labelledObjectives) return undefined;
-  // "Current quarter objectives" heads the objectives; it is not one.
-  if (namesGoals(l.title)) return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);
   if (l.owner && (items.length || s.sections.length || l.numbered))
     return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);

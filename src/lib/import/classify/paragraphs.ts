@@ -85,6 +85,19 @@ export function isPlainLead(l: Lead): boolean {
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
   {
+    // "**Objective:**" alone, the objective's text in the paragraph after it.
+    name: 'objective label alone',
+    rule: (p) => {
+      const first = p.lines[0];
+      return p.lines.length === 1 && first?.lead.label?.kind === 'objective' && !first.lead.title
+        ? {
+            role: 'objective',
+            evidence: { role: 'objective', evidence: 'labelled "Objective", its text in the paragraph after it', guess: false },
+          }
+        : undefined;
+    },
+  },
+  {
     // "**Time with the children**" over bullets under an objective's "Key Results" heading: a group of its
     // key results (its name kept in their notes), not an objective.
     name: 'group of key results',
@@ -145,7 +158,9 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
     name: 'label over a list',
     rule: (p) => {
       const first = p.lines[0];
-      if (!first || p.lines.length !== 1 || first.lead.bold !== 'whole' || !p.listFollows || first.lead.title.split(/\s+/).length > 6)
+      if (!first || p.lines.length !== 1 || !p.listFollows || first.lead.title.split(/\s+/).length > 6) return undefined;
+      // "Initiatives:" in plain text labels the list as much as "**Initiatives**" does.
+      if (first.lead.bold !== 'whole' && !(/:\s*$/.test(first.lead.raw) && headingRole(first.lead.title.replace(/:$/, ''))))
         return undefined;
       const part = headingRole(first.lead.title.replace(/:$/, ''));
       return { role: 'label over list', label: first.lead.title, ...(part ? { part } : {}) };

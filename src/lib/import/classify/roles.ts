@@ -86,7 +86,8 @@ export const isObjectivePart = (role: Role | undefined) =>
   role === 'key-results' || role === 'initiatives' || role === 'dependencies' || role === 'risks';
 
 /** A heading that names goals: "Goals", "Q3 goals", "Our objectives", "Company priorities for 2020". */
-const GOALS_HEADING = /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities)(?:\s+(?:for|in|of)\b.*)?$/i;
+const GOALS_HEADING =
+  /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities|okrs|objectives? (?:and|&) key results)(?:\s+(?:for|in|of)\b.*)?$/i;
 export const namesGoals = (heading: string) => GOALS_HEADING.test(heading.replace(/\([^)]*\)/g, '').trim());
 
 /** Where a list stands: what announced it and which parts are open around it. */

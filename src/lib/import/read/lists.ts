@@ -83,7 +83,9 @@ export function readList(st: ReadState, l: List): void {
 
 /** List items by their outline shape (../classify/items.ts): objectives, key results, fields, and notes reported line by line. */
 function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
-  const goals = Boolean(at.goals) || st.stack.some((s) => namesGoals(s.text));
+  // "# Objectives and Key Results" titles the whole document; "## Current goals" heads a list of them.
+  const goals =
+    Boolean(at.goals) || st.stack.some((s) => namesGoals(s.text) && !(s.role === 'title' && /\b(?:okrs?|key results)\b/i.test(s.text)));
   // An objective that lists its key results under its own "Key Results" heading has none elsewhere.
   const home = st.stack.findLast((s) => s.objective === at.objective && s.role === 'objective');
   const krsElsewhere =

@@ -63,6 +63,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       const sec = top(st);
       if (sec) Object.assign(sec, { objective: o, loose: true });
       else st.stack.push({ depth: 7, text: first!.lead.title, line, role: 'objective', objective: o });
+      if (!first!.lead.title) st.awaitingTitle = o;
       return linesInto(st, o, place.lines.slice(1));
     }
     case 'dates':
