@@ -1,7 +1,8 @@
 // The header vocabulary of key-result tables, and ids in their cells.
 import { describe, expect, it } from 'vitest';
 import { classifyTable } from '../../src/lib/import/classify/tables.ts';
-import { cellValue, valueParts } from '../../src/lib/import/kr-table.ts';
+import { cellValue, keyResultRows, valueParts } from '../../src/lib/import/kr-table.ts';
+import type { TableRows } from '../../src/lib/import/tables.ts';
 import { fieldColumn, headerKey } from '../../src/lib/import/table-headers.ts';
 import { idAndName, idColumnShape, idLabel, idOnly } from '../../src/lib/import/table-ids.ts';
 
@@ -78,5 +79,35 @@ describe('value cells', () => {
     expect(cellValue('100,000+')).not.toHaveProperty('unit');
     expect(cellValue('未知')).toMatchObject({ type: 'empty' });
     expect(cellValue('N/A')).toMatchObject({ type: 'empty', why: 'n/a' });
+  });
+});
+
+const rows = (headers: string[], ...cells: string[][]): TableRows => ({
+  file: 'doc.md',
+  headers,
+  norm: headers.map((h) => h.toLowerCase()),
+  rows: cells.map((r, i) => ({ line: i + 3, cells: r.map((text) => ({ text, links: [], redactions: [] })) })),
+});
+
+describe('key-result rows', () => {
+  it('take the text from the Target column when the KR column holds only ids, and read values from it', () => {
+    const r = keyResultRows(rows(['KR', 'Target', 'Status'], ['M1.1', 'Ship 3 connectors to the new API', 'On branch']), { line: 1 });
+    expect(r.keyResults[0]).toMatchObject({ label: 'M1.1', title: 'Ship 3 connectors to the new API', fromTitle: true });
+    expect(r.keyResults[0]).not.toHaveProperty('target');
+    expect(r.keyResults[0]!.declared).toEqual({ statusNote: 'On branch' });
+  });
+  it('keep a Target of numbers as the target, and not take a named column ("Team") as the text', () => {
+    const r = keyResultRows(rows(['#', 'Team', 'Target'], ['1', 'Platform', '40%']), { line: 1 });
+    expect(r.keyResults[0]?.title).not.toBe('Platform');
+  });
+  it('split ids from names when the whole column is so written', () => {
+    const r = keyResultRows(rows(['子 OKR', '当前', '目标'], ['A1. 搜索准确率', '未知', '>80%'], ['A2. 安装步骤', '3步', '≤2步']), {
+      line: 1,
+    });
+    expect(r.keyResults.map((k) => [k.label, k.title])).toEqual([
+      ['A1', '搜索准确率'],
+      ['A2', '安装步骤'],
+    ]);
+    expect(r.keyResults[0]!.current).toMatchObject({ type: 'empty' });
   });
 });

@@ -82,14 +82,13 @@ const WORDS = /\p{L}{3,}|\p{Script=Han}{2,}/u;
 
 /**
  * Where the key results' text is when their column holds only ids: the Target column when its
- * cells are words ("| KR | Target |" over "**KR 1** | Validate 500 entries"), else the first column
- * no header word names whose cells are words.
+ * cells are words ("| KR | Target |" over "**KR 1** | Validate 500 entries"), else a column with no
+ * header whose cells are words. (A column a header names, "Team" or "Notes", is not the text.)
  */
 function textColumn(t: TableRows, c: Columns): number {
   const wordy = (i: number) => t.rows.every((r) => !cellOf(r)(i) || WORDS.test(cellOf(r)(i))) && t.rows.some((r) => cellOf(r)(i));
   if (c.target >= 0 && wordy(c.target)) return c.target;
-  const named = new Set(Object.values(c).filter((v): v is number => typeof v === 'number' && v >= 0));
-  return t.headers.findIndex((_, i) => !named.has(i) && wordy(i));
+  return t.headers.findIndex((h, i) => !h.trim() && i !== c.title && wordy(i));
 }
 
 interface TableAt {
