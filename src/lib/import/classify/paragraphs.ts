@@ -89,7 +89,9 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
   {
     name: 'objective lines',
     rule: (p) =>
-      p.lines.length > 1 && p.lines.every((l) => l.lead.label?.kind === 'objective' && l.lead.title) ? { role: 'objective lines' } : undefined,
+      p.lines.length > 1 && p.lines.every((l) => l.lead.label?.kind === 'objective' && l.lead.title)
+        ? { role: 'objective lines' }
+        : undefined,
   },
   {
     // "**Objective:**" alone, the objective's text in the paragraph after it.

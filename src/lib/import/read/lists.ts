@@ -82,7 +82,8 @@ export function readList(st: ReadState, l: List): void {
 }
 
 /** List items by their outline shape (../classify/items.ts): objectives, key results, fields, and notes reported line by line. */
-function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
+function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
+  let at = ctx;
   // "# Objectives and Key Results" titles the whole document; "## Current goals" heads a list of them.
   const goals =
     Boolean(at.goals) || st.stack.some((s) => namesGoals(s.text) && !(s.role === 'title' && /\b(?:okrs?|key results)\b/i.test(s.text)));
@@ -96,13 +97,30 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
   });
   // The key result just read, and whether field items after it have begun ("- Measure: …", "- Target: ≥ 95%").
   let prev: { kr: KrDraft; fields: number } | undefined;
-  for (const item of items) {
+  for (const whole of items) {
+    // "- Key Result 1.2: …⏎Objective 2: …" with no blank line: Markdown joins the objective to the item
+    // above (a lazy continuation), but it starts the next objective, and the items after it are its own.
+    const lazy =
+      whole.children.length || whole.other.length ? -1 : whole.more.findIndex((m) => m.lead.label?.kind === 'objective' && m.lead.title);
+    const item = lazy < 0 ? whole : { ...whole, more: whole.more.slice(0, lazy) };
+    readItem(item);
+    if (lazy < 0) continue;
+    const m = whole.more[lazy]!;
+    const o = newObjective(st, { title: m.lead.title, label: objectiveLabel(m.lead), line: m.line, lead: m.lead, why: LAZY });
+    linesInto(st, o, whole.more.slice(lazy + 1));
+    const sec = st.stack.at(-1);
+    if (sec?.loose && sec.objective === at.objective) sec.objective = o;
+    at = { ...at, objective: o };
+    prev = undefined;
+  }
+
+  function readItem(item: OutlineItem) {
     if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
       prev.fields++;
-      continue;
+      return;
     }
     prev = undefined;
-    if (fieldItem(st, item, at.objective, at.underKr)) continue;
+    if (fieldItem(st, item, at.objective, at.underKr)) return;
     const c = classifyItem(item, {
       profile: st.profile,
       objective: Boolean(at.objective),
@@ -126,6 +144,12 @@ function readItems(st: ReadState, items: readonly OutlineItem[], at: ItemsAt) {
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
   }
 }
+
+const LAZY: Classified = {
+  role: 'objective',
+  evidence: 'a labelled objective joined to the item above it (no blank line between)',
+  guess: true,
+};
 
 /**
  * "- Measure: Number of sessions per week", "- Target: ≥ 95%" right after a key-result item, in the same

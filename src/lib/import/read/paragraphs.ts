@@ -102,8 +102,16 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
 }
 
-/** One line as a key result or a field; false when it is text. */
+/** One line as an objective, a key result or a field; false when it is text. */
 function readLine(st: ReadState, l: LeadLine): boolean {
+  // "Hi all⏎Here are our OKRs:⏎Objective 1: …" — a labelled objective on a line of its own opens it, whatever came before.
+  if (l.lead.label?.kind === 'objective' && l.lead.title) {
+    const o = newObjective(st, { title: l.lead.title, label: objectiveLabel(l.lead), line: l.line, lead: l.lead });
+    const sec = top(st);
+    if (sec) Object.assign(sec, { objective: o, loose: true });
+    else st.stack.push({ depth: 7, text: l.lead.title, line: l.line, role: 'objective', objective: o });
+    return true;
+  }
   const o = currentObjective(st);
   const sec = top(st);
   const krHeading = sec?.role === 'key-results' ? st.sectionAt.get(sec.line) : undefined;
