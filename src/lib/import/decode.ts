@@ -47,7 +47,29 @@ export function prepareText(file: string, raw: string, report: Report): string {
       line: g.lines[0]!,
       message: `mojibake "${g.from}" → "${g.to}" (UTF-8 that was once decoded as ${ENCODING_NAMES[g.encoding] ?? g.encoding}), ${g.lines.length} time${g.lines.length === 1 ? '' : 's'}${g.lines.length > 1 ? `: lines ${g.lines.join(', ')}` : ''}`,
     });
-  return repaired;
+  return /\.ya?ml$/i.test(file) ? repaired : typedBullets(file, repaired, report);
+}
+
+/** "• Ship it", "  ◦ Step": bullets pasted from a word processor are list items, as "-" would be. */
+function typedBullets(file: string, text: string, report: Report): string {
+  const lines: number[] = [];
+  const out = text
+    .split('\n')
+    .map((l, i) => {
+      const m = /^(\s*)[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l);
+      if (!m) return l;
+      lines.push(i + 1);
+      return `${m[1]}- ${l.slice(m[0].length)}`;
+    })
+    .join('\n');
+  if (lines.length)
+    report({
+      kind: 'repair',
+      file,
+      line: lines[0]!,
+      message: `typed bullets ("•") read as list items, ${lines.length} time${lines.length === 1 ? '' : 's'}${lines.length > 1 ? `: lines ${lines.join(', ')}` : ''}`,
+    });
+  return out;
 }
 
 const ENCODING_NAMES: Record<string, string> = {

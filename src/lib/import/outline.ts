@@ -103,7 +103,8 @@ export interface SectionSummary {
   objectiveLines: number;
 }
 
-const LABEL_OBJECTIVE = /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+const LABEL_OBJECTIVE =
+  /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** "### Objective", "### Objective 2", "### Goal 1:": the label alone, its text on the lines after it. */
 const BARE_OBJECTIVE = /^(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?\s*[:.]?$/i;
 /** "M1 — …", "G2: …", "A1. …": a short id (letters and a number, not a quarter, half or fiscal year) before the text. */
@@ -336,7 +337,12 @@ function takeLabel(r: Reading): Reading | undefined {
   const bare = BARE_OBJECTIVE.exec(r.t);
   if (bare) return { ...r, label: { kind: 'objective', ...(bare[1] ? { n: bare[1] } : {}) }, t: '' };
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
-  if (ob) return { ...r, label: { kind: 'objective', ...((ob[1] ?? ob[2]) ? { n: ob[1] ?? ob[2] } : {}) }, t: r.t.slice(ob[0].length) };
+  if (ob) {
+    const n = ob[1] ?? ob[2] ?? ob[3];
+    // "OKR 1: THOUGHT LEADERSHIP: Test our theory …": a theme in capitals before the objective's text.
+    const t = r.t.slice(ob[0].length).replace(/^[A-Z][A-Z&/ -]{4,40}:\s+(?=\S)/, '');
+    return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t };
+  }
   const kr = LABEL_KR.exec(r.t) ?? BRACKET_KR.exec(r.t);
   if (kr) return { ...r, label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) }, t: r.t.slice(kr[0].length) };
   return misspeltLabel(r);

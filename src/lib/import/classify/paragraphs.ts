@@ -33,6 +33,8 @@ export type ParagraphClass = { rule: string; index: number } & (
   | { role: 'objective'; evidence: Classified }
   /** "O1. …⏎O2. …": every line labels itself an objective — one objective per line. */
   | { role: 'objective lines' }
+  /** "Grow adoption of the SDK⏎Key Results:" over a list: the objective, then the label of its key results. */
+  | { role: 'objective over key results' }
   /** "This quarter runs from May 1 to July 31": the period's dates, if they can be read. */
   | { role: 'dates' }
   /** "Here's a summary of this team's objectives:" — the list after it holds the objectives. */
@@ -86,6 +88,15 @@ export function isPlainLead(l: Lead): boolean {
 
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
+  {
+    name: 'objective over a key results label',
+    rule: (p) => {
+      const [first, label, ...rest] = p.lines;
+      if (!first || !label || rest.length || !p.listFollows || p.profile.labelledObjectives) return undefined;
+      const named = /:\s*$/.test(label.lead.raw) && headingRole(label.lead.title.replace(/:$/, '')) === 'key-results';
+      return named && isPlainLead(first.lead) ? { role: 'objective over key results' } : undefined;
+    },
+  },
   {
     name: 'objective lines',
     rule: (p) =>

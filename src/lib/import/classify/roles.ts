@@ -25,6 +25,8 @@ export type Role =
   | 'retrospective'
   /** How the team works ("How we set objectives", "Process", "FAQ"): its lists are notes, not objectives. */
   | 'process'
+  /** Examples of OKRs ("## Examples", "Example OKRs"): not the team's own; notes. */
+  | 'examples'
   /** What the team will not do ("Anti-goals", "Non-goals", "Out of scope"): notes, not objectives. */
   | 'not-goals'
   /** The metrics a product tracks ("### Key Performance Indicators (KPIs)", "### Baseline KPI Values"): notes, not objectives. */
@@ -48,7 +50,11 @@ export function headingRole(heading: string): Role | undefined {
   const full = heading.replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
   if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare)) return 'key-results';
-  if (/^(?:\d+\.\s*)?(?:key\s+|our\s+)?(?:initiatives?|projects)\b/i.test(full) || DELIVERABLES.test(bare)) return 'initiatives';
+  if (
+    /^(?:\d+\.\s*)?(?:(?:key|our|important|related|supporting|major)\s+){0,2}(?:initiatives?|projects)\b/i.test(full) ||
+    DELIVERABLES.test(bare)
+  )
+    return 'initiatives';
   // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
   const text = full.split(/\s+/).slice(0, 5).join(' ');
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';
@@ -60,6 +66,12 @@ export function headingRole(heading: string): Role | undefined {
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
   if (PROCESS.test(full)) return 'process';
+  if (
+    /^(?:\d+\.\s*)?(?:an? |some )?(?:examples?|sample)(?: okrs?| objectives?)?\b(?:\s*\([^)]*\))?\s*:?$|^(?:\d+\.\s*)?example okrs?\b/i.test(
+      text,
+    )
+  )
+    return 'examples';
   if (
     /^(?:\d+\.\s*)?(?:anti-?goals?|non-?goals?|out of scope|not doing|what we(?:['’]re| are)(?: not|n['’]t) doing|what we won['’]t do)\b/i.test(
       text,
@@ -121,7 +133,8 @@ export function classifyList(l: ListPlace): ListClass {
     l.within.has('retrospective') ||
     l.within.has('metrics') ||
     l.within.has('not-goals') ||
-    l.within.has('process') ||
+    (l.within.has('process') && !l.objectiveOpen) ||
+    l.within.has('examples') ||
     part === 'not-goals'
   )
     return { read: 'notes' };

@@ -91,6 +91,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     ...yearAt(st, enclosing),
     ...(above.some((s) => s.role === 'beyond') ? { inBeyond: true } : {}),
     ...(above.some((s) => s.role === 'retrospective') ? { inRetrospective: true } : {}),
+    ...(above.some((s) => s.role === 'examples') ? { inExamples: true } : {}),
     siblings: (st.siblingsAt.get(h.line) ?? []).filter((s) => s.line !== h.line),
     profile: st.profile,
   };
@@ -166,6 +167,8 @@ function applyHeading(
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
+      if (c.part === 'examples')
+        return note(st, line, `heading "${short(sec.text)}" gives examples: what it holds is reported, not imported`);
       if (c.part === 'process')
         return note(st, line, `heading "${short(sec.text)}" is about how the team works: what it holds is reported, not imported`);
       if (c.part === 'not-goals')

@@ -61,7 +61,7 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process']);
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples']);
     const role = announced === 'not-goals' ? 'not-goals' : st.stack.findLast((s) => notes.has(s.role))?.role;
     const why =
       role === 'retrospective'
@@ -72,7 +72,9 @@ export function readList(st: ReadState, l: List): void {
             ? 'named as not a goal'
             : role === 'process'
               ? 'about how the team works, not an OKR'
-              : 'a goal beyond the period being read';
+              : role === 'examples'
+                ? 'an example, not one of the OKRs'
+                : 'a goal beyond the period being read';
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }
@@ -100,17 +102,19 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
   for (const whole of items) {
     // "- Key Result 1.2: …⏎Objective 2: …" with no blank line: Markdown joins the objective to the item
     // above (a lazy continuation), but it starts the next objective, and the items after it are its own.
-    const lazy =
-      whole.children.length || whole.other.length ? -1 : whole.more.findIndex((m) => m.lead.label?.kind === 'objective' && m.lead.title);
+    const lazy = whole.children.length || whole.other.length ? -1 : lazyObjective(whole.more);
     const item = lazy < 0 ? whole : { ...whole, more: whole.more.slice(0, lazy) };
     readItem(item);
     if (lazy < 0) continue;
     const m = whole.more[lazy]!;
     const o = newObjective(st, { title: m.lead.title, label: objectiveLabel(m.lead), line: m.line, lead: m.lead, why: LAZY });
-    linesInto(st, o, whole.more.slice(lazy + 1));
+    // "Key Results:" right after it: the items that follow are its key results.
+    const krLabel = isKrLabel(whole.more[lazy + 1]);
+    if (krLabel) placed(st, whole.more[lazy + 1]!.line, undefined, 'the label of its key-results');
+    linesInto(st, o, whole.more.slice(lazy + (krLabel ? 2 : 1)));
     const sec = st.stack.at(-1);
     if (sec?.loose && sec.objective === at.objective) sec.objective = o;
-    at = { ...at, objective: o };
+    at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
     prev = undefined;
   }
 
@@ -144,6 +148,17 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
   }
 }
+
+/** Where an objective starts among the lines joined to an item: a labelled one, or a plain line over "Key Results:". */
+function lazyObjective(more: readonly LeadLine[]): number {
+  const labelled = more.findIndex((m) => m.lead.label?.kind === 'objective' && m.lead.title);
+  if (labelled >= 0) return labelled;
+  const label = more.findIndex((m, i) => i > 0 && isKrLabel(m));
+  return label > 0 && !more[label - 1]!.lead.label && !/[:.]\s*$/.test(more[label - 1]!.lead.raw) ? label - 1 : -1;
+}
+
+const isKrLabel = (m: LeadLine | undefined) =>
+  Boolean(m && /:\s*$/.test(m.lead.raw) && headingRole(m.lead.title.replace(/:$/, '')) === 'key-results');
 
 const LAZY: Classified = {
   role: 'objective',

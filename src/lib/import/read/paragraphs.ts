@@ -30,6 +30,9 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
   const beforeHeading = heading < 0 ? after : after.slice(0, heading);
   const line = lineOf(p);
   if (st.awaitingTitle) return titleParagraph(st, st.awaitingTitle, p);
+  // "## Examples" holds OKRs written to show the method, not the team's own.
+  if (inRole(st, 'examples'))
+    return unmapped(st, line, endLineOf(p), 'paragraph not mapped (an example, not one of the OKRs)', render(st, p.children));
   const place: ParagraphPlace = {
     lines: paragraphLeads(p, (n) => render(st, n)),
     text: render(st, p.children),
@@ -73,6 +76,15 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       if (sec && o) Object.assign(sec, { objective: o, loose: true });
       return;
     }
+    case 'objective over key results': {
+      const o = newObjective(st, { title: first!.lead.title, line, lead: first!.lead, why: OVER_KR_LABEL });
+      const sec = top(st);
+      if (sec) Object.assign(sec, { objective: o, loose: true });
+      else st.stack.push({ depth: 7, text: first!.lead.title, line, role: 'objective', objective: o });
+      const label = place.lines[1]!;
+      st.pending = { role: 'key-results', line: label.line, label: label.lead.title };
+      return placed(st, label.line, undefined, 'the label of its key-results');
+    }
     case 'dates':
       return placed(st, line, end, "the period's dates");
     case 'objectives intro':
@@ -101,6 +113,8 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   }
   for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
 }
+
+const OVER_KR_LABEL = { role: 'objective', evidence: 'a plain line over a "Key Results:" label and its list', guess: true } as const;
 
 /** One line as an objective, a key result or a field; false when it is text. */
 function readLine(st: ReadState, l: LeadLine): boolean {
