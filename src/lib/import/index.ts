@@ -149,6 +149,15 @@ function withFilePeriod(doc: DocRecords, report: Report, how: { guess: boolean; 
     if (phrase)
       return setFilePeriod(doc, phrase, report, `the only period the document names (${only.id}), for the objectives outside its section`);
   }
+  // "We look back at Q1 2035 …": a quarter the text names, more than any other, before a bare year.
+  const quarter = commonestQuarter(how.text ?? '');
+  if (quarter)
+    return setFilePeriod(
+      doc,
+      quarter.phrase,
+      report,
+      `the quarter its text names most often (${quarter.count} time${quarter.count === 1 ? '' : 's'}), as the document names no period; pass --period to choose one`,
+    );
   const year = commonestYear(how.text ?? '');
   if (year)
     setFilePeriod(
@@ -187,6 +196,19 @@ function yamlPeriods(doc: DocRecords, report: Report, text: string, period: stri
     said.add(id);
   }
   return doc;
+}
+
+/** The quarter (with its year) a text names most often, when one is named more often than any other. */
+function commonestQuarter(text: string): { phrase: PeriodPhrase; count: number } | undefined {
+  const counts = new Map<string, { phrase: PeriodPhrase; count: number }>();
+  for (const line of text.split('\n'))
+    for (const p of findPeriods(line).filter((x) => x.kind === 'quarter')) {
+      const c = counts.get(p.id) ?? { phrase: p, count: 0 };
+      c.count++;
+      counts.set(p.id, c);
+    }
+  const [first, second] = [...counts.values()].sort((a, b) => b.count - a.count);
+  return first && (!second || second.count < first.count) ? first : undefined;
 }
 
 /** The year (2000–2099) a text names most often, when one is named more often than any other. */

@@ -450,7 +450,8 @@ function linkWithColumns(real: readonly PhrasingContent[], render: InlineRendere
 /** "[Ship the cache](#o1r0)" with "leviw 0.60" wrapped onto the next line: one line still. */
 function joinWrappedColumns(leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
   const [a, b, ...rest] = leads;
-  if (!a || !b || !a.lead.linkOnly || !b.nodes.every((n) => n.type === 'text')) return leads;
+  const startsWithLink = a?.nodes.find((n) => !(n.type === 'text' && !n.value.trim()))?.type === 'link';
+  if (!a || !b || !startsWithLink || !b.nodes.every((n) => n.type === 'text')) return leads;
   const nodes = [...a.nodes, { type: 'text', value: ' ' } as PhrasingContent, ...b.nodes];
   const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
   const lead = linkWithColumns(real, render, checked !== undefined ? { checked } : {});

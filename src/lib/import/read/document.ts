@@ -4,6 +4,7 @@
 // reported with its lines. Pure: text in, records and report entries out.
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
+import { headingRole } from '../classify/roles.ts';
 import { isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
@@ -96,8 +97,15 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
       if (lines.length === 1 && isPlainLead(lines[0]!.lead)) plainLeads++;
     }
   });
+  // Labels inside "## Examples" say nothing about how the document writes its own OKRs.
+  let examples = 0;
   for (const n of root.children) {
-    if (n.type === 'heading') leads.push(sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children)));
+    if (n.type === 'heading') {
+      const lead = sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children));
+      if (examples && n.depth <= examples) examples = 0;
+      if (!examples && headingRole(lead.title) === 'examples') examples = n.depth;
+      if (!examples) leads.push(lead);
+    } else if (examples) continue;
     else if (n.type === 'list') {
       const items = outlineList(n, render);
       pushAll(topItems, items);
