@@ -45,6 +45,8 @@ export interface ItemContext {
   underHeadingObjective?: boolean;
   /** The parent item is a key result. */
   underKr: boolean;
+  /** The parent item is an objective written wholly in bold, with no owner: bold under it is emphasis, not rank. */
+  underBoldObjective?: boolean;
   /** Directly under a team section ("### Product:"), with no objective open. */
   teamSection?: boolean;
   /** The other items of the same list. */
@@ -110,6 +112,11 @@ export const RETROSPECTIVE =
 export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
   { name: 'link', rule: (i) => (i.lead.linkOnly && !nested(i) ? decided('note', 'a link, not an OKR line') : undefined) },
   { name: 'empty', rule: (i) => (!i.lead.title && !i.lead.label && !nested(i) ? decided('note', 'an empty item') : undefined) },
+  // "**More ideas?**", "Should we vote on it?": a question asks; it sets no goal.
+  {
+    name: 'question',
+    rule: (i) => (/\?\s*$/.test(i.lead.title) && !i.lead.label && !nested(i) ? decided('note', 'a question, not a goal') : undefined),
+  },
   {
     // "* GOOD" / "* BAD" / "* TRY" over what happened: a retrospective, not objectives and key results.
     name: 'retrospective',
@@ -231,6 +238,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (!n) return undefined;
       // A document that labels its objectives needs more than nesting to call an unlabelled item one.
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
+      // "- **Build the merit system**" under "- **Build a reward system**", no owners: bold all the way down is emphasis.
+      if (c.objective && c.underBoldObjective && !i.lead.owner && !i.lead.label)
+        return decided('kr', `${describe(i)} under a bold objective without owners: a key result with notes under it`, true);
       // Among plain siblings under an objective, nested lines are notes on a key result, not a sub-objective.
       if (c.objective && !i.lead.owner && i.lead.bold !== 'whole') {
         const leaves = c.siblings.filter((s) => !nested(s)).length;

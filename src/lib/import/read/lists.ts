@@ -36,6 +36,8 @@ interface ItemsAt {
   underHeading?: boolean;
   /** The bold line that grouped these key results under the "Key Results" heading, kept in their notes. */
   group?: string;
+  /** The item these are nested under is an objective written wholly in bold, with no owner. */
+  underBoldObjective?: boolean;
 }
 
 export function readList(st: ReadState, l: List): void {
@@ -133,6 +135,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       goalsSection: goals,
       underKr: at.underKr,
       underHeadingObjective: Boolean(at.underHeading),
+      underBoldObjective: Boolean(at.underBoldObjective),
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
       reportBeside,
@@ -210,7 +213,8 @@ function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Class
   const before = st.itemObjective;
   st.itemObjective = o;
   linesInto(st, o, item.more);
-  readItems(st, item.children, { objective: o, krList: false, underKr: false });
+  const underBoldObjective = item.lead.bold === 'whole' && !item.lead.owner;
+  readItems(st, item.children, { objective: o, krList: false, underKr: false, underBoldObjective });
   for (const b of item.other) {
     if (b.type === 'paragraph') paragraphInto(st, o, b);
     else st.readBlock(st, b);
