@@ -334,6 +334,9 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
 ];
 
 function takeLabel(r: Reading): Reading | undefined {
+  // "1. **Key Result**" with its text on the lines after it.
+  const bareKr = /^(?:key\s*result|KR)\s*#?\s*(\d+(?:\.\d+)*)?\s*[:.]?$/i.exec(r.t);
+  if (bareKr) return { ...r, label: { kind: 'kr', ...(bareKr[1] ? { n: bareKr[1] } : {}) }, t: '' };
   const bare = BARE_OBJECTIVE.exec(r.t);
   if (bare) return { ...r, label: { kind: 'objective', ...(bare[1] ? { n: bare[1] } : {}) }, t: '' };
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
@@ -376,7 +379,9 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
   const text = raw
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\s*：\s*/g, ': ');
+    .replace(/\s*：\s*/g, ': ')
+    // "→ Raise 150K in grants": an arrow opening a line is a bullet, not words.
+    .replace(/^[→➔➜➝▶►]\s*/, '');
   const numbered = NUMBERING.test(text);
   let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
   for (const m of LEAD_MARKERS) r = m.take(r, opts) ?? r;

@@ -259,10 +259,18 @@ export interface Outcome {
 
 const DONE = /^(?:(?:done|complete[d]?|shipped|launched|achieved|yes|live|released|delivered|100% complete)\b|[✅✔☑]\uFE0F?$)/iu;
 
-/** What the text after "=>" says about a key result with this unit: a score, a reading, done, or words. */
+/** What the outcome written with a key result (after "=>", or "(Actual: …)") says: a score, a reading, done, or words. */
 export function readOutcome(raw: string, krUnit: string | undefined, numeric: boolean, krTarget?: number): Outcome {
-  const text = raw.trim();
-  if (DONE.test(text)) return { done: true, raw: text, evidence: `"${text}" after "=>": done` };
+  // "(Actual: 912) ✅": the reading without its label; the mark says it is done.
+  const marked = /\s*[✅✔☑]\uFE0F?\s*$/u.test(raw);
+  const text = raw
+    .trim()
+    .replace(/^(?:actual|actually|result|results|outcome|achieved|reached|hit)\s*:?\s*(?=\S)/i, '')
+    .replace(/\s*[✅✔☑❌]\uFE0F?\s*$/u, '')
+    .trim();
+  if (!text && marked) return { done: true, raw: raw.trim(), evidence: `"${raw.trim()}" written as its outcome: done` };
+  if (DONE.test(text))
+    return { done: true, raw: text, evidence: `"${text}", the outcome written with it (after "=>" or in parentheses): done` };
   const v = parseValue(text);
   if (v.type === 'number') {
     const pct = v.unit === '%' || v.unit?.startsWith('% ');
@@ -273,10 +281,14 @@ export function readOutcome(raw: string, krUnit: string | undefined, numeric: bo
       return {
         grade: v.value / 100,
         raw: text,
-        evidence: `"${text}" after "=>" read as the key result's score (declared grade ${v.value / 100})`,
+        evidence: `"${text}", the outcome written with it, read as the key result's score (declared grade ${v.value / 100})`,
       };
     if (numeric)
-      return { current: v.value, raw: text, evidence: `"${text}" after "=>" read as the current value ${v.value}, not the target` };
+      return {
+        current: v.value,
+        raw: text,
+        evidence: `"${text}", the outcome written with it, read as the current value ${v.value}, not the target`,
+      };
   }
-  return { raw: text, evidence: `"${text}" after "=>" kept as the key result's outcome (a note)` };
+  return { raw: text, evidence: `"${text}", the outcome written with it, kept as the key result's outcome (a note)` };
 }

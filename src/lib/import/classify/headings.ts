@@ -48,6 +48,8 @@ export interface HeadingPlace {
   inBeyond?: boolean;
   /** Inside a retrospective ("## Retrospective" and the team sections under it). */
   inRetrospective?: boolean;
+  /** Inside a section of examples ("## Examples" and what is under it). */
+  inExamples?: boolean;
   /** The other headings of the same level under the same parent. */
   siblings?: readonly SectionSummary[];
   profile: DocProfile;
@@ -129,6 +131,11 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     rule: (h) => (h.inRetrospective ? { rule: 'inside a retrospective', role: 'part', part: 'retrospective' } : undefined),
   },
   {
+    // "### Objective 1: …" under "## Examples": written to show the method, not one of the OKRs.
+    name: 'inside examples',
+    rule: (h) => (h.inExamples ? { rule: 'inside examples', role: 'part', part: 'examples' } : undefined),
+  },
+  {
     // "### Objective 1: Ship it"; "### Objective" alone takes its title from the paragraph after it.
     name: 'labelled objective',
     rule: (h) => (h.lead.label?.kind === 'objective' ? { rule: 'labelled objective', role: 'objective' } : undefined),
@@ -198,6 +205,8 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   {
     name: 'team name',
     rule: (h, period) => {
+      // "## Current OKRs" heads the objectives; it names no team.
+      if (namesGoals(h.text)) return undefined;
       // A team is a name ("Sales", "Platform Team"), not a sentence; a quarter named without its year is no part of it.
       const at = period?.yearFrom ? period.phrase : undefined;
       const team = cleanTeamName(at ? h.text.slice(0, at.index) + h.text.slice(at.index + at.length) : h.text);

@@ -5,6 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import { ROLE_WORDS } from '../names.ts';
 import type { Lead, OutlineItem } from '../outline.ts';
+import { headingRole } from './roles.ts';
 
 export interface DocProfile {
   /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
@@ -112,6 +113,16 @@ export const RETROSPECTIVE =
 export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
   { name: 'link', rule: (i) => (i.lead.linkOnly && !nested(i) ? decided('note', 'a link, not an OKR line') : undefined) },
   { name: 'empty', rule: (i) => (!i.lead.title && !i.lead.label && !nested(i) ? decided('note', 'an empty item') : undefined) },
+  {
+    // "- **Initiatives**" over the work, "- Risks:" over risks: a label naming a part of the objective, not a goal.
+    name: 'label naming a part',
+    rule: (i) => {
+      const role = i.lead.label ? undefined : headingRole(i.lead.title.replace(/:\s*$/, ''));
+      return role && role !== 'key-results' && (nested(i) || i.other.length)
+        ? { ...decided('note', `a label naming the ${role}, not a goal`), notesBelow: true }
+        : undefined;
+    },
+  },
   // "**More ideas?**", "Should we vote on it?": a question asks; it sets no goal.
   {
     name: 'question',

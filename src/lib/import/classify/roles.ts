@@ -100,9 +100,14 @@ export const isObjectivePart = (role: Role | undefined) =>
   role === 'key-results' || role === 'initiatives' || role === 'dependencies' || role === 'risks';
 
 /** A heading that names goals: "Goals", "Q3 goals", "Our objectives", "Company priorities for 2020". */
-const GOALS_HEADING =
-  /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities|okrs|objectives? (?:and|&) key results)(?:\s+(?:for|in|of)\b.*)?$/i;
-export const namesGoals = (heading: string) => GOALS_HEADING.test(heading.replace(/\([^)]*\)/g, '').trim());
+const GOALS_HEADING = /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|priorities)(?:\s+(?:for|in|of)\b.*)?$/i;
+/** "Current OKRs", "Our Objective and Key Results" — not "Product Team OKRs", which names a team. */
+const OKRS_HEADING =
+  /^(?:\d+\.\s*)?(?:(?:current|our|the|this|latest|active|quarterly|annual)\s+){0,2}(?:okrs|objectives? (?:and|&) key results)(?:\s+(?:for|in|of)\b.*)?$/i;
+export const namesGoals = (heading: string) => {
+  const text = heading.replace(/\([^)]*\)/g, '').trim();
+  return GOALS_HEADING.test(text) || OKRS_HEADING.test(text);
+};
 
 /** Where a list stands: what announced it and which parts are open around it. */
 export interface ListPlace {

@@ -123,7 +123,10 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
 function readBlock(st: ReadState, node: RootContent, after: readonly RootContent[] = []): void {
   // Only a list right after a key result can hold its fields; only a paragraph right after "### Objective" is its title.
   if (node.type !== 'list') st.lastKr = undefined;
-  if (node.type !== 'paragraph') st.awaitingTitle = undefined;
+  if (node.type !== 'paragraph') {
+    st.awaitingTitle = undefined;
+    st.awaitingKrTitle = undefined;
+  }
   switch (node.type) {
     case 'heading':
       return readHeading(st, node);

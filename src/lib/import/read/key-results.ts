@@ -1,11 +1,11 @@
 // Key results read from one line (a bullet, a heading, a paragraph line, a table row's first cell):
 // the title without its label, owner or outcome, its links as a note, its redactions.
-import type { ListItem } from 'mdast';
+import type { ListItem, Paragraph } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
-import type { LeadLine } from '../outline.ts';
+import { paragraphLeads, type LeadLine } from '../outline.ts';
 import { sameTitle } from '../match.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { guess, inline, placed, unmapped, where, type ReadState } from './state.ts';
+import { guess, inline, placed, render, unmapped, where, type ReadState } from './state.ts';
 import { short } from './text.ts';
 
 /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
@@ -13,7 +13,9 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   const r = inline(st, l.nodes);
   // "Hiring: ML (1 Senior)" under the objective "Hiring" names its topic, not an owner.
   const topic = l.lead.owner && sameTitle(l.lead.owner, o.title) ? l.lead.owner : undefined;
-  const title = (topic ? `${topic}: ${l.lead.title}` : l.lead.title).replace(/\s+/g, ' ');
+  // "1. **Key Result**" alone: named by its label until the lines after it state it (stateKr).
+  const label = l.lead.raw.replace(/[*_:.\s]+$/g, '').replace(/^\d+[.)]\s*/, '');
+  const title = (topic ? `${topic}: ${l.lead.title}` : l.lead.title || label).replace(/\s+/g, ' ');
   const redactions = [...title.matchAll(/\{([a-z][a-z0-9-]*)\}/g)].map((m) => m[1]!).filter((id) => st.doc.redactions.has(id));
   const d: KrDraft = {
     where: where(st, l.line, endLine),
@@ -73,4 +75,13 @@ export function krItem(st: ReadState, item: ListItem, o: ObjectiveDraft, plainIs
   o.keyResults.push(d);
   placed(st, line, endLineOf(first), 'key result');
   for (const b of rest) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
+}
+
+/** The paragraph stating a key result whose line was its label alone: its first line is the title, the rest reported. */
+export function stateKr(st: ReadState, kr: KrDraft, p: Paragraph): void {
+  const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
+  if (!first?.lead.title) return;
+  kr.title = first.lead.title;
+  placed(st, first.line, undefined, "the key result's statement (under its label)");
+  for (const l of rest) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
 }

@@ -8,7 +8,7 @@ import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
 import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { isKrFieldLabel, isKrOnlyLabel, isStatusLabel, krNote, labelledLine, readField } from './fields.ts';
-import { krFromLine, krFromNamedLine, krItem, KR_RE } from './key-results.ts';
+import { krFromLine, krFromNamedLine, krItem, KR_RE, stateKr } from './key-results.ts';
 import { fieldOrDescription, linesInto } from './paragraphs.ts';
 import { capital, initiative, short } from './text.ts';
 import {
@@ -250,7 +250,16 @@ function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classi
   // "Plan the trip including:" over "- 2 towns …": the lines complete the key result, in its note.
   if (c.detailsBelow) for (const d of item.children) krNote(st, kr, '', inline(st, d.leadNodes).text, d.line);
   else readItems(st, item.children, { objective: o, krList: false, underKr: true });
-  for (const b of item.other)
+  let others = item.other;
+  if (!item.lead.title) {
+    // "1. **Key Result**" then its statement: in the item, else in the paragraph after the list.
+    const statement = others[0]?.type === 'paragraph' ? others[0] : undefined;
+    if (statement) {
+      stateKr(st, kr, statement);
+      others = others.slice(1);
+    } else st.awaitingKrTitle = kr;
+  }
+  for (const b of others)
     if (b.type !== 'paragraph') unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result not mapped`);
     else
       for (const l of paragraphLeads(b, (n) => render(st, n)))

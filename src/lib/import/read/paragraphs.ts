@@ -7,7 +7,7 @@ import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { paragraphLeads, type LeadLine } from '../outline.ts';
 import type { ObjectiveDraft } from '../types.ts';
 import { readField } from './fields.ts';
-import { krFromLine } from './key-results.ts';
+import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { withUrls } from './text.ts';
 import {
@@ -30,6 +30,11 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
   const beforeHeading = heading < 0 ? after : after.slice(0, heading);
   const line = lineOf(p);
   if (st.awaitingTitle) return titleParagraph(st, st.awaitingTitle, p);
+  if (st.awaitingKrTitle) {
+    const kr = st.awaitingKrTitle;
+    st.awaitingKrTitle = undefined;
+    return stateKr(st, kr, p);
+  }
   // "## Examples" holds OKRs written to show the method, not the team's own.
   if (inRole(st, 'examples'))
     return unmapped(st, line, endLineOf(p), 'paragraph not mapped (an example, not one of the OKRs)', render(st, p.children));

@@ -57,6 +57,8 @@ export interface ReadState {
   pending?: PendingList;
   /** An objective whose heading is its label alone ("### Objective"): the next paragraph is its title. */
   awaitingTitle?: ObjectiveDraft;
+  /** A key result whose line is its label alone ("1. **Key Result**"): the next paragraph states it. */
+  awaitingKrTitle?: KrDraft;
   /** The objective of the list item being read (nested OKR trees), before the sections' own. */
   itemObjective?: ObjectiveDraft;
   /** The key result whose nested items are being read: their fields are its own. */

@@ -52,7 +52,7 @@ export function readTable(st: ReadState, t: Table): void {
   applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
 }
 
-const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals']);
+const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals', 'examples']);
 function notesSection(st: ReadState): { notesSection?: NotesSection } {
   const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
   return role ? { notesSection: role as NotesSection } : {};
@@ -63,6 +63,7 @@ const NOTES_WHY: Record<NotesSection, string> = {
   metrics: 'a metric tracked, not an OKR',
   beyond: 'a goal beyond the period being read',
   'not-goals': 'named as not a goal',
+  examples: 'an example, not one of the OKRs',
 };
 
 const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
