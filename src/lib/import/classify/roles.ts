@@ -25,6 +25,8 @@ export type Role =
   | 'retrospective'
   /** How the team works ("How we set objectives", "Process", "FAQ"): its lists are notes, not objectives. */
   | 'process'
+  /** "### Metrics" right under an objective's heading: the rows of its table are the key results; its lists are notes. */
+  | 'measures'
   /** Examples of OKRs ("## Examples", "Example OKRs"): not the team's own; notes. */
   | 'examples'
   /** What the team will not do ("Anti-goals", "Non-goals", "Out of scope"): notes, not objectives. */
@@ -135,10 +137,14 @@ export function classifyList(l: ListPlace): ListClass {
     l.within.has('not-goals') ||
     (l.within.has('process') && !l.objectiveOpen) ||
     l.within.has('examples') ||
+    (l.within.has('initiatives') && l.within.has('detail')) ||
+    l.within.has('measures') ||
     part === 'not-goals'
   )
     return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };
+  // A list under "### Initiatives" (not under one initiative's own heading) lists the initiatives.
+  if (!part && l.within.has('initiatives') && !l.within.has('key-results')) return { read: 'records', part: 'initiatives' };
   if (part === 'generic' || l.within.has('detail')) return { read: 'by shape' };
   if (part && part !== 'key-results') return { read: 'records', part };
   return { read: 'items', krList: part === 'key-results' || l.within.has('key-results') };

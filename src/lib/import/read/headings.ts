@@ -158,6 +158,11 @@ function applyHeading(
       if (!lead.title) st.awaitingTitle = sec.objective;
       return;
     case 'part':
+      // "## 2. Grow the community" → "### Metrics" over a table of goals: the objective's own measures, its key results.
+      if (c.part === 'metrics' && parent && st.stack.at(-2)?.objective === parent) {
+        sec.role = 'measures';
+        return placed(st, line, undefined, 'the heading of its key-results (the metrics of its objective)');
+      }
       sec.role = c.part;
       if (c.part === 'beyond')
         return note(

@@ -63,8 +63,12 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples']);
-    const role = announced === 'not-goals' ? 'not-goals' : st.stack.findLast((s) => notes.has(s.role))?.role;
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples', 'measures']);
+    const role =
+      announced === 'not-goals'
+        ? 'not-goals'
+        : (st.stack.findLast((s) => notes.has(s.role))?.role ??
+          (st.stack.some((s) => s.role === 'initiatives') ? 'initiatives' : undefined));
     const why =
       role === 'retrospective'
         ? 'a retrospective, not an OKR'
@@ -76,7 +80,11 @@ export function readList(st: ReadState, l: List): void {
               ? 'about how the team works, not an OKR'
               : role === 'examples'
                 ? 'an example, not one of the OKRs'
-                : 'a goal beyond the period being read';
+                : role === 'measures'
+                  ? 'said about the measures, not one of them'
+                  : role === 'initiatives'
+                    ? 'a step of an initiative, not an OKR'
+                    : 'a goal beyond the period being read';
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }
@@ -101,7 +109,11 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
   });
   // The key result just read, and whether field items after it have begun ("- Measure: …", "- Target: ≥ 95%").
   let prev: { kr: KrDraft; fields: number } | undefined;
-  for (const whole of items) {
+  // "- * [ ] Task": an item that only wraps another list stands for what it wraps.
+  const unwrapped = items.flatMap((i) =>
+    !i.lead.title && !i.lead.label && !i.more.length && !i.other.length && i.children.length ? i.children : [i],
+  );
+  for (const whole of unwrapped) {
     // "- Key Result 1.2: …⏎Objective 2: …" with no blank line: Markdown joins the objective to the item
     // above (a lazy continuation), but it starts the next objective, and the items after it are its own.
     const lazy = whole.children.length || whole.other.length ? -1 : lazyObjective(whole.more);
@@ -342,6 +354,11 @@ function recordItem(st: ReadState, item: ListItem, role: Role, o: ObjectiveDraft
   const first = head?.type === 'paragraph' ? head : undefined;
   const rest = first ? tail : item.children;
   const text = first ? inline(st, first.children).text : '';
+  // "- * [ ] Task": an item that only wraps another list stands for what it wraps.
+  if (!first && rest.length && rest.every((b) => b.type === 'list')) {
+    for (const b of rest) for (const i of b.children) recordItem(st, i, role, o);
+    return;
+  }
   if (role === 'initiatives' && o) {
     const links = first ? inline(st, first.children).links : [];
     o.initiatives.push({ ...initiative(text), ...(links[0] ? { link: links[0].url } : {}) });
