@@ -159,7 +159,10 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       prev = { kr, fields: 0 };
     } else if (c.ofKr && st.krScope) krNoteItem(st, item, st.krScope, c);
     else if (c.notesBelow)
-      for (const i of allItems([item])) unmapped(st, i.line, i.endLine, `list item not mapped (${c.evidence})`, i.lead.raw);
+      for (const i of allItems([item])) {
+        unmapped(st, i.line, i.endLine, `list item not mapped (${c.evidence})`, i.lead.raw);
+        for (const b of i.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a list item not mapped (${c.evidence})`);
+      }
     else noteItem(st, item, at, c.role === 'kr' ? 'key result outside any objective' : c.evidence);
   }
 }
