@@ -156,7 +156,8 @@ const AMBIGUOUS = new Set(OBJECTIVE_OR_TARGET.map(headerKey));
 export function fieldColumn(headers: readonly string[], field: HeaderField): number {
   const keys = headers.map(headerKey);
   if (field === 'objective') {
-    const named = keys.findIndex((k) => KEYS.objective.has(k));
+    // "Objectives - Media Committee": the objective column, named with the group it is for.
+    const named = keys.findIndex((k) => KEYS.objective.has(k) || KEYS.objective.has(k.split(/[-–—:]/)[0]!));
     if (named >= 0) return named;
     return objectiveFirst(keys) ? 0 : -1;
   }

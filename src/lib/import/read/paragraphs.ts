@@ -11,6 +11,7 @@ import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { withUrls } from './text.ts';
 import {
+  asMeasuredBy,
   currentObjective,
   inline,
   inRole,
@@ -177,7 +178,9 @@ function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
   st.awaitingTitle = undefined;
   const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
   if (!first) return;
-  o.title = first.lead.title.replace(/\s*\.\s*$/, '') || o.title;
+  const measured = asMeasuredBy(first.lead.title);
+  o.title = measured.title.replace(/\s*\.\s*$/, '') || o.title;
+  if (measured.measure) o.description ??= measured.measure;
   if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
   placed(st, first.line, undefined, "the objective's title (under its label heading)");
   linesInto(st, o, rest);

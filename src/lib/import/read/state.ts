@@ -157,6 +157,14 @@ export interface NewObjective {
   why?: Classified;
 }
 
+/** "Ship the beta, as measured by:" / "Ship the beta. As measured by 4 key results …": the objective, and how it is measured (said below). */
+export function asMeasuredBy(text: string): { title: string; measure?: string } {
+  const m = /^(.{12,}?)[,.]?\s+as measured by\b(.*)$/is.exec(text);
+  if (!m) return { title: text };
+  const rest = m[2]!.replace(/[:.\s]+$/, '').trim();
+  return { title: m[1]!, ...(rest ? { measure: `As measured by ${rest}` } : {}) };
+}
+
 /** A new objective in the current period and team section; its lead gives owner, priority and outcome. */
 export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const period = sectionPeriod(st);
@@ -177,10 +185,12 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   st.ordinals.set(key, ordinal);
   const l = n.lead;
   // "* VPE" over nested items: the owner is all the title there is.
-  const title = n.title.replace(/\s*\.\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
+  const measured = asMeasuredBy(n.title);
+  const title = measured.title.replace(/\s*\.\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
   const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
 
   if (l?.owner) o.owner = person(l.owner);
+  if (measured.measure) o.description = measured.measure;
   if (l?.typeTag === 'committed' || l?.typeTag === 'aspirational') o.type = l.typeTag;
   const pr = l?.priority && parsePriority(l.priority);
   if (pr) o.priority = pr;

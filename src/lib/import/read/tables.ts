@@ -9,6 +9,7 @@ import { endLineOf, lineOf, wholeEmphasis, type InlineText } from '../markdown.t
 import { leadOf } from '../outline.ts';
 import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type TableNote, type TableRows } from '../tables.ts';
 import type { ObjectiveDraft } from '../types.ts';
+import { headerKey } from '../table-headers.ts';
 import { parseGrade } from '../values.ts';
 import { readControlRows } from './control.ts';
 import { krFromLine } from './key-results.ts';
@@ -112,7 +113,19 @@ function krTable(st: ReadState, o: ObjectiveDraft, t: TableRows, line: number) {
 /** "Objective | Key result | …": a row naming an objective opens it; the rows up to the next one are its key results. */
 function flatOkrTable(st: ReadState, t: TableRows, objCol: number, line: number) {
   const groups: { o: ObjectiveDraft; rows: Rows }[] = [];
+  const header = t.headers.map(headerKey).join('|');
   for (const r of t.rows) {
+    // "| **Objectives - Media** | **Key Results** | **Evaluation** |" again in the body: the next group's header.
+    if (
+      r.cells.map((c) => headerKey(c.text)).join('|') === header ||
+      sameColumns(
+        r.cells.map((c) => c.text),
+        t.headers,
+      )
+    ) {
+      note(st, r.line, 'a row repeating the header (the next group of rows)');
+      continue;
+    }
     const text = r.cells[objCol]?.text ?? '';
     if (text) {
       const m = objectiveMatch(text);
@@ -213,4 +226,10 @@ function recordTable(
       return tableNotes(st, r.notes);
     }
   }
+}
+
+/** A row naming the same fields as the header, in the same columns ("Objectives - Media | Key Results | Evaluation"). */
+function sameColumns(cells: readonly string[], headers: readonly string[]): boolean {
+  const first = (x: string) => headerKey(x).split(/[-–—:]/)[0]!;
+  return cells.length === headers.length && cells.every((c, i) => first(c) === first(headers[i]!) && Boolean(first(c)));
 }
