@@ -216,7 +216,18 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'priority first',
     take: (r) => {
       const pr = PRIORITY.exec(r.t);
-      return pr ? { ...r, priority: (pr[1] ?? pr[2])!.toUpperCase(), t: r.t.slice(pr[0].length) } : undefined;
+      if (pr) return { ...r, priority: (pr[1] ?? pr[2])!.toUpperCase(), t: r.t.slice(pr[0].length) };
+      // "P1 (BP) 0.7 Draft the spec", "P0 (GC) 0.5 (nearing snapshot) Publish …": priority, owner's initials, score, status.
+      const row = /^(P[0-9X])\s+(?:\((@?[A-Za-z][\w.-]{0,15})\)\s+)?(?:(0|1|0?\.\d+|1\.0+)\s+)?(?:\(([^)]{1,80})\)\s+)?(?=\S)/.exec(r.t);
+      if (!row || (!row[2] && !row[3])) return undefined;
+      return {
+        ...r,
+        priority: row[1]!.toUpperCase(),
+        ...(row[2] ? { owner: row[2] } : {}),
+        ...(row[3] ? { score: Number(row[3]) } : {}),
+        ...(row[4] ? { outcome: row[4] } : {}),
+        t: r.t.slice(row[0].length),
+      };
     },
   },
   {

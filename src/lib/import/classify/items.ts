@@ -253,7 +253,8 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (c.objective && c.underBoldObjective && !i.lead.owner && !i.lead.label)
         return decided('kr', `${describe(i)} under a bold objective without owners: a key result with notes under it`, true);
       // Among plain siblings under an objective, nested lines are notes on a key result, not a sub-objective.
-      if (c.objective && !i.lead.owner && i.lead.bold !== 'whole') {
+      // An owner on a prioritised row ("P1 (BP) 0.7 …") marks a key result's, not a sub-objective's.
+      if (c.objective && (!i.lead.owner || i.lead.priority) && i.lead.bold !== 'whole') {
         const leaves = c.siblings.filter((s) => !nested(s)).length;
         // Right under an objective's heading, an item over plain lines (no owners, no labels) is a key result with notes.
         const plainBelow = i.children.every((ch) => !ch.lead.owner && !ch.lead.label && !ch.lead.bold);
