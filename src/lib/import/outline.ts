@@ -293,7 +293,10 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     // "… (Phil)", "… (Ana Ruiz)": a name in parentheses ending the line is who owns it.
     name: 'name in parentheses at the end',
     take: (r) => {
-      const m = r.owner ? null : /\s+\(([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)\s*$/.exec(r.t);
+      // "… (Max & Zach)", "… (Max, Zach)": the first named owns it.
+      const m = r.owner
+        ? null
+        : /\s+\(([A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11})?)((?:\s*(?:&|,|and)\s*[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11})?){0,3})\)\s*$/.exec(r.t);
       return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, t: r.t.slice(0, m.index) } : undefined;
     },
   },

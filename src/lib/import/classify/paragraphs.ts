@@ -137,7 +137,12 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       const first = p.lines[0];
       const krLines = p.lines.slice(1).filter((l) => l.lead.label?.kind === 'kr').length;
       const soon = Boolean(p.listSoon && !p.objectiveJustOpened);
-      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, p.profile, soon) : undefined;
+      // Where no objective is open (or only one a line like this opened), a bold line over a list opens one even in a
+      // document that labels its objectives elsewhere ("### Q3" → "**Grow the clubs**" → "- Have 200 clubs").
+      const sentence = first && first.lead.title.split(/\s+/).length >= 3 && !/[:：]\s*$/.test(first.lead.raw);
+      const free = p.listFollows && p.inPeriod && sentence && (!p.objectiveOpen || (p.looseOpen && !p.objectiveJustOpened));
+      const profile = free ? { ...p.profile, labelledObjectives: 0 } : p.profile;
+      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, profile, soon) : undefined;
       return evidence ? { role: 'objective', evidence } : undefined;
     },
   },
