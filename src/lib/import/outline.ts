@@ -39,6 +39,8 @@ export interface Lead {
   score?: number;
   /** "[Activity] …", "[Task] …": a tag naming the line as work toward a goal, not a goal or a measure. */
   workTag?: string;
+  /** The owner was written after the text ("… (Max)", "… @ana"), not before it as a role ("CRO: …"). */
+  ownerAtEnd?: boolean;
   /** "M1 — …", "G2: …", "A1. …": a short id naming the line, written before its text. */
   id?: string;
   /** "[COMMITTED]", "(aspirational)": the kind of goal, written as a tag in the line. */
@@ -160,6 +162,7 @@ interface Reading {
   workTag?: string;
   id?: string;
   typeTag?: 'committed' | 'aspirational' | 'learning';
+  ownerAtEnd?: boolean;
   reference?: Reference;
 }
 
@@ -286,7 +289,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: '@handle at the end',
     take: (r) => {
       const tail = r.owner ? null : /\s+\(?@([\w-]+)\)?\s*$/.exec(r.t);
-      return tail ? { ...r, owner: `@${tail[1]}`, t: r.t.slice(0, tail.index) } : undefined;
+      return tail ? { ...r, owner: `@${tail[1]}`, ownerAtEnd: true, t: r.t.slice(0, tail.index) } : undefined;
     },
   },
   {
@@ -297,7 +300,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       const m = r.owner
         ? null
         : /\s+\(([A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11})?)((?:\s*(?:&|,|and)\s*[A-Z][a-z]{1,11}(?: [A-Z][a-z]{1,11})?){0,3})\)\s*$/.exec(r.t);
-      return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, t: r.t.slice(0, m.index) } : undefined;
+      return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, ownerAtEnd: true, t: r.t.slice(0, m.index) } : undefined;
     },
   },
   { name: 'label', take: (r) => takeLabel(r) },
@@ -412,6 +415,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.workTag ? { workTag: r.workTag } : {}),
     ...(r.id ? { id: r.id } : {}),
     ...(r.typeTag ? { typeTag: r.typeTag } : {}),
+    ...(r.ownerAtEnd ? { ownerAtEnd: true } : {}),
     // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.
     linkOnly: Boolean(opts.linkOnly) && !r.label,
     ...(opts.checked !== undefined ? { checked: opts.checked } : {}),

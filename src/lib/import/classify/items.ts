@@ -209,7 +209,8 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
       if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
         return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };
-      if (i.lead.bold || i.lead.owner)
+      // "**CRO:** Sell more" under "CEO KR: …" contributes to it; "10 recorded (Max)" is the key result's own detail.
+      if (i.lead.bold || (i.lead.owner && !i.lead.ownerAtEnd))
         return decided('objective', `${describe(i)} under a key result: an objective that contributes to it`);
       // Plain steps under a key result, with their own sub-steps: the work toward it, not objectives.
       if (nested(i)) return { ...decided('note', 'a line under a key result, with steps under it'), notesBelow: true };
@@ -241,6 +242,15 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       const why = intro ? 'introducing the lines under it' : 'over a numbered list of options';
       return { ...decided('kr', `${describe(i)} ${why}: a key result with its details`, weak), detailsBelow: true };
     },
+  },
+  {
+    // "_Key results:_" over "- Events" over "- 10 recorded & tracked (Max)": under a key-results label, an item
+    // with lines under it is a key result whose lines detail it (unless it is an owner's bold goal).
+    name: 'key result with details in a key results list',
+    rule: (i, c) =>
+      c.krList && nested(i) && !c.underKr && !i.lead.label && !(i.lead.owner && i.lead.bold)
+        ? decided('kr', `${describe(i)} in a "Key results" list, with lines under it`, true)
+        : undefined,
   },
   {
     name: 'item with nested items',
