@@ -219,7 +219,17 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'priority first',
     take: (r) => {
       const pr = PRIORITY.exec(r.t);
-      if (pr) return { ...r, priority: (pr[1] ?? pr[2])!.toUpperCase(), t: r.t.slice(pr[0].length) };
+      if (pr) {
+        // "P0: 1.0: Ship it": a score may follow the priority.
+        const rest = r.t.slice(pr[0].length);
+        const sc = /^(0|1|0?\.\d+|1\.0+)\s*:\s+(?=\S)/.exec(rest);
+        return {
+          ...r,
+          priority: (pr[1] ?? pr[2])!.toUpperCase(),
+          ...(sc ? { score: Number(sc[1]) } : {}),
+          t: sc ? rest.slice(sc[0].length) : rest,
+        };
+      }
       // "P1 (BP) 0.7 Draft the spec", "P0 (GC) 0.5 (nearing snapshot) Publish …": priority, owner's initials, score, status.
       const row = /^(P[0-9X])\s+(?:\((@?[A-Za-z][\w.-]{0,15})\)\s+)?(?:(0|1|0?\.\d+|1\.0+)\s+)?(?:\(([^)]{1,80})\)\s+)?(?=\S)/.exec(r.t);
       if (!row || (!row[2] && !row[3])) return undefined;
