@@ -1,27 +1,15 @@
 // What is nested under and beside key results (src/lib/import/classify/items.ts, read/fields.ts):
 // bold-labelled status and notes under a key result, field bullets right after it, and details that
 // complete it — read as the key result's own, never as sub-objectives or more key results.
-import type { List, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { boldLabelOf, classifyItem, type DocProfile, type ItemContext } from '../../src/lib/import/classify/items.ts';
+import { boldLabelOf, classifyItem, type ItemContext } from '../../src/lib/import/classify/items.ts';
 import { classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
 import { isKrOnlyLabel, isStatusLabel, labelledLine } from '../../src/lib/import/read/fields.ts';
 import { parseMarkdown, type InlineContext } from '../../src/lib/import/markdown.ts';
-import { outlineList, paragraphLeads, type OutlineItem } from '../../src/lib/import/outline.ts';
+import { paragraphLeads } from '../../src/lib/import/outline.ts';
+import { itemContext, items, NONE, plain } from './import-items-helpers.ts';
 
-const plain = (nodes: readonly PhrasingContent[]): string =>
-  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
-const items = (md: string): OutlineItem[] => outlineList(parseMarkdown(md).children.find((n) => n.type === 'list') as List, plain);
-const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
-const ctx = (over: Partial<ItemContext> = {}): ItemContext => ({
-  profile: NONE,
-  objective: true,
-  krList: false,
-  goalsSection: false,
-  underKr: false,
-  siblings: [],
-  ...over,
-});
+const ctx = (over: Partial<ItemContext> = {}): ItemContext => itemContext({ objective: true, ...over });
 const INLINE: InlineContext = { definitions: new Map(), redactions: new Map(), usedDefinitions: new Set() };
 
 describe('bold labels', () => {

@@ -2,24 +2,12 @@
 // classify/items.ts, classify/headings.ts): shapes of lead lines, and what list items and headings are by place and shape.
 import { describe, expect, it } from 'vitest';
 import { objectiveByShape } from '../../src/lib/import/classify/headings.ts';
-import { classifyItem, profileOf, type DocProfile, type ItemContext } from '../../src/lib/import/classify/items.ts';
+import { classifyItem, profileOf } from '../../src/lib/import/classify/items.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
-import { leadOf, outlineList, paragraphLeads, sectionsOf, type OutlineItem } from '../../src/lib/import/outline.ts';
-import type { List, PhrasingContent } from 'mdast';
+import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
+import { itemContext, items, NONE, plain } from './import-items-helpers.ts';
 
-const plain = (nodes: readonly PhrasingContent[]): string =>
-  nodes.map((n) => ('value' in n ? n.value : 'children' in n ? plain(n.children) : '')).join('');
-const items = (md: string): OutlineItem[] => outlineList(parseMarkdown(md).children.find((n) => n.type === 'list') as List, plain);
-const NONE: DocProfile = { labelledObjectives: 0, labelledKrs: 0 };
-const ctx = (over: Partial<ItemContext> = {}): ItemContext => ({
-  profile: NONE,
-  objective: false,
-  krList: false,
-  goalsSection: false,
-  underKr: false,
-  siblings: [],
-  ...over,
-});
+const ctx = itemContext;
 
 describe('lead lines', () => {
   const lineOf = (md: string) => {
