@@ -127,6 +127,8 @@ const OUTCOME_IN_PARENS =
   /\s*\(\s*((?:actual|actually|result|results|achieved|complete[d]?|done|launched|shipped|missed|reached|hit|status|progress|update|outcome|delivered|finished|partially|not (?:done|met|started|achieved)|met|exceeded|dropped|deferred|cancell?ed)\b[^()]*)\)\s*((?:[✅❌✔☑⚠🟢🟡🔴🟠]\uFE0F?)*)\s*$/iu;
 /** "… ✅", "… ❌": a status mark ending the line. */
 const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
+/** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
+const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
@@ -197,6 +199,8 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'outcome in parentheses at the end',
     take: (r) => {
       if (r.outcome !== undefined) return undefined;
+      const p = PROGRESS_IN_BRACKETS.exec(r.t);
+      if (p && p.index > 0) return { ...r, outcome: p[1]!.replace(/\s+/g, ''), t: r.t.slice(0, p.index).trim() };
       const m = OUTCOME_IN_PARENS.exec(r.t) ?? STATUS_MARK.exec(r.t);
       if (!m || m.index === 0) return undefined;
       const outcome = [m[1], m[2]].filter(Boolean).join(' ').trim();
@@ -362,7 +366,8 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
 
 function takeLabel(r: Reading): Reading | undefined {
   // "1. **Key Result**" with its text on the lines after it.
-  const bareKr = /^(?:key\s*result|KR)\s*#?\s*(\d+(?:\.\d+)*)?\s*[:.]?$/i.exec(r.t);
+  // "#### O1KR2": the key result's id alone, its statement after it.
+  const bareKr = /^(?:key\s*result|KR)\s*#?\s*(\d+(?:\.\d+)*)?\s*[:.]?$/i.exec(r.t) ?? /^O\d+\s*KR\s*(\d+)\s*[:.]?$/i.exec(r.t);
   if (bareKr) return { ...r, label: { kind: 'kr', ...(bareKr[1] ? { n: bareKr[1] } : {}) }, t: '' };
   const bare = BARE_OBJECTIVE.exec(r.t);
   if (bare) return { ...r, label: { kind: 'objective', ...(bare[1] ? { n: bare[1] } : {}) }, t: '' };

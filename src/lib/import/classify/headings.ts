@@ -198,7 +198,7 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
   {
     name: 'labelled key result',
     rule: (h, period) =>
-      h.lead.label?.kind === 'kr' && h.parent !== undefined && h.lead.title
+      h.lead.label?.kind === 'kr' && h.parent !== undefined
         ? { rule: 'labelled key result', role: 'kr', ...(period ? { period } : {}) }
         : undefined,
   },

@@ -191,6 +191,8 @@ function applyHeading(
     case 'kr':
       sec.role = 'detail';
       sec.kr = krFromLine(st, parent!, { line, lead, nodes: h.children });
+      // "#### O1KR2" alone: the paragraph after it states the key result.
+      if (!lead.title) st.awaitingKrTitle = sec.kr;
       return;
     case 'detail':
       sec.role = 'detail';

@@ -79,9 +79,15 @@ export function krItem(st: ReadState, item: ListItem, o: ObjectiveDraft, plainIs
 
 /** The paragraph stating a key result whose line was its label alone: its first line is the title, the rest reported. */
 export function stateKr(st: ReadState, kr: KrDraft, p: Paragraph): void {
-  const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
-  if (!first?.lead.title) return;
+  const lines = paragraphLeads(p, (n) => render(st, n));
+  // "_Key Result_:" alone on the first line, the statement on the next.
+  const at = lines.findIndex((l) => l.lead.title);
+  if (at < 0) return;
+  const first = lines[at]!;
   kr.title = first.lead.title;
+  if (first.lead.outcome !== undefined) kr.outcome = first.lead.outcome;
   placed(st, first.line, undefined, "the key result's statement (under its label)");
-  for (const l of rest) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
+  for (const [i, l] of lines.entries())
+    if (i < at) placed(st, l.line, undefined, "the key result's label");
+    else if (i > at) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
 }

@@ -62,6 +62,15 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
   const first = place.lines[0];
   switch (c.role) {
     case 'objective': {
+      // "### O1 Build the platform" then "_Objective_: Design and run a platform that …": the heading names the
+      // objective, the labelled line states it.
+      const named = top(st)?.role === 'objective' && !top(st)!.loose ? top(st)!.objective : undefined;
+      if (named && first!.lead.label?.kind === 'objective' && first!.lead.title && !named.keyResults.length && !named.description) {
+        named.description = named.title;
+        named.title = asMeasuredBy(first!.lead.title).title.replace(/\s*\.\s*$/, '');
+        placed(st, line, undefined, "the objective's statement (under the heading that names it)");
+        return linesInto(st, named, place.lines.slice(1));
+      }
       const o = newObjective(st, {
         title: first!.lead.title,
         label: objectiveLabel(first!.lead),
