@@ -95,6 +95,18 @@ export function headingRole(heading: string): Role | undefined {
   return undefined;
 }
 
+/** Why what a section of notes holds is reported rather than imported, by the section's role. */
+export const NOTES_WHY: Readonly<Partial<Record<Role, string>>> = {
+  retrospective: 'a retrospective, not an OKR',
+  metrics: 'a metric tracked, not an OKR',
+  beyond: 'a goal beyond the period being read',
+  'not-goals': 'named as not a goal',
+  process: 'about how the team works, not an OKR',
+  examples: 'an example, not one of the OKRs',
+  measures: 'said about the measures, not one of them',
+  initiatives: 'a step of an initiative, not an OKR',
+};
+
 /** Roles that are parts of an objective: a heading naming one does not end a bold-line objective. */
 export const isObjectivePart = (role: Role | undefined) =>
   role === 'key-results' || role === 'initiatives' || role === 'dependencies' || role === 'risks';

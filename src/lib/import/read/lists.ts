@@ -3,7 +3,7 @@
 // nested items), a key result (with notes under it) or a line reported with each line nested under it.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
-import { classifyList, headingRole, namesGoals, type Role } from '../classify/roles.ts';
+import { classifyList, headingRole, namesGoals, NOTES_WHY, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
 import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
@@ -69,22 +69,7 @@ export function readList(st: ReadState, l: List): void {
         ? 'not-goals'
         : (st.stack.findLast((s) => notes.has(s.role))?.role ??
           (st.stack.some((s) => s.role === 'initiatives') ? 'initiatives' : undefined));
-    const why =
-      role === 'retrospective'
-        ? 'a retrospective, not an OKR'
-        : role === 'metrics'
-          ? 'a metric tracked, not an OKR'
-          : role === 'not-goals'
-            ? 'named as not a goal'
-            : role === 'process'
-              ? 'about how the team works, not an OKR'
-              : role === 'examples'
-                ? 'an example, not one of the OKRs'
-                : role === 'measures'
-                  ? 'said about the measures, not one of them'
-                  : role === 'initiatives'
-                    ? 'a step of an initiative, not an OKR'
-                    : 'a goal beyond the period being read';
+    const why = NOTES_WHY[role ?? 'beyond']!;
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;
   }

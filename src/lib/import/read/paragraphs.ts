@@ -78,9 +78,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
         lead: first!.lead,
         why: c.evidence,
       });
-      const sec = top(st);
-      if (sec) Object.assign(sec, { objective: o, loose: true });
-      else st.stack.push({ depth: 7, text: first!.lead.title, line, role: 'objective', objective: o });
+      openLoose(st, o, first!.lead.title, line);
       if (!first!.lead.title) st.awaitingTitle = o;
       return linesInto(st, o, place.lines.slice(1));
     }
@@ -93,9 +91,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
     }
     case 'objective over key results': {
       const o = newObjective(st, { title: first!.lead.title, line, lead: first!.lead, why: OVER_KR_LABEL });
-      const sec = top(st);
-      if (sec) Object.assign(sec, { objective: o, loose: true });
-      else st.stack.push({ depth: 7, text: first!.lead.title, line, role: 'objective', objective: o });
+      openLoose(st, o, first!.lead.title, line);
       const label = place.lines[1]!;
       st.pending = { role: 'key-results', line: label.line, label: label.lead.title };
       return placed(st, label.line, undefined, 'the label of its key-results');
@@ -131,14 +127,19 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
 
 const OVER_KR_LABEL = { role: 'objective', evidence: 'a plain line over a "Key Results:" label and its list', guess: true } as const;
 
+/** A line (not a heading) opened this objective: it stays open for the blocks after it, until the next heading. */
+function openLoose(st: ReadState, o: ObjectiveDraft, text: string, line: number): void {
+  const sec = top(st);
+  if (sec) Object.assign(sec, { objective: o, loose: true });
+  else st.stack.push({ depth: 7, text, line, role: 'objective', objective: o });
+}
+
 /** One line as an objective, a key result or a field; false when it is text. */
 function readLine(st: ReadState, l: LeadLine): boolean {
   // "Hi all⏎Here are our OKRs:⏎Objective 1: …" — a labelled objective on a line of its own opens it, whatever came before.
   if (l.lead.label?.kind === 'objective' && l.lead.title) {
     const o = newObjective(st, { title: l.lead.title, label: objectiveLabel(l.lead), line: l.line, lead: l.lead });
-    const sec = top(st);
-    if (sec) Object.assign(sec, { objective: o, loose: true });
-    else st.stack.push({ depth: 7, text: l.lead.title, line: l.line, role: 'objective', objective: o });
+    openLoose(st, o, l.lead.title, l.line);
     return true;
   }
   const o = currentObjective(st);

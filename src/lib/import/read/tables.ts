@@ -3,6 +3,7 @@
 // grading and change tables are read by ../tables.ts, a document-control table sets the period.
 // Every row or cell that is not used is reported with its text.
 import type { Table, TableRow } from 'mdast';
+import { NOTES_WHY } from '../classify/roles.ts';
 import { classifyTable, isScoringHeadRow, type NotesSection, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
 import { endLineOf, lineOf, wholeEmphasis, type InlineText } from '../markdown.ts';
@@ -58,14 +59,6 @@ function notesSection(st: ReadState): { notesSection?: NotesSection } {
   const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
   return role ? { notesSection: role as NotesSection } : {};
 }
-
-const NOTES_WHY: Record<NotesSection, string> = {
-  retrospective: 'a retrospective, not an OKR',
-  metrics: 'a metric tracked, not an OKR',
-  beyond: 'a goal beyond the period being read',
-  'not-goals': 'named as not a goal',
-  examples: 'an example, not one of the OKRs',
-};
 
 const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
 
