@@ -66,6 +66,11 @@ describe('lead lines', () => {
     expect(leadOf('Strategic OKR achievement: >80% of key results').owner).toBeUndefined();
     expect(leadOf('We will do this: ship').owner).toBeUndefined();
   });
+  it('reads "O2" alone as an objective label and "1.2 …" as numbered under objective 1, not a decimal', () => {
+    expect(leadOf('O2')).toMatchObject({ label: { kind: 'objective', n: '2' }, title: '' });
+    expect(leadOf('1.2 250 people join the study')).toMatchObject({ sub: { of: '1', n: '1.2' }, title: '250 people join the study' });
+    expect(leadOf('2.5 million downloads').sub).toBeUndefined();
+  });
 });
 
 describe('list items', () => {

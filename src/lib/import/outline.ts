@@ -19,6 +19,12 @@ export interface Label {
 }
 
 /** The shape of one lead line: what it says and how it is written. */
+/** "1.2": part `n` ("1.2") of the objective numbered `of` ("1"). */
+export interface SubNumber {
+  of: string;
+  n: string;
+}
+
 export interface Lead {
   /** The whole line as text. */
   raw: string;
@@ -43,6 +49,8 @@ export interface Lead {
   ownerAtEnd?: boolean;
   /** "M1 — …", "G2: …", "A1. …": a short id naming the line, written before its text. */
   id?: string;
+  /** "1.2 …": numbered as part 2 of objective 1. */
+  sub?: SubNumber;
   /** "[COMMITTED]", "(aspirational)": the kind of goal, written as a tag in the line. */
   typeTag?: 'committed' | 'aspirational' | 'learning';
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
@@ -107,10 +115,12 @@ export interface SectionSummary {
 
 const LABEL_OBJECTIVE =
   /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
-/** "### Objective", "### Objective 2", "### Goal 1:": the label alone, its text on the lines after it. */
-const BARE_OBJECTIVE = /^(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?\s*[:.]?$/i;
+/** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
+const BARE_OBJECTIVE = /^(?:(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+))\s*[:.]?$/i;
 /** "M1 — …", "G2: …", "A1. …": a short id (letters and a number, not a quarter, half or fiscal year) before the text. */
 const ID_FIRST = /^(?!(?:Q|H|FY|CY)\d)([A-Z]{1,3}-?\d+(?:\.\d+)*[a-z]?)\s*(?:[—–:]|-(?=\s)|\.(?=\s))\s*(?=\S)/;
+/** "1.2 Publish …", "2.3 4 networks …": a number under a numbered objective, then text that does not continue a decimal. */
+const SUB_NUMBER = /^(\d{1,2})\.(\d{1,2})\s+(?=[\p{Lu}\d$£€"“‘'(])/u;
 const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:\.\d+)*)?(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** A word or two before a separator, or in brackets: a label when it is "Objective" or "Key Result" misspelt by one letter. */
 const LABEL_LIKE = /^([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/;
@@ -163,6 +173,7 @@ interface Reading {
   score?: number;
   workTag?: string;
   id?: string;
+  sub?: SubNumber;
   typeTag?: 'committed' | 'aspirational' | 'learning';
   ownerAtEnd?: boolean;
   reference?: Reference;
@@ -326,6 +337,15 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
+    // "1.2 250 people take part …" under "OKR 1: …": numbered as a part of objective 1. Only the place
+    // decides it is a key result ("2.5 million" starts lowercase after the number and is not taken).
+    name: 'sub-number first',
+    take: (r) => {
+      const m = r.label || r.owner || r.id ? null : SUB_NUMBER.exec(r.t);
+      return m ? { ...r, sub: { of: m[1]!, n: `${m[1]}.${m[2]}` }, t: r.t.slice(m[0].length) } : undefined;
+    },
+  },
+  {
     // "CEO: …", "Data team KR: …", and then perhaps a label ("CEO: Objective: …").
     name: 'owner before a colon',
     take: (r) => {
@@ -370,7 +390,10 @@ function takeLabel(r: Reading): Reading | undefined {
   const bareKr = /^(?:key\s*result|KR)\s*#?\s*(\d+(?:\.\d+)*)?\s*[:.]?$/i.exec(r.t) ?? /^O\d+\s*KR\s*(\d+)\s*[:.]?$/i.exec(r.t);
   if (bareKr) return { ...r, label: { kind: 'kr', ...(bareKr[1] ? { n: bareKr[1] } : {}) }, t: '' };
   const bare = BARE_OBJECTIVE.exec(r.t);
-  if (bare) return { ...r, label: { kind: 'objective', ...(bare[1] ? { n: bare[1] } : {}) }, t: '' };
+  if (bare) {
+    const n = bare[1] ?? bare[2];
+    return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t: '' };
+  }
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
   if (ob) {
     const n = ob[1] ?? ob[2] ?? ob[3];
@@ -429,6 +452,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.score !== undefined ? { score: r.score } : {}),
     ...(r.workTag ? { workTag: r.workTag } : {}),
     ...(r.id ? { id: r.id } : {}),
+    ...(r.sub ? { sub: r.sub } : {}),
     ...(r.typeTag ? { typeTag: r.typeTag } : {}),
     ...(r.ownerAtEnd ? { ownerAtEnd: true } : {}),
     // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.

@@ -213,6 +213,8 @@ export interface LinePlace {
   inDetail: boolean;
   /** Right under the objective's "Key Results" heading, which holds no list or sub-headings. */
   underBareKrHeading: boolean;
+  /** The number of the open objective ("1" for "OKR 1: …"), if it has one. */
+  objectiveNumber?: string;
 }
 
 export type LineClass = { rule: string; index: number; role: 'kr' | 'field' | 'text' };
@@ -220,6 +222,12 @@ export type LineClass = { rule: string; index: number; role: 'kr' | 'field' | 't
 /** The rules for paragraph lines, in the order they are tried. */
 export const LINE_RULES: readonly { name: string; rule: (l: LinePlace) => LineClass['role'] | undefined }[] = [
   { name: 'labelled key result', rule: (l) => (l.objectiveOpen && l.line.lead.label?.kind === 'kr' && !l.inDetail ? 'kr' : undefined) },
+  {
+    // "1.2 250 people take part …" under "OKR 1: …": numbered as part of the open objective.
+    name: 'numbered as part of its objective',
+    rule: (l) =>
+      l.objectiveOpen && !l.inDetail && l.objectiveNumber !== undefined && l.line.lead.sub?.of === l.objectiveNumber ? 'kr' : undefined,
+  },
   { name: 'field', rule: (l) => (l.field ? 'field' : undefined) },
   {
     // "IPFS has shipped 0.5.0." alone under "Key Results" is one; "By order of priority," is not.

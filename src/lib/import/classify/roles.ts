@@ -46,12 +46,20 @@ const DELIVERABLES =
 const PROCESS =
   /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:okrs?|an? okr|objectives|key results)\b|(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
+/** "Key Results KR Lead", "Key results Owner Status": a table's header row flattened into a line. */
+const KR_COLUMNS =
+  /^key results?(?:\s+(?:KR|key result))?(?:\s+(?:lead|owners?|responsible|DRI|status|score|progress|target|due|notes?))+$/i;
+
+/** "Key Results KR Lead": the flattened header's last column names who owns each row. */
+export const ownerColumnLast = (heading: string) =>
+  KR_COLUMNS.test(heading.trim()) && /\b(?:lead|owners?|responsible|DRI)$/i.test(heading.trim());
+
 /** The role a heading's (or bold label's) words give it, if any. */
 export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = heading.replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
-  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare)) return 'key-results';
+  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare)) return 'key-results';
   if (
     /^(?:\d+\.\s*)?(?:(?:key|our|important|related|supporting|major)\s+){0,2}(?:initiatives?|projects)\b/i.test(full) ||
     DELIVERABLES.test(bare)

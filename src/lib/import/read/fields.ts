@@ -161,7 +161,11 @@ export function krNote(st: ReadState, k: KrDraft, label: string, value: string, 
 }
 
 const OBJECTIVE_FIELDS: FieldRule[] = [
-  onObjective('owner', /^(?:owner|objective owner|accountable|tracking manager)$/, (_, f, o) => ((o.owner = person(f.value)), true)),
+  onObjective(
+    'owner',
+    /^(?:owner|objective owner|accountable|responsible|objective lead|tracking manager)$/,
+    (_, f, o) => ((o.owner = person(f.value)), true),
+  ),
   onObjective('dri', /^(?:dri|directly responsible(?: individual)?)$/, (_, f, o) => ((o.dri = person(f.value)), true)),
   onObjective('priority', /^priority$/, (st, f, o) => {
     const pr = parsePriority(f.value);

@@ -35,15 +35,18 @@ import {
 export function readHeading(st: ReadState, h: Heading): void {
   const text = inline(st, h.children).text;
   const line = lineOf(h);
-  // "### Objective" then "### Key Results" at the same level: the key results are that objective's.
-  const before = st.stack.findLast((s) => s.depth === h.depth)?.objective;
+  // "### Objective" then "### Key Results" at the same level: the key results are that objective's; so are
+  // they when a line opened the objective ("OKR 1: …" then "# Key Results").
+  const before =
+    st.stack.findLast((s) => s.depth === h.depth)?.objective ?? st.stack.findLast((s) => s.depth > h.depth && s.loose)?.objective;
+  const objectiveWasOpen = Boolean(currentObjective(st));
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
   const lead = summary?.lead ?? leadOf(text);
   const parent = currentObjective(st);
   const sec: Section = { depth: h.depth, text, line, role: 'generic' };
   st.stack.push(sec);
-  const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth }));
+  const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth, afterObjective: objectiveWasOpen }));
   if (c.period) periodSection(st, sec, c.period);
   if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
   applyHeading(st, h, c, { sec, lead, parent });
@@ -63,7 +66,7 @@ function closeSections(st: ReadState, depth: number, text: string) {
 }
 
 /** A snapshot of the heading's place for the rules (the heading's own section is not yet open). */
-function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; depth: number }): HeadingPlace {
+function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; depth: number; afterObjective?: boolean }): HeadingPlace {
   const parent = currentObjective(st);
   const above = st.stack.slice(0, -1);
   const within = above.findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
@@ -75,7 +78,8 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     line: h.line,
     ...(summary ? { summary } : {}),
     // An H1 repeating the front matter's title is the title still.
-    firstTitle: h.depth === 1 && (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
+    // An H1 after an objective has opened is not the document's title.
+    firstTitle: h.depth === 1 && !h.afterObjective && (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
     ...(parent ? { parent: parent.title } : {}),
     ...(within
       ? {

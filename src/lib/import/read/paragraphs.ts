@@ -9,10 +9,12 @@ import type { ObjectiveDraft } from '../types.ts';
 import { readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
-import { withUrls } from './text.ts';
+import { ownerColumnLast } from '../classify/roles.ts';
+import { short, withUrls } from './text.ts';
 import {
   asMeasuredBy,
   currentObjective,
+  guess,
   inline,
   inRole,
   newObjective,
@@ -23,6 +25,7 @@ import {
   top,
   unmapped,
   type ReadState,
+  type Section,
 } from './state.ts';
 
 export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootContent[]): void {
@@ -131,7 +134,7 @@ const OVER_KR_LABEL = { role: 'objective', evidence: 'a plain line over a "Key R
 function openLoose(st: ReadState, o: ObjectiveDraft, text: string, line: number): void {
   const sec = top(st);
   if (sec) Object.assign(sec, { objective: o, loose: true });
-  else st.stack.push({ depth: 7, text, line, role: 'objective', objective: o });
+  else st.stack.push({ depth: 7, text, line, role: 'objective', objective: o, loose: true });
 }
 
 /** One line as an objective, a key result or a field; false when it is text. */
@@ -152,12 +155,36 @@ function readLine(st: ReadState, l: LeadLine): boolean {
     objectiveOpen: Boolean(o),
     inDetail: inRole(st, 'detail'),
     underBareKrHeading: Boolean(krHeading && !krHeading.items.length && !krHeading.sections.length),
+    ...(o?.label ? { objectiveNumber: o.label.replace(/^O/, '') } : {}),
   };
   let c = classifyLine(place);
   // A field the content model has no place for is not one here: the rules after it decide.
   if (c.role === 'field' && !readField(st, f!.label, f!.value.text, l.line)) c = classifyLine(place, c.index + 1);
-  if (c.role === 'kr') st.lastKr = krFromLine(st, o!, l);
+  if (c.role === 'kr') st.lastKr = krFromLine(st, o!, ownerFromColumn(st, asLabelled(l), sec));
   return c.role !== 'text';
+}
+
+/** A name ending a row under "Key Results KR Lead": the flattened table's last column, its owner (a guess). */
+function ownerFromColumn(st: ReadState, l: LeadLine, sec: Section | undefined): LeadLine {
+  if (!sec || sec.role !== 'key-results' || !ownerColumnLast(sec.text) || l.lead.owner) return l;
+  const m = TRAILING_NAME.exec(l.lead.title);
+  if (!m || m.index === 0) return l;
+  const owner = m[1]!;
+  const title = l.lead.title.slice(0, m.index).trim();
+  guess(
+    st,
+    l.line,
+    `KR "${short(title)}": "${owner}" at the end of the line read as its owner (the header "${short(sec.text)}" names that column last)`,
+  );
+  return { ...l, lead: { ...l.lead, title, owner } };
+}
+/** "… Data Futures Lab Kasia Odrozek", "… J Bob Alotta": a first and last name (an initial before them) ending the line. */
+const TRAILING_NAME = /\s+((?:[A-Z]\.?\s+)?[A-Z][\p{Ll}'’-]+\s+[A-Z][\p{Ll}'’-]+)\s*$/u;
+
+/** "1.2 …" read as a key result is labelled by its number ("KR1.2"). */
+function asLabelled(l: LeadLine): LeadLine {
+  const sub = l.lead.sub;
+  return sub && !l.lead.label ? { ...l, lead: { ...l.lead, label: { kind: 'kr', n: sub.n } } } : l;
 }
 
 /** The further lines of an objective's lead (joined by hard breaks): "KR:" lines, fields, else its description. */
