@@ -5,8 +5,8 @@ import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { classifyHeading, headingPeriod, startsAfter, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
 import type { DocProfile } from '../../src/lib/import/classify/items.ts';
-import { classifyLine, classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
-import { classifyList, type Role } from '../../src/lib/import/classify/roles.ts';
+import { classifyLine, classifyParagraph, countedLines, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
+import { classifyList, missionStatement, type Role } from '../../src/lib/import/classify/roles.ts';
 import { classifyTable, type TablePlace } from '../../src/lib/import/classify/tables.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
 import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
@@ -163,6 +163,27 @@ describe('paragraphs', () => {
     });
     expect(classifyParagraph(paragraph('**Key risks:**\n\n- a\n'))).toMatchObject({ role: 'label over list', part: 'risks' });
     expect(classifyParagraph(paragraph('**Not included:**\n\n- a\n'))).toMatchObject({ role: 'label over list', label: 'Not included' });
+  });
+  it('plain lines numbered 1, 2, 3 in one paragraph are key results under an open objective or its label', () => {
+    const text = 'KRs:\n1.Cut turnaround to 40 minutes\ne.g. at the scale\n2. Fewer trucks wait\n';
+    expect(countedLines(paragraph(text).lines)).toEqual([1, 3]);
+    expect(countedLines(paragraph('Costs fell by 2.\n3. Then rose.\n').lines)).toEqual([]);
+    expect(classifyParagraph(paragraph(text, { objectiveOpen: true }))).toMatchObject({ role: 'numbered lines', numbered: [1, 3] });
+    expect(classifyParagraph(paragraph(text)).role).not.toBe('numbered lines');
+    expect(classifyParagraph(paragraph('Objective 3:\nSpeed: Leave sooner\n1.Turnaround\n2.Queue\n')).role).toBe('numbered lines');
+  });
+  it('a "Mission:" line over a key-result table, no objective open, states the objective the table measures', () => {
+    expect(classifyParagraph(paragraph('**Mission: Every courier is paid the same day**\n', { krTableSoon: true }))).toMatchObject({
+      role: 'mission',
+      title: 'Every courier is paid the same day',
+    });
+    expect(classifyParagraph(paragraph('**使命：让每位骑手当天收款**\n', { krTableSoon: true }))).toMatchObject({
+      title: '让每位骑手当天收款',
+    });
+    expect(classifyParagraph(paragraph('Mission: Every courier is paid the same day\n')).role).not.toBe('mission');
+    expect(classifyParagraph(paragraph('Mission: Pay couriers\n', { krTableSoon: true, objectiveOpen: true })).role).not.toBe('mission');
+    expect(missionStatement('Our mission: be there')).toBe('be there');
+    expect(missionStatement('Missions completed: 3 of 4')).toBeUndefined();
   });
   it('lines: a "KR:" line under an objective, a field, a lone sentence under a bare "Key Results" heading, else text', () => {
     const line = leadLine('KR: Cut setup to 5 minutes');

@@ -1,5 +1,6 @@
 // Mojibake repair (src/lib/import/mojibake.ts): re-encode with the legacy code page, decode as UTF-8.
 import { describe, expect, it } from 'vitest';
+import { prepareText } from '../../src/lib/import/decode.ts';
 import { johabChar, repairMojibake } from '../../src/lib/import/mojibake.ts';
 
 /** Make mojibake the way it happens: UTF-8 bytes decoded with a legacy code page. */
@@ -53,5 +54,14 @@ describe('mojibake repair', () => {
 
   it('repairs only the broken part of a run', () => {
     expect(repairMojibake('—游댮').text).toBe('—🔴');
+  });
+});
+
+describe('typed bullets', () => {
+  it('reads a typed bullet as a list item, and drops one typed after a list marker', () => {
+    const report = () => undefined;
+    expect(prepareText('a.md', '• Ship it\n* • Measure it\n  - ◦ Tell them\n•Glued', report)).toBe(
+      '- Ship it\n* Measure it\n  - Tell them\n•Glued',
+    );
   });
 });

@@ -39,6 +39,15 @@ describe('lead lines', () => {
     });
     expect(leadOf('Objective 2: Ship it')).toMatchObject({ label: { kind: 'objective', n: '2' }, title: 'Ship it' });
     expect(leadOf('Data team KR: Cut query time ==> done')).toMatchObject({ owner: 'Data team', label: { kind: 'kr' }, outcome: 'done' });
+    // Objectives ranked by their ids: not one labelled objective.
+    expect(leadOf('O1 Installs > O2 Content > O5 Referrals').label).toBeUndefined();
+    expect(leadOf('O1: Grow (see O2)').label).toMatchObject({ kind: 'objective', n: '1' });
+    // An organisation's numbered objective: its name is the owner, the rest a labelled objective.
+    expect(leadOf('ACME Objective 2: Faster payouts.')).toMatchObject({
+      owner: 'ACME',
+      label: { kind: 'objective', n: '2' },
+      title: 'Faster payouts.',
+    });
     expect(leadOf('Run 5 user tests --> 3 conducted')).toMatchObject({ title: 'Run 5 user tests', outcome: '3 conducted' });
     // Labels in brackets are labels, not handles; other bracket tags name work, not goals.
     expect(leadOf('[Objective] Ship it')).toMatchObject({ label: { kind: 'objective' }, title: 'Ship it' });
@@ -84,6 +93,17 @@ describe('list items', () => {
     const profile = profileOf(list.flatMap((i) => [i.lead, ...i.children.map((c) => c.lead)]));
     expect(classifyItem(list[1]!, ctx({ profile, siblings: list }))).toMatchObject({ role: 'objective' });
     expect(classifyItem(list[1]!, ctx({ profile, siblings: list })).evidence).toMatch(/same shape as its sibling at line 1/);
+  });
+  it('a plain item under a heading named "Objectives" is one, where the document labels its objectives', () => {
+    const [aim] = items('- Move the archive to the new site.\n');
+    const labelled = { labelledObjectives: 2, labelledKrs: 3 };
+    expect(classifyItem(aim!, ctx({ profile: labelled, goalsSection: true, objectivesHeading: true }))).toMatchObject({
+      role: 'objective',
+      guess: true,
+    });
+    expect(classifyItem(aim!, ctx({ profile: labelled, goalsSection: true })).role).toBe('note');
+    // "OCTO Objective 1:" names another organisation's objective: it does not make the document a labelling one.
+    expect(profileOf([leadOf('OCTO Objective 1: Better care'), leadOf('Objective 2: Faster')]).labelledObjectives).toBe(1);
   });
   it('links and tables of contents are notes, never objectives', () => {
     const [toc] = items('- [Goals](#goals)\n');

@@ -56,10 +56,11 @@ function typedBullets(file: string, text: string, report: Report): string {
   const out = text
     .split('\n')
     .map((l, i) => {
-      const m = /^(\s*)[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l);
+      // "* • Ship it": a list marker, then the bullet pasted with the text — one item, the typed bullet dropped.
+      const m = /^(\s*)(?:([-*+])\s+)?[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l);
       if (!m) return l;
       lines.push(i + 1);
-      return `${m[1]}- ${l.slice(m[0].length)}`;
+      return `${m[1]}${m[2] ?? '-'} ${l.slice(m[0].length)}`;
     })
     .join('\n');
   if (lines.length)

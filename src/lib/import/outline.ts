@@ -16,6 +16,8 @@ export interface Label {
   n?: string;
   /** The label as written when it is misspelt ("Ket Result"): read as the label, reported as a guess. */
   misspelt?: string;
+  /** "OCTO Objective 1:": written after an organisation's name, not the document's own way of labelling. */
+  owned?: true;
 }
 
 /** The shape of one lead line: what it says and how it is written. */
@@ -115,6 +117,8 @@ export interface SectionSummary {
 
 const LABEL_OBJECTIVE =
   /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+/** Further objective ids in a line ("… > O2 … > O5 …"). */
+const OTHER_OBJECTIVE_IDS = /(?<![\p{L}\d])O\d+(?![\p{L}\d])/gu;
 /** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
 const BARE_OBJECTIVE = /^(?:(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+))\s*[:.]?$/i;
 /** "M1 — …", "G2: …", "A1. …": a short id (letters and a number, not a quarter, half or fiscal year) before the text. */
@@ -142,10 +146,11 @@ const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
-const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
+/** "1. ", "2.3) ", "a. "; and "1.Lead time" — a number and a dot typed against a capitalised word. */
+const NUMBERING = /^\s*(?:(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+|\d{1,2}\.(?=\p{Lu}))/u;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */
-const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?)?\s*:{1,2}\s+(?=\S)/u;
+const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?|\s+[Oo]bjective\s*#?\s*(\d+))?\s*:{1,2}\s+(?=\S)/u;
 /** Names before a colon that are fields or prose, not owners. */
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?|reasoning|rationale|motivation|justification|explanation|comments?|details?|hint|implementation hint|evidence|assumptions?|questions?|answer|learnings?|next steps?|results?|caveats?|examples?|e\.g|i\.e|aka)$/i;
@@ -353,7 +358,9 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       const ow = OWNER.exec(r.t);
       const name = ow?.[1]?.trim();
       if (!ow || !name || !isOwnerName(name)) return undefined;
-      const owned: Reading = { ...r, owner: name, ...(ow[2] ? { label: { kind: 'kr' } } : {}), t: r.t.slice(ow[0].length) };
+      // "OCTO Objective 1: …": an organisation's objective, numbered, like "Data team KR:".
+      const label: Label | undefined = ow[3] ? { kind: 'objective', n: ow[3], owned: true } : ow[2] ? { kind: 'kr' } : undefined;
+      const owned: Reading = { ...r, owner: name, ...(label ? { label } : {}), t: r.t.slice(ow[0].length) };
       const again = takeLabel(owned);
       return again ? { ...again, label: { kind: again.label!.kind } } : owned;
     },
@@ -395,6 +402,8 @@ function takeLabel(r: Reading): Reading | undefined {
     return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t: '' };
   }
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
+  // "O1 Installs > O2 Content > O5 Referrals": objectives ranked by their ids, not one of them.
+  if (ob && (r.t.slice(ob[0].length).match(OTHER_OBJECTIVE_IDS) ?? []).length >= 2) return undefined;
   if (ob) {
     const n = ob[1] ?? ob[2] ?? ob[3];
     // "OKR 1: THOUGHT LEADERSHIP: Test our theory …": a theme in capitals before the objective's text.

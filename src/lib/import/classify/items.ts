@@ -42,6 +42,8 @@ export interface ItemContext {
   krsElsewhere?: boolean;
   /** Under a heading that names goals or objectives ("Goals", "Our objectives"). */
   goalsSection: boolean;
+  /** Under a heading named "Objectives" ("### Objectives", "Yearly objectives"): the word the labels use, not "Goals". */
+  objectivesHeading?: boolean;
   /** The open objective is a heading's, and this list sits right under it (not under a nested item). */
   underHeadingObjective?: boolean;
   /** The parent item is a key result. */
@@ -65,7 +67,8 @@ const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOn
 export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem[] = [], plainLeads = 0): DocProfile {
   return {
     plainLeads,
-    labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
+    // "CTO Objective 1: …" in an example does not make the document one that labels its objectives.
+    labelledObjectives: leads.filter((l) => l.label?.kind === 'objective' && !l.label.owned).length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
     nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
   };
@@ -320,6 +323,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     name: 'goal without an objective',
     rule: (i, c) => {
       if (c.objective || nested(i)) return undefined;
+      // "Objective 1: …" elsewhere, then plain items under "### Objectives": the heading names them as the labels do.
+      if (c.objectivesHeading && c.profile.labelledObjectives && !i.lead.label)
+        return decided('objective', `${describe(i)} under a heading named "Objectives", in a document labelling its objectives so`, true);
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
       // Where the document labels its objectives, a "User Goals" list beside them is not more of them.
       if (c.goalsSection && !c.profile.labelledObjectives)

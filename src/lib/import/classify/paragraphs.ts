@@ -6,7 +6,7 @@
 // then the rules after it are tried. Pure.
 import { startsWithField, type LeadLine, type Lead } from '../outline.ts';
 import type { Classified, DocProfile } from './items.ts';
-import { headingRole, namesGoals, type Role } from './roles.ts';
+import { headingRole, missionStatement, namesGoals, type Role } from './roles.ts';
 
 export interface ParagraphPlace {
   lines: readonly LeadLine[];
@@ -26,11 +26,17 @@ export interface ParagraphPlace {
   objectiveJustOpened?: boolean;
   /** Right under the open objective's "Key Results" heading. */
   underKrHeading?: boolean;
+  /** A key-result table comes before the next heading. */
+  krTableSoon?: boolean;
   profile: DocProfile;
 }
 
 export type ParagraphClass = { rule: string; index: number } & (
   | { role: 'objective'; evidence: Classified }
+  /** "**Mission: Every search finds it**" over a key-result table, no objective open: the objective it measures. */
+  | { role: 'mission'; title: string }
+  /** "KRs:⏎1.Lead time …⏎e.g. …⏎2. Deploys …": plain text numbering its key results line by line (the indexes of the numbered lines). */
+  | { role: 'numbered lines'; numbered: number[] }
   /** "O1. …⏎O2. …": every line labels itself an objective — one objective per line. */
   | { role: 'objective lines' }
   /** "Grow adoption of the SDK⏎Key Results:" over a list: the objective, then the label of its key results. */
@@ -71,6 +77,19 @@ export function objectiveLine(
   return undefined;
 }
 
+/**
+ * The lines of a paragraph numbered 1, 2, 3 … in order ("1.Lead time", "2. Deploys"), where Markdown saw no list
+ * (no space after the dot, or the list would not start at 1): their indexes, or none.
+ */
+export function countedLines(lines: readonly LeadLine[]): number[] {
+  const at: number[] = [];
+  lines.forEach((l, i) => {
+    const n = l.lead.numbered ? /^\s*(\d{1,2})[.)]/.exec(l.lead.raw)?.[1] : undefined;
+    if (n && Number(n) === at.length + 1) at.push(i);
+  });
+  return at.length >= 2 ? at : [];
+}
+
 /** A short plain line that could name an objective: no emphasis, label or closing punctuation, not a part's name. */
 export function isPlainLead(l: Lead): boolean {
   const words = l.title.split(/\s+/).filter(Boolean).length;
@@ -89,12 +108,30 @@ export function isPlainLead(l: Lead): boolean {
 /** The rules for paragraphs, in the order they are tried. */
 export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] = [
   {
+    name: 'mission over a key-result table',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (p.lines.length !== 1 || !first || p.objectiveOpen || !p.krTableSoon || first.lead.label) return undefined;
+      const title = missionStatement(first.lead.raw.replace(/[*_]/g, ''));
+      return title ? { role: 'mission', title } : undefined;
+    },
+  },
+  {
     name: 'objective over a key results label',
     rule: (p) => {
       const [first, label, ...rest] = p.lines;
       if (!first || !label || rest.length || !p.listFollows || p.profile.labelledObjectives) return undefined;
       const named = /:\s*$/.test(label.lead.raw) && headingRole(label.lead.title.replace(/:$/, '')) === 'key-results';
       return named && isPlainLead(first.lead) ? { role: 'objective over key results' } : undefined;
+    },
+  },
+  {
+    // Under an open objective, or after its label: "KRs:" then "1.Lead time …", "e.g. …", "2. Deploys …".
+    name: 'numbered lines',
+    rule: (p) => {
+      const numbered = countedLines(p.lines);
+      if (!numbered.length || numbered.some((i) => p.lines[i]!.lead.label?.kind === 'objective')) return undefined;
+      return p.objectiveOpen || p.lines[0]!.lead.label?.kind === 'objective' ? { role: 'numbered lines', numbered } : undefined;
     },
   },
   {

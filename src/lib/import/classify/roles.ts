@@ -129,6 +129,10 @@ export const namesGoals = (heading: string) => {
   return GOALS_HEADING.test(text) || OKRS_HEADING.test(text);
 };
 
+/** "Mission: …", "使命：…": what a section is for, in a sentence — its objective where a key-result table follows. */
+const MISSION = /^(?:(?:our\s+)?mission(?:\s+statement)?|使命)\s*[:：]\s*(\S.*)$/i;
+export const missionStatement = (line: string): string | undefined => MISSION.exec(line.trim())?.[1]?.trim();
+
 /** Where a list stands: what announced it and which parts are open around it. */
 export interface ListPlace {
   /** The role a label or field just before it announced ("**Key Results:**", "Initiatives:", "our objectives:"). */

@@ -56,6 +56,7 @@ export function readList(st: ReadState, l: List): void {
   const kr = st.lastKr;
   st.lastKr = undefined;
   if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
+  if (kr && c.read === 'items' && detailUnder(l, kr)) return krDetailList(st, items(), kr);
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') {
@@ -130,6 +131,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       krList: at.krList,
       krsElsewhere,
       goalsSection: goals,
+      objectivesHeading: objectivesHeading(st, item),
       underKr: at.underKr,
       underHeadingObjective: Boolean(at.underHeading),
       underBoldObjective: Boolean(at.underBoldObjective),
@@ -286,6 +288,27 @@ function krFieldList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft):
   });
   st.krScope = outer;
   return true;
+}
+
+/** A top-level item of the innermost heading, which names objectives by that word alone ("### Objectives", "Yearly objectives"). */
+function objectivesHeading(st: ReadState, item: OutlineItem): boolean {
+  const sec = st.stack.at(-1);
+  if (!sec || sec.depth > 6 || sec.objective || !/^(?:[\p{L}-]+\s+)?objectives:?$/iu.test(sec.text.trim())) return false;
+  return Boolean(st.sectionAt.get(sec.line)?.items.some((x) => x.line === item.line));
+}
+
+/** "3.Platform cost⏎  - velocity⏎  - people ratio": a list indented on the line right under a key result's line details it. */
+function detailUnder(l: List, kr: KrDraft): boolean {
+  const at = l.position?.start;
+  return Boolean(at && at.column > 1 && at.line === kr.where.line + 1 && !kr.where.endLine);
+}
+
+/** The items detailing a key result: its note, each placed. */
+function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft): void {
+  for (const i of allItems(items)) {
+    kr.note = [kr.note, i.lead.raw].filter(Boolean).join('; ');
+    placed(st, i.line, i.endLine, 'a note of the key result above it');
+  }
 }
 
 /** An item that is neither: reported, and each line nested under it read (or reported) in turn. */

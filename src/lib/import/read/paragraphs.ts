@@ -5,11 +5,12 @@ import type { Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { paragraphLeads, type LeadLine } from '../outline.ts';
-import type { ObjectiveDraft } from '../types.ts';
+import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
-import { ownerColumnLast } from '../classify/roles.ts';
+import { holdsKeyResults } from './table-class.ts';
+import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { short, withUrls } from './text.ts';
 import {
   asMeasuredBy,
@@ -52,6 +53,7 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period) || st.periodKnown,
     looseOpen: Boolean(top(st)?.loose),
     underKrHeading: top(st)?.role === 'key-results',
+    krTableSoon: beforeHeading.some((b) => b.type === 'table' && holdsKeyResults(st, b)),
     profile: st.profile,
   };
   let c = classifyParagraph(place);
@@ -85,6 +87,12 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       if (!first!.lead.title) st.awaitingTitle = o;
       return linesInto(st, o, place.lines.slice(1));
     }
+    case 'mission': {
+      const o = newObjective(st, { title: c.title, line, why: MISSION });
+      return openLoose(st, o, c.title, line);
+    }
+    case 'numbered lines':
+      return numberedLines(st, place.lines, c.numbered);
     case 'objective lines': {
       let o: ObjectiveDraft | undefined;
       for (const l of place.lines) o = newObjective(st, { title: l.lead.title, label: objectiveLabel(l.lead), line: l.line, lead: l.lead });
@@ -114,6 +122,45 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
   }
 }
 
+/**
+ * Plain text numbering key results: an objective's label first opens it (its title on the next line when the label
+ * stands alone), a "KRs:" label is placed, other lines before the first number describe the objective; each numbered
+ * line is a key result and the lines under it ("e.g. …", "•Onboarding …") its note.
+ */
+function numberedLines(st: ReadState, lines: readonly LeadLine[], numbered: readonly number[]) {
+  let i = 0;
+  let o = currentObjective(st);
+  const first = lines[0]!;
+  if (first.lead.label?.kind === 'objective') {
+    // "Objective 3:" alone, "Efficiency: Enable teams …" on the next line: all of that line is the title.
+    const titled = first.lead.title ? first : numbered[0]! > 1 ? lines[1] : undefined;
+    const title = titled === first ? first.lead.title : (titled?.lead.raw.replace(/[.\s]+$/, '') ?? '');
+    o = newObjective(st, { title, label: objectiveLabel(first.lead), line: first.line, lead: first.lead });
+    openLoose(st, o, title, first.line);
+    if (titled && titled !== first) placed(st, titled.line, undefined, "the objective's title (under its label)");
+    i = titled && titled !== first ? 2 : 1;
+    if (!title) st.awaitingTitle = o;
+  }
+  if (!o) return readLines(st, lines);
+  let kr: KrDraft | undefined;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (numbered.includes(i)) {
+      kr = krFromLine(st, o, l);
+      continue;
+    }
+    if (kr) {
+      const t = withUrls(inline(st, l.nodes)).replace(/^[•◦▪‣∙●○■□]\s*/, '');
+      kr.note = [kr.note, t].filter(Boolean).join('; ');
+      placed(st, l.line, undefined, 'a note of the key result above it');
+    } else if (/:\s*$/.test(l.lead.raw) && headingRole(l.lead.title) === 'key-results')
+      placed(st, l.line, undefined, 'the label of its key results');
+    else fieldOrDescription(st, o, l);
+  }
+  // An indented list right under the last numbered line is that key result's detail (../read/lists.ts).
+  st.lastKr = kr && numbered.at(-1) === lines.length - 1 ? kr : undefined;
+}
+
 /** A paragraph line by line: key results and fields where they belong; the rest describes the open objective or is reported. */
 function readLines(st: ReadState, lines: readonly LeadLine[]) {
   const leftovers: { text: string; line: number }[] = [];
@@ -128,6 +175,7 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
 }
 
+const MISSION = { role: 'objective', evidence: 'a mission line over a key-result table, with no objective open', guess: true } as const;
 const OVER_KR_LABEL = { role: 'objective', evidence: 'a plain line over a "Key Results:" label and its list', guess: true } as const;
 
 /** A line (not a heading) opened this objective: it stays open for the blocks after it, until the next heading. */

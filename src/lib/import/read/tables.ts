@@ -4,9 +4,9 @@
 // Every row or cell that is not used is reported with its text.
 import type { Table, TableRow } from 'mdast';
 import { NOTES_WHY } from '../classify/roles.ts';
-import { classifyTable, isScoringHeadRow, type NotesSection, type TableClass } from '../classify/tables.ts';
+import { classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
-import { endLineOf, lineOf, wholeEmphasis, type InlineText } from '../markdown.ts';
+import { endLineOf, lineOf, type InlineText } from '../markdown.ts';
 import { leadOf } from '../outline.ts';
 import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type TableNote, type TableRows } from '../tables.ts';
 import type { ObjectiveDraft } from '../types.ts';
@@ -15,6 +15,7 @@ import { parseGrade } from '../values.ts';
 import { readControlRows } from './control.ts';
 import { krFromLine } from './key-results.ts';
 import { objectiveMatch } from './lists.ts';
+import { boldFirst, normHeader, notesSection } from './table-class.ts';
 import { yearOf } from './text.ts';
 import {
   currentObjective,
@@ -25,6 +26,7 @@ import {
   note,
   placed,
   sectionPeriod,
+  top,
   unmapped,
   where,
   type ReadState,
@@ -37,13 +39,7 @@ export function readTable(st: ReadState, t: Table): void {
   const [head, ...body] = t.children;
   if (!head) return;
   const headers = head.children.map((c) => inline(st, c.children).text);
-  const norm = headers.map((h) =>
-    h
-      .toLowerCase()
-      .replace(/\([^)]*\)/g, '')
-      .replace(/[*_]/g, '')
-      .trim(),
-  );
+  const norm = headers.map(normHeader);
   const rows: Rows = body.map((r) => ({ line: lineOf(r), cells: r.children.map((c) => inline(st, c.children)) }));
   const c = classifyTable({
     norm,
@@ -54,23 +50,31 @@ export function readTable(st: ReadState, t: Table): void {
   applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
 }
 
-const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals', 'examples']);
-function notesSection(st: ReadState): { notesSection?: NotesSection } {
-  const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
-  return role ? { notesSection: role as NotesSection } : {};
+/**
+ * "### Module A: Search" over a key-result table, no objective open: the heading names the objective
+ * the rows measure (a guess); a team's heading, the team's objective. Not a period's heading, nor a part's.
+ */
+function headingObjective(st: ReadState): ObjectiveDraft | undefined {
+  const sec = top(st);
+  if (!sec || sec.loose || !(sec.role === 'generic' || sec.role === 'team') || sec.period || sec.depth > 6) return undefined;
+  const title = leadOf(sec.text).title;
+  if (!title) return undefined;
+  const why = { role: 'objective' as const, evidence: 'a section heading over a key-result table, with no objective open', guess: true };
+  const o = newObjective(st, { title, line: sec.line, why });
+  sec.objective = o;
+  return o;
 }
-
-const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
 
 function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: TableRow[]; line: number; end: number }) {
   const { line, end } = at;
-  const readable = c.role !== 'unknown' && c.role !== 'notes' && !(c.role === 'key results' && !currentObjective(st));
+  const krsOf = c.role === 'key results' ? (currentObjective(st) ?? headingObjective(st)) : undefined;
+  const readable = c.role !== 'unknown' && c.role !== 'notes' && !(c.role === 'key results' && !krsOf);
   if (readable) placed(st, line, undefined, `the header of a table of ${c.role}`);
   switch (c.role) {
     case 'flat okr':
       return flatOkrTable(st, t, c.objectiveColumn, line);
     case 'key results': {
-      const o = currentObjective(st);
+      const o = krsOf;
       if (!o) return unmapped(st, line, end, 'key result table outside any objective not mapped', t.headers.join(' | '));
       return krTable(st, o, t, line);
     }
