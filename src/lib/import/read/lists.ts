@@ -63,7 +63,7 @@ export function readList(st: ReadState, l: List): void {
     return;
   }
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples', 'measures']);
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'earlier', 'not-goals', 'process', 'examples', 'measures']);
     const role =
       announced === 'not-goals'
         ? 'not-goals'
