@@ -118,6 +118,10 @@ export const NOTES_WHY: Readonly<Partial<Record<Role, string>>> = {
   initiatives: 'a step of an initiative, not an OKR',
 };
 
+/** A lead-in that names an example and ends in a colon: what follows illustrates, it is not the document's own. */
+export const announcesExample = (text: string): boolean =>
+  /[:：]\s*$/.test(text) && /\b(?:examples?|for instance|hypothetical|illustrat(?:e|es|ion|ive))\b/i.test(text);
+
 /** Roles that are parts of an objective: a heading naming one does not end a bold-line objective. */
 export const isObjectivePart = (role: Role | undefined) =>
   role === 'key-results' || role === 'initiatives' || role === 'dependencies' || role === 'risks';
@@ -168,7 +172,8 @@ export function classifyList(l: ListPlace): ListClass {
     l.within.has('examples') ||
     (l.within.has('initiatives') && l.within.has('detail')) ||
     l.within.has('measures') ||
-    part === 'not-goals'
+    part === 'not-goals' ||
+    part === 'examples'
   )
     return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };
