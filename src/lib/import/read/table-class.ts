@@ -12,7 +12,14 @@ export const normHeader = (h: string) =>
     .replace(/[*_]/g, '')
     .trim();
 
-const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals', 'examples']);
+const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>([
+  'retrospective',
+  'metrics',
+  'beyond',
+  'earlier',
+  'not-goals',
+  'examples',
+]);
 export function notesSection(st: ReadState): { notesSection?: NotesSection } {
   const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
   return role ? { notesSection: role as NotesSection } : {};
