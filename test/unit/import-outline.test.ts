@@ -105,6 +105,12 @@ describe('list items', () => {
     // "OCTO Objective 1:" names another organisation's objective: it does not make the document a labelling one.
     expect(profileOf([leadOf('OCTO Objective 1: Better care'), leadOf('Objective 2: Faster')]).labelledObjectives).toBe(1);
   });
+  it('"Objective: a question?" beside "Key Result: a question?" defines the terms: not an objective', () => {
+    const list = items('- **Objective** : What do we want?\n- **Key Result** : How will we know?\n');
+    expect(classifyItem(list[0]!, ctx({ siblings: list }))).toMatchObject({ role: 'note' });
+    const real = items('- **Objective** : What do we want?\n  - KR: Ask 10 users\n');
+    expect(classifyItem(real[0]!, ctx({ siblings: real }))).toMatchObject({ role: 'objective' });
+  });
   it('links and tables of contents are notes, never objectives', () => {
     const [toc] = items('- [Goals](#goals)\n');
     expect(classifyItem(toc!, ctx({ objective: true }))).toMatchObject({ role: 'note' });

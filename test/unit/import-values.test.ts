@@ -1,5 +1,6 @@
 // Values as OKR documents write them (src/lib/import/values.ts): every example from issue 8.
 import { describe, expect, it } from 'vitest';
+import { buildKeyResult } from '../../src/lib/import/key-results.ts';
 import {
   findFromTo,
   findNumbers,
@@ -211,5 +212,20 @@ describe('periods and dates', () => {
     expect(parseDate('April 7', 2026)).toEqual({ date: '2026-04-07', yearAssumed: true });
     expect(parseDate('7 April 2026')).toEqual({ date: '2026-04-07', yearAssumed: false });
     expect(parseDate('February 30', 2026)).toBeUndefined();
+  });
+});
+
+describe('parts of a compound key result', () => {
+  it('names a part by the words after its number when only a verb comes before it', () => {
+    const draft = {
+      where: { file: 'a.md', line: 1 },
+      title: 'Launch the meetups with 70% of staff attending and achieve 75% staff approval for the plan.',
+      fromTitle: true,
+      redactions: [],
+    };
+    const kr = buildKeyResult(draft, 'kr1', () => undefined);
+    expect(kr.kind).toBe('compound');
+    const parts = (kr as { parts?: { title: string }[] }).parts ?? [];
+    expect(parts.map((p) => p.title)).toContain('75% staff approval');
   });
 });

@@ -119,17 +119,31 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
  * period anywhere but a year in its text is read again as that year's, if that finds more.
  */
 function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptions) {
-  const read = (periodKnown: boolean, yearHint?: { year: number; from: string }) => {
+  const read = (periodKnown: boolean, yearHint?: { year: number; from: string }, samplesAreOkrs = false) => {
     const entries: ReportEntry[] = [];
-    return { md: readMarkdown(file, text, (e) => entries.push(e), { periodKnown, ...(yearHint ? { yearHint } : {}) }), entries };
+    const o = { periodKnown, ...(yearHint ? { yearHint } : {}), ...(samplesAreOkrs ? { samplesAreOkrs } : {}) };
+    return { md: readMarkdown(file, text, (e) => entries.push(e), o), entries };
   };
   const known = Boolean(opts.period) || Boolean(periodFromPath(file));
   const first = read(known);
   const year = commonestYear(text);
-  if (known || first.md.periods.size || !year) return first;
-  const again = read(true, { year: year.year, from: `the year the text names most often (${year.count} times)` });
-  const found = (r: typeof first) => r.md.objectives.length + r.md.objectives.reduce((n, o) => n + o.keyResults.length, 0);
-  return found(again) >= found(first) ? again : first;
+  if (known || first.md.periods.size || !year) return samplesIfNone(first, (samples) => read(known, undefined, samples));
+  const hint = { year: year.year, from: `the year the text names most often (${year.count} times)` };
+  const again = read(true, hint);
+  const chosen = found(again) >= found(first) ? again : first;
+  return samplesIfNone(chosen, (samples) => read(chosen === again, chosen === again ? hint : undefined, samples));
+}
+
+const found = (r: { md: DocRecords }) => r.md.objectives.length + r.md.objectives.reduce((n, o) => n + o.keyResults.length, 0);
+
+/**
+ * An article whose only OKRs are samples ("### Sample Objective", "### Sample Key Results"): with no key result
+ * read, the samples are read as the document's own — kept when that finds key results.
+ */
+function samplesIfNone<R extends { md: DocRecords }>(r: R, again: (samples: boolean) => R): R {
+  if (!r.md.exampleHeadings || r.md.objectives.some((o) => o.keyResults.length)) return r;
+  const samples = again(true);
+  return samples.md.objectives.some((o) => o.keyResults.length) ? samples : r;
 }
 
 /**

@@ -2,6 +2,7 @@
 // content model: choose its kind (metric, count, threshold, milestone, compound, redacted), its
 // numbers, unit and labels, following docs/transcription-rules.md. Every choice the document does
 // not state outright is reported as a guess.
+import { GOAL_VERB } from './classify/roles.ts';
 import { slug } from './ids.ts';
 import { proseShape, readOutcome, type ProseShape } from './prose.ts';
 import type { KrDraft, KrRecord, Report } from './types.ts';
@@ -339,8 +340,11 @@ function partTitle(text: string, m: Measure): string {
       .split(/[;,(]|\b(?:with|and|while|within|via|on)\b/i)
       .at(-1) ?? '',
   );
-  if (before && before.split(/\s+/).length <= 6) return before.charAt(0).toUpperCase() + before.slice(1);
   const after = cut(text.slice(m.end).split(/[;,)]|\b(?:and|with|while|via|evidenced)\b/i)[0] ?? '');
+  // "… and achieve 80% team member approval for …": a verb alone before the number names no measure; the words after it do.
+  const named = cut(after.split(/\b(?:for|in|of|by|at|to|from|on|within|during)\b/i)[0] ?? '');
+  if (/^\p{L}+$/u.test(before) && GOAL_VERB.test(before) && named && named.split(/\s+/).length <= 5) return `${m.raw} ${named}`;
+  if (before && before.split(/\s+/).length <= 6) return before.charAt(0).toUpperCase() + before.slice(1);
   if (after && after.split(/\s+/).length <= 6) return after.charAt(0).toUpperCase() + after.slice(1);
   return m.raw;
 }

@@ -211,6 +211,8 @@ export interface DocRecords {
   period?: string;
   /** How the document's period was found, for the report. */
   periodWhere?: Where;
+  /** Headings that give examples ("## Examples", "### Sample Objective"): what they hold was reported, not read. */
+  exampleHeadings?: number;
   orgName?: string;
   classification?: 'public' | 'internal';
   pillars: string[];

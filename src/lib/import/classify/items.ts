@@ -148,6 +148,16 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         : undefined,
   },
   {
+    // "- **Objective**: Where do we want to go?" beside "- **Key Result**: How will we know?": the terms defined, not OKRs.
+    name: 'labels defined by questions',
+    rule: (i, c) => {
+      const question = (x: OutlineItem) => !nested(x) && !x.more.length && /\?\s*$/.test(x.lead.title);
+      if (i.lead.label?.kind !== 'objective' || !question(i)) return undefined;
+      const pair = c.siblings.some((s) => s !== i && s.lead.label?.kind === 'kr' && question(s));
+      return pair ? decided('note', 'a label defined by a question beside the other label defined so: what the terms mean') : undefined;
+    },
+  },
+  {
     name: 'labelled objective',
     rule: (i) =>
       i.lead.label?.kind === 'objective'

@@ -32,7 +32,7 @@ export function readMarkdown(
   file: string,
   text: string,
   report: Report,
-  opts: { periodKnown?: boolean; yearHint?: { year: number; from: string } } = {},
+  opts: { periodKnown?: boolean; yearHint?: { year: number; from: string }; samplesAreOkrs?: boolean } = {},
 ): DocRecords {
   const doc = emptyDoc(file);
   // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
@@ -43,7 +43,11 @@ export function readMarkdown(
   summariesAsHeadings(root);
   componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
-  const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(root, (nodes) => inlineText(nodes, ctx).text);
+  const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(
+    root,
+    (nodes) => inlineText(nodes, ctx).text,
+    opts.samplesAreOkrs,
+  );
   const st: ReadState = {
     file,
     doc,
@@ -56,6 +60,7 @@ export function readMarkdown(
     ...pathYearOf(file),
     ...pathPeriodOf(file),
     periodKnown: Boolean(opts.periodKnown),
+    ...(opts.samplesAreOkrs ? { samplesAreOkrs: true } : {}),
     ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
     stack: [],
     ordinals: new Map(),
@@ -85,7 +90,7 @@ function pathYearOf(file: string): { pathYear?: { year: number; fiscal: boolean 
 }
 
 /** Every heading's section by line, and the lead of every heading, list item and paragraph line (for the labels the document uses). */
-function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => string) {
+function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => string, samplesAreOkrs = false) {
   const sectionAt = new Map<number, SectionSummary>();
   const siblingsAt = new Map<number, SectionSummary[]>();
   const walk = (ss: SectionSummary[]) => {
@@ -111,7 +116,7 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
     if (n.type === 'heading') {
       const lead = sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children));
       if (examples && n.depth <= examples) examples = 0;
-      if (!examples && headingRole(lead.title) === 'examples') examples = n.depth;
+      if (!examples && !samplesAreOkrs && headingRole(lead.title) === 'examples') examples = n.depth;
       if (!examples) leads.push(lead);
     } else if (examples) continue;
     else if (n.type === 'list') {
@@ -131,8 +136,9 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
 function readBlock(st: ReadState, node: RootContent, after: readonly RootContent[] = []): void {
   // Only a list right after a key result can hold its fields; only a paragraph right after "### Objective" is its title.
   if (node.type !== 'list') st.lastKr = undefined;
+  // "### Objective" over a single bullet: the bullet is its title (./lists.ts).
+  if (node.type !== 'paragraph' && node.type !== 'list') st.awaitingTitle = undefined;
   if (node.type !== 'paragraph') {
-    st.awaitingTitle = undefined;
     st.awaitingKrTitle = undefined;
   }
   switch (node.type) {

@@ -33,7 +33,10 @@ import {
 } from './state.ts';
 
 export function readHeading(st: ReadState, h: Heading): void {
-  const text = inline(st, h.children).text;
+  // "Key&nbsp;Results": a no-break space is a space.
+  const written = inline(st, h.children).text.replace(/\u00a0/g, ' ');
+  // "### Sample Objective" where the samples are all the OKRs there are: an objective's heading.
+  const text = st.samplesAreOkrs ? written.replace(SAMPLE_WORD, '') || written : written;
   const line = lineOf(h);
   // "### Objective" then "### Key Results" at the same level: the key results are that objective's; so are
   // they when a line opened the objective ("OKR 1: …" then "# Key Results").
@@ -42,7 +45,7 @@ export function readHeading(st: ReadState, h: Heading): void {
   const objectiveWasOpen = Boolean(currentObjective(st));
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
-  const lead = summary?.lead ?? leadOf(text);
+  const lead = text === written ? (summary?.lead ?? leadOf(text)) : leadOf(text);
   const parent = currentObjective(st);
   const sec: Section = { depth: h.depth, text, line, role: 'generic' };
   st.stack.push(sec);
@@ -51,6 +54,8 @@ export function readHeading(st: ReadState, h: Heading): void {
   if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
   applyHeading(st, h, c, { sec, lead, parent });
 }
+
+const SAMPLE_WORD = /^(?:an?\s+)?(?:samples?|examples?)(?:\s+of)?\s+(?=\S)/i;
 
 /** Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts. */
 function closeSections(st: ReadState, depth: number, text: string) {
@@ -185,6 +190,11 @@ function applyHeading(
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);
+      if (c.part === 'examples' && st.samplesAreOkrs) {
+        sec.role = 'generic';
+        return note(st, line, `heading "${short(sec.text)}" gives samples, the only OKRs the document has: read as its own`);
+      }
+      if (c.part === 'examples') st.doc.exampleHeadings = (st.doc.exampleHeadings ?? 0) + 1;
       if (c.part === 'examples')
         return note(st, line, `heading "${short(sec.text)}" gives examples: what it holds is reported, not imported`);
       if (c.part === 'process')

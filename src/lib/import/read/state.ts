@@ -52,6 +52,8 @@ export interface ReadState {
   readonly periodKnown: boolean;
   /** The period the file's path names ("acme-2019-Q2-team.md"), the document's unless it names its own. */
   readonly pathPeriod?: string;
+  /** The document's only OKRs are its samples ("### Sample Objective"): read them as its own (../index.ts decides). */
+  readonly samplesAreOkrs?: boolean;
   /** The year guessed from the text, for quarters named without one when nothing else gives it. */
   readonly yearHint?: { year: number; fiscal: boolean; from: string };
   /** Open sections, outermost first. */
