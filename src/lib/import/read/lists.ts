@@ -5,7 +5,7 @@ import type { List, ListItem, Paragraph } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
 import { classifyList, headingRole, namesGoals, NOTES_WHY, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
-import { allItems, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
+import { allItems, leadOf, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { isKrFieldLabel, isKrOnlyLabel, isStatusLabel, krNote, labelledLine, readField } from './fields.ts';
 import { krFromLine, krFromNamedLine, krItem, KR_RE, stateKr } from './key-results.ts';
@@ -119,7 +119,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       return;
     }
     prev = undefined;
-    if (fieldItem(st, item, at.objective, at.underKr)) return;
+    if (fieldItem(st, item, at.objective, at.underKr, at.krList)) return;
     const c = classifyItem(item, {
       profile: st.profile,
       objective: Boolean(at.objective),
@@ -361,7 +361,7 @@ function noteItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: string) {
 }
 
 /** "Owner: CEO", "**Key Results:**" over a nested list, "Priority: P1", "**Status: ACHIEVED ✅**" as list items. */
-function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefined, underKr: boolean): boolean {
+function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefined, underKr: boolean, krList = false): boolean {
   if (item.lead.label || !item.leadNodes.length) return false;
   const f = labelledLine(item.leadNodes, st.ctx);
   if (!f) return false;
@@ -377,6 +377,12 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   const sentence = f.value.text.split(/\s+/).length >= 4;
   const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
   if (!used && !underKr && !(item.lead.owner && sentence) && boldLabel) {
+    // "**Adoption Age** : System versions are at most 6 months old" in a key-results list: a key result named by its label.
+    if (krList && o && sentence && !item.more.length && !item.other.length) {
+      const kr = krFromLine(st, o, { line: item.line, lead: leadOf(f.value.text), nodes: [] });
+      kr.note = [f.label, kr.note].filter(Boolean).join('; ');
+      return true;
+    }
     unmapped(st, item.line, item.line, `field "${f.label}" not mapped`, f.value.text);
     return true;
   }
