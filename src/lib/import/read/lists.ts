@@ -41,11 +41,6 @@ interface ItemsAt {
 }
 
 export function readList(st: ReadState, l: List): void {
-  if (st.awaitingTitle) {
-    const o = st.awaitingTitle;
-    st.awaitingTitle = undefined;
-    if (titleItem(st, o, l)) return;
-  }
   const announced = st.pending?.role;
   // "**Time with the children**" announcing key results, rather than "**Key Results:**": the name of their group.
   const label = st.pending?.label.replace(/:\s*$/, '').trim();
@@ -327,15 +322,6 @@ function objectivesHeading(st: ReadState, item: OutlineItem): boolean {
   const sec = st.stack.at(-1);
   if (!sec || sec.depth > 6 || sec.objective || !/^(?:[\p{L}-]+\s+)?objectives:?$/iu.test(sec.text.trim())) return false;
   return Boolean(st.sectionAt.get(sec.line)?.items.some((x) => x.line === item.line));
-}
-
-/** "### Objective" over one bullet and nothing under it: the bullet states the objective. */
-function titleItem(st: ReadState, o: ObjectiveDraft, l: List): boolean {
-  const [item] = outlineList(l, (n) => render(st, n));
-  if (l.children.length !== 1 || !item || item.children.length || item.more.length || item.other.length || !item.lead.title) return false;
-  o.title = item.lead.title.replace(/\s*\.\s*$/, '');
-  placed(st, item.line, item.endLine, "the objective's title (under its label heading)");
-  return true;
 }
 
 /** "3.Platform cost⏎  - velocity⏎  - people ratio": a list indented on the line right under a key result's line details it. */
