@@ -114,6 +114,17 @@ describe('list items', () => {
     expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
     expect(classifyItem(kr!.children[0]!, ctx({ objective: true, underKr: true }))).toMatchObject({ role: 'objective' });
   });
+  it('under a key result, a name and a number alone are a share of it, not an objective', () => {
+    const [kr] = items('1. `Run 3 open evenings`\n    * `Lars` : `0.6`\n    * Priya: 40%\n');
+    for (const share of kr!.children)
+      expect(classifyItem(share, ctx({ objective: true, underKr: true }))).toMatchObject({ role: 'note', guess: false });
+  });
+  it("a bold label after the objective's listed key results is another part of it, with its lines", () => {
+    const [label] = items('- **Review Notes**\n    1. `KR#3: the quote came late`\n');
+    expect(classifyItem(label!, ctx({ objective: true, krsListed: true }))).toMatchObject({ role: 'note', notesBelow: true });
+    // Before the key results are listed, the same shape is still read by its nesting.
+    expect(classifyItem(label!, ctx({ objective: true })).role).not.toBe('note');
+  });
 });
 
 describe('headings', () => {

@@ -52,6 +52,8 @@ export interface ItemContext {
   teamSection?: boolean;
   /** The other items of the same list. */
   siblings: readonly OutlineItem[];
+  /** The open objective's key results were listed under its "Key Results:" label, and this list is not that one. */
+  krsListed?: boolean;
   /**
    * A sibling states a field of what the list is under ("Status: …", "Progress: …", "Target: …"):
    * the list reports on that key result or objective, and its bold-labelled items are notes.
@@ -176,6 +178,18 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         : undefined,
   },
   {
+    // "- **Final Score**" over a table, "- **Tracking Notes**" over remarks, after the objective's "**Key
+    // Results:**" list: a bold label naming another part of the objective; it and its lines are notes.
+    name: 'bold label after the listed key results',
+    rule: (i, c) =>
+      c.krsListed && !c.krList && !c.underKr && !i.lead.label && i.lead.bold === 'whole'
+        ? {
+            ...decided('note', "a bold label after the objective's listed key results: another part of it, not a key result"),
+            notesBelow: true,
+          }
+        : undefined,
+  },
+  {
     name: 'key results list',
     rule: (i, c) => (c.krList && !nested(i) ? decided('kr', 'an item of a "Key results" list') : undefined),
   },
@@ -206,6 +220,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     name: 'objective under a key result',
     rule: (i, c) => {
       if (!c.underKr) return undefined;
+      // "`Ana` : `0.75`" under a key result: a person's share of it (or score), with no words to be a goal.
+      if (i.lead.owner && !nested(i) && !/\p{L}/u.test(i.lead.title))
+        return decided('note', `"${i.lead.owner}" and a number under a key result: a share of it, not an objective`);
       // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
       if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
         return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };

@@ -116,6 +116,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
     at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
     prev = undefined;
   }
+  if (ctx.krList && ctx.objective && ctx.objective.keyResults.length) st.krsListed.add(ctx.objective);
 
   function readItem(item: OutlineItem) {
     if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
@@ -136,6 +137,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
       reportBeside,
+      krsListed: Boolean(at.objective && !at.krList && st.krsListed.has(at.objective)),
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
     else if (c.role === 'kr' && at.objective) {
@@ -309,6 +311,10 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   st.itemObjective = before;
   // A line wholly in bold ("**CRO: Build pipeline**") is a field only when its label names one.
   if (!used && f.wholeBold) return false;
+  if (!used && o && item.children.length && headingRole(f.label) === 'key-results') {
+    keyResultsSaid(st, item, f.value.text, o);
+    return true;
+  }
   // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
   const sentence = f.value.text.split(/\s+/).length >= 4;
   const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
@@ -327,6 +333,17 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   else readItems(st, item.children, { ...at, krList: false });
   for (const b of item.other) st.readBlock(st, b);
   return true;
+}
+
+/**
+ * "**Key Results:** Ana and Raj" over a numbered list: the items nested under the label are the key
+ * results; what follows the label (who answers for them, a remark) says something of them all and is reported.
+ */
+function keyResultsSaid(st: ReadState, item: OutlineItem, said: string, o: ObjectiveDraft) {
+  unmapped(st, item.line, item.line, 'said of the key results listed under it, not mapped', said);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+  readItems(st, item.children, { objective: o, krList: true, underKr: false });
+  for (const b of item.other) st.readBlock(st, b);
 }
 
 /** The lines of a paragraph inside an objective's item: fields, else its description. */
