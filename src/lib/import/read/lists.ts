@@ -56,6 +56,7 @@ export function readList(st: ReadState, l: List): void {
   const kr = st.lastKr;
   st.lastKr = undefined;
   if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
+  if (kr && c.read === 'items' && lineOf(l) === (kr.where.endLine ?? kr.where.line) + 1) return krDetailList(st, items(), kr);
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') {
@@ -288,6 +289,20 @@ function krFieldList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft):
   });
   st.krScope = outer;
   return true;
+}
+
+/**
+ * "P0: 0.75: Deploy a reference server to⏎- accept calls⏎- send notifications": a list that starts on the
+ * line right after a key-result line, with no blank line between, details that key result: its items go
+ * into the key result's note; anything nested deeper is reported.
+ */
+function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft) {
+  for (const item of items) {
+    krNote(st, kr, '', inline(st, item.leadNodes).text, item.line);
+    for (const m of item.more) unmapped(st, m.line, m.line, 'line under a detail of a key result not mapped', m.lead.raw);
+    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a detail of a key result not mapped', c.lead.raw);
+    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a detail of a key result not mapped`);
+  }
 }
 
 /** An item that is neither: reported, and each line nested under it read (or reported) in turn. */
