@@ -139,7 +139,8 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       const soon = Boolean(p.listSoon && !p.objectiveJustOpened);
       // Where no objective is open (or only one a line like this opened), a bold line over a list opens one even in a
       // document that labels its objectives elsewhere ("### Q3" → "**Grow the clubs**" → "- Have 200 clubs").
-      const sentence = first && first.lead.title.split(/\s+/).length >= 3 && !/[:：]\s*$/.test(first.lead.raw);
+      // After a line like it opened the objective above, two words are enough ("**Secure funding**").
+      const sentence = first && first.lead.title.split(/\s+/).length >= (p.looseOpen ? 2 : 3) && !/[:：]\s*$/.test(first.lead.raw);
       const free = p.listFollows && p.inPeriod && sentence && (!p.objectiveOpen || (p.looseOpen && !p.objectiveJustOpened));
       const profile = free ? { ...p.profile, labelledObjectives: 0 } : p.profile;
       const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, profile, soon) : undefined;

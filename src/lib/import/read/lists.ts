@@ -59,10 +59,7 @@ export function readList(st: ReadState, l: List): void {
   if (kr && c.read === 'items' && lineOf(l) === (kr.where.endLine ?? kr.where.line) + 1) return krDetailList(st, items(), kr);
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
-  if (c.read === 'records') {
-    for (const item of l.children) recordItem(st, item, c.part, o);
-    return;
-  }
+  if (c.read === 'records') return readRecords(st, l, items(), c.part, o);
   if (c.read === 'notes') {
     const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples', 'measures']);
     const role =
@@ -106,14 +103,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
     const item = lazy < 0 ? whole : { ...whole, more: whole.more.slice(0, lazy) };
     readItem(item);
     if (lazy < 0) continue;
-    const m = whole.more[lazy]!;
-    const o = newObjective(st, { title: m.lead.title, label: objectiveLabel(m.lead), line: m.line, lead: m.lead, why: LAZY });
-    // "Key Results:" right after it: the items that follow are its key results.
-    const krLabel = isKrLabel(whole.more[lazy + 1]);
-    if (krLabel) placed(st, whole.more[lazy + 1]!.line, undefined, 'the label of its key-results');
-    linesInto(st, o, whole.more.slice(lazy + (krLabel ? 2 : 1)));
-    const sec = st.stack.at(-1);
-    if (sec?.loose && sec.objective === at.objective) sec.objective = o;
+    const { o, krLabel } = openLazyObjective(st, whole.more, lazy, at.objective);
     at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
     prev = undefined;
   }
@@ -155,6 +145,43 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
   }
 }
 
+/** The objective joined to an item's last lines (a lazy continuation): it opens, and stands for the open one from here on. */
+function openLazyObjective(st: ReadState, more: readonly LeadLine[], lazy: number, open: ObjectiveDraft | undefined) {
+  const m = more[lazy]!;
+  const o = newObjective(st, { title: m.lead.title, label: objectiveLabel(m.lead), line: m.line, lead: m.lead, why: LAZY });
+  // "Key Results:" right after it: the items that follow are its key results.
+  const krLabel = isKrLabel(more[lazy + 1]);
+  if (krLabel) placed(st, more[lazy + 1]!.line, undefined, 'the label of its key-results');
+  linesInto(st, o, more.slice(lazy + (krLabel ? 2 : 1)));
+  const sec = st.stack.at(-1);
+  if (sec?.loose && sec.objective === open) sec.objective = o;
+  return { o, krLabel };
+}
+
+/**
+ * A part's list (initiatives, risks …) item by item. "• Last project⏎Grow the network⏎Key Results:" with no
+ * blank line: the objective joined to a record starts the next objective, and the items after it are its own.
+ */
+function readRecords(st: ReadState, l: List, outline: readonly OutlineItem[], part: Role, o: ObjectiveDraft | undefined) {
+  const cut = outline.findIndex((i) => !i.children.length && !i.other.length && lazyObjective(i.more) >= 0);
+  for (const item of cut < 0 ? l.children : l.children.slice(0, cut)) recordItem(st, item, part, o);
+  if (cut < 0) return;
+  const whole = outline[cut]!;
+  const lazy = lazyObjective(whole.more);
+  recordItem(st, before(whole, lazy), part, o);
+  const next = openLazyObjective(st, whole.more, lazy, o);
+  readItems(st, outline.slice(cut + 1), { objective: next.o, krList: next.krLabel, underKr: false });
+}
+
+/** An item cut short before its `n`th joined line: the record it is without the lines that start an objective. */
+function before(item: OutlineItem, n: number): ListItem {
+  const nodes = [item.leadNodes, ...item.more.slice(0, n).map((m) => m.nodes)];
+  const children = nodes.flatMap((ns, i) => (i ? [{ type: 'break' } as const, ...ns] : ns));
+  const start = item.node.position!.start;
+  const end = { line: item.more[n]!.line - 1, column: 1 };
+  return { ...item.node, children: [{ type: 'paragraph', children, position: { start, end } }] };
+}
+
 /** Where an objective starts among the lines joined to an item: a labelled one, or a plain line over "Key Results:". */
 function lazyObjective(more: readonly LeadLine[]): number {
   const labelled = more.findIndex((m) => m.lead.label?.kind === 'objective' && m.lead.title);
@@ -168,7 +195,7 @@ const isKrLabel = (m: LeadLine | undefined) =>
 
 const LAZY: Classified = {
   role: 'objective',
-  evidence: 'a labelled objective joined to the item above it (no blank line between)',
+  evidence: 'an objective (labelled, or over "Key Results:") joined to the item above it (no blank line between)',
   guess: true,
 };
 
