@@ -266,7 +266,8 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   // (unless a line under it states the objective).
   const krLabel = s.boldLines.find((t) => headingRole(t) === 'key-results');
   const stated = s.objectiveLines > 0 || s.boldLines.some((t) => !headingRole(t));
-  if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !aboutTheDocument(l.title))
+  // Its own success criteria outweigh a section word in it ("Changelog videos").
+  if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !NOT_GOALS.test(l.title))
     return decided(`heading over its own key results ("${krLabel}")`);
   if (ctx.profile.labelledObjectives) return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);

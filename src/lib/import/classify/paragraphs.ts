@@ -47,14 +47,19 @@ export type ParagraphClass = { rule: string; index: number } & (
 type Decision = ParagraphClass extends infer T ? (T extends unknown ? Omit<T, 'rule' | 'index'> : never) : never;
 type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
 
-/** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines in a document that does not label objectives. */
-export function objectiveLine(
-  l: Lead,
-  listFollows: boolean,
-  krLines: number,
-  profile: DocProfile,
-  listSoon = listFollows,
-): Classified | undefined {
+/** Where a line that may open an objective stands. */
+interface LineContext {
+  listFollows: boolean;
+  /** "KR:" lines under it in the same paragraph. */
+  krLines: number;
+  /** A list comes within the next few blocks. */
+  listSoon: boolean;
+  /** Unlabelled bold lines may open objectives here (the document does not label its objectives, or none is open). */
+  unlabelledOpen: boolean;
+}
+
+/** A line that opens an objective: labelled and bold, or bold over a list or "KR:" lines where unlabelled lines may open one. */
+export function objectiveLine(l: Lead, { listFollows, krLines, listSoon, unlabelledOpen }: LineContext): Classified | undefined {
   // "_What is the main thing?_" asks; it does not name an objective; "**Key risks**" names a part of one.
   if (!l.title || /\?\s*$/.test(l.title) || headingRole(l.title) || (!l.label && startsWithField(l.raw))) return undefined;
   // "**Key results:**" labels what follows; "**Build a planning tool for the field team**:" is a sentence all the same.
@@ -62,7 +67,7 @@ export function objectiveLine(
   // "*Objective:* Build the catalogue" with no list after it: an objective without key results yet.
   if (l.label?.kind === 'objective' && (l.bold || krLines || listFollows))
     return { role: 'objective', evidence: 'labelled "Objective"', guess: false };
-  if (l.label || profile.labelledObjectives || l.bold !== 'whole') return undefined;
+  if (l.label || !unlabelledOpen || l.bold !== 'whole') return undefined;
   if (krLines) return { role: 'objective', evidence: `bold line over ${krLines} "KR:" line${krLines === 1 ? '' : 's'}`, guess: false };
   if (listFollows) return { role: 'objective', evidence: 'bold line followed by a list', guess: true };
   // "**Help every agent reach every customer**", a description, then "We'll know …:" over a list.
@@ -142,8 +147,10 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       // After a line like it opened the objective above, two words are enough ("**Secure funding**").
       const sentence = first && first.lead.title.split(/\s+/).length >= (p.looseOpen ? 2 : 3) && !/[:：]\s*$/.test(first.lead.raw);
       const free = p.listFollows && p.inPeriod && sentence && (!p.objectiveOpen || (p.looseOpen && !p.objectiveJustOpened));
-      const profile = free ? { ...p.profile, labelledObjectives: 0 } : p.profile;
-      const evidence = first ? objectiveLine(first.lead, p.listFollows, krLines, profile, soon) : undefined;
+      const unlabelledOpen = Boolean(free) || !p.profile.labelledObjectives;
+      const evidence = first
+        ? objectiveLine(first.lead, { listFollows: p.listFollows, krLines, listSoon: soon, unlabelledOpen })
+        : undefined;
       return evidence ? { role: 'objective', evidence } : undefined;
     },
   },

@@ -72,7 +72,9 @@ export function headingRole(heading: string): Role | undefined {
   if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
   if (/scoring|grading|score/i.test(text)) return 'grading';
   if (/stage[- ]gate/i.test(text)) return 'stage-gates';
-  if (/change history|changelog|change log|revision history/i.test(text)) return 'changes';
+  // "Changelog" names the document's history; "Changelog videos" is a goal about one.
+  if (/^(?:\d+\.\s*)?(?:document\s+)?(?:change history|changelog|change log|revision history)\s*(?:\([^)]*\))?$/i.test(text))
+    return 'changes';
   if (/document control/i.test(text)) return 'control';
   if (/^(?:\d+\.\s*)?overview$/i.test(text)) return 'overview';
   if (PROCESS.test(full)) return 'process';
