@@ -3,10 +3,10 @@
 // rule list is tried in order; these tests pin one decision per rule.
 import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { classifyHeading, headingPeriod, startsAfter, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
+import { classifyHeading, endsBefore, headingPeriod, startsAfter, type HeadingPlace } from '../../src/lib/import/classify/headings.ts';
 import type { DocProfile } from '../../src/lib/import/classify/items.ts';
 import { classifyLine, classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
-import { classifyList, type Role } from '../../src/lib/import/classify/roles.ts';
+import { announcesExample, classifyList, type Role } from '../../src/lib/import/classify/roles.ts';
 import { classifyTable, type TablePlace } from '../../src/lib/import/classify/tables.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
 import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
@@ -100,6 +100,28 @@ describe('headings', () => {
       startsAfter('FY35', 'FY34-Q4'),
       startsAfter('FY35', '2034'),
     ]).toEqual([true, false, true, false]);
+  });
+  it('a heading about an earlier period (a review of last quarter), and what is under it, is not read as objectives', () => {
+    const year = { year: 2033, fiscal: false, from: 'the file path' };
+    const review = '## Q2 Objectives (Quarter-End Review)\n\n### [Objective] Ship it (0.5)\n';
+    expect(classifyHeading(heading(review, { enclosingPeriod: '2033-Q3', year }))).toMatchObject({ part: 'earlier' });
+    expect(classifyHeading(heading(review, { enclosingPeriod: '2033-Q2', year })).role).not.toBe('part');
+    expect(classifyHeading(heading('### [Objective] Ship it (0.5)\n', { inEarlier: true }))).toMatchObject({ part: 'earlier' });
+    expect([
+      endsBefore('2033-Q1', '2033-Q2'),
+      endsBefore('2033-Q2', '2033-Q2'),
+      endsBefore('2032', '2033-Q1'),
+      endsBefore('2033-Q4', '2033'),
+      endsBefore('FY33-Q1', '2033-Q2'),
+    ]).toEqual([true, false, true, false, false]);
+  });
+  it('a lead-in naming an example and ending in a colon announces made-up OKRs; a list it announces is notes', () => {
+    expect(
+      ['Using a made-up example:', 'Each month, compare. For example:', 'For instance:', 'Our examples are below.', 'Key results:'].map(
+        announcesExample,
+      ),
+    ).toEqual([true, true, true, false, false]);
+    expect(classifyList({ announced: 'examples', objectiveOpen: false, within: new Set() })).toEqual({ read: 'notes' });
   });
   it('a short heading beside sibling headings that are objectives is one too; a KR-labelled heading never is by its words', () => {
     const root = sectionsOf(parseMarkdown('## A\n\n### Improve stability of the engine\n\n- x\n\n### Online updates\n\n- y\n'), plain)[0]!;

@@ -46,6 +46,8 @@ export interface HeadingPlace {
   year?: YearHint;
   /** Inside a section about a later period ("### 2020 goals" and what it holds). */
   inBeyond?: boolean;
+  /** Inside a section about an earlier period ("## Q1 Objectives (review)" in Q2, and what it holds). */
+  inEarlier?: boolean;
   /** Inside a retrospective ("## Retrospective" and the team sections under it). */
   inRetrospective?: boolean;
   /** Inside a section of examples ("## Examples" and what is under it). */
@@ -123,6 +125,15 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     rule: (h, period) =>
       h.inBeyond || (period && h.enclosingPeriod && !h.inRetrospective && startsAfter(period.phrase.id, h.enclosingPeriod))
         ? { rule: 'beyond this period', role: 'part', part: 'beyond' }
+        : undefined,
+  },
+  {
+    // "## Q1 Objectives (Quarter-End Review)" at the end of the Q2 page: the earlier quarter scored,
+    // not this period's objectives (nor imported as that period's: a review, kept in the report).
+    name: 'before this period',
+    rule: (h, period) =>
+      h.inEarlier || (period && h.enclosingPeriod && !h.inRetrospective && endsBefore(period.phrase.id, h.enclosingPeriod))
+        ? { rule: 'before this period', role: 'part', part: 'earlier' }
         : undefined,
   },
   {
@@ -302,12 +313,23 @@ const decided = (evidence: string, guess = false): Classified => ({ role: 'objec
 
 /** "2020" starts after "2019-Q4" ends (both fiscal or both calendar; years and quarters). */
 export function startsAfter(id: string, other: string): boolean {
-  const parse = (p: string) => /^(FY)?(\d+)(?:-Q([1-4]))?$/.exec(p);
-  const a = parse(id);
-  const b = parse(other);
-  if (!a || !b || Boolean(a[1]) !== Boolean(b[1])) return false;
-  const year = (m: RegExpExecArray) => Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]);
-  const start = year(a) * 4 + (a[3] ? Number(a[3]) - 1 : 0);
-  const end = year(b) * 4 + (b[3] ? Number(b[3]) - 1 : 3);
-  return start > end;
+  const a = quarterSpan(id);
+  const b = quarterSpan(other);
+  return Boolean(a && b && a.fiscal === b.fiscal && a.start > b.end);
+}
+
+/** Whether period `id` ends before `other` starts ("2019-Q1" before "2019-Q2"; "2019-Q4" not before "2019"). */
+export function endsBefore(id: string, other: string): boolean {
+  const a = quarterSpan(id);
+  const b = quarterSpan(other);
+  return Boolean(a && b && a.fiscal === b.fiscal && a.end < b.start);
+}
+
+/** A year or quarter id as its first and last quarter, counted from year 0. */
+function quarterSpan(id: string): { fiscal: boolean; start: number; end: number } | undefined {
+  const m = /^(FY)?(\d+)(?:-Q([1-4]))?$/.exec(id);
+  if (!m) return undefined;
+  const year = Number(m[2]!.length === 2 ? `20${m[2]}` : m[2]);
+  const q = m[3] ? Number(m[3]) - 1 : undefined;
+  return { fiscal: Boolean(m[1]), start: year * 4 + (q ?? 0), end: year * 4 + (q ?? 3) };
 }

@@ -5,7 +5,7 @@
 import type { PhrasingContent } from 'mdast';
 import { ROLE_WORDS } from '../names.ts';
 import type { Lead, OutlineItem } from '../outline.ts';
-import { headingRole } from './roles.ts';
+import { announcesExample, headingRole } from './roles.ts';
 
 export interface DocProfile {
   /** How many lines label themselves as objectives ("Objective 1:", "O2:", "OBJECTIVE:"). */
@@ -133,6 +133,14 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         ? { ...decided('note', `a label naming the ${role}, not a goal`), notesBelow: true }
         : undefined;
     },
+  },
+  {
+    // "- Score each month on its own. For example:" over made-up numbers: the lines under it illustrate, they set no goal.
+    name: 'example announced',
+    rule: (i) =>
+      !i.lead.label && nested(i) && announcesExample(i.lead.raw)
+        ? { ...decided('note', 'a line introducing an example, not a goal'), notesBelow: true }
+        : undefined,
   },
   // "**More ideas?**", "Should we vote on it?": a question asks; it sets no goal.
   {

@@ -6,7 +6,7 @@
 // then the rules after it are tried. Pure.
 import { startsWithField, type LeadLine, type Lead } from '../outline.ts';
 import type { Classified, DocProfile } from './items.ts';
-import { headingRole, namesGoals, type Role } from './roles.ts';
+import { announcesExample, headingRole, namesGoals, type Role } from './roles.ts';
 
 export interface ParagraphPlace {
   lines: readonly LeadLine[];
@@ -178,6 +178,15 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
     rule: (p) =>
       !p.objectiveOpen && /\bruns?\b|\brunning\b|\bfrom\b.*\b(?:to|through|until)\b/i.test(p.text) && p.text.length <= 300
         ? { role: 'dates' }
+        : undefined,
+  },
+  {
+    // "Using a hypothetical example:" (or "… the example above … might look like this:") over a list: the
+    // list shows the method with made-up OKRs, not the team's own.
+    name: 'example announced',
+    rule: (p) =>
+      p.lines[0] && p.listFollows && !p.objectiveOpen && announcesExample(p.text)
+        ? { role: 'label over list', part: 'examples', label: p.lines.at(-1)!.lead.raw }
         : undefined,
   },
   {

@@ -21,6 +21,8 @@ export type Role =
   | 'goals'
   /** Goals for a later period than the one being read ("### 2020 goals" inside 2019 Q4): notes, not objectives. */
   | 'beyond'
+  /** Objectives of an earlier period than the one being read (a review of last quarter): notes, not objectives. */
+  | 'earlier'
   /** A retrospective ("## Retrospective", "### What went well"): notes, not objectives. */
   | 'retrospective'
   /** How the team works ("How we set objectives", "Process", "FAQ"): its lists are notes, not objectives. */
@@ -110,12 +112,17 @@ export const NOTES_WHY: Readonly<Partial<Record<Role, string>>> = {
   retrospective: 'a retrospective, not an OKR',
   metrics: 'a metric tracked, not an OKR',
   beyond: 'a goal beyond the period being read',
+  earlier: 'under an earlier period than the one being read',
   'not-goals': 'named as not a goal',
   process: 'about how the team works, not an OKR',
   examples: 'an example, not one of the OKRs',
   measures: 'said about the measures, not one of them',
   initiatives: 'a step of an initiative, not an OKR',
 };
+
+/** A lead-in that names an example and ends in a colon: what follows illustrates, it is not the document's own. */
+export const announcesExample = (text: string): boolean =>
+  /[:：]\s*$/.test(text) && /\b(?:examples?|for instance|hypothetical|illustrat(?:e|es|ion|ive))\b/i.test(text);
 
 /** Roles that are parts of an objective: a heading naming one does not end a bold-line objective. */
 export const isObjectivePart = (role: Role | undefined) =>
@@ -159,6 +166,7 @@ export function classifyList(l: ListPlace): ListClass {
     (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
   if (
     l.within.has('beyond') ||
+    l.within.has('earlier') ||
     l.within.has('retrospective') ||
     l.within.has('metrics') ||
     l.within.has('not-goals') ||
@@ -166,7 +174,8 @@ export function classifyList(l: ListPlace): ListClass {
     l.within.has('examples') ||
     (l.within.has('initiatives') && l.within.has('detail')) ||
     l.within.has('measures') ||
-    part === 'not-goals'
+    part === 'not-goals' ||
+    part === 'examples'
   )
     return { read: 'notes' };
   if (part === 'goals') return { read: 'goals' };

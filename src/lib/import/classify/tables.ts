@@ -15,7 +15,7 @@ export interface TablePlace {
   notesSection?: NotesSection;
 }
 
-export type NotesSection = 'retrospective' | 'metrics' | 'beyond' | 'not-goals' | 'examples';
+export type NotesSection = 'retrospective' | 'metrics' | 'beyond' | 'earlier' | 'not-goals' | 'examples';
 
 export type TableClass = { rule: string } & (
   | { role: 'flat okr'; objectiveColumn: number }

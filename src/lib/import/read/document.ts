@@ -8,6 +8,7 @@ import { headingRole } from '../classify/roles.ts';
 import { isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
+import { periodFromPath } from '../path-period.ts';
 import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
@@ -53,6 +54,7 @@ export function readMarkdown(
     siblingsAt,
     profile: profileOf(leads, topItems, plainLeads),
     ...pathYearOf(file),
+    ...pathPeriodOf(file),
     periodKnown: Boolean(opts.periodKnown),
     ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
     stack: [],
@@ -66,6 +68,12 @@ export function readMarkdown(
   root.children.forEach((node, i) => readBlock(st, node, root.children.slice(i + 1, i + 4)));
   finishDocument(st);
   return doc;
+}
+
+/** The period the whole path names ("okrs/2019/Q2/team.md", "acme-2019-Q2.md"). */
+function pathPeriodOf(file: string): { pathPeriod?: string } {
+  const p = periodFromPath(file);
+  return p ? { pathPeriod: p.phrase.id } : {};
 }
 
 /** A year named by a folder of the file's path ("objectives/2019/Q2/kiran.md", "okrs/FY21/…"). */

@@ -74,7 +74,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
   const above = st.stack.slice(0, -1);
   const within = above.findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
   const summary = st.sectionAt.get(h.line);
-  const enclosing = sectionPeriod(st) ?? st.doc.period;
+  const enclosing = sectionPeriod(st) ?? st.doc.period ?? st.pathPeriod;
   return {
     text: h.text,
     lead: h.lead,
@@ -97,6 +97,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     ...(enclosing ? { enclosingPeriod: enclosing } : {}),
     ...yearAt(st, enclosing),
     ...(above.some((s) => s.role === 'beyond') ? { inBeyond: true } : {}),
+    ...(above.some((s) => s.role === 'earlier') ? { inEarlier: true } : {}),
     ...(above.some((s) => s.role === 'retrospective') ? { inRetrospective: true } : {}),
     ...(above.some((s) => s.role === 'examples') ? { inExamples: true } : {}),
     siblings: (st.siblingsAt.get(h.line) ?? []).filter((s) => s.line !== h.line),
@@ -110,6 +111,8 @@ function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint
   const m = yearOf(enclosing);
   if (m) return { year: { year: Number(m[2]), fiscal: Boolean(m[1]), from: `the period ${enclosing} it is in` } };
   if (st.pathYear) return { year: { ...st.pathYear, from: 'the file path' } };
+  const p = yearOf(st.pathPeriod);
+  if (p) return { year: { year: Number(p[2]), fiscal: Boolean(p[1]), from: `the period ${st.pathPeriod} its file path names` } };
   const last = [...st.doc.periods.keys()].at(-1);
   const l = yearOf(last);
   if (l) return { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } };
@@ -176,6 +179,12 @@ function applyHeading(
           st,
           line,
           `heading "${short(sec.text)}" names a later period than the one read here: what it holds is reported, not imported`,
+        );
+      if (c.part === 'earlier')
+        return note(
+          st,
+          line,
+          `heading "${short(sec.text)}" names an earlier period than the one read here (a review of it): what it holds is reported, not imported`,
         );
       if (c.part === 'retrospective')
         return note(st, line, `heading "${short(sec.text)}" is a retrospective: what it holds is reported, not imported`);

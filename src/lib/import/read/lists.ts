@@ -61,10 +61,10 @@ export function readList(st: ReadState, l: List): void {
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') return readRecords(st, l, items(), c.part, o);
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'not-goals', 'process', 'examples', 'measures']);
+    const notes = new Set(['retrospective', 'metrics', 'beyond', 'earlier', 'not-goals', 'process', 'examples', 'measures']);
     const role =
-      announced === 'not-goals'
-        ? 'not-goals'
+      announced === 'not-goals' || announced === 'examples'
+        ? announced
         : (st.stack.findLast((s) => notes.has(s.role))?.role ??
           (st.stack.some((s) => s.role === 'initiatives') ? 'initiatives' : undefined));
     const why = NOTES_WHY[role ?? 'beyond']!;

@@ -50,6 +50,8 @@ export interface ReadState {
   readonly pathYear?: { year: number; fiscal: boolean };
   /** A period is known before the document names one (--period, the file's path). */
   readonly periodKnown: boolean;
+  /** The period the file's path names ("acme-2019-Q2-team.md"), the document's unless it names its own. */
+  readonly pathPeriod?: string;
   /** The year guessed from the text, for quarters named without one when nothing else gives it. */
   readonly yearHint?: { year: number; fiscal: boolean; from: string };
   /** Open sections, outermost first. */

@@ -54,7 +54,14 @@ export function readTable(st: ReadState, t: Table): void {
   applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
 }
 
-const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>(['retrospective', 'metrics', 'beyond', 'not-goals', 'examples']);
+const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>([
+  'retrospective',
+  'metrics',
+  'beyond',
+  'earlier',
+  'not-goals',
+  'examples',
+]);
 function notesSection(st: ReadState): { notesSection?: NotesSection } {
   const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
   return role ? { notesSection: role as NotesSection } : {};
