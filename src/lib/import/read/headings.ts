@@ -42,7 +42,7 @@ export function readHeading(st: ReadState, h: Heading): void {
   const objectiveWasOpen = Boolean(currentObjective(st));
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
-  const lead = summary?.lead ?? leadOf(text);
+  const lead = summary?.lead ?? leadOf(text, { heading: true });
   const parent = currentObjective(st);
   const sec: Section = { depth: h.depth, text, line, role: 'generic' };
   st.stack.push(sec);
@@ -81,8 +81,12 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     line: h.line,
     ...(summary ? { summary } : {}),
     // An H1 repeating the front matter's title is the title still.
-    // An H1 after an objective has opened is not the document's title.
-    firstTitle: h.depth === 1 && !h.afterObjective && (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
+    // An H1 after an objective has opened, or labelled as one ("# Objective 1 - …"), is not the document's title.
+    firstTitle:
+      h.depth === 1 &&
+      !h.afterObjective &&
+      h.lead.label?.kind !== 'objective' &&
+      (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
     ...(parent ? { parent: parent.title } : {}),
     ...(within
       ? {
