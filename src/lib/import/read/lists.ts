@@ -56,7 +56,7 @@ export function readList(st: ReadState, l: List): void {
   const kr = st.lastKr;
   st.lastKr = undefined;
   if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
-  if (kr && c.read === 'items' && detailUnder(l, kr)) return krDetailList(st, items(), kr);
+  if (kr && c.read === 'items' && lineOf(l) === (kr.where.endLine ?? kr.where.line) + 1) return krDetailList(st, items(), kr);
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') return readRecords(st, l, items(), c.part, o);
@@ -107,6 +107,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
     at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
     prev = undefined;
   }
+  if (ctx.krList && ctx.objective && ctx.objective.keyResults.length) st.krsListed.add(ctx.objective);
 
   function readItem(item: OutlineItem) {
     if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
@@ -128,6 +129,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
       reportBeside,
+      krsListed: Boolean(at.objective && !at.krList && st.krsListed.has(at.objective)),
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
     else if (c.role === 'kr' && at.objective) {
@@ -324,17 +326,17 @@ function objectivesHeading(st: ReadState, item: OutlineItem): boolean {
   return Boolean(st.sectionAt.get(sec.line)?.items.some((x) => x.line === item.line));
 }
 
-/** "3.Platform cost⏎  - velocity⏎  - people ratio": a list indented on the line right under a key result's line details it. */
-function detailUnder(l: List, kr: KrDraft): boolean {
-  const at = l.position?.start;
-  return Boolean(at && at.column > 1 && at.line === kr.where.line + 1 && !kr.where.endLine);
-}
-
-/** The items detailing a key result: its note, each placed. */
-function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft): void {
-  for (const i of allItems(items)) {
-    kr.note = [kr.note, i.lead.raw].filter(Boolean).join('; ');
-    placed(st, i.line, i.endLine, 'a note of the key result above it');
+/**
+ * "P0: 0.75: Deploy a reference server to⏎- accept calls⏎- send notifications": a list that starts on the
+ * line right after a key-result line, with no blank line between, details that key result: its items go
+ * into the key result's note; anything nested deeper is reported.
+ */
+function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft) {
+  for (const item of items) {
+    krNote(st, kr, '', inline(st, item.leadNodes).text, item.line);
+    for (const m of item.more) unmapped(st, m.line, m.line, 'line under a detail of a key result not mapped', m.lead.raw);
+    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a detail of a key result not mapped', c.lead.raw);
+    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a detail of a key result not mapped`);
   }
 }
 
@@ -359,6 +361,10 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   st.itemObjective = before;
   // A line wholly in bold ("**CRO: Build pipeline**") is a field only when its label names one.
   if (!used && f.wholeBold) return false;
+  if (!used && o && item.children.length && headingRole(f.label) === 'key-results') {
+    keyResultsSaid(st, item, f.value.text, o);
+    return true;
+  }
   // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
   const sentence = f.value.text.split(/\s+/).length >= 4;
   const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
@@ -383,6 +389,17 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   else readItems(st, item.children, { ...at, krList: false });
   for (const b of item.other) st.readBlock(st, b);
   return true;
+}
+
+/**
+ * "**Key Results:** Ana and Raj" over a numbered list: the items nested under the label are the key
+ * results; what follows the label (who answers for them, a remark) says something of them all and is reported.
+ */
+function keyResultsSaid(st: ReadState, item: OutlineItem, said: string, o: ObjectiveDraft) {
+  unmapped(st, item.line, item.line, 'said of the key results listed under it, not mapped', said);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+  readItems(st, item.children, { objective: o, krList: true, underKr: false });
+  for (const b of item.other) st.readBlock(st, b);
 }
 
 /** The lines of a paragraph inside an objective's item: fields, else its description. */
