@@ -15,6 +15,14 @@ describe('lead lines', () => {
     if (p?.type !== 'paragraph') throw new Error('not a paragraph');
     return paragraphLeads(p, plain)[0]!.lead;
   };
+  it('reads "OKR" alone before a linked title as the objective label, not as words of the title', () => {
+    expect(lineOf('OKR [Keep the on-call load fair](https://t.example/w/420) => 30%')).toMatchObject({
+      label: { kind: 'objective' },
+      title: 'Keep the on-call load fair',
+      raw: 'OKR Keep the on-call load fair => 30%',
+    });
+    expect(lineOf('OKR status is reviewed weekly').label).toBeUndefined();
+  });
   it('takes a bold role without a colon as the owner, and a tracker link at the end off the title', () => {
     expect(lineOf('**Senior Director, People** 5,000 certifications taken [Epic 38](https://e.x/38)')).toMatchObject({
       owner: 'Senior Director, People',
