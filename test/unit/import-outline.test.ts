@@ -126,6 +126,19 @@ describe('list items', () => {
 
 describe('headings', () => {
   const sections = (md: string) => sectionsOf(parseMarkdown(md), plain);
+  it('where objectives are bold items over their key results, a sentence heading is not one by its words', () => {
+    const list = items(
+      '- __Make releases dull__\n    - 200 UI tests\n- __Start fast__\n    - Cold start under 900 ms\n- Plain over\n    - a line\n',
+    );
+    const profile = profileOf([], list);
+    expect(profile).toMatchObject({ nestedItems: 3, boldNestedItems: 2 });
+    const [s] = sections('## Keep the review concise and kind\n\n- Fit the change on one screen\n');
+    expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+    expect(objectiveByShape(s!, { profile, inPeriod: true })).toBeUndefined();
+    const [plainItem] = items('- Fit the change on one screen\n');
+    expect(classifyItem(plainItem!, ctx({ profile: { ...NONE, nestedItems: 3 }, teamSection: true }))).toMatchObject({ role: 'objective' });
+    expect(classifyItem(plainItem!, ctx({ profile, teamSection: true })).role).not.toBe('objective');
+  });
   it('a sentence heading over a list of leaves is an objective; a short name is not', () => {
     const [s] = sections('## Data transfer is fast and efficient\n\n- Move 1TB in 48 hours\n- Cut duplicates by 75%\n');
     expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });

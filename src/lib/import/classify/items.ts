@@ -14,6 +14,8 @@ export interface DocProfile {
   labelledKrs: number;
   /** How many top-level list items have items nested under them (the shape of an objective over its key results). */
   nestedItems?: number;
+  /** How many top-level items wholly in bold have items nested under them ("- __Ship the editor__" over its key results). */
+  boldNestedItems?: number;
   /** How many short plain lines stand alone right above a list ("Alpha release of the app (7/10)" over its key results). */
   plainLeads?: number;
 }
@@ -68,6 +70,7 @@ export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem
     labelledObjectives: leads.filter((l) => l.label?.kind === 'objective').length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
     nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
+    boldNestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.bold === 'whole' && i.lead.label?.kind !== 'kr').length,
   };
 }
 
@@ -316,7 +319,13 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     // items over their key results, a plain item of a team section is an objective without them.
     name: 'goal of a team section',
     rule: (i, c) =>
-      !c.objective && !nested(i) && c.teamSection && (c.profile.nestedItems ?? 0) >= 2 && !c.profile.labelledObjectives && !i.lead.label
+      !c.objective &&
+      !nested(i) &&
+      c.teamSection &&
+      (c.profile.nestedItems ?? 0) >= 2 &&
+      !c.profile.labelledObjectives &&
+      !i.lead.label &&
+      !(i.lead.bold !== 'whole' && boldObjectives(c.profile))
         ? decided(
             'objective',
             `${describe(i)} of a team section, where the document lists objectives as items over their key results`,
@@ -330,7 +339,8 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (c.objective || nested(i)) return undefined;
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
       // Where the document labels its objectives, a "User Goals" list beside them is not more of them.
-      if (c.goalsSection && !c.profile.labelledObjectives)
+      // Nor, where it writes them in bold over their key results, a plain list under a heading that names goals.
+      if (c.goalsSection && !c.profile.labelledObjectives && !(i.lead.bold !== 'whole' && boldObjectives(c.profile)))
         return decided('objective', `${describe(i)} under a heading that names goals`, true);
       if (i.lead.owner && !c.profile.labelledObjectives)
         return decided('objective', `${describe(i)}: an owner's goal with no key results listed`, true);
@@ -340,6 +350,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     },
   },
 ];
+
+/** The document writes its objectives as items wholly in bold over their key results: most items with items under them are bold. */
+const boldObjectives = (p: DocProfile) => (p.boldNestedItems ?? 0) >= 2 && (p.boldNestedItems ?? 0) * 2 > (p.nestedItems ?? 0);
 
 /** What a list item is. Falls back to a note (reported, never dropped). */
 export function classifyItem(item: OutlineItem, ctx: ItemContext): Classified {
