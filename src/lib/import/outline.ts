@@ -19,6 +19,12 @@ export interface Label {
 }
 
 /** The shape of one lead line: what it says and how it is written. */
+/** "(target: 25.0)" after a line: a field named and its value as written. */
+export interface TrailingField {
+  label: string;
+  value: string;
+}
+
 /** "1.2": part `n` ("1.2") of the objective numbered `of` ("1"). */
 export interface SubNumber {
   of: string;
@@ -51,6 +57,8 @@ export interface Lead {
   id?: string;
   /** "1.2 …": numbered as part 2 of objective 1. */
   sub?: SubNumber;
+  /** "(target: 25.0)", "- Current: 1.0" ending the line: its values, as fields. */
+  fields?: TrailingField[];
   /** "[COMMITTED]", "(aspirational)": the kind of goal, written as a tag in the line. */
   typeTag?: 'committed' | 'aspirational' | 'learning';
   /** The line is nothing but a link (a table of contents, "see the spreadsheet"). */
@@ -138,6 +146,9 @@ const OUTCOME_IN_PARENS =
 /** "… ✅", "… ❌": a status mark ending the line. */
 const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
 /** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
+/** "(target: 25.0)" or " - Current: 1.0" ending a line: a value field of the line. */
+const TRAILING_FIELD =
+  /\s*\(\s*(target|current|baseline|actual|due|deadline)\s*:\s*([^()]+?)\s*\)\s*$|\s+[-–—]\s+(target|current|baseline|actual|due|deadline)\s*:\s*([^()\s][^()]*?)\s*$/i;
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
@@ -177,6 +188,7 @@ interface Reading {
   typeTag?: 'committed' | 'aspirational' | 'learning';
   ownerAtEnd?: boolean;
   reference?: Reference;
+  fields?: TrailingField[];
 }
 
 /**
@@ -197,12 +209,27 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
+    // "… (target: 25.0) - Current: 1.0": a key result's values written after it, not title words.
+    name: 'fields at the end',
+    take: (r) => {
+      const fields: TrailingField[] = [];
+      let t = r.t;
+      for (let m = TRAILING_FIELD.exec(t); m && m.index > 0; m = TRAILING_FIELD.exec(t)) {
+        fields.unshift({ label: (m[1] ?? m[3])!, value: (m[2] ?? m[4])!.trim() });
+        t = t.slice(0, m.index).trimEnd();
+      }
+      return fields.length ? { ...r, fields, t } : undefined;
+    },
+  },
+  {
     name: 'outcome after =>',
     take: (r) => {
       const oc = OUTCOME.exec(r.t);
       // "(--> 3 hours a week)": an arrow inside parentheses is part of the sentence.
       const open = oc ? (r.t.slice(0, oc.index).match(/\(/g)?.length ?? 0) - (r.t.slice(0, oc.index).match(/\)/g)?.length ?? 0) : 0;
-      return oc && oc.index > 0 && open <= 0 ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
+      // "MySQL 8.0 → 8.4": an arrow from a number to a number is a change the line names, not its outcome.
+      const change = oc && /[→⇒]/.test(oc[0]) && /\d$/.test(r.t.slice(0, oc.index)) && /^\d/.test(oc[1]!);
+      return oc && oc.index > 0 && open <= 0 && !change ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
     },
   },
   {
@@ -453,6 +480,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.workTag ? { workTag: r.workTag } : {}),
     ...(r.id ? { id: r.id } : {}),
     ...(r.sub ? { sub: r.sub } : {}),
+    ...(r.fields ? { fields: r.fields } : {}),
     ...(r.typeTag ? { typeTag: r.typeTag } : {}),
     ...(r.ownerAtEnd ? { ownerAtEnd: true } : {}),
     // "[KR: Increase usage](…)": a labelled line whose text is a link is that line, the link its note.

@@ -35,7 +35,7 @@ const VOCABULARY: Readonly<Record<string, Words>> = {
     id: ['#', 'no', 'no.', 'id', 'kr #', 'kr id', 'ref'],
     kr: ['kr'],
     title: ['key result', 'key results', 'krs', 'result', 'title', 'description', 'key result description', 'metric', 'measure'],
-    objective: ['objective', 'objectives'],
+    objective: ['objective', 'objectives', 'o', 'obj', 'obj.'],
     baseline: ['baseline', 'start', 'starting', 'starting value', 'starting point', 'from', 'previous', 'initial'],
     target: ['target', 'to', 'target value'],
     current: ['current', 'actual', 'now', 'progress', 'latest', 'current value', 'achieved'],

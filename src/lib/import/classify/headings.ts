@@ -7,7 +7,7 @@ import type { SectionSummary, Lead } from '../outline.ts';
 import { cleanTeamName } from '../teams.ts';
 import { findPeriods, type PeriodPhrase } from '../values.ts';
 import type { Classified, DocProfile } from './items.ts';
-import { headingRole, namesGoals, type Role } from './roles.ts';
+import { GOAL_VERB, headingRole, namesGoals, type Role } from './roles.ts';
 
 /** A period a heading names ("## Q1 2027 — "Revenue Engine""), with the theme written after it. */
 export interface HeadingPeriod {
@@ -260,9 +260,6 @@ export function aboutTheDocument(title: string): boolean {
   return NOT_GOALS.test(title) || SECTION_WORDS.test(words.slice(0, 2).join(' ')) || (words.length <= 3 && SECTION_WORDS.test(title));
 }
 
-/** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
-const GOAL_VERB =
-  /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
 const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;
 
 /** Whether an unlabelled heading is an objective by its shape: an owner prefix, or a goal-like sentence heading a list of leaves. */

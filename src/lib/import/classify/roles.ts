@@ -56,6 +56,10 @@ const KR_COLUMNS =
 export const ownerColumnLast = (heading: string) =>
   KR_COLUMNS.test(heading.trim()) && /\b(?:lead|owners?|responsible|DRI)$/i.test(heading.trim());
 
+/** Verbs goals start with ("Improve infrastructure", "Ship the editor"): a two-word heading that starts with one is a goal, not a team. */
+export const GOAL_VERB =
+  /^(?:improve|increase|reduce|grow|launch|ship|build|make|deliver|release|create|establish|expand|drive|enable|achieve|bring|get|keep|scale|support|advance|become|define|develop|ensure|implement|invest|lower|maximi[sz]e|minimi[sz]e|optimi[sz]e|prepare|promote|provide|raise|run|simplify|store|strengthen|win|accelerate|automate|cut|double|halve|finish|complete|migrate|moderni[sz]e|hire|land|close|reach|protect|secure|stabili[sz]e|streamline)\b/i;
+
 /** The role a heading's (or bold label's) words give it, if any. */
 export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
@@ -69,6 +73,8 @@ export function headingRole(heading: string): Role | undefined {
     return 'initiatives';
   // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
   const text = full.split(/\s+/).slice(0, 5).join(' ');
+  // "Build flexible rating and scoring system": a goal that names a part, not the part.
+  if (GOAL_VERB.test(full) && full.split(/\s+/).length > 3) return PROCESS.test(full) ? 'process' : undefined;
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';
   if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
   if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';

@@ -2,10 +2,11 @@
 // the title without its label, owner or outcome, its links as a note, its redactions.
 import type { ListItem, Paragraph } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
-import { paragraphLeads, type LeadLine } from '../outline.ts';
+import { paragraphLeads, type LeadLine, type TrailingField } from '../outline.ts';
 import { sameTitle } from '../match.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { guess, inline, placed, render, unmapped, where, type ReadState } from './state.ts';
+import { krNote, readField } from './fields.ts';
 import { short } from './text.ts';
 
 /** A key result from one lead line: its title without label, owner or outcome; redactions from its {n0} tokens. */
@@ -33,7 +34,16 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');
+  if (l.lead.fields) trailingFields(st, d, l.lead.fields, l.line);
   return d;
+}
+
+/** "(target: 25.0) - Current: 1.0" after the key result: its fields, read as if on lines of their own. */
+function trailingFields(st: ReadState, kr: KrDraft, fields: readonly TrailingField[], line: number) {
+  const outer = st.krScope;
+  st.krScope = kr;
+  for (const f of fields) if (!readField(st, f.label, f.value, line)) krNote(st, kr, f.label, f.value, line);
+  st.krScope = outer;
 }
 
 /**
