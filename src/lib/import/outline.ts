@@ -149,6 +149,7 @@ const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
 /** "(target: 25.0)" or " - Current: 1.0" ending a line: a value field of the line. */
 const TRAILING_FIELD =
   /\s*\(\s*(target|current|baseline|actual|due|deadline)\s*:\s*([^()]+?)\s*\)\s*$|\s+[-–—]\s+(target|current|baseline|actual|due|deadline)\s*:\s*([^()\s][^()]*?)\s*$/i;
+const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
@@ -356,6 +357,16 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   { name: 'label', take: (r) => takeLabel(r) },
+  {
+    // "Objective 1: Improve Go skills (70%)", "Read 2 books and 100 blogs (100%)": how far it got. A line with no
+    // number of its own keeps it ("Raise test coverage (80%)" states its target).
+    name: 'progress in parentheses at the end',
+    take: (r) => {
+      const m = r.outcome === undefined ? PROGRESS_IN_PARENS.exec(r.t) : null;
+      if (!m || m.index === 0 || !(r.label?.kind === 'objective' || /\d/.test(r.t.slice(0, m.index)))) return undefined;
+      return { ...r, outcome: `${m[1]}%`, t: r.t.slice(0, m.index).trim() };
+    },
+  },
   {
     name: 'id first',
     take: (r) => {

@@ -3,32 +3,38 @@
 // heading it sits under, so the rules read what it holds like any section; the bare <details> and
 // </details> lines carry nothing (see DECORATION in ../summary.ts).
 import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
-import { endLineOf } from '../markdown.ts';
 
-const SUMMARY = /^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>([\s\S]*?)<\/summary>\s*$/i;
-const WRAPPER = /^\s*(?:<\/?details\b[^>]*>\s*)+$/i;
+const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary>/gi;
+const DETAILS = /<\/?details\b[^>]*>/gi;
 
-/** Replace disclosure summaries by headings and drop bare <details> wrappers. */
+/**
+ * Replace disclosure summaries by headings and drop bare <details> wrappers. "</details>⏎<details>⏎<summary>…"
+ * with no blank line is one HTML block, and so are several disclosures in a row: each summary is a heading.
+ */
 export function summariesAsHeadings(root: Root): void {
   let depth = 1;
   root.children = root.children.flatMap((node): RootContent[] => {
     if (node.type === 'heading') depth = node.depth;
     if (node.type !== 'html') return [node];
-    if (WRAPPER.test(node.value)) return [];
-    const m = SUMMARY.exec(node.value);
-    const text = m?.[1]!
-      .replace(/<[^>]*>/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (!text) return [node];
-    const heading: Heading = {
-      type: 'heading',
-      depth: Math.min(depth + 1, 6) as Heading['depth'],
-      children: [{ type: 'text', value: text, position: node.position! }],
-      position: { start: { ...node.position!.start, line: endLineOf(node) }, end: node.position!.end },
-    };
-    return [heading];
+    const summaries = [...node.value.matchAll(SUMMARY)];
+    if (node.value.replace(SUMMARY, '').replace(DETAILS, '').trim()) return [node];
+    const level = Math.min(depth + 1, 6) as Heading['depth'];
+    const headings = summaries.flatMap((m) => summaryHeading(node, m, level));
+    return headings.length || !summaries.length ? headings : [node];
   });
+}
+
+/** The heading a summary stands for, on the summary's own line (none for an empty summary). */
+function summaryHeading(node: RootContent, m: RegExpMatchArray, depth: Heading['depth']): Heading[] {
+  const text = m[1]!
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text) return [];
+  const start = node.position!.start;
+  const line = start.line + (node.type === 'html' ? node.value.slice(0, m.index! + m[0].length).split('\n').length - 1 : 0);
+  const position = { start: { line, column: 1 }, end: { line, column: m[0].length + 1 } };
+  return [{ type: 'heading', depth, children: [{ type: 'text', value: text, position }], position }];
 }
 
 /** `### <TeamMember name="Ada Lane" />`: a heading that is only a component names what its name attribute says. */
