@@ -126,6 +126,19 @@ describe('list items', () => {
 
 describe('headings', () => {
   const sections = (md: string) => sectionsOf(parseMarkdown(md), plain);
+  it('where key results are labelled top-level items, an item outside any objective is not one', () => {
+    const krs = items('1. **VP KR**: Forecast storage\n1. **VP KR**: Keep spare compute\n');
+    const profile = profileOf(
+      krs.map((i) => i.lead),
+      krs,
+    );
+    expect(profile).toMatchObject({ labelledKrs: 2, topLevelKrs: 2 });
+    const [step] = items('1. Ask for approval.\n    - Directors review with the VP\n');
+    expect(classifyItem(step!, ctx())).toMatchObject({ role: 'objective' });
+    expect(classifyItem(step!, ctx({ profile })).role).not.toBe('objective');
+    const [field] = items('1. Title: leave the quarter out.\n');
+    expect(classifyItem(field!, ctx({ profile: { ...profile, nestedItems: 2 }, teamSection: true })).role).not.toBe('objective');
+  });
   it('where objectives are bold items over their key results, a sentence heading is not one by its words', () => {
     const list = items(
       '- __Make releases dull__\n    - 200 UI tests\n- __Start fast__\n    - Cold start under 900 ms\n- Plain over\n    - a line\n',
