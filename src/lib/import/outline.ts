@@ -85,6 +85,8 @@ export interface LeadShape {
   boldRun?: string;
   /** A link to a tracker item that ends the line ("Epic 720", "Issue 8303", "#123"). */
   reference?: Reference;
+  /** The line is a heading's ("## 📌 Objective"). */
+  heading?: boolean;
 }
 
 export interface OutlineItem {
@@ -167,7 +169,7 @@ const TYPE_TAG = /\s*[[(]\s*(committed|commit|aspirational|aspiration|stretch|mo
 
 /** Words written in parentheses after a line that qualify it rather than name its owner. */
 const QUALIFIER =
-  /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk)$/i;
+  /^(?:stretch|optional|beta|alpha|draft|done|committed|aspirational|learning|wip|tbd|tba|new|ongoing|continued|carryover|carried over|blocked|paused|dropped|cancell?ed|complete|completed|deferred|moved|partial|partially|achieved|missed|met|delayed|planned|proposed|pending|stretch goal|internal|public|mandatory|required|nice to have|bonus|maybe|later|again|revised|updated|estimate|approx|approximately|yes|no|ok|high|medium|low|critical|urgent|hard|easy|big|small|monthly|weekly|quarterly|daily|annual|yearly|baseline|target|current|actual|company|team|global|core|main|primary|secondary|other|misc|various|ongoing work|in progress|not started|on track|off track|at risk|background|context|notes?|summary|overview|example|examples|optional reading)$/i;
 
 /** "Owner: …", "Status: …", "Target: …": a line that starts with a field's name before a colon. */
 export function startsWithField(raw: string): boolean {
@@ -466,6 +468,10 @@ function oneEditAway(a: string, b: string): boolean {
   return rest(1, 1) || rest(1, 0) || rest(0, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(2, 2));
 }
 
+/** "## 📌 Objective", "## 🎯 Key Results": pictographs before the words decorate them. */
+const PICTOGRAPHS = /^(?:\p{Extended_Pictographic}[\uFE0F\u200D]*\s*)+/u;
+export const undecorated = (text: string) => text.replace(PICTOGRAPHS, '');
+
 /** Read the shape of a line of text (already rendered as plain text). */
 export function leadOf(raw: string, opts: LeadShape = {}): Lead {
   // "O1：…", "负责人：…": a full-width colon separates a label or an owner like an ASCII one.
@@ -477,6 +483,9 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     .replace(/^[→➔➜➝▶►]\s*/, '');
   const numbered = NUMBERING.test(text);
   let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
+  // "## 📌 Objective", "## 🎯 KR1: …": a pictograph before a heading's label decorates it; before a title it is kept.
+  const plain = opts.heading ? undecorated(r.t) : r.t;
+  if (plain !== r.t && takeLabel({ t: plain })) r = { t: plain };
   for (const m of LEAD_MARKERS) r = m.take(r, opts) ?? r;
   return {
     raw: raw.trim(),
@@ -502,7 +511,11 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
 }
 
 /** A line's lead from its inline nodes: its text and what its emphasis and links say. */
-export function leadOfNodes(nodes: readonly PhrasingContent[], render: InlineRenderer, extra: Pick<LeadShape, 'checked'> = {}): Lead {
+export function leadOfNodes(
+  nodes: readonly PhrasingContent[],
+  render: InlineRenderer,
+  extra: Pick<LeadShape, 'checked' | 'heading'> = {},
+): Lead {
   const bold = emphasisOf(nodes);
   const real = nodes.filter((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'break');
   const first = real[0];
@@ -652,7 +665,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         heading: n,
         line: lineOf(n),
         depth: n.depth,
-        lead: leadOfNodes(n.children, render),
+        lead: leadOfNodes(n.children, render, { heading: true }),
         items: [],
         sections: [],
         tables: 0,

@@ -257,7 +257,14 @@ const NOT_GOALS = /\b(?:anti-?goals?|non-?goals?|out of scope|not doing|won['’
  */
 export function aboutTheDocument(title: string): boolean {
   const words = title.split(/\s+/);
-  return NOT_GOALS.test(title) || SECTION_WORDS.test(words.slice(0, 2).join(' ')) || (words.length <= 3 && SECTION_WORDS.test(title));
+  // "Where we stand (Background)": a remark naming the section's kind.
+  const remark = /\(([^)]*)\)\s*$/.exec(title)?.[1] ?? '';
+  return (
+    NOT_GOALS.test(title) ||
+    SECTION_WORDS.test(words.slice(0, 2).join(' ')) ||
+    (words.length <= 3 && SECTION_WORDS.test(title)) ||
+    (remark.split(/\s+/).length <= 2 && SECTION_WORDS.test(remark))
+  );
 }
 
 const TEAMISH = /\b(?:team|group|department|squad|guild|wg|working group|okrs?)$/i;

@@ -1,6 +1,8 @@
 // The part of a document a heading or a bold label names by its words: a "Key Results" list, the
 // objective's initiatives, risks, dependencies, a check-in schedule, a grading scale … Pure.
 
+import { undecorated } from '../outline.ts';
+
 export type Role =
   | 'title'
   | 'objective'
@@ -63,7 +65,7 @@ export const GOAL_VERB =
 /** The role a heading's (or bold label's) words give it, if any. */
 export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
-  const full = heading.replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
+  const full = undecorated(heading).replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
   if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare)) return 'key-results';
   if (

@@ -2,7 +2,7 @@
 // and the labels it uses, then read its blocks in order — each by its own reader, which classifies
 // the block by its place (../classify/) and records what it is. Whatever is not recognised is
 // reported with its lines. Pure: text in, records and report entries out.
-import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
 import { headingRole } from '../classify/roles.ts';
 import { isPlainLead } from '../classify/paragraphs.ts';
@@ -109,7 +109,7 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
   let examples = 0;
   for (const n of root.children) {
     if (n.type === 'heading') {
-      const lead = sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children));
+      const lead = sectionAt.get(lineOf(n))?.lead ?? leadOf(render(n.children), { heading: true });
       if (examples && n.depth <= examples) examples = 0;
       if (!examples && headingRole(lead.title) === 'examples') examples = n.depth;
       if (!examples) leads.push(lead);
@@ -127,10 +127,20 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
   return { sectionAt, siblingsAt, leads, topItems, plainLeads };
 }
 
+/** The paragraph of a list's only item, when that is all the list holds. */
+function loneParagraph(l: List): Paragraph | undefined {
+  const [item, ...more] = l.children;
+  const [p, ...rest] = item?.children ?? [];
+  return !more.length && !rest.length && p?.type === 'paragraph' ? p : undefined;
+}
+
 /** Read one block; `after` holds the few blocks that follow it (a list soon after a line makes it a lead). */
 function readBlock(st: ReadState, node: RootContent, after: readonly RootContent[] = []): void {
   // Only a list right after a key result can hold its fields; only a paragraph right after "### Objective" is its title.
   if (node.type !== 'list') st.lastKr = undefined;
+  // "## Objective" then "- Build the fast encoder": a list of one line states it as a paragraph would.
+  const lone = node.type === 'list' && st.awaitingTitle ? loneParagraph(node) : undefined;
+  if (lone) return readParagraph(st, lone, after);
   if (node.type !== 'paragraph') {
     st.awaitingTitle = undefined;
     st.awaitingKrTitle = undefined;

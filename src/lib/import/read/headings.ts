@@ -42,7 +42,7 @@ export function readHeading(st: ReadState, h: Heading): void {
   const objectiveWasOpen = Boolean(currentObjective(st));
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
-  const lead = summary?.lead ?? leadOf(text);
+  const lead = summary?.lead ?? leadOf(text, { heading: true });
   const parent = currentObjective(st);
   const sec: Section = { depth: h.depth, text, line, role: 'generic' };
   st.stack.push(sec);
