@@ -78,8 +78,12 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
     line: h.line,
     ...(summary ? { summary } : {}),
     // An H1 repeating the front matter's title is the title still.
-    // An H1 after an objective has opened is not the document's title.
-    firstTitle: h.depth === 1 && !h.afterObjective && (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
+    // An H1 after an objective has opened, or labelled as one ("# Objective 1 - …"), is not the document's title.
+    firstTitle:
+      h.depth === 1 &&
+      !h.afterObjective &&
+      h.lead.label?.kind !== 'objective' &&
+      (!st.doc.title || (st.doc.title === h.text.trim() && !st.doc.titleHeading)),
     ...(parent ? { parent: parent.title } : {}),
     ...(within
       ? {
