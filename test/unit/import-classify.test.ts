@@ -196,6 +196,13 @@ describe('paragraphs', () => {
     expect(classifyLine(sentence)).toMatchObject({ role: 'kr' });
     expect(classifyLine({ ...sentence, line: leadLine('By order of priority,') }).role).toBe('text');
   });
+  it('a line ranked and graded before its text is a key result under an objective, not a "P0:" field', () => {
+    const base = { field: true, objectiveOpen: true, inDetail: false, underBareKrHeading: false };
+    for (const text of ['P0: 1.0: Land the changes in the main build', 'P1/2: 0.5: Run a webinar'])
+      expect(classifyLine({ ...base, line: leadLine(text) })).toMatchObject({ role: 'kr', rule: 'ranked and graded line' });
+    expect(leadOf('P1/2: 0.5: Run a webinar')).toMatchObject({ priority: 'P1', score: 0.5, title: 'Run a webinar' });
+    expect(classifyLine({ ...base, line: leadLine('P0: 1.0: Land it'), objectiveOpen: false }).role).not.toBe('kr');
+  });
 });
 
 const leadLine = (text: string) => ({ line: 1, lead: leadOf(text), nodes: [] });

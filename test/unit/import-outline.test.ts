@@ -122,6 +122,40 @@ describe('list items', () => {
     expect(classifyItem(kr!, ctx({ objective: true }))).toMatchObject({ role: 'kr' });
     expect(classifyItem(kr!.children[0]!, ctx({ objective: true, underKr: true }))).toMatchObject({ role: 'objective' });
   });
+  it('under a key result, a name and a number alone are a share of it, not an objective', () => {
+    const [kr] = items('1. `Run 3 open evenings`\n    * `Lars` : `0.6`\n    * Priya: 40%\n');
+    for (const share of kr!.children)
+      expect(classifyItem(share, ctx({ objective: true, underKr: true }))).toMatchObject({ role: 'note', guess: false });
+  });
+  it('where key results are ranked and graded, a ranked item with steps is one; an unranked one is a note or a group label', () => {
+    const list = items(
+      [
+        '* P1 (LT) 1.0 Close the ballot comments',
+        '* P0 (OD) 1.0 Agree the proposal',
+        '    * P1 (OD) 0.8 Naming of namespaces',
+        '* Side projects:',
+        '    * P3 (OD) 0.0 Move the validator',
+        '* Unplanned (LT): Reading group',
+        '    * Weekly sessions',
+        '',
+      ].join('\n'),
+    );
+    const profile = { ...NONE, rankedLines: 4 };
+    const at = (i: number) => classifyItem(list[i]!, ctx({ objective: true, profile, siblings: list }));
+    expect(at(1)).toMatchObject({ role: 'kr', guess: true });
+    expect(classifyItem(list[1]!.children[0]!, ctx({ objective: true, underKr: true, profile }))).toMatchObject({ role: 'note' });
+    expect(at(2)).toMatchObject({ role: 'note' });
+    expect(at(2).notesBelow).toBeFalsy();
+    expect(at(3)).toMatchObject({ role: 'note', notesBelow: true });
+    // A document that does not rank its key results this way reads the same items by their nesting.
+    expect(classifyItem(list[3]!, ctx({ objective: true, siblings: list })).role).not.toBe('note');
+  });
+  it("a bold label after the objective's listed key results is another part of it, with its lines", () => {
+    const [label] = items('- **Review Notes**\n    1. `KR#3: the quote came late`\n');
+    expect(classifyItem(label!, ctx({ objective: true, krsListed: true }))).toMatchObject({ role: 'note', notesBelow: true });
+    // Before the key results are listed, the same shape is still read by its nesting.
+    expect(classifyItem(label!, ctx({ objective: true })).role).not.toBe('note');
+  });
 });
 
 describe('headings', () => {

@@ -192,6 +192,10 @@ describe('periods and dates', () => {
     expect(findPeriods('FY22-Q2 OKRs').map((p) => p.id)).toEqual(['FY22-Q2']);
     expect(findPeriods('Company-Level OKRs (Q1 2025)').map((p) => p.id)).toEqual(['2025-Q1']);
     expect(findPeriods('2025-Q1 review').map((p) => p.id)).toEqual(['2025-Q1']);
+    // The year's last two digits after the quarter.
+    expect(findPeriods('Q2-19 OKR Archive').map((p) => p.id)).toEqual(['2019-Q2']);
+    expect(findPeriods("Goals for Q3 '35").map((p) => p.id)).toEqual(['2035-Q3']);
+    expect(findPeriods('Q2-19-03 build').map((p) => p.id)).toEqual([]);
     expect(findPeriods('Q2 FY2022').map((p) => p.id)).toEqual(['FY22-Q2']);
     expect(findPeriods('2027 Quarterly Themes', { years: true }).map((p) => p.id)).toEqual(['2027']);
     expect(findPeriods('2027 Quarterly Themes')).toEqual([]);

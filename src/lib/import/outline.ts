@@ -155,7 +155,8 @@ const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
-const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])`?\s*[-–—:])\s*/i;
+// "P1/2: …": a priority between two, read as the higher (P1).
+const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])(?:\/[0-4])?`?\s*[-–—:])\s*/i;
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+/;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */

@@ -334,6 +334,11 @@ export function findPeriods(text: string, opts: { years?: boolean } = {}): Perio
     const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     add({ id: `${year}-Q${m[2]}`, kind: 'quarter', fiscal: false, year, quarter: Number(m[2]), index: m.index, length: m[0].length });
   }
+  // "Q2-19", "Q2 '19": a quarter with its year's last two digits after it.
+  for (const m of text.matchAll(/\bQ([1-4])(?:-|\s?['’])(\d{2})(?![\d./-])/gi)) {
+    const year = 2000 + Number(m[2]);
+    add({ id: `${year}-Q${m[1]}`, kind: 'quarter', fiscal: false, year, quarter: Number(m[1]), index: m.index, length: m[0].length });
+  }
   for (const m of text.matchAll(/\b((?:19|20)\d{2})[\s-]*Q([1-4])\b/gi))
     add({
       id: `${m[1]}-Q${m[2]}`,

@@ -20,6 +20,8 @@ export interface DocProfile {
   topLevelKrs?: number;
   /** How many short plain lines stand alone right above a list ("Alpha release of the app (7/10)" over its key results). */
   plainLeads?: number;
+  /** How many lines are ranked and graded before their text ("P1 (BP) 0.7 Draft the spec", "P0: 1.0: Ship it"). */
+  rankedLines?: number;
 }
 
 export interface Classified {
@@ -56,6 +58,8 @@ export interface ItemContext {
   teamSection?: boolean;
   /** The other items of the same list. */
   siblings: readonly OutlineItem[];
+  /** The open objective's key results were listed under its "Key Results:" label, and this list is not that one. */
+  krsListed?: boolean;
   /**
    * A sibling states a field of what the list is under ("Status: …", "Progress: …", "Target: …"):
    * the list reports on that key result or objective, and its bold-labelled items are notes.
@@ -64,6 +68,11 @@ export interface ItemContext {
 }
 
 const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
+
+/** "P1 (BP) 0.7 Draft the spec": a priority and a score written before the text, the way a sheet of key results is kept. */
+const ranked = (l: Lead) => Boolean(l.priority) && l.score !== undefined;
+/** A document that ranks and grades its key results line by line does so for three or more. */
+const ranksItsKrs = (p: DocProfile) => (p.rankedLines ?? 0) >= 3;
 
 /** Count the labels a document uses, to know whether unlabelled shapes need more evidence. */
 export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem[] = [], plainLeads = 0): DocProfile {
@@ -74,6 +83,7 @@ export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem
     nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
     boldNestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.bold === 'whole' && i.lead.label?.kind !== 'kr').length,
     topLevelKrs: topItems.filter((i) => i.lead.label?.kind === 'kr').length,
+    rankedLines: leads.filter(ranked).length,
   };
 }
 
@@ -123,7 +133,8 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     // "- **Initiatives**" over the work, "- Risks:" over risks: a label naming a part of the objective, not a goal.
     name: 'label naming a part',
     rule: (i) => {
-      const role = i.lead.label ? undefined : headingRole(i.lead.title.replace(/:\s*$/, ''));
+      // "P1 (BP) 0.0 Material on dependency management" is ranked and graded work, not a label.
+      const role = i.lead.label || ranked(i.lead) ? undefined : headingRole(i.lead.title.replace(/:\s*$/, ''));
       return role && role !== 'key-results' && (nested(i) || i.other.length)
         ? { ...decided('note', `a label naming the ${role}, not a goal`), notesBelow: true }
         : undefined;
@@ -190,6 +201,18 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         : undefined,
   },
   {
+    // "- **Final Score**" over a table, "- **Tracking Notes**" over remarks, after the objective's "**Key
+    // Results:**" list: a bold label naming another part of the objective; it and its lines are notes.
+    name: 'bold label after the listed key results',
+    rule: (i, c) =>
+      c.krsListed && !c.krList && !c.underKr && !i.lead.label && i.lead.bold === 'whole'
+        ? {
+            ...decided('note', "a bold label after the objective's listed key results: another part of it, not a key result"),
+            notesBelow: true,
+          }
+        : undefined,
+  },
+  {
     name: 'key results list',
     rule: (i, c) => (c.krList && !nested(i) ? decided('kr', 'an item of a "Key results" list') : undefined),
   },
@@ -220,6 +243,12 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     name: 'objective under a key result',
     rule: (i, c) => {
       if (!c.underKr) return undefined;
+      // "P1 (GC) 0.8 Draft the naming proposal" under a key result ranked the same way: a step of it, not an objective.
+      if (ranked(i.lead) && !i.lead.bold && !i.lead.label)
+        return { ...decided('note', 'a ranked and graded line under a key result: a step of it, not an objective'), notesBelow: true };
+      // "`Ana` : `0.75`" under a key result: a person's share of it (or score), with no words to be a goal.
+      if (i.lead.owner && !nested(i) && !/\p{L}/u.test(i.lead.title))
+        return decided('note', `"${i.lead.owner}" and a number under a key result: a share of it, not an objective`);
       // "How to measure this is still TBD. Would likely include:" over lines: an explanation of the key result.
       if (!i.lead.bold && !i.lead.owner && !i.lead.label && /:\s*$/.test(i.lead.raw))
         return { ...decided('note', 'a line under a key result introducing the lines under it'), notesBelow: true };
@@ -265,6 +294,24 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       c.krList && nested(i) && !c.underKr && !i.lead.label && !(i.lead.owner && i.lead.bold)
         ? decided('kr', `${describe(i)} in a "Key results" list, with lines under it`, true)
         : undefined,
+  },
+  {
+    // Where key results are ranked and graded line by line ("P0 (GC) 1.0 Build the demo"), an item written that
+    // way beside them is one too, its nested lines its details; an unranked item among them ("Unplanned (JM): …",
+    // "Side projects:") is not: a note, and a label grouping the ranked lines under it when they are.
+    name: 'among ranked and graded key results',
+    rule: (i, c) => {
+      if (!c.objective || c.underKr || c.krList || i.lead.label || !ranksItsKrs(c.profile)) return undefined;
+      const others = c.siblings.filter((s) => s !== i && ranked(s.lead));
+      if (!others.length) return undefined;
+      if (ranked(i.lead))
+        return nested(i) ? decided('kr', 'ranked and graded like the key results beside it, with its details under it', true) : undefined;
+      if (i.lead.priority || i.lead.score !== undefined) return undefined;
+      const groups = i.children.some((ch) => ranked(ch.lead));
+      return groups
+        ? decided('note', 'an unranked label over ranked and graded key results: their group, not an objective')
+        : { ...decided('note', 'an unranked line among ranked and graded key results: not one of them'), notesBelow: true };
+    },
   },
   {
     name: 'item with nested items',

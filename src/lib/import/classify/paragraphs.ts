@@ -245,6 +245,11 @@ export const LINE_RULES: readonly { name: string; rule: (l: LinePlace) => LineCl
     rule: (l) =>
       l.objectiveOpen && !l.inDetail && l.objectiveNumber !== undefined && l.line.lead.sub?.of === l.objectiveNumber ? 'kr' : undefined,
   },
+  {
+    // "P0: 1.0: Merge the changes …" under an objective: ranked and graded like a key result ("P0:" is no field).
+    name: 'ranked and graded line',
+    rule: (l) => (l.objectiveOpen && !l.inDetail && l.line.lead.priority && l.line.lead.score !== undefined ? 'kr' : undefined),
+  },
   { name: 'field', rule: (l) => (l.field ? 'field' : undefined) },
   {
     // "IPFS has shipped 0.5.0." alone under "Key Results" is one; "By order of priority," is not.

@@ -59,6 +59,7 @@ export function readMarkdown(
     ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
     stack: [],
     ordinals: new Map(),
+    krsListed: new Set(),
     readBlock,
   };
   for (const line of relisted)

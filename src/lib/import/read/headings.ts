@@ -10,7 +10,7 @@ import {
   type YearHint,
 } from '../classify/headings.ts';
 import { headingRole, isObjectivePart } from '../classify/roles.ts';
-import { lineOf } from '../markdown.ts';
+import { endLineOf, lineOf } from '../markdown.ts';
 import { leadOf, type Lead } from '../outline.ts';
 import type { PeriodDraft } from '../types.ts';
 import { findPeriods } from '../values.ts';
@@ -50,6 +50,9 @@ export function readHeading(st: ReadState, h: Heading): void {
   if (c.period) periodSection(st, sec, c.period);
   if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
   applyHeading(st, h, c, { sec, lead, parent });
+  // "Title⏎===": the underline of a setext heading is part of it.
+  const end = endLineOf(h);
+  if (end > line) placed(st, line + 1, end, 'the underline of its heading');
 }
 
 /** Sections of the same or a deeper level end here; a bold-line objective ends unless this heading is one of its parts. */

@@ -56,6 +56,7 @@ export function readList(st: ReadState, l: List): void {
   const kr = st.lastKr;
   st.lastKr = undefined;
   if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
+  if (kr && c.read === 'items' && lineOf(l) === (kr.where.endLine ?? kr.where.line) + 1) return krDetailList(st, items(), kr);
   if (c.read === 'goals') return readItems(st, items(), { krList: false, underKr: false, goals: true });
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') return readRecords(st, l, items(), c.part, o);
@@ -106,6 +107,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
     at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
     prev = undefined;
   }
+  if (ctx.krList && ctx.objective && ctx.objective.keyResults.length) st.krsListed.add(ctx.objective);
 
   function readItem(item: OutlineItem) {
     if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
@@ -126,6 +128,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
       reportBeside,
+      krsListed: Boolean(at.objective && !at.krList && st.krsListed.has(at.objective)),
     });
     if (c.role === 'objective') objectiveItem(st, item, at, c);
     else if (c.role === 'kr' && at.objective) {
@@ -315,6 +318,20 @@ function krFieldList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft):
   return true;
 }
 
+/**
+ * "P0: 0.75: Deploy a reference server to⏎- accept calls⏎- send notifications": a list that starts on the
+ * line right after a key-result line, with no blank line between, details that key result: its items go
+ * into the key result's note; anything nested deeper is reported.
+ */
+function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft) {
+  for (const item of items) {
+    krNote(st, kr, '', inline(st, item.leadNodes).text, item.line);
+    for (const m of item.more) unmapped(st, m.line, m.line, 'line under a detail of a key result not mapped', m.lead.raw);
+    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a detail of a key result not mapped', c.lead.raw);
+    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a detail of a key result not mapped`);
+  }
+}
+
 /** An item that is neither: reported, and each line nested under it read (or reported) in turn. */
 function noteItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: string) {
   unmapped(st, item.line, item.line, `list item not mapped (${why})`, item.lead.raw);
@@ -336,6 +353,10 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   st.itemObjective = before;
   // A line wholly in bold ("**CRO: Build pipeline**") is a field only when its label names one.
   if (!used && f.wholeBold) return false;
+  if (!used && o && item.children.length && headingRole(f.label) === 'key-results') {
+    keyResultsSaid(st, item, f.value.text, o);
+    return true;
+  }
   // "**Tracked:** Weekly" — a bold label is a field even when the content model has no place for it.
   const sentence = f.value.text.split(/\s+/).length >= 4;
   const boldLabel = item.lead.bold === 'lead' && f.label.split(/\s+/).length <= 4 && !item.children.length;
@@ -354,6 +375,17 @@ function fieldItem(st: ReadState, item: OutlineItem, o: ObjectiveDraft | undefin
   else readItems(st, item.children, { ...at, krList: false });
   for (const b of item.other) st.readBlock(st, b);
   return true;
+}
+
+/**
+ * "**Key Results:** Ana and Raj" over a numbered list: the items nested under the label are the key
+ * results; what follows the label (who answers for them, a remark) says something of them all and is reported.
+ */
+function keyResultsSaid(st: ReadState, item: OutlineItem, said: string, o: ObjectiveDraft) {
+  unmapped(st, item.line, item.line, 'said of the key results listed under it, not mapped', said);
+  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
+  readItems(st, item.children, { objective: o, krList: true, underKr: false });
+  for (const b of item.other) st.readBlock(st, b);
 }
 
 /** The lines of a paragraph inside an objective's item: fields, else its description. */

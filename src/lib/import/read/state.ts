@@ -71,6 +71,8 @@ export interface ReadState {
   asOf?: { date: string; line: number };
   /** Objectives so far per period and team, for ordinals ("Company Objective 1"). */
   readonly ordinals: Map<string, number>;
+  /** Objectives whose key results a "Key Results:" label listed: bold labels after that list name other parts of them. */
+  readonly krsListed: Set<ObjectiveDraft>;
   /** Reads any block (./document.ts): lists and items hold blocks of every kind. */
   readonly readBlock: (st: ReadState, node: RootContent, after?: readonly RootContent[]) => void;
 }

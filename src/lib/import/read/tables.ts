@@ -159,7 +159,9 @@ function scoringSheet(st: ReadState, t: TableRows, body: TableRow[]) {
     const shape = { cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) };
     if (isScoringHeadRow(shape)) {
       const why = { role: 'objective' as const, evidence: 'a bold row alone in a scoring table', guess: true };
-      o = newObjective(st, { title: text.replace(/^\d+[.)]?\s+/, ''), line: r.line, why });
+      // "**1 Ship the beta (Ana, Raj)**": the number goes, and the names in parentheses are its owners, not its words.
+      const lead = leadOf(text.replace(/^\d+[.)]?\s+/, ''));
+      o = newObjective(st, { title: lead.title, lead, line: r.line, why });
       return;
     }
     // "*The following not likely to get done:*" introduces rows; it is not a key result.
