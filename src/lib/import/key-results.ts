@@ -253,7 +253,10 @@ function fromTitle(ctx: Ctx): Partial<KrRecord> {
     guess(ctx, `"zero …" read as a threshold ≤ 0`);
     return { kind: 'threshold', operator: '<=', target: 0, ...(b ? { baseline: b.value } : {}), labels: { target: title.split(/\s/)[0]! } };
   }
-  guess(ctx, `no measurable number: kind milestone (target "${d.milestoneTarget ?? 'Shipped'}")`);
+  // "Reach 200 clubs in 3 countries": numbers stated, none of them read as the measure — say which.
+  const stated = findNumbers(title).map((n) => `"${n.raw}"`);
+  const why = stated.length ? `no measure read from the numbers ${stated.join(', ')}` : 'no measurable number';
+  guess(ctx, `${why}: kind milestone (target "${d.milestoneTarget ?? 'Shipped'}")`);
   return milestone(ctx, d.milestoneTarget);
 }
 
@@ -288,7 +291,7 @@ function measuresIn(text: string): TitleMeasure[] {
     [/\b(?:at or above|at or over)\s+(?=\d)/gi, '>='],
     [/\b(?:at or below|at or under)\s+(?=\d)/gi, '<='],
     [/\b(?:more than|greater than|higher than|above|over)\s+(?=\d)/gi, '>'],
-    [/\b(?:less than|fewer than|lower than|below)\s+(?=\d)/gi, '<'],
+    [/\b(?:less than|fewer than|lower than|below|under)\s+(?=\d)/gi, '<'],
   ];
   const numbers = findNumbers(text);
   for (const [re, op] of wordOps)
