@@ -15,6 +15,14 @@ describe('lead lines', () => {
     if (p?.type !== 'paragraph') throw new Error('not a paragraph');
     return paragraphLeads(p, plain)[0]!.lead;
   };
+  it('reads "OKR" alone before a linked title as the objective label, not as words of the title', () => {
+    expect(lineOf('OKR [Keep the on-call load fair](https://t.example/w/420) => 30%')).toMatchObject({
+      label: { kind: 'objective' },
+      title: 'Keep the on-call load fair',
+      raw: 'OKR Keep the on-call load fair => 30%',
+    });
+    expect(lineOf('OKR status is reviewed weekly').label).toBeUndefined();
+  });
   it('takes a bold role without a colon as the owner, and a tracker link at the end off the title', () => {
     expect(lineOf('**Senior Director, People** 5,000 certifications taken [Epic 38](https://e.x/38)')).toMatchObject({
       owner: 'Senior Director, People',
@@ -178,6 +186,32 @@ describe('list items', () => {
 
 describe('headings', () => {
   const sections = (md: string) => sectionsOf(parseMarkdown(md), plain);
+  it('where key results are labelled top-level items, an item outside any objective is not one', () => {
+    const krs = items('1. **VP KR**: Forecast storage\n1. **VP KR**: Keep spare compute\n');
+    const profile = profileOf(
+      krs.map((i) => i.lead),
+      krs,
+    );
+    expect(profile).toMatchObject({ labelledKrs: 2, topLevelKrs: 2 });
+    const [step] = items('1. Ask for approval.\n    - Directors review with the VP\n');
+    expect(classifyItem(step!, ctx())).toMatchObject({ role: 'objective' });
+    expect(classifyItem(step!, ctx({ profile })).role).not.toBe('objective');
+    const [field] = items('1. Title: leave the quarter out.\n');
+    expect(classifyItem(field!, ctx({ profile: { ...profile, nestedItems: 2 }, teamSection: true })).role).not.toBe('objective');
+  });
+  it('where objectives are bold items over their key results, a sentence heading is not one by its words', () => {
+    const list = items(
+      '- __Make releases dull__\n    - 200 UI tests\n- __Start fast__\n    - Cold start under 900 ms\n- Plain over\n    - a line\n',
+    );
+    const profile = profileOf([], list);
+    expect(profile).toMatchObject({ nestedItems: 3, boldNestedItems: 2 });
+    const [s] = sections('## Keep the review concise and kind\n\n- Fit the change on one screen\n');
+    expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });
+    expect(objectiveByShape(s!, { profile, inPeriod: true })).toBeUndefined();
+    const [plainItem] = items('- Fit the change on one screen\n');
+    expect(classifyItem(plainItem!, ctx({ profile: { ...NONE, nestedItems: 3 }, teamSection: true }))).toMatchObject({ role: 'objective' });
+    expect(classifyItem(plainItem!, ctx({ profile, teamSection: true })).role).not.toBe('objective');
+  });
   it('a sentence heading over a list of leaves is an objective; a short name is not', () => {
     const [s] = sections('## Data transfer is fast and efficient\n\n- Move 1TB in 48 hours\n- Cut duplicates by 75%\n');
     expect(objectiveByShape(s!, { profile: NONE, inPeriod: true })).toMatchObject({ role: 'objective' });

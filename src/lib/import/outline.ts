@@ -537,15 +537,21 @@ export function leadOfNodes(
     link && TRACKER_REF.test(linkText)
       ? { text: linkText, ...(link.type === 'link' ? { url: link.url } : { identifier: link.identifier.toLowerCase() }) }
       : undefined;
-  const lead = leadOf(render(nodes), {
+  // "OKR [Reduce churn](…/work_items/12) => 61%": the word before the linked title labels the line an objective.
+  const text = render(nodes);
+  const okrWord = first?.type === 'text' && OKR_BEFORE_LINK.test(first.value) && real[1]?.type === 'link';
+  const lead = leadOf(okrWord ? text.replace(/^\s*OKR\s*[:\-–—]?\s*/i, 'Objective: ') : text, {
     ...(bold ? { bold } : {}),
     linkOnly: isLinkOnly(nodes),
     ...extra,
     ...(boldRun ? { boldRun } : {}),
     ...(reference ? { reference } : {}),
   });
-  return linkWithColumns(real, render, extra) ?? lead;
+  return linkWithColumns(real, render, extra) ?? (okrWord ? { ...lead, raw: text.trim() } : lead);
 }
+
+/** "OKR " alone before a link: the label of a tracker's objective ("OKR [title](url)"). */
+const OKR_BEFORE_LINK = /^\s*OKR\s*[:\-–—]?\s*$/i;
 
 /**
  * "[Ship the cache to beta](#o0r0) leviw, ojan 0.60": a table flattened into a list — the link is

@@ -289,6 +289,9 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   if (l.owner && (items.length || s.sections.length || l.numbered))
     return decided(`heading owned by "${l.owner}"${l.numbered ? ', numbered' : ''}`);
   if (!ctx.inPeriod || l.linkOnly) return undefined;
+  // Where the document writes its objectives as bold items over their key results, a heading is not one
+  // by its sentence: it groups them, or it is a section of another kind (duties, guidelines).
+  if ((ctx.profile.boldNestedItems ?? 0) >= 2) return undefined;
   const words = l.title
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+/)

@@ -14,6 +14,10 @@ export interface DocProfile {
   labelledKrs: number;
   /** How many top-level list items have items nested under them (the shape of an objective over its key results). */
   nestedItems?: number;
+  /** How many top-level items wholly in bold have items nested under them ("- __Ship the editor__" over its key results). */
+  boldNestedItems?: number;
+  /** How many top-level list items label themselves as key results ("1. **CTO KR**: …" right under an objective's heading). */
+  topLevelKrs?: number;
   /** How many short plain lines stand alone right above a list ("Alpha release of the app (7/10)" over its key results). */
   plainLeads?: number;
   /** How many lines are ranked and graded before their text ("P1 (BP) 0.7 Draft the spec", "P0: 1.0: Ship it"). */
@@ -80,6 +84,8 @@ export function profileOf(leads: readonly Lead[], topItems: readonly OutlineItem
     labelledObjectives: leads.filter((l) => l.label?.kind === 'objective' && !l.label.owned).length,
     labelledKrs: leads.filter((l) => l.label?.kind === 'kr').length,
     nestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.label?.kind !== 'kr').length,
+    boldNestedItems: topItems.filter((i) => nested(i) > 0 && i.lead.bold === 'whole' && i.lead.label?.kind !== 'kr').length,
+    topLevelKrs: topItems.filter((i) => i.lead.label?.kind === 'kr').length,
     rankedLines: leads.filter(ranked).length,
   };
 }
@@ -325,6 +331,9 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     rule: (i, c) => {
       const n = nested(i);
       if (!n) return undefined;
+      // Where the key results are labelled items standing at the top of their lists (their objectives are the
+      // headings or lines above them), an unlabelled item over others outside any objective is not one.
+      if (!c.objective && !i.lead.label && krsAtTop(c.profile)) return undefined;
       // A document that labels its objectives needs more than nesting to call an unlabelled item one.
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
       // "- **Build the merit system**" under "- **Build a reward system**", no owners: bold all the way down is emphasis.
@@ -376,7 +385,14 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     // items over their key results, a plain item of a team section is an objective without them.
     name: 'goal of a team section',
     rule: (i, c) =>
-      !c.objective && !nested(i) && c.teamSection && (c.profile.nestedItems ?? 0) >= 2 && !c.profile.labelledObjectives && !i.lead.label
+      !c.objective &&
+      !nested(i) &&
+      c.teamSection &&
+      (c.profile.nestedItems ?? 0) >= 2 &&
+      !c.profile.labelledObjectives &&
+      !i.lead.label &&
+      !(i.lead.bold !== 'whole' && boldObjectives(c.profile)) &&
+      !krsAtTop(c.profile)
         ? decided(
             'objective',
             `${describe(i)} of a team section, where the document lists objectives as items over their key results`,
@@ -392,8 +408,11 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
       if (c.objectivesHeading && c.profile.labelledObjectives && !i.lead.label)
         return decided('objective', `${describe(i)} under a heading named "Objectives", in a document labelling its objectives so`, true);
       if (c.profile.labelledObjectives && !i.lead.bold) return undefined;
+      // Where the key results are labelled items right under their objectives, the objectives are not items.
+      if (krsAtTop(c.profile) && !i.lead.label) return undefined;
       // Where the document labels its objectives, a "User Goals" list beside them is not more of them.
-      if (c.goalsSection && !c.profile.labelledObjectives)
+      // Nor, where it writes them in bold over their key results, a plain list under a heading that names goals.
+      if (c.goalsSection && !c.profile.labelledObjectives && !(i.lead.bold !== 'whole' && boldObjectives(c.profile)))
         return decided('objective', `${describe(i)} under a heading that names goals`, true);
       if (i.lead.owner && !c.profile.labelledObjectives)
         return decided('objective', `${describe(i)}: an owner's goal with no key results listed`, true);
@@ -403,6 +422,12 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     },
   },
 ];
+
+/** The document writes its objectives as items wholly in bold over their key results: most items with items under them are bold. */
+const boldObjectives = (p: DocProfile) => (p.boldNestedItems ?? 0) >= 2 && (p.boldNestedItems ?? 0) * 2 > (p.nestedItems ?? 0);
+
+/** The document's key results are labelled top-level items (most of its labelled ones): its objectives are not list items. */
+const krsAtTop = (p: DocProfile) => (p.topLevelKrs ?? 0) >= 2 && (p.topLevelKrs ?? 0) * 2 > p.labelledKrs;
 
 /** What a list item is. Falls back to a note (reported, never dropped). */
 export function classifyItem(item: OutlineItem, ctx: ItemContext): Classified {
