@@ -15,7 +15,7 @@ import { leadOf, type Lead } from '../outline.ts';
 import type { PeriodDraft } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { krFromLine } from './key-results.ts';
-import { short } from './text.ts';
+import { excerpt, short } from './text.ts';
 import {
   currentObjective,
   docPeriod,
@@ -234,7 +234,8 @@ function applyHeading(
       placed(st, line, undefined, `team ${c.team}`);
       return;
     case 'section':
-      if (!sec.period) note(st, line, `heading "${short(sec.text)}" read as a section only (not a period, team or objective)`);
+      // The whole heading (as long as an excerpt), so a goal read as a section can be found again from the report.
+      if (!sec.period) note(st, line, `heading "${excerpt(sec.text)}" read as a section only (not a period, team or objective)`);
   }
 }
 

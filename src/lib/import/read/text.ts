@@ -7,6 +7,8 @@ export const withUrls = (r: Pick<InlineText, 'text' | 'links'>) =>
   r.links.reduce((t, l) => (l.text && t.includes(l.text) && !t.includes(l.url) ? t.replace(l.text, `${l.text} (${l.url})`) : t), r.text);
 
 export const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
+/** As much of a line as a report entry quotes. */
+export const excerpt = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const yearOf = (period: string | undefined): number | undefined => {
   const m = /^(\d{4})/.exec(period ?? '');
