@@ -493,9 +493,11 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     .replace(/^[→➔➜➝▶►]\s*/, '');
   const numbered = NUMBERING.test(text);
   let r: Reading = { t: numbered ? text.replace(NUMBERING, '') : text };
-  // "## 📌 Objective", "## 🎯 KR1: …": a pictograph before a heading's label decorates it; before a title it is kept.
-  const plain = opts.heading ? undecorated(r.t) : r.t;
-  if (plain !== r.t && takeLabel({ t: plain })) r = { t: plain };
+  // "## 📌 Objective", "**🔑 Key Result 1.1**: …": a pictograph before a label decorates it (on a line that is not a heading,
+  // only when the label has text after it: "⚡ Objective" alone there heads a column); before a title it is kept.
+  const plain = undecorated(r.t);
+  const label = plain !== r.t ? takeLabel({ t: plain }) : undefined;
+  if (label && (opts.heading || label.t.trim())) r = { t: plain };
   for (const m of LEAD_MARKERS) r = m.take(r, opts) ?? r;
   return {
     raw: raw.trim(),

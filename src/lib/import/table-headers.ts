@@ -46,7 +46,7 @@ const VOCABULARY: Readonly<Record<string, Words>> = {
     weight: ['weight'],
     unit: ['unit', 'units'],
     due: ['due', 'deadline', 'timeline', 'by', 'eta', 'when', 'due date'],
-    measurement: ['measurement', 'how measured', 'measured by', 'source', 'data source'],
+    measurement: ['measurement', 'how measured', 'measured by', 'source', 'data source', 'means of verification'],
     notes: ['note', 'notes', 'comment', 'comments', 'remarks'],
     // The key result of a parent objective a row serves ("Parent KR | KR1.3"): kept in the note.
     parent: ['parent', 'parent kr', 'parent okr', 'contributes to', 'supports', 'aligned to', 'aligns with'],

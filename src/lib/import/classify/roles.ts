@@ -50,6 +50,10 @@ const DELIVERABLES =
 const PROCESS =
   /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:okrs?|an? okr|objectives|key results)\b|(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
+/** "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success" ("Success metrics" beside a "Key Results" heading restate them): the key results, named for their objective. */
+const INDICATORS =
+  /^(?:success indicators?|indicators? of success|key results?|measures? of success)(?:\s+(?:for|of)\s+(?:outcome|objective|goal)\b.*)?$/i;
+
 /** "Key Results KR Lead", "Key results Owner Status": a table's header row flattened into a line. */
 const KR_COLUMNS =
   /^key results?(?:\s+(?:KR|key result))?(?:\s+(?:lead|owners?|responsible|DRI|status|score|progress|target|due|notes?))+$/i;
@@ -67,7 +71,7 @@ export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = undecorated(heading).replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
-  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare)) return 'key-results';
+  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare) || INDICATORS.test(bare)) return 'key-results';
   if (
     /^(?:\d+\.\s*)?(?:(?:key|our|important|related|supporting|major)\s+){0,2}(?:initiatives?|projects)\b/i.test(full) ||
     DELIVERABLES.test(bare)

@@ -111,7 +111,7 @@ const KR_FIELDS = [
   onKr('unit', /^units?$/, (_, f, k) => ((k.unit = f.value), true)),
   onKr(
     'measurement',
-    /^(?:measurement|measure|measured by|how measured|how we measure|source|data source|metric)$/,
+    /^(?:measurement|measure|measured by|how measured|how we measure|source|data source|metric|means of verification|verification|verified by)$/,
     (_, f, k) => ((k.measurement = f.value), true),
   ),
   onKr('weight', /^weight$/, (_, f, k) => (Number(f.value) > 0 ? ((k.weight = Number(f.value)), true) : false)),
