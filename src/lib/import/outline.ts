@@ -20,7 +20,6 @@ export interface Label {
   owned?: true;
 }
 
-/** The shape of one lead line: what it says and how it is written. */
 /** "(target: 25.0)" after a line: a field named and its value as written. */
 export interface TrailingField {
   label: string;
@@ -33,6 +32,7 @@ export interface SubNumber {
   n: string;
 }
 
+/** The shape of one lead line: what it says and how it is written. */
 export interface Lead {
   /** The whole line as text. */
   raw: string;
@@ -151,11 +151,12 @@ const OUTCOME_IN_PARENS =
   /\s*\(\s*((?:actual|actually|result|results|achieved|complete[d]?|done|launched|shipped|missed|reached|hit|status|progress|update|outcome|delivered|finished|partially|not (?:done|met|started|achieved)|met|exceeded|dropped|deferred|cancell?ed)\b[^()]*)\)\s*((?:[✅❌✔☑⚠🟢🟡🔴🟠]\uFE0F?)*)\s*$/iu;
 /** "… ✅", "… ❌": a status mark ending the line. */
 const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
-/** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
 /** "(target: 25.0)" or " - Current: 1.0" ending a line: a value field of the line. */
 const TRAILING_FIELD =
   /\s*\(\s*(target|current|baseline|actual|due|deadline)\s*:\s*([^()]+?)\s*\)\s*$|\s+[-–—]\s+(target|current|baseline|actual|due|deadline)\s*:\s*([^()\s][^()]*?)\s*$/i;
+/** "… (70%)": how far the line got, in parentheses ending it. */
 const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
+/** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;

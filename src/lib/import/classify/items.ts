@@ -72,7 +72,7 @@ export interface ItemContext {
 const nested = (item: OutlineItem) => item.children.filter((c) => !c.lead.linkOnly).length;
 
 /** "P1 (BP) 0.7 Draft the spec": a priority and a score written before the text, the way a sheet of key results is kept. */
-const ranked = (l: Lead) => Boolean(l.priority) && l.score !== undefined;
+export const ranked = (l: Lead) => Boolean(l.priority) && l.score !== undefined;
 /** A document that ranks and grades its key results line by line does so for three or more. */
 const ranksItsKrs = (p: DocProfile) => (p.rankedLines ?? 0) >= 3;
 

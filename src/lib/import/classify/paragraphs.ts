@@ -5,7 +5,7 @@
 // may decline (a period statement without dates, a field the content model has no place for);
 // then the rules after it are tried. Pure.
 import { startsWithField, type LeadLine, type Lead } from '../outline.ts';
-import type { Classified, DocProfile } from './items.ts';
+import { ranked, type Classified, type DocProfile } from './items.ts';
 import { announcesExample, headingRole, missionStatement, namesGoals, type Role } from './roles.ts';
 
 export interface ParagraphPlace {
@@ -285,7 +285,7 @@ export const LINE_RULES: readonly { name: string; rule: (l: LinePlace) => LineCl
   {
     // "P0: 1.0: Merge the changes …" under an objective: ranked and graded like a key result ("P0:" is no field).
     name: 'ranked and graded line',
-    rule: (l) => (l.objectiveOpen && !l.inDetail && l.line.lead.priority && l.line.lead.score !== undefined ? 'kr' : undefined),
+    rule: (l) => (l.objectiveOpen && !l.inDetail && ranked(l.line.lead) ? 'kr' : undefined),
   },
   { name: 'field', rule: (l) => (l.field ? 'field' : undefined) },
   {

@@ -201,9 +201,10 @@ function applyHeading(
         sec.role = 'generic';
         return note(st, line, `heading "${short(sec.text)}" gives samples, the only OKRs the document has: read as its own`);
       }
-      if (c.part === 'examples') st.doc.exampleHeadings = (st.doc.exampleHeadings ?? 0) + 1;
-      if (c.part === 'examples')
+      if (c.part === 'examples') {
+        st.doc.exampleHeadings = (st.doc.exampleHeadings ?? 0) + 1;
         return note(st, line, `heading "${short(sec.text)}" gives examples: what it holds is reported, not imported`);
+      }
       if (c.part === 'process')
         return note(st, line, `heading "${short(sec.text)}" is about how the team works: what it holds is reported, not imported`);
       if (c.part === 'not-goals')

@@ -2,7 +2,7 @@
 // a disclosure is a section whose title is its summary. Before the outline is built, each summary becomes a heading one level below the
 // heading it sits under, so the rules read what it holds like any section; the bare <details> and
 // </details> lines carry nothing (see DECORATION in ../summary.ts).
-import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Html, PhrasingContent, Root, RootContent } from 'mdast';
 
 const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary>/gi;
 const DETAILS = /<\/?details\b[^>]*>/gi;
@@ -25,14 +25,14 @@ export function summariesAsHeadings(root: Root): void {
 }
 
 /** The heading a summary stands for, on the summary's own line (none for an empty summary). */
-function summaryHeading(node: RootContent, m: RegExpMatchArray, depth: Heading['depth']): Heading[] {
+function summaryHeading(node: Html, m: RegExpMatchArray, depth: Heading['depth']): Heading[] {
   const text = m[1]!
     .replace(/<[^>]*>/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) return [];
   const start = node.position!.start;
-  const line = start.line + (node.type === 'html' ? node.value.slice(0, m.index! + m[0].length).split('\n').length - 1 : 0);
+  const line = start.line + node.value.slice(0, m.index! + m[0].length).split('\n').length - 1;
   const position = { start: { line, column: 1 }, end: { line, column: m[0].length + 1 } };
   return [{ type: 'heading', depth, children: [{ type: 'text', value: text, position }], position }];
 }

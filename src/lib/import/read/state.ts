@@ -10,7 +10,7 @@ import type { DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } 
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
 import { person } from '../names.ts';
-import { short } from './text.ts';
+import { excerpt as cut, short } from './text.ts';
 
 /** A heading (or a bold line standing in for one) that is open at the current point. */
 export interface Section {
@@ -90,7 +90,7 @@ export function unmapped(st: ReadState, line: number, endLine: number, message: 
     kind: 'unmapped',
     ...where(st, line, endLine),
     message,
-    ...(excerpt ? { excerpt: excerpt.length > 120 ? `${excerpt.slice(0, 117)}…` : excerpt } : {}),
+    ...(excerpt ? { excerpt: cut(excerpt) } : {}),
   });
 }
 

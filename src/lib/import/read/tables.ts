@@ -74,9 +74,8 @@ function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: Tabl
     case 'flat okr':
       return flatOkrTable(st, t, c.objectiveColumn, line);
     case 'key results': {
-      const o = krsOf;
-      if (!o) return unmapped(st, line, end, 'key result table outside any objective not mapped', t.headers.join(' | '));
-      return krTable(st, o, t, line);
+      if (!krsOf) return unmapped(st, line, end, 'key result table outside any objective not mapped', t.headers.join(' | '));
+      return krTable(st, krsOf, t, line);
     }
     case 'document control':
       return readControlRows(st, t.rows);
