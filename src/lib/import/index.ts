@@ -127,11 +127,11 @@ function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptio
   const known = Boolean(opts.period) || Boolean(periodFromPath(file));
   const first = read(known);
   const year = commonestYear(text);
-  if (known || first.md.periods.size || !year) return samplesIfNone(first, () => read(known, undefined, true));
+  if (known || first.md.periods.size || !year) return samplesIfNone(file, first, () => read(known, undefined, true));
   const hint = { year: year.year, from: `the year the text names most often (${year.count} times)` };
   const again = read(true, hint);
   const chosen = found(again) >= found(first) ? again : first;
-  return samplesIfNone(chosen, () => (chosen === again ? read(true, hint, true) : read(false, undefined, true)));
+  return samplesIfNone(file, chosen, () => (chosen === again ? read(true, hint, true) : read(false, undefined, true)));
 }
 
 const found = (r: { md: DocRecords }) => r.md.objectives.length + r.md.objectives.reduce((n, o) => n + o.keyResults.length, 0);
@@ -140,10 +140,17 @@ const found = (r: { md: DocRecords }) => r.md.objectives.length + r.md.objective
  * An article whose only OKRs are samples ("### Sample Objective", "### Sample Key Results"): with no key result
  * read, the samples are read as the document's own — kept when that finds key results.
  */
-function samplesIfNone<R extends { md: DocRecords }>(r: R, asOwn: () => R): R {
+function samplesIfNone<R extends { md: DocRecords; entries: ReportEntry[] }>(file: string, r: R, asOwn: () => R): R {
   if (!r.md.exampleHeadings || r.md.objectives.some((o) => o.keyResults.length)) return r;
   const samples = asOwn();
-  return samples.md.objectives.some((o) => o.keyResults.length) ? samples : r;
+  if (!samples.md.objectives.some((o) => o.keyResults.length)) return r;
+  samples.entries.push({
+    kind: 'guess',
+    file,
+    line: 0,
+    message: 'the only OKRs the document has are samples or examples: read as its own — delete them if they are not',
+  });
+  return samples;
 }
 
 /**
