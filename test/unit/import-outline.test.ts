@@ -110,8 +110,8 @@ describe('list items', () => {
       guess: true,
     });
     expect(classifyItem(aim!, ctx({ profile: labelled, goalsSection: true })).role).toBe('note');
-    // "OCTO Objective 1:" names another organisation's objective: it does not make the document a labelling one.
-    expect(profileOf([leadOf('OCTO Objective 1: Better care'), leadOf('Objective 2: Faster')]).labelledObjectives).toBe(1);
+    // "ACME Objective 1:" names another organisation's objective: it does not make the document a labelling one.
+    expect(profileOf([leadOf('ACME Objective 1: Better care'), leadOf('Objective 2: Faster')]).labelledObjectives).toBe(1);
   });
   it('"Objective: a question?" beside "Key Result: a question?" defines the terms: not an objective', () => {
     const list = items('- **Objective** : What do we want?\n- **Key Result** : How will we know?\n');

@@ -16,7 +16,7 @@ export interface Label {
   n?: string;
   /** The label as written when it is misspelt ("Ket Result"): read as the label, reported as a guess. */
   misspelt?: string;
-  /** "OCTO Objective 1:": written after an organisation's name, not the document's own way of labelling. */
+  /** "ACME Objective 1:": written after an organisation's name, not the document's own way of labelling. */
   owned?: true;
 }
 
@@ -237,7 +237,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       const oc = OUTCOME.exec(r.t);
       // "(--> 3 hours a week)": an arrow inside parentheses is part of the sentence.
       const open = oc ? (r.t.slice(0, oc.index).match(/\(/g)?.length ?? 0) - (r.t.slice(0, oc.index).match(/\)/g)?.length ?? 0) : 0;
-      // "MySQL 8.0 → 8.4": an arrow from a number to a number is a change the line names, not its outcome.
+      // "the 2.0 → 3.1 engine": an arrow from a number to a number is a change the line names, not its outcome.
       const change = oc && /[→⇒]/.test(oc[0]) && /\d$/.test(r.t.slice(0, oc.index)) && /^\d/.test(oc[1]!);
       return oc && oc.index > 0 && open <= 0 && !change ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
     },
@@ -400,7 +400,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       const ow = OWNER.exec(r.t);
       const name = ow?.[1]?.trim();
       if (!ow || !name || !isOwnerName(name)) return undefined;
-      // "OCTO Objective 1: …": an organisation's objective, numbered, like "Data team KR:".
+      // "ACME Objective 1: …": an organisation's objective, numbered, like "Data team KR:".
       const label: Label | undefined = ow[3] ? { kind: 'objective', n: ow[3], owned: true } : ow[2] ? { kind: 'kr' } : undefined;
       const owned: Reading = { ...r, owner: name, ...(label ? { label } : {}), t: r.t.slice(ow[0].length) };
       const again = takeLabel(owned);

@@ -281,7 +281,7 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   // (unless a line under it states the objective).
   const krLabel = s.boldLines.find((t) => headingRole(t) === 'key-results');
   const stated = s.objectiveLines > 0 || s.boldLines.some((t) => !headingRole(t));
-  // Its own success criteria outweigh a section word in it ("Changelog videos").
+  // Its own success criteria outweigh a section word in it ("Changelog podcasts").
   if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !NOT_GOALS.test(l.title))
     return decided(`heading over its own key results ("${krLabel}")`);
   if (ctx.profile.labelledObjectives) return undefined;

@@ -50,7 +50,10 @@ const DELIVERABLES =
 const PROCESS =
   /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:okrs?|an? okr|objectives|key results)\b|(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
-/** "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success" ("Success metrics" beside a "Key Results" heading restate them): the key results, named for their objective. */
+/**
+ * "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success": the key results,
+ * named for their objective. Not "Success metrics": beside a "Key Results" heading those restate them.
+ */
 const INDICATORS =
   /^(?:success indicators?|indicators? of success|key results?|measures? of success)(?:\s+(?:for|of)\s+(?:outcome|objective|goal)\b.*)?$/i;
 
@@ -79,14 +82,14 @@ export function headingRole(heading: string): Role | undefined {
     return 'initiatives';
   // A role word names the section only near its start: "Improve the release schedule" is a goal, not a schedule.
   const text = full.split(/\s+/).slice(0, 5).join(' ');
-  // "Build flexible rating and scoring system": a goal that names a part, not the part.
+  // "Build smart booking and scoring tools": a goal that names a part, not the part.
   if (GOAL_VERB.test(full) && full.split(/\s+/).length > 3) return PROCESS.test(full) ? 'process' : undefined;
   if (/dependenc|enablers?/i.test(text)) return 'dependencies';
   if (/^(?:\d+\.\s*)?(?:key\s+)?risks?(?:\s+(?:and|&)\s+mitigations?)?$/i.test(text) || /risk register/i.test(text)) return 'risks';
   if (/check-?ins?|cadence|schedule/i.test(text)) return 'checkins';
   if (/scoring|grading|score/i.test(text)) return 'grading';
   if (/stage[- ]gate/i.test(text)) return 'stage-gates';
-  // "Changelog" names the document's history; "Changelog videos" is a goal about one.
+  // "Changelog" names the document's history; "Changelog podcasts" is a goal about one.
   if (/^(?:\d+\.\s*)?(?:document\s+)?(?:change history|changelog|change log|revision history)\s*(?:\([^)]*\))?$/i.test(text))
     return 'changes';
   if (/document control/i.test(text)) return 'control';

@@ -3,6 +3,7 @@
 // its lines one by one — key results, fields, the open objective's description, or report entries.
 import type { Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
+import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
@@ -10,7 +11,6 @@ import { readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { holdsKeyResults } from './table-class.ts';
-import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { short, withUrls } from './text.ts';
 import {
   asMeasuredBy,
@@ -226,7 +226,7 @@ function ownerFromColumn(st: ReadState, l: LeadLine, sec: Section | undefined): 
   );
   return { ...l, lead: { ...l.lead, title, owner } };
 }
-/** "… Data Futures Lab Kasia Odrozek", "… J Bob Alotta": a first and last name (an initial before them) ending the line. */
+/** "… with the harbour office Maya Orr", "… J Paul Serra": a first and last name (an initial before them) ending the line. */
 const TRAILING_NAME = /\s+((?:[A-Z]\.?\s+)?[A-Z][\p{Ll}'’-]+\s+[A-Z][\p{Ll}'’-]+)\s*$/u;
 
 /** "1.2 …" read as a key result is labelled by its number ("KR1.2"). */
