@@ -123,6 +123,11 @@ export function headingRole(heading: string): Role | undefined {
 }
 
 /** Why what a section of notes holds is reported rather than imported, by the section's role. */
+/** Sections whose lists and tables are reported, not imported, wherever they stand. */
+const NOTES_SECTIONS = ['retrospective', 'metrics', 'beyond', 'earlier', 'not-goals', 'examples'] as const;
+export type NotesSection = (typeof NOTES_SECTIONS)[number];
+export const isNotesSection = (role: string): role is NotesSection => (NOTES_SECTIONS as readonly string[]).includes(role);
+
 export const NOTES_WHY: Readonly<Partial<Record<Role, string>>> = {
   retrospective: 'a retrospective, not an OKR',
   metrics: 'a metric tracked, not an OKR',
@@ -184,13 +189,8 @@ export function classifyList(l: ListPlace): ListClass {
     l.announced ??
     (l.within.has('stage-gates') ? 'stage-gates' : !l.objectiveOpen && l.within.has('dependencies') ? 'dependencies' : undefined);
   if (
-    l.within.has('beyond') ||
-    l.within.has('earlier') ||
-    l.within.has('retrospective') ||
-    l.within.has('metrics') ||
-    l.within.has('not-goals') ||
+    [...l.within].some(isNotesSection) ||
     (l.within.has('process') && !l.objectiveOpen) ||
-    l.within.has('examples') ||
     (l.within.has('initiatives') && l.within.has('detail')) ||
     l.within.has('measures') ||
     part === 'not-goals' ||

@@ -4,6 +4,7 @@
 // Ordered rules; the first that decides wins. Pure.
 import { fieldColumn, type HeaderField } from '../table-headers.ts';
 import { tableKind } from '../tables.ts';
+import type { NotesSection } from './roles.ts';
 
 export interface TablePlace {
   /** Headers lower-cased, without "(…)" remarks or emphasis. */
@@ -14,8 +15,6 @@ export interface TablePlace {
   /** The innermost section around the table whose contents are reported, not imported (a retrospective, metrics tracked, a later period, non-goals). */
   notesSection?: NotesSection;
 }
-
-export type NotesSection = 'retrospective' | 'metrics' | 'beyond' | 'earlier' | 'not-goals' | 'examples';
 
 export type TableClass = { rule: string } & (
   | { role: 'flat okr'; objectiveColumn: number }

@@ -3,7 +3,7 @@
 // nested items), a key result (with notes under it) or a line reported with each line nested under it.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
-import { classifyList, headingRole, namesGoals, NOTES_WHY, type Role } from '../classify/roles.ts';
+import { classifyList, headingRole, isNotesSection, namesGoals, NOTES_WHY, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
@@ -61,12 +61,11 @@ export function readList(st: ReadState, l: List): void {
   if (c.read === 'by shape') return readItems(st, items(), { krList: false, underKr: false });
   if (c.read === 'records') return readRecords(st, l, items(), c.part, o);
   if (c.read === 'notes') {
-    const notes = new Set(['retrospective', 'metrics', 'beyond', 'earlier', 'not-goals', 'process', 'examples', 'measures']);
+    const notes = (role: Role) => isNotesSection(role) || role === 'process' || role === 'measures';
     const role =
       announced === 'not-goals' || announced === 'examples'
         ? announced
-        : (st.stack.findLast((s) => notes.has(s.role))?.role ??
-          (st.stack.some((s) => s.role === 'initiatives') ? 'initiatives' : undefined));
+        : (st.stack.findLast((s) => notes(s.role))?.role ?? (st.stack.some((s) => s.role === 'initiatives') ? 'initiatives' : undefined));
     const why = NOTES_WHY[role ?? 'beyond']!;
     for (const i of allItems(items())) unmapped(st, i.line, i.endLine, `list item not mapped (${why})`, i.lead.raw);
     return;

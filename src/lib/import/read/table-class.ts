@@ -1,6 +1,7 @@
 // What a table is, for its reader and for the lines before it ("**Mission: …**" over a key-result table).
 import type { Table, TableRow } from 'mdast';
-import { classifyTable, type NotesSection } from '../classify/tables.ts';
+import { classifyTable } from '../classify/tables.ts';
+import { isNotesSection, type NotesSection } from '../classify/roles.ts';
 import { wholeEmphasis } from '../markdown.ts';
 import { render, type ReadState } from './state.ts';
 
@@ -12,17 +13,9 @@ export const normHeader = (h: string) =>
     .replace(/[*_]/g, '')
     .trim();
 
-const NOTES_SECTIONS: ReadonlySet<string> = new Set<NotesSection>([
-  'retrospective',
-  'metrics',
-  'beyond',
-  'earlier',
-  'not-goals',
-  'examples',
-]);
 export function notesSection(st: ReadState): { notesSection?: NotesSection } {
-  const role = st.stack.findLast((s) => NOTES_SECTIONS.has(s.role))?.role;
-  return role ? { notesSection: role as NotesSection } : {};
+  const role = st.stack.map((s) => s.role).findLast(isNotesSection);
+  return role ? { notesSection: role } : {};
 }
 
 export const boldFirst = (r: TableRow) => Boolean(r.children[0] && wholeEmphasis(r.children[0].children));
