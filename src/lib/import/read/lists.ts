@@ -214,9 +214,7 @@ function siblingField(st: ReadState, item: OutlineItem, kr: KrDraft, begun: bool
   st.krScope = kr;
   if (!(known && readField(st, f.label, f.value.text, item.line))) krNote(st, kr, f.label, f.value.text, item.line);
   st.krScope = outer;
-  for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
-  for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a key result field not mapped', c.lead.raw);
-  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result field not mapped`);
+  reportUnder(st, item, 'a key result field', 'line not mapped');
   return true;
 }
 
@@ -225,9 +223,7 @@ function krNoteItem(st: ReadState, item: OutlineItem, kr: KrDraft, c: Classified
   const f = labelledLine(item.leadNodes, st.ctx);
   if (f?.value.text) krNote(st, kr, f.label, f.value.text, item.line);
   else unmapped(st, item.line, item.line, `list item not mapped (${c.evidence})`, item.lead.raw);
-  for (const m of item.more) unmapped(st, m.line, m.line, 'line under a note on a key result not mapped', m.lead.raw);
-  for (const i of allItems(item.children)) unmapped(st, i.line, i.endLine, 'line under a note on a key result not mapped', i.lead.raw);
-  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a note on a key result not mapped`);
+  reportUnder(st, item, 'a note on a key result');
 }
 
 function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Classified) {
@@ -310,9 +306,7 @@ function krFieldList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft):
   items.forEach((item, i) => {
     if (!readField(st, fields[i]!.label, fields[i]!.value.text, item.line))
       unmapped(st, item.line, item.line, `field "${fields[i]!.label}" not mapped`, fields[i]!.value.text);
-    for (const m of item.more) unmapped(st, m.line, m.line, 'line not mapped', m.lead.raw);
-    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a key result field not mapped', c.lead.raw);
-    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a key result field not mapped`);
+    reportUnder(st, item, 'a key result field', 'line not mapped');
   });
   st.krScope = outer;
   return true;
@@ -333,10 +327,15 @@ function objectivesHeading(st: ReadState, item: OutlineItem): boolean {
 function krDetailList(st: ReadState, items: readonly OutlineItem[], kr: KrDraft) {
   for (const item of items) {
     krNote(st, kr, '', inline(st, item.leadNodes).text, item.line);
-    for (const m of item.more) unmapped(st, m.line, m.line, 'line under a detail of a key result not mapped', m.lead.raw);
-    for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, 'line under a detail of a key result not mapped', c.lead.raw);
-    for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under a detail of a key result not mapped`);
+    reportUnder(st, item, 'a detail of a key result');
   }
+}
+
+/** What an item holds besides its lead line, each line reported as under `what` (its joined lines as `moreWhy`). */
+function reportUnder(st: ReadState, item: OutlineItem, what: string, moreWhy = `line under ${what} not mapped`) {
+  for (const m of item.more) unmapped(st, m.line, m.line, moreWhy, m.lead.raw);
+  for (const c of allItems(item.children)) unmapped(st, c.line, c.endLine, `line under ${what} not mapped`, c.lead.raw);
+  for (const b of item.other) unmapped(st, lineOf(b), endLineOf(b), `${b.type} under ${what} not mapped`);
 }
 
 /** An item that is neither: reported, and each line nested under it read (or reported) in turn. */
