@@ -11,7 +11,7 @@ import { account, perLine, shortfall, summarise, type DocSummary } from './summa
 import { readMarkdown } from './read/document.ts';
 import { emptyPeriod } from './records.ts';
 import type { DocRecords, ImportOptions, Report, ReportEntry } from './types.ts';
-import { periodFromPath } from './path-period.ts';
+import { pathFacts } from './path-period.ts';
 import { findPeriods, type PeriodPhrase } from './values.ts';
 import { readYamlDocument } from './yaml/document.ts';
 import { pushAll } from '../errors.ts';
@@ -119,12 +119,13 @@ export function importDocuments(inputs: readonly ImportInput[], opts: ImportOpti
  * period anywhere but a year in its text is read again as that year's, if that finds more.
  */
 function readMarkdownKnowingPeriod(file: string, text: string, opts: ImportOptions) {
+  const path = pathFacts(file);
   const read = (periodKnown: boolean, yearHint?: { year: number; from: string }, samplesAreOkrs = false) => {
     const entries: ReportEntry[] = [];
-    const o = { periodKnown, ...(yearHint ? { yearHint } : {}), ...(samplesAreOkrs ? { samplesAreOkrs } : {}) };
+    const o = { periodKnown, path, ...(yearHint ? { yearHint } : {}), ...(samplesAreOkrs ? { samplesAreOkrs } : {}) };
     return { md: readMarkdown(file, text, (e) => entries.push(e), o), entries };
   };
-  const known = Boolean(opts.period) || Boolean(periodFromPath(file));
+  const known = Boolean(opts.period) || Boolean(path.period);
   const first = read(known);
   const year = commonestYear(text);
   if (known || first.md.periods.size || !year) return samplesIfNone(file, first, () => read(known, undefined, true));
@@ -160,7 +161,7 @@ function samplesIfNone<R extends { md: DocRecords; entries: ReportEntry[] }>(fil
  */
 function withFilePeriod(doc: DocRecords, report: Report, how: { guess: boolean; text?: string }): DocRecords {
   if (doc.period) return doc;
-  const path = periodFromPath(doc.file);
+  const path = pathFacts(doc.file).period;
   if (path) return setFilePeriod(doc, path.phrase, report, path.how);
   if (!how.guess || !doc.objectives.some((o) => !o.period)) return doc;
   // One period named in a section ("## Shared Q2 goal"): the objectives outside it are that period's too.

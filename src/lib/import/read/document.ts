@@ -8,7 +8,7 @@ import { headingRole } from '../classify/roles.ts';
 import { isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
-import { periodFromPath } from '../path-period.ts';
+import type { PathFacts } from '../path-period.ts';
 import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
@@ -32,7 +32,7 @@ export function readMarkdown(
   file: string,
   text: string,
   report: Report,
-  opts: { periodKnown?: boolean; yearHint?: { year: number; from: string }; samplesAreOkrs?: boolean } = {},
+  opts: { periodKnown?: boolean; path?: PathFacts; yearHint?: { year: number; from: string }; samplesAreOkrs?: boolean } = {},
 ): DocRecords {
   const doc = emptyDoc(file);
   // Front matter: read as YAML, blanked out so remark's line numbers stay the file's.
@@ -57,8 +57,7 @@ export function readMarkdown(
     sectionAt,
     siblingsAt,
     profile: profileOf(leads, topItems, plainLeads),
-    ...pathYearOf(file),
-    ...pathPeriodOf(file),
+    path: opts.path ?? {},
     periodKnown: Boolean(opts.periodKnown),
     ...(opts.samplesAreOkrs ? { samplesAreOkrs: true } : {}),
     ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
@@ -73,21 +72,6 @@ export function readMarkdown(
   root.children.forEach((node, i) => readBlock(st, node, root.children.slice(i + 1, i + 4)));
   finishDocument(st);
   return doc;
-}
-
-/** The period the whole path names ("okrs/2019/Q2/team.md", "acme-2019-Q2.md"). */
-function pathPeriodOf(file: string): { pathPeriod?: string } {
-  const p = periodFromPath(file);
-  return p ? { pathPeriod: p.phrase.id } : {};
-}
-
-/** A year named by a folder of the file's path ("objectives/2019/Q2/kiran.md", "okrs/FY21/…"). */
-function pathYearOf(file: string): { pathYear?: { year: number; fiscal: boolean } } {
-  for (const dir of file.split(/[\\/]/).slice(0, -1).reverse()) {
-    const m = /^(?:(FY)[-_ ]?)?((?:19|20)\d{2}|\d{2})$/i.exec(dir) ?? /^(FY)[-_ ]?(\d{2})\b/i.exec(dir);
-    if (m && (m[1] || m[2]!.length === 4)) return { pathYear: { year: m[1] ? Number(m[2]) % 100 : Number(m[2]), fiscal: Boolean(m[1]) } };
-  }
-  return {};
 }
 
 /** Every heading's section by line, and the lead of every heading, list item and paragraph line (for the labels the document uses). */

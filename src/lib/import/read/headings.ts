@@ -79,7 +79,7 @@ function placeOf(st: ReadState, h: { text: string; line: number; lead: Lead; dep
   const above = st.stack.slice(0, -1);
   const within = above.findLast((x) => x.role === 'key-results' || x.role === 'initiatives' || x.role === 'detail');
   const summary = st.sectionAt.get(h.line);
-  const enclosing = sectionPeriod(st) ?? st.doc.period ?? st.pathPeriod;
+  const enclosing = sectionPeriod(st) ?? st.doc.period ?? st.path.period?.phrase.id;
   return {
     text: h.text,
     lead: h.lead,
@@ -119,9 +119,9 @@ function yearAt(st: ReadState, enclosing: string | undefined): { year?: YearHint
   const yearOf = (id: string | undefined) => (id ? /^(FY)?(\d{2,4})(?:-Q[1-4])?$/.exec(id) : undefined);
   const m = yearOf(enclosing);
   if (m) return { year: { year: Number(m[2]), fiscal: Boolean(m[1]), from: `the period ${enclosing} it is in` } };
-  if (st.pathYear) return { year: { ...st.pathYear, from: 'the file path' } };
-  const p = yearOf(st.pathPeriod);
-  if (p) return { year: { year: Number(p[2]), fiscal: Boolean(p[1]), from: `the period ${st.pathPeriod} its file path names` } };
+  if (st.path.year) return { year: { ...st.path.year, from: 'the file path' } };
+  const p = st.path.period?.phrase;
+  if (p) return { year: { year: p.year, fiscal: p.fiscal, from: `the period ${p.id} its file path names` } };
   const last = [...st.doc.periods.keys()].at(-1);
   const l = yearOf(last);
   if (l) return { year: { year: Number(l[2]), fiscal: Boolean(l[1]), from: `the period ${last} named above it` } };

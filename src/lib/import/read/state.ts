@@ -10,6 +10,7 @@ import type { DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } 
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
 import { person } from '../names.ts';
+import type { PathFacts } from '../path-period.ts';
 import { excerpt as cut, short } from './text.ts';
 
 /** A heading (or a bold line standing in for one) that is open at the current point. */
@@ -46,12 +47,10 @@ export interface ReadState {
   /** The sections of each heading's level under the same parent (itself included), by line. */
   readonly siblingsAt: ReadonlyMap<number, readonly SectionSummary[]>;
   readonly profile: DocProfile;
-  /** A year the file path names ("okrs/2019/Q2/team.md"), for quarter headings without one. */
-  readonly pathYear?: { year: number; fiscal: boolean };
+  /** What the file's path names: a period ("acme-2019-Q2-team.md"), the document's unless it names its own, and a folder's year. */
+  readonly path: PathFacts;
   /** A period is known before the document names one (--period, the file's path). */
   readonly periodKnown: boolean;
-  /** The period the file's path names ("acme-2019-Q2-team.md"), the document's unless it names its own. */
-  readonly pathPeriod?: string;
   /** The document's only OKRs are its samples ("### Sample Objective"): read them as its own (../index.ts decides). */
   readonly samplesAreOkrs?: boolean;
   /** The year guessed from the text, for quarters named without one when nothing else gives it. */
