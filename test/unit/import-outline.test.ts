@@ -23,6 +23,24 @@ describe('lead lines', () => {
     });
     expect(lineOf('OKR status is reviewed weekly').label).toBeUndefined();
   });
+  it("reads a goal's kind written before it or in brackets after it, not as an owner", () => {
+    expect(lineOf('STRETCH: Reach 1000 readers')).toMatchObject({ typeTag: 'aspirational', title: 'Reach 1000 readers' });
+    expect(lineOf('Learning goal: Find out why trials stall')).toMatchObject({ typeTag: 'learning', title: 'Find out why trials stall' });
+    expect(lineOf('Reach 1000 readers [stretch]')).toMatchObject({ typeTag: 'aspirational', title: 'Reach 1000 readers' });
+    expect(lineOf('Reach 1000 readers [stretch]').owner).toBeUndefined();
+    // "Learning:" alone labels a section's lines, not a kind.
+    expect(lineOf('Learning: how readers find us').typeTag).toBeUndefined();
+  });
+  it('reads "(0.0 → 1.0)" ending a line as its baseline and target, and "CODE KR 1.2:" as a labelled key result', () => {
+    expect(lineOf('Calendar shows every event (0.0 → 1.0)')).toMatchObject({
+      title: 'Calendar shows every event',
+      fields: [
+        { label: 'Baseline', value: '0.0' },
+        { label: 'Target', value: '1.0' },
+      ],
+    });
+    expect(lineOf('LCW KR 1.2: Sign-up takes 2 minutes')).toMatchObject({ owner: 'LCW', label: { kind: 'kr', n: '1.2' } });
+  });
   it('takes a bold role without a colon as the owner, and a tracker link at the end off the title', () => {
     expect(lineOf('**Senior Director, People** 5,000 certifications taken [Epic 38](https://e.x/38)')).toMatchObject({
       owner: 'Senior Director, People',

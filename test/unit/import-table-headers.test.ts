@@ -34,6 +34,15 @@ describe('key-result table headers', () => {
     expect(fieldColumn(['Ziel', 'Schlüsselergebnis', 'Verantwortlich'], 'objective')).toBe(0);
     expect(fieldColumn(['關鍵結果', '當前', '目標值', '負責人'], 'owner')).toBe(3);
   });
+  it('read a qualified header by its last word, the final score before a mid-period or projected one', () => {
+    const h = ['Key Result', 'Assignee', 'Priority', 'Mid-Q Score', 'Projected Score', 'Final Score'];
+    expect(fieldColumn(h, 'grade')).toBe(5);
+    expect(fieldColumn(h, 'owner')).toBe(1);
+    expect(fieldColumn(['Key Result', 'Q2 Score'], 'grade')).toBe(1);
+    expect(fieldColumn(['Key Result', 'KR Owner', 'Current Status'], 'status')).toBe(2);
+    // A header's last word of two letters ("Moves to") names nothing.
+    expect(fieldColumn(['Key Result', 'Moves to'], 'target')).toBe(-1);
+  });
   it('name the parent key result a row serves', () => {
     expect(fieldColumn(['子 OKR', '当前', '目标', '对应总 KR'], 'parent')).toBe(3);
     expect(fieldColumn(['KR', 'Target', 'Parent KR'], 'parent')).toBe(2);

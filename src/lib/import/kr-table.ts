@@ -6,6 +6,7 @@ import { pushAll } from '../errors.ts';
 import type { TableNote, TableRows } from './tables.ts';
 import type { Declared, KrDraft } from './types.ts';
 import { fieldColumn, NOTHING, OUTCOME_WORDS, type HeaderField } from './table-headers.ts';
+import { kindNote, kindPrefix } from './outline.ts';
 import { idAndName, idColumnShape, idOnly } from './table-ids.ts';
 import { parseConfidence, parseDate, parseGrade, parseStatus, parseValue, type Value } from './values.ts';
 
@@ -169,6 +170,9 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
   const im = idText ? idOnly(idText) : undefined;
   if (im) label = im;
   if (!title && idText && !im) title = idText;
+  // "LEARNING GOAL: Increase …": the key result's kind, kept in its note.
+  const kind = kindPrefix(title);
+  if (kind) title = kind.rest;
   if (!title) {
     if (r.cells.some((x) => x.text))
       notes.push({
@@ -185,6 +189,7 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
     title: title.replace(/\s+/g, ' '),
     fromTitle: c.target < 0,
     redactions: [...(r.cells[c.title]?.redactions ?? [])],
+    ...(kind ? { note: kindNote(kind.typeTag) } : {}),
   };
 }
 
@@ -310,7 +315,7 @@ function details(t: TableRows, d: KrDraft, r: Row, c: Columns) {
   const titleLinks = r.cells[c.title]?.links ?? [];
   const parent = cell(c.parent) && !NOTHING.test(cell(c.parent)) ? `${t.headers[c.parent]}: ${cell(c.parent)}` : '';
   const notes = [cell(c.notes), parent, ...titleLinks.map((l) => `${l.text}: ${l.url}`)].filter(Boolean);
-  if (notes.length) d.note = notes.join('; ');
+  if (notes.length) d.note = [d.note, ...notes].filter(Boolean).join('; ');
 }
 
 /** Every cell of a column no key-result field reads, reported. */

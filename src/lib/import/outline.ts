@@ -154,6 +154,8 @@ const STATUS_MARK = /\s+()([✅❌✔☑🟢🟡🔴🟠][\uFE0F]?)\s*$/u;
 /** "(target: 25.0)" or " - Current: 1.0" ending a line: a value field of the line. */
 const TRAILING_FIELD =
   /\s*\(\s*(target|current|baseline|actual|due|deadline)\s*:\s*([^()]+?)\s*\)\s*$|\s+[-–—]\s+(target|current|baseline|actual|due|deadline)\s*:\s*([^()\s][^()]*?)\s*$/i;
+/** "… (0.0 → 1.0)", "… (40% -> 60%)": a number to a number in parentheses ending the line. */
+const FROM_TO = /\s*\(\s*([$€£]?\d[\d.,]*\s*[%kKmM]?)\s*(?:→|->|⟶|⇒)\s*([$€£]?\d[\d.,]*\s*[%kKmM]?)\s*\)\s*$/;
 /** "… (70%)": how far the line got, in parentheses ending it. */
 const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
 /** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
@@ -166,13 +168,35 @@ const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])(?:\/[0-4])?`?\s*[-–—:])\s*/i
 const NUMBERING = /^\s*(?:(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+|\d{1,2}\.(?=\p{Lu}))/u;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */
-const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?|\s+[Oo]bjective\s*#?\s*(\d+))?\s*:{1,2}\s+(?=\S)/u;
+const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?(?:\s*#?\s*(\d+(?:\.\d+)*))?|\s+[Oo]bjective\s*#?\s*(\d+))?\s*:{1,2}\s+(?=\S)/u;
 /** Names before a colon that are fields or prose, not owners. */
 const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?|reasoning|rationale|motivation|justification|explanation|comments?|details?|hint|implementation hint|evidence|assumptions?|questions?|answer|learnings?|next steps?|results?|caveats?|examples?|e\.g|i\.e|aka)$/i;
 
+const GOAL_NOUN = String.raw`(?:goals?|krs?|key results?|okrs?|objectives?)`;
+/** The words that name a goal's kind. */
+const TYPE_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning`;
 /** "[COMMITTED]", "(aspirational)", "[Stretch]": a goal's kind written as a tag. */
-const TYPE_TAG = /\s*[[(]\s*(committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning)\s*[\])]/i;
+const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})\s*[\])]`, 'i');
+/** "STRETCH: …", "Learning goal: …": a goal's kind written before it, not an owner. */
+const TYPE_PREFIX = new RegExp(
+  String.raw`^(?:(${TYPE_WORD.replace('|learning', '')})(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`,
+  'i',
+);
+
+/** "STRETCH: Grow …", "Learning goal: …" written before a line: its kind and the line without it. */
+export function kindPrefix(text: string): { typeTag: 'committed' | 'aspirational' | 'learning'; rest: string } | undefined {
+  const m = TYPE_PREFIX.exec(text);
+  return m ? { typeTag: typeOf((m[1] ?? m[2])!), rest: text.slice(m[0].length) } : undefined;
+}
+
+/** A key result's kind has no field of its own: its note keeps it in these words. */
+export const kindNote = (typeTag: string) => `Kind: ${typeTag}.`;
+
+const typeOf = (word: string) => {
+  const w = word.toLowerCase();
+  return w.startsWith('commit') ? 'committed' : w.startsWith('learn') ? 'learning' : 'aspirational';
+};
 
 /** Words written in parentheses after a line that qualify it rather than name its owner. */
 const QUALIFIER =
@@ -224,6 +248,12 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     take: (r) => {
       const fields: TrailingField[] = [];
       let t = r.t;
+      // "… (0.0 → 1.0)": where the key result starts and where it should end.
+      const span = FROM_TO.exec(t);
+      if (span && span.index > 0) {
+        fields.push({ label: 'Baseline', value: span[1]!.trim() }, { label: 'Target', value: span[2]!.trim() });
+        t = t.slice(0, span.index).trimEnd();
+      }
       for (let m = TRAILING_FIELD.exec(t); m && m.index > 0; m = TRAILING_FIELD.exec(t)) {
         fields.unshift({ label: (m[1] ?? m[3])!, value: (m[2] ?? m[4])!.trim() });
         t = t.slice(0, m.index).trimEnd();
@@ -326,7 +356,8 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: '[handle] and score at the end',
     take: (r) => {
       const m = r.owner ? null : /\s+\[\s*(@?[a-z][\w.-]*(?:\s*,\s*@?[a-z][\w.-]*)*)\s*\](?:\s+(0|1|0?\.\d+|1\.0+))?\s*$/.exec(r.t);
-      if (!m || m.index === 0) return undefined;
+      // "… [stretch]": the goal's kind (a type tag), not a handle.
+      if (!m || m.index === 0 || TYPE_TAG.test(m[0])) return undefined;
       const owner = m[1]!.split(/\s*,\s*/)[0]!;
       return {
         ...r,
@@ -396,12 +427,16 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     // "CEO: …", "Data team KR: …", and then perhaps a label ("CEO: Objective: …").
     name: 'owner before a colon',
     take: (r) => {
-      if (r.label || r.owner) return undefined;
+      if (r.label || r.owner || TYPE_PREFIX.test(r.t)) return undefined;
       const ow = OWNER.exec(r.t);
       const name = ow?.[1]?.trim();
       if (!ow || !name || !isOwnerName(name)) return undefined;
-      // "ACME Objective 1: …": an organisation's objective, numbered, like "Data team KR:".
-      const label: Label | undefined = ow[3] ? { kind: 'objective', n: ow[3], owned: true } : ow[2] ? { kind: 'kr' } : undefined;
+      // "ACME Objective 1: …": an organisation's objective, numbered, like "Data team KR:" and "Data team KR 1.2:".
+      const label: Label | undefined = ow[4]
+        ? { kind: 'objective', n: ow[4], owned: true }
+        : ow[2]
+          ? { kind: 'kr', ...(ow[3] ? { n: ow[3] } : {}) }
+          : undefined;
       const owned: Reading = { ...r, owner: name, ...(label ? { label } : {}), t: r.t.slice(ow[0].length) };
       const again = takeLabel(owned);
       return again ? { ...again, label: { kind: again.label!.kind } } : owned;
@@ -420,14 +455,13 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   {
-    // "Ticket volume [ASPIRATIONAL]: …", "… (committed)": the kind of goal, not title words (taken last, so
+    // "Ticket volume [ASPIRATIONAL]: …", "… (committed)", "STRETCH: …": the kind of goal, not title words (taken last, so
     // "Ticket volume:" is never read as an owner).
     name: 'type tag',
     take: (r) => {
-      const m = TYPE_TAG.exec(r.t);
+      const m = TYPE_TAG.exec(r.t) ?? TYPE_PREFIX.exec(r.t);
       if (!m) return undefined;
-      const word = m[1]!.toLowerCase();
-      const typeTag = word.startsWith('commit') ? 'committed' : word.startsWith('learn') ? 'learning' : 'aspirational';
+      const typeTag = typeOf((m[1] ?? m[2])!);
       return { ...r, typeTag, t: (r.t.slice(0, m.index) + r.t.slice(m.index + m[0].length)).replace(/\s+([:.,])/, '$1').trim() };
     },
   },

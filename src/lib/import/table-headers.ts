@@ -41,7 +41,7 @@ const VOCABULARY: Readonly<Record<string, Words>> = {
     current: ['current', 'actual', 'now', 'progress', 'latest', 'current value', 'achieved'],
     grade: ['grade', 'score', 'scoring'],
     status: ['status', 'rag', 'health', 'state'],
-    owner: ['owner', 'dri', 'responsible', 'lead', 'accountable'],
+    owner: ['owner', 'owners', 'dri', 'responsible', 'lead', 'accountable', 'assignee', 'assignees', 'assigned to'],
     confidence: ['confidence'],
     weight: ['weight'],
     unit: ['unit', 'units'],
@@ -161,7 +161,31 @@ export function fieldColumn(headers: readonly string[], field: HeaderField): num
     if (named >= 0) return named;
     return objectiveFirst(keys) ? 0 : -1;
   }
-  return keys.findIndex((k, i) => KEYS[field].has(k) && !(i === 0 && field === 'target' && objectiveFirst(keys)));
+  const exact = keys.findIndex((k, i) => KEYS[field].has(k) && !(i === 0 && field === 'target' && objectiveFirst(keys)));
+  return exact >= 0 || !QUALIFIED.has(field) ? exact : qualifiedColumn(headers, field);
+}
+
+/** Fields a header may name with a qualifier before the word ("Final Score", "KR Owner", "Current Status"). */
+const QUALIFIED: ReadonlySet<HeaderField> = new Set(['baseline', 'target', 'current', 'grade', 'status', 'owner', 'confidence', 'notes']);
+/** Qualifiers of the score that closes a period, preferred over a mid-period or projected one. */
+const FINAL = /^(?:final|end|end-of-quarter|eoq|closing|last)$/;
+
+/**
+ * "Mid-Q Score | Projected Score | Final Score": a header whose last word names the field, the final
+ * one where several do. Words of two letters or less ("to", "by") do not qualify: too common.
+ */
+function qualifiedColumn(headers: readonly string[], field: HeaderField): number {
+  const found: { i: number; final: boolean }[] = [];
+  headers.forEach((h, i) => {
+    const words = h
+      .split(/[\s\-–—/]+/)
+      .map(headerKey)
+      .filter(Boolean);
+    const last = words.at(-1) ?? '';
+    if (words.length >= 2 && last.length > 2 && KEYS[field].has(last))
+      found.push({ i, final: words.slice(0, -1).some((w) => FINAL.test(w)) });
+  });
+  return (found.find((f) => f.final) ?? found.at(-1))?.i ?? -1;
 }
 
 /** "Goal | Key result | …", "目标 | 关键结果 | …": the first column names the objective. */

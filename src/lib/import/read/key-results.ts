@@ -2,10 +2,10 @@
 // the title without its label, owner or outcome, its links as a note, its redactions.
 import type { ListItem, Paragraph } from 'mdast';
 import { endLineOf, lineOf } from '../markdown.ts';
-import { paragraphLeads, type LeadLine, type TrailingField } from '../outline.ts';
+import { kindNote, paragraphLeads, type LeadLine, type TrailingField } from '../outline.ts';
 import { sameTitle } from '../match.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { guess, inline, placed, render, unmapped, where, type ReadState } from './state.ts';
+import { guess, inline, note, placed, render, unmapped, where, type ReadState } from './state.ts';
 import { krNote, readField } from './fields.ts';
 import { short } from './text.ts';
 
@@ -32,6 +32,7 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
     guess(st, l.line, `KR "${short(title)}": (${l.lead.score}) at the end of the line read as its score (declared grade)`);
   if (l.lead.label?.misspelt) guess(st, l.line, `KR "${short(title)}": "${l.lead.label.misspelt}" read as the label "Key Result"`);
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
+  if (l.lead.typeTag) keepKind(st, d, l.lead.typeTag, l.line);
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');
   if (l.lead.fields) trailingFields(st, d, l.lead.fields, l.line);
@@ -100,4 +101,10 @@ export function stateKr(st: ReadState, kr: KrDraft, p: Paragraph): void {
   for (const [i, l] of lines.entries())
     if (i < at) placed(st, l.line, undefined, "the key result's label");
     else if (i > at) unmapped(st, l.line, l.line, 'line under a key result not mapped', l.lead.raw);
+}
+
+/** "[stretch]", "LEARNING GOAL:": a key result's kind has no field of its own; its note keeps it. */
+function keepKind(st: ReadState, d: KrDraft, kind: string, line: number) {
+  d.note = [kindNote(kind), d.note].filter(Boolean).join(' ');
+  note(st, line, `KR "${short(d.title)}": marked ${kind}, kept in its note`);
 }

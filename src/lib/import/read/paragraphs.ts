@@ -7,7 +7,7 @@ import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
-import { readField } from './fields.ts';
+import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { holdsKeyResults } from './table-class.ts';
@@ -166,6 +166,12 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   const leftovers: { text: string; line: number }[] = [];
   for (const l of lines) if (!readLine(st, l)) leftovers.push({ text: withUrls(inline(st, l.nodes)), line: l.line });
   if (!leftovers.length) return;
+  // Under a key result's own heading ("### KR 1.1: …"), what is said is about that key result.
+  const k = st.stack.findLast((s) => s.kr)?.kr;
+  if (k) {
+    for (const l of leftovers) krNote(st, k, '', l.text, l.line);
+    return;
+  }
   const o = currentObjective(st);
   if (o && !o.description && !inRole(st, 'checkins') && !inRole(st, 'grading')) {
     o.description = leftovers.map((l) => l.text).join('\n');
