@@ -132,18 +132,21 @@ export const endLineOf = (n: { position?: { end: { line: number } } }) => n.posi
  * Split a paragraph into its lines ("**Owner**: CEO\n**Priority**: P0") as inline node groups,
  * so field lines can be read one by one with their own line numbers.
  */
-export function paragraphLines(children: readonly PhrasingContent[]): { nodes: PhrasingContent[]; line: number }[] {
-  const lines: { nodes: PhrasingContent[]; line: number }[] = [];
+export function paragraphLines(children: readonly PhrasingContent[]): { nodes: PhrasingContent[]; line: number; soft?: boolean }[] {
+  const lines: { nodes: PhrasingContent[]; line: number; soft?: boolean }[] = [];
   let cur: PhrasingContent[] = [];
   let line = children[0] ? lineOf(children[0]) : 0;
+  // Whether the line being collected began after a plain newline (a soft break), not a hard one.
+  let soft = false;
   const push = () => {
-    if (cur.length) lines.push({ nodes: cur, line });
+    if (cur.length) lines.push({ nodes: cur, line, ...(soft ? { soft } : {}) });
     cur = [];
   };
   for (const n of children) {
     if (n.type === 'break') {
       push();
       line = lineOf(n) + 1;
+      soft = false;
       continue;
     }
     if (n.type === 'text' && n.value.includes('\n')) {
@@ -152,6 +155,7 @@ export function paragraphLines(children: readonly PhrasingContent[]): { nodes: P
         if (i > 0) {
           push();
           line = lineOf(n) + i;
+          soft = true;
         }
         if (p)
           cur.push({

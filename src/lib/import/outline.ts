@@ -328,7 +328,11 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
   {
     name: '@handle first',
     take: (r) => {
-      const h = /^@([\w?-]+)\s*[-–—:]\s+/.exec(r.t);
+      // "@ana (?) finish …": a handle with a doubt, no separator.
+      const h = /^@([\w?-]+)(?:\s*[-–—:]|\s+\(\?\)\s*[-–—:]?)\s+/.exec(r.t);
+      // "OWNER - …", "TBD - …" after a priority: the owner's place, not yet filled.
+      const blank = r.priority && !r.owner ? /^(?:OWNER|TBD|TBA|\?{2,})\s*[-–—:]\s+/.exec(r.t) : null;
+      if (blank) return { ...r, t: r.t.slice(blank[0].length) };
       if (!h) return undefined;
       return { ...r, ...(/^\?+$/.test(h[1]!) ? {} : { owner: `@${h[1]}` }), t: r.t.slice(h[0].length) };
     },
@@ -397,6 +401,14 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     },
   },
   { name: 'label', take: (r) => takeLabel(r) },
+  {
+    // "Goal: participate in 5 conferences": the word says what the line is, and its place says which kind.
+    name: 'goal word first',
+    take: (r) => {
+      const g = r.label ? null : /^goal\s*:\s+(?=\S)/i.exec(r.t);
+      return g ? { ...r, t: r.t.slice(g[0].length) } : undefined;
+    },
+  },
   {
     // "Objective 1: Improve Go skills (70%)", "Read 2 books and 100 blogs (100%)": how far it got. A line with no
     // number of its own keeps it ("Raise test coverage (80%)" states its target).
@@ -614,6 +626,36 @@ function linkWithColumns(real: readonly PhrasingContent[], render: InlineRendere
   };
 }
 
+/**
+ * "Remove the vendored JavaScript" wrapped onto "libraries in favour of npm ones": a sentence an editor
+ * broke at its width is one line. A soft-wrapped line continues the one above when it starts in lower
+ * case, and that line does not end a sentence or (unless it is a short label) introduce a list.
+ */
+function joinWrappedSentences(p: Paragraph, leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
+  const lines = paragraphLines(p.children);
+  if (lines.length !== leads.length || lines.length < 2) return leads;
+  const out: { nodes: PhrasingContent[]; line: number }[] = [];
+  for (const [i, l] of lines.entries()) {
+    const prev = out.at(-1);
+    if (prev && l.soft && continues(render(prev.nodes), render(l.nodes), leads[i]!.lead))
+      prev.nodes = [...prev.nodes, { type: 'text', value: ' ' }, ...l.nodes];
+    else out.push({ nodes: [...l.nodes], line: l.line });
+  }
+  if (out.length === leads.length) return leads;
+  return out.map((l, i) => ({ ...l, lead: leadOfNodes(l.nodes, render, i === 0 && checked !== undefined ? { checked } : {}) }));
+}
+
+function continues(above: string, text: string, lead: Lead): boolean {
+  const a = above.trim();
+  // "… issues reported from" ⏎ "[Coverity](…) and [Bandit](…)": a line ending in a word that needs more.
+  if (OPEN_ENDED.test(a) && !lead.label && !startsWithField(text)) return true;
+  if (!/^\p{Ll}/u.test(text.trim()) || lead.label || startsWithField(text)) return false;
+  if (/[.!?]$/.test(a)) return false;
+  return !/:$/.test(a) || a.split(/\s+/).length <= 4;
+}
+
+const OPEN_ENDED = /\s(?:from|and|or|the|a|an|to|of|in|on|for|with|by|at|via|than|that|which|as|into|onto|is|are|be)$/i;
+
 /** "[Ship the cache](#o1r0)" with "leviw 0.60" wrapped onto the next line: one line still. */
 function joinWrappedColumns(leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
   const [a, b, ...rest] = leads;
@@ -680,7 +722,10 @@ export function outlineList(list: List, render: InlineRenderer): OutlineItem[] {
 function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): OutlineItem {
   const [first, ...rest] = item.children;
   const checked = typeof item.checked === 'boolean' ? item.checked : undefined;
-  const leads = first?.type === 'paragraph' ? joinWrappedColumns(paragraphLeads(first, render, checked), render, checked) : [];
+  const leads =
+    first?.type === 'paragraph'
+      ? joinWrappedColumns(joinWrappedSentences(first, paragraphLeads(first, render, checked), render, checked), render, checked)
+      : [];
   const lead = leads[0]?.lead ?? leadOf('', checked !== undefined ? { checked } : {});
   const children: OutlineItem[] = [];
   const other: RootContent[] = [];

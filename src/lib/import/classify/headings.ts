@@ -147,6 +147,12 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     rule: (h) => (h.inExamples ? { rule: 'inside examples', role: 'part', part: 'examples' } : undefined),
   },
   {
+    // "## From 12/04/2035 To 12/06/2035": when the work runs, a section over the objectives, not one of them.
+    name: 'date range',
+    rule: (h, period) =>
+      DATE_RANGE.test(h.text.trim()) ? { rule: 'date range', role: 'section', ...(period ? { period } : {}) } : undefined,
+  },
+  {
     // "### Objective 1: Ship it"; "### Objective" alone takes its title from the paragraph after it.
     name: 'labelled objective',
     rule: (h) => (h.lead.label?.kind === 'objective' ? { rule: 'labelled objective', role: 'objective' } : undefined),
@@ -198,12 +204,46 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     name: 'like its sibling objectives',
     rule: (h, period) => {
       const items = h.summary?.items.filter((i) => !i.lead.linkOnly).length ?? 0;
-      if (period || h.lead.label || !items || !h.siblings?.length || h.lead.linkOnly || aboutTheDocument(h.lead.title)) return undefined;
+      // "## Modernize reporting" over paragraphs only, beside objectives: one too, its key results not written.
+      const prose =
+        !items && Boolean(h.summary?.paragraphs) && !h.summary?.sections.length && !h.summary?.tables && GOAL_VERB.test(h.lead.title);
+      if (period || h.lead.label || !(items || prose) || !h.siblings?.length || h.lead.linkOnly || aboutTheDocument(h.lead.title))
+        return undefined;
+      // "## Goals" beside them heads more of them; it is not one.
+      if (namesGoals(h.text)) return undefined;
       const others = h.siblings.filter((s) => !s.lead.linkOnly && !headingRole(s.lead.title));
       const objectives = others.filter((s) => s.lead.label?.kind === 'objective' || objectiveByShape(s, h)?.role === 'objective').length;
       if (!objectives || objectives * 2 <= others.length) return undefined;
-      const evidence = `a heading over ${items} item${items === 1 ? '' : 's'} beside ${others.length} sibling heading${others.length === 1 ? '' : 's'}, ${objectives} of them objective${objectives === 1 ? '' : 's'}`;
+      const over = prose ? 'a goal-like heading over prose' : `a heading over ${items} item${items === 1 ? '' : 's'}`;
+      const evidence = `${over} beside ${others.length} sibling heading${others.length === 1 ? '' : 's'}, ${objectives} of them objective${objectives === 1 ? '' : 's'}`;
       return { rule: 'like its sibling objectives', role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
+    },
+  },
+  {
+    // "### Gather testers" over "- Run 3 interviews", "- Open a sign-up page": in a period, where nothing
+    // is labelled and no list nests objectives over key results, a short heading over plain items (some
+    // of them, here or under a sibling, with nothing nested) names an objective and the items are its key results.
+    name: 'area over its key results',
+    rule: (h, period) => {
+      if (period || h.lead.label || h.parent !== undefined || h.within || !h.inPeriod || !h.summary || !plainArea(h.summary))
+        return undefined;
+      const p = h.profile;
+      if (p.labelledObjectives || p.labelledKrs || (p.boldNestedItems ?? 0) >= 2 || (p.topLevelKrs ?? 0) > 0) return undefined;
+      // "### Product:" reads as a label: a team's section over its objectives; so does "### Research" beside it.
+      if (
+        /:\s*$/.test(h.text) ||
+        (h.siblings ?? []).some((s) => /:\s*$/.test(s.lead.raw)) ||
+        namesGoals(h.text) ||
+        aboutTheDocument(h.lead.title) ||
+        h.lead.linkOnly ||
+        h.lead.title.split(/\s+/).length > 6
+      )
+        return undefined;
+      const leaves = (s: SectionSummary) => s.items.some((i) => !i.children.length);
+      if (!leaves(h.summary) && !(h.siblings ?? []).some((s) => plainArea(s) && leaves(s))) return undefined;
+      const n = h.summary.items.length;
+      const evidence = `a short heading over ${n} plain item${n === 1 ? '' : 's'}, nothing labelled in the document: an objective over its key results`;
+      return { rule: 'area over its key results', role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
     },
   },
   {
@@ -244,6 +284,10 @@ export function classifyHeading(h: HeadingPlace): HeadingClass {
   }
   return { rule: 'section', role: 'section', ...(period ? { period } : {}) };
 }
+
+const DATE = String.raw`(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)`;
+/** "From 12/04/2035 To 12/06/2035", "1 March – 30 April 2035": a heading that is only the dates work runs between. */
+const DATE_RANGE = new RegExp(String.raw`^(?:from\s+)?${DATE}\s*(?:to|until|through|till|[-–—])\s*${DATE}$`, 'i');
 
 /** Words that make a heading a section about the document, not a goal. */
 const SECTION_WORDS =
@@ -317,6 +361,22 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
 }
 
 const decided = (evidence: string, guess = false): Classified => ({ role: 'objective', evidence, guess });
+
+/** A section holding two or more plain list items (unlabelled, not bold, not links, a few words each) and no sub-sections. */
+function plainArea(s: SectionSummary): boolean {
+  const items = s.items.filter((i) => !i.lead.linkOnly);
+  return (
+    items.length >= 2 &&
+    !s.sections.length &&
+    !s.tables &&
+    !s.boldLines.length &&
+    !s.objectiveLines &&
+    items.every((i) => !i.lead.label && !i.lead.bold && !i.lead.owner && i.lead.title.split(/\s+/).length >= 2) &&
+    // "- conduct research monthly," "- in a deliberate way,": one sentence broken into items, not results.
+    !items.some((i) => /[,;]\s*$/.test(i.lead.raw)) &&
+    items.every((i) => i.children.every((c) => !c.children.length && !c.lead.label))
+  );
+}
 
 /** "2020" starts after "2019-Q4" ends (both fiscal or both calendar; years and quarters). */
 export function startsAfter(id: string, other: string): boolean {

@@ -56,6 +56,8 @@ export interface ItemContext {
   underKr: boolean;
   /** The parent item is an objective written wholly in bold, with no owner: bold under it is emphasis, not rank. */
   underBoldObjective?: boolean;
+  /** The parent item is an objective ending with a colon ("Deliver the APIs for:"): its items complete it, links too. */
+  enumerated?: boolean;
   /** Directly under a team section ("### Product:"), with no objective open. */
   teamSection?: boolean;
   /** The other items of the same list. */
@@ -130,7 +132,12 @@ export const RETROSPECTIVE =
 
 /** The rules for list items, in the order they are tried. A new shape is a new rule here. */
 export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
-  { name: 'link', rule: (i) => (i.lead.linkOnly && !nested(i) ? decided('note', 'a link, not an OKR line') : undefined) },
+  {
+    // "- [`search-sdk`](…)" under "Deliver the APIs for:": a thing the objective names, linked; elsewhere a link is a reference.
+    name: 'link',
+    rule: (i, c) =>
+      i.lead.linkOnly && !nested(i) && !(c.enumerated && c.objective) ? decided('note', 'a link, not an OKR line') : undefined,
+  },
   { name: 'empty', rule: (i) => (!i.lead.title && !i.lead.label && !nested(i) ? decided('note', 'an empty item') : undefined) },
   {
     // "- **Initiatives**" over the work, "- Risks:" over risks: a label naming a part of the objective, not a goal.
@@ -151,10 +158,14 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         ? { ...decided('note', 'a line introducing an example, not a goal'), notesBelow: true }
         : undefined,
   },
-  // "**More ideas?**", "Should we vote on it?": a question asks; it sets no goal.
+  // "**More ideas?**", "Should we vote on it?": a question asks; it sets no goal. A goal may end by asking
+  // what it means ("Agree the offer - what do we sell?"): its first words are not the question's.
   {
     name: 'question',
-    rule: (i) => (/\?\s*$/.test(i.lead.title) && !i.lead.label && !nested(i) ? decided('note', 'a question, not a goal') : undefined),
+    rule: (i) =>
+      /\?\s*$/.test(i.lead.title) && !i.lead.label && !nested(i) && !/\s[-–—:]\s/.test(i.lead.title)
+        ? decided('note', 'a question, not a goal')
+        : undefined,
   },
   {
     // "* GOOD" / "* BAD" / "* TRY" over what happened: a retrospective, not objectives and key results.

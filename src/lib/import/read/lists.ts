@@ -38,6 +38,8 @@ interface ItemsAt {
   group?: string;
   /** The item these are nested under is an objective written wholly in bold, with no owner. */
   underBoldObjective?: boolean;
+  /** The objective these are nested under ends with a colon ("Deliver the APIs for:"): they complete it. */
+  enumerated?: boolean;
 }
 
 export function readList(st: ReadState, l: List): void {
@@ -125,6 +127,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       underKr: at.underKr,
       underHeadingObjective: Boolean(at.underHeading),
       underBoldObjective: Boolean(at.underBoldObjective),
+      enumerated: Boolean(at.enumerated),
       teamSection: !at.objective && st.stack.at(-1)?.role === 'team',
       siblings: items,
       reportBeside,
@@ -240,7 +243,8 @@ function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Class
   st.itemObjective = o;
   linesInto(st, o, item.more);
   const underBoldObjective = item.lead.bold === 'whole' && !item.lead.owner;
-  readItems(st, item.children, { objective: o, krList: false, underKr: false, underBoldObjective });
+  const enumerated = /:\s*$/.test(item.lead.raw);
+  readItems(st, item.children, { objective: o, krList: false, underKr: false, underBoldObjective, enumerated });
   for (const b of item.other) {
     if (b.type === 'paragraph') paragraphInto(st, o, b);
     else st.readBlock(st, b);
