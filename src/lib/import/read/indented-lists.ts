@@ -32,7 +32,7 @@ function relistInItem(item: ListItem, lines: number[]) {
     const list = asList(node, BULLET) ?? asList(node, LETTERED);
     if (!list?.every((n) => n.type === 'list')) return [node];
     lines.push(lineOf(node));
-    return list as ListItem['children'];
+    return list;
   });
 }
 
