@@ -50,14 +50,19 @@ export function prepareText(file: string, raw: string, report: Report): string {
   return /\.ya?ml$/i.test(file) ? repaired : typedBullets(file, repaired, report);
 }
 
-/** "• Ship it", "  ◦ Step": bullets pasted from a word processor are list items, as "-" would be. */
+/**
+ * "• Ship it", "  ◦ Step": bullets pasted from a word processor are list items, as "-" would be. So are
+ * "  == step" and "  -> step" indented under a list item: sub-points written with an arrow or "==".
+ */
 function typedBullets(file: string, text: string, report: Report): string {
   const lines: number[] = [];
+  let underItem = false;
   const out = text
     .split('\n')
     .map((l, i) => {
       // "* • Ship it": a list marker, then the bullet pasted with the text — one item, the typed bullet dropped.
-      const m = /^(\s*)(?:([-*+])\s+)?[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l);
+      const m = /^(\s*)(?:([-*+])\s+)?[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l) ?? (underItem ? /^(\s+)(?:==|-->|->|→)\s*(?=\S)/.exec(l) : null);
+      if (l.trim()) underItem = Boolean(m) || /^\s*(?:[-*+]|\d{1,2}[.)])\s+\S/.test(l);
       if (!m) return l;
       lines.push(i + 1);
       return `${m[1]}${m[2] ?? '-'} ${l.slice(m[0].length)}`;
@@ -68,7 +73,7 @@ function typedBullets(file: string, text: string, report: Report): string {
       kind: 'repair',
       file,
       line: lines[0]!,
-      message: `typed bullets ("•") read as list items, ${lines.length} time${lines.length === 1 ? '' : 's'}${lines.length > 1 ? `: lines ${lines.join(', ')}` : ''}`,
+      message: `typed bullets ("•", "==", "->") read as list items, ${lines.length} time${lines.length === 1 ? '' : 's'}${lines.length > 1 ? `: lines ${lines.join(', ')}` : ''}`,
     });
   return out;
 }

@@ -99,6 +99,8 @@ export interface OutlineItem {
   lead: Lead;
   /** The inline nodes of the lead line (for links and redactions). */
   leadNodes: PhrasingContent[];
+  /** The last line of the lead line when the editor wrapped it onto the lines after it. */
+  leadEnd?: number;
   /** Further lines of the lead paragraph, split at hard line breaks ("KR: …" lines under a title). */
   more: LeadLine[];
   /** Nested list items (all nested lists, in order). */
@@ -160,6 +162,8 @@ const FROM_TO = /\s*\(\s*([$€£]?\d[\d.,]*\s*[%kKmM]?)\s*(?:→|->|⟶|⇒)\s*
 const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
 /** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
+/** "… (2/6)": a count done out of a count to do, ending the line. */
+const COUNT_OF_TARGET = /\s*\(\s*(\d+)\s*\/\s*(\d+)\s*\)\s*$/;
 /** "… (7/10)", "… (3 / 5)": a score out of a scale, ending the line. */
 const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|100)\s*\)\s*$/;
 // "P1/2: …": a priority between two, read as the higher (P1).
@@ -279,6 +283,10 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       if (r.outcome !== undefined) return undefined;
       const p = PROGRESS_IN_BRACKETS.exec(r.t);
       if (p && p.index > 0) return { ...r, outcome: p[1]!.replace(/\s+/g, ''), t: r.t.slice(0, p.index).trim() };
+      // "Try 6 new recipes (2/6)": so many done of the number the line names.
+      const f = COUNT_OF_TARGET.exec(r.t);
+      if (f && f.index > 0 && new RegExp(String.raw`(?<![\d.])${f[2]}(?![\d.])`).test(r.t.slice(0, f.index)))
+        return { ...r, outcome: `${f[1]}/${f[2]}`, t: r.t.slice(0, f.index).trim() };
       const m = OUTCOME_IN_PARENS.exec(r.t) ?? STATUS_MARK.exec(r.t);
       if (!m || m.index === 0) return undefined;
       const outcome = [m[1], m[2]].filter(Boolean).join(' ').trim();
@@ -631,15 +639,16 @@ function linkWithColumns(real: readonly PhrasingContent[], render: InlineRendere
  * broke at its width is one line. A soft-wrapped line continues the one above when it starts in lower
  * case, and that line does not end a sentence or (unless it is a short label) introduce a list.
  */
-function joinWrappedSentences(p: Paragraph, leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
+export function joinWrappedSentences(p: Paragraph, leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
   const lines = paragraphLines(p.children);
   if (lines.length !== leads.length || lines.length < 2) return leads;
-  const out: { nodes: PhrasingContent[]; line: number }[] = [];
+  const out: { nodes: PhrasingContent[]; line: number; endLine?: number }[] = [];
   for (const [i, l] of lines.entries()) {
     const prev = out.at(-1);
-    if (prev && l.soft && continues(render(prev.nodes), render(l.nodes), leads[i]!.lead))
+    if (prev && l.soft && continues(render(prev.nodes), render(l.nodes), leads[i]!.lead)) {
       prev.nodes = [...prev.nodes, { type: 'text', value: ' ' }, ...l.nodes];
-    else out.push({ nodes: [...l.nodes], line: l.line });
+      prev.endLine = l.line;
+    } else out.push({ nodes: [...l.nodes], line: l.line });
   }
   if (out.length === leads.length) return leads;
   return out.map((l, i) => ({ ...l, lead: leadOfNodes(l.nodes, render, i === 0 && checked !== undefined ? { checked } : {}) }));
@@ -701,6 +710,8 @@ function isLinkOnly(nodes: readonly PhrasingContent[]): boolean {
 
 export interface LeadLine {
   line: number;
+  /** The last source line of a line the editor wrapped (see joinWrappedSentences), when it is not `line`. */
+  endLine?: number;
   lead: Lead;
   nodes: PhrasingContent[];
 }
@@ -740,6 +751,7 @@ function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): 
     ordered,
     lead,
     leadNodes: leads[0]?.nodes ?? [],
+    ...(leads[0]?.endLine ? { leadEnd: leads[0].endLine } : {}),
     more: leads.slice(1),
     children,
     other,

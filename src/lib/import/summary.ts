@@ -21,7 +21,7 @@ export interface DocSummary {
 
 /** Lines that carry nothing: blank, a thematic break, a table's separator row or empty row, a code fence, front matter fences, a disclosure's <details> tags. */
 const DECORATION =
-  /^\s*(?:$|\|(?:\s*\|)+\s*$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$|(?:<\/?details\b[^>]*>\s*)+$)/;
+  /^\s*(?:$|\|(?:\s*\|)+\s*$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$|(?:<\/?(?:details|h[1-6])\b[^>]*>\s*)+$)/;
 
 const isCandidate = (line: string) => !DECORATION.test(line);
 

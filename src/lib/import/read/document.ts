@@ -13,7 +13,7 @@ import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
 import { relistIndentedBullets } from './indented-lists.ts';
-import { componentHeadingsAsText, summariesAsHeadings } from './html-blocks.ts';
+import { componentHeadingsAsText, htmlHeadingsAsHeadings, summariesAsHeadings } from './html-blocks.ts';
 import { finishDocument } from './finish.ts';
 import { readHeading } from './headings.ts';
 import { readList } from './lists.ts';
@@ -41,6 +41,7 @@ export function readMarkdown(
   const root = parseMarkdown(body);
   const relisted = relistIndentedBullets(root);
   summariesAsHeadings(root);
+  htmlHeadingsAsHeadings(root);
   componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(
@@ -61,6 +62,7 @@ export function readMarkdown(
     periodKnown: Boolean(opts.periodKnown),
     ...(opts.samplesAreOkrs ? { samplesAreOkrs: true } : {}),
     ...(opts.yearHint ? { yearHint: { ...opts.yearHint, fiscal: false } } : {}),
+    wrapped: new Map(),
     stack: [],
     ordinals: new Map(),
     krsListed: new Set(),

@@ -1,4 +1,5 @@
-// HTML that structures a Markdown page. "<details><summary>Ship the handbook</summary> … </details>":
+// HTML that structures a Markdown page: "<h2>Key result: …</h2>" is a heading like "## Key result: …".
+// "<details><summary>Ship the handbook</summary> … </details>":
 // a disclosure is a section whose title is its summary. Before the outline is built, each summary becomes a heading one level below the
 // heading it sits under, so the rules read what it holds like any section; the bare <details> and
 // </details> lines carry nothing (see DECORATION in ../summary.ts).
@@ -35,6 +36,38 @@ function summaryHeading(node: Html, m: RegExpMatchArray, depth: Heading['depth']
   const line = start.line + node.value.slice(0, m.index! + m[0].length).split('\n').length - 1;
   const position = { start: { line, column: 1 }, end: { line, column: m[0].length + 1 } };
   return [{ type: 'heading', depth, children: [{ type: 'text', value: text, position }], position }];
+}
+
+const HEADING_TAG = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*(?:\n|$)/i;
+
+/**
+ * "<h2>⏎  Key result: Finish 15 books⏎</h2>": an HTML heading that opens a block is a heading at its
+ * level; what follows it in the block stays HTML (and is reported).
+ */
+export function htmlHeadingsAsHeadings(root: Root): void {
+  root.children = root.children.flatMap((node): RootContent[] => {
+    const m = node.type === 'html' ? HEADING_TAG.exec(node.value) : null;
+    if (!m || node.type !== 'html' || !node.position) return [node];
+    const text = m[2]!
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (!text) return [node];
+    // From its opening tag's line to its closing tag's, as a setext heading spans its underline.
+    const start = node.position.start.line;
+    const end = start + m[0].trimEnd().split('\n').length - 1;
+    const position = { start: { line: start, column: 1 }, end: { line: end, column: 1 } };
+    const heading: Heading = {
+      type: 'heading',
+      depth: Number(m[1]) as Heading['depth'],
+      children: [{ type: 'text', value: text, position }],
+      position,
+    };
+    const rest = node.value.slice(m[0].length);
+    if (!rest.trim()) return [heading];
+    const restStart = start + m[0].split('\n').length - 1;
+    return [heading, { ...node, value: rest, position: { start: { line: restStart, column: 1 }, end: node.position.end } }];
+  });
 }
 
 /** `### <TeamMember name="Ada Lane" />`: a heading that is only a component names what its name attribute says. */

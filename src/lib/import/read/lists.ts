@@ -18,6 +18,7 @@ import {
   inline,
   inRole,
   newObjective,
+  noteWrapped,
   objectiveLabel,
   placed,
   render,
@@ -54,7 +55,9 @@ export function readList(st: ReadState, l: List): void {
     objectiveOpen: Boolean(o),
     within: new Set(st.stack.map((s) => s.role)),
   });
-  const items = () => outlineList(l, (n) => render(st, n));
+  const outline = outlineList(l, (n) => render(st, n));
+  noteWrapped(st, outline);
+  const items = () => outline;
   const kr = st.lastKr;
   st.lastKr = undefined;
   if (kr && c.read === 'items' && krFieldList(st, items(), kr)) return;
@@ -97,12 +100,15 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
   const unwrapped = items.flatMap((i) =>
     !i.lead.title && !i.lead.label && !i.more.length && !i.other.length && i.children.length ? i.children : [i],
   );
-  for (const whole of unwrapped) {
+  // "- O: Ship it" then "- KR: …" beside it: in a flat list, the labelled key results after an objective
+  // are its own. While such an objective is open, this is what the next objective sits under instead.
+  let flatBase: ItemsAt | undefined;
+  for (const [n, whole] of unwrapped.entries()) {
     // "- Key Result 1.2: …⏎Objective 2: …" with no blank line: Markdown joins the objective to the item
     // above (a lazy continuation), but it starts the next objective, and the items after it are its own.
     const lazy = whole.children.length || whole.other.length ? -1 : lazyObjective(whole.more);
     const item = lazy < 0 ? whole : { ...whole, more: whole.more.slice(0, lazy) };
-    readItem(item);
+    readItem(item, unwrapped[n + 1]);
     if (lazy < 0) continue;
     const { o, krLabel } = openLazyObjective(st, whole.more, lazy, at.objective);
     at = { ...at, objective: o, ...(krLabel ? { krList: true } : {}) };
@@ -110,7 +116,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
   }
   if (ctx.krList && ctx.objective && ctx.objective.keyResults.length) st.krsListed.add(ctx.objective);
 
-  function readItem(item: OutlineItem) {
+  function readItem(item: OutlineItem, next: OutlineItem | undefined) {
     if (prev && siblingField(st, item, prev.kr, prev.fields > 0)) {
       prev.fields++;
       return;
@@ -133,8 +139,13 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       reportBeside,
       krsListed: Boolean(at.objective && !at.krList && st.krsListed.has(at.objective)),
     });
-    if (c.role === 'objective') objectiveItem(st, item, at, c);
-    else if (c.role === 'kr' && at.objective) {
+    if (c.role === 'objective') {
+      const o = objectiveItem(st, item, flatBase ?? at, c);
+      if (!item.children.length && item.lead.label?.kind === 'objective' && next?.lead.label?.kind === 'kr') {
+        flatBase ??= at;
+        at = { ...flatBase, objective: o };
+      }
+    } else if (c.role === 'kr' && at.objective) {
       const kr = krItemOf(st, item, at.objective, c);
       if (at.group) kr.note = [`Group: ${at.group}`, kr.note].filter(Boolean).join('; ');
       prev = { kr, fields: 0 };
@@ -250,6 +261,7 @@ function objectiveItem(st: ReadState, item: OutlineItem, at: ItemsAt, why: Class
     else st.readBlock(st, b);
   }
   st.itemObjective = before;
+  return o;
 }
 
 function krItemOf(st: ReadState, item: OutlineItem, o: ObjectiveDraft, c: Classified): KrDraft {

@@ -5,7 +5,7 @@ import type { Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
-import { paragraphLeads, type LeadLine } from '../outline.ts';
+import { joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
@@ -267,13 +267,18 @@ export function fieldOrDescription(st: ReadState, o: ObjectiveDraft, l: Pick<Lea
 /** The paragraph under "### Objective": its first line is the objective's title, the rest its text. */
 function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
   st.awaitingTitle = undefined;
-  const [first, ...rest] = paragraphLeads(p, (n) => render(st, n));
+  // A title the editor wrapped onto the next line is one line.
+  const [first, ...rest] = joinWrappedSentences(
+    p,
+    paragraphLeads(p, (n) => render(st, n)),
+    (n) => render(st, n),
+  );
   if (!first) return;
   const measured = asMeasuredBy(first.lead.title);
   o.title = measured.title.replace(/\s*\.\s*$/, '') || o.title;
   if (measured.measure) o.description ??= measured.measure;
   if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
-  placed(st, first.line, undefined, "the objective's title (under its label heading)");
+  placed(st, first.line, rest[0] ? rest[0].line - 1 : endLineOf(p), "the objective's title (under its label heading)");
   linesInto(st, o, rest);
 }
 

@@ -5,7 +5,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { DocProfile, Classified } from '../classify/items.ts';
 import type { Role } from '../classify/roles.ts';
 import { inlineText, type InlineContext, type InlineText } from '../markdown.ts';
-import type { Lead, SectionSummary } from '../outline.ts';
+import { allItems, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
 import type { DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
@@ -55,6 +55,8 @@ export interface ReadState {
   readonly samplesAreOkrs?: boolean;
   /** The year guessed from the text, for quarters named without one when nothing else gives it. */
   readonly yearHint?: { year: number; fiscal: boolean; from: string };
+  /** The last line of each list line the editor wrapped, by its first line (see noteWrapped). */
+  readonly wrapped: Map<number, number>;
   /** Open sections, outermost first. */
   readonly stack: Section[];
   pending?: PendingList;
@@ -78,11 +80,19 @@ export interface ReadState {
   readonly readBlock: (st: ReadState, node: RootContent, after?: readonly RootContent[]) => void;
 }
 
-export const where = (st: ReadState, line: number, endLine?: number): Where => ({
-  file: st.file,
-  line,
-  ...(endLine && endLine !== line ? { endLine } : {}),
-});
+export const where = (st: ReadState, line: number, endLine?: number): Where => {
+  // A line the editor wrapped ends where its last part does.
+  const end = Math.max(endLine ?? line, st.wrapped.get(line) ?? line);
+  return { file: st.file, line, ...(end !== line ? { endLine: end } : {}) };
+};
+
+/** Remember the lines of these items (and their further lines) that the editor wrapped onto the lines after them. */
+export function noteWrapped(st: ReadState, items: readonly OutlineItem[]): void {
+  for (const i of allItems(items)) {
+    if (i.leadEnd) st.wrapped.set(i.line, i.leadEnd);
+    for (const m of i.more) if (m.endLine) st.wrapped.set(m.line, m.endLine);
+  }
+}
 
 export function unmapped(st: ReadState, line: number, endLine: number, message: string, excerpt?: string): void {
   st.report({
