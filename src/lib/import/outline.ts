@@ -169,7 +169,8 @@ const SCORE_OUT_OF = /\s*(?:--|[-–—])?\s*\(\s*(\d+(?:\.\d+)?)\s*\/\s*(5|10|1
 // "P1/2: …": a priority between two, read as the higher (P1).
 const PRIORITY = /^(?:\[(P[0-4X])\]|`?(P[0-4X])(?:\/[0-4])?`?\s*[-–—:])\s*/i;
 /** "1. ", "2.3) ", "a. "; and "1.Lead time" — a number and a dot typed against a capitalised word. */
-const NUMBERING = /^\s*(?:(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+|\d{1,2}\.(?=\p{Lu}))/u;
+/** "1. ", "2) ", "a. ", "1.Text", and "1、" / "1．" (the enumeration marks of Chinese and Japanese, no space needed). */
+const NUMBERING = /^\s*(?:(?:\d+(?:\.\d+)*[.)]|[A-Za-z][.)])\s+|\d{1,2}\.(?=\p{Lu})|\d{1,2}[、．]\s*)/u;
 const OUTCOME = /\s*(?:={1,2}>|-->|⇒|→)\s*(.*)$/;
 /** "CEO:", "VP Engineering:", "Director of Product, Dev:", "Data team KR:" — a short name before a colon. */
 const OWNER = /^([A-Z][\p{L}\d&/.,'’() -]{0,60}?)(\s+KRs?(?:\s*#?\s*(\d+(?:\.\d+)*))?|\s+[Oo]bjective\s*#?\s*(\d+))?\s*:{1,2}\s+(?=\S)/u;
@@ -798,4 +799,27 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
 /** All items of a list tree, depth first. */
 export function allItems(items: readonly OutlineItem[]): OutlineItem[] {
   return items.flatMap((i) => [i, ...allItems(i.children)]);
+}
+
+/**
+ * The lines of a paragraph numbered 1, 2, 3 … in order ("1.Lead time", "2. Deploys"), where Markdown saw no list
+ * (no space after the dot, or the list would not start at 1): their indexes, or none.
+ */
+export function countedLines(lines: readonly LeadLine[]): number[] {
+  const at: number[] = [];
+  lines.forEach((l, i) => {
+    const n = l.lead.numbered ? /^\s*(\d{1,2})[.)、．]/.exec(l.lead.raw)?.[1] : undefined;
+    if (n && Number(n) === at.length + 1) at.push(i);
+  });
+  return at.length >= 2 ? at : [];
+}
+
+/** Words in a line, counting two Chinese or Japanese characters as one (they are written without spaces). */
+export function wordCount(text: string): number {
+  const han = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const rest = text
+    .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\d]/u.test(w)).length;
+  return rest + Math.ceil(han / 2);
 }

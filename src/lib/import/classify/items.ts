@@ -4,7 +4,7 @@
 // a guess, and the import report lists it with what was assumed.
 import type { PhrasingContent } from 'mdast';
 import { ROLE_WORDS } from '../names.ts';
-import type { Lead, OutlineItem } from '../outline.ts';
+import { countedLines, type Lead, type OutlineItem } from '../outline.ts';
 import { announcesExample, headingRole } from './roles.ts';
 
 export interface DocProfile {
@@ -409,6 +409,15 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
             `${describe(i)} of a team section, where the document lists objectives as items over their key results`,
             true,
           )
+        : undefined,
+  },
+  {
+    // "- Deliver every model on day 0⏎1、Support the key features⏎2、…": the item's own lines, numbered
+    // from 1 where Markdown saw no list, are the key results of the objective it states.
+    name: 'line over its numbered lines',
+    rule: (i, c) =>
+      !c.objective && !nested(i) && !i.lead.label && countedLines(i.more).length >= 2
+        ? decided('objective', `${describe(i)} over ${countedLines(i.more).length} lines numbered from 1`, true)
         : undefined,
   },
   {

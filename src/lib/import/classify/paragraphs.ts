@@ -4,7 +4,8 @@
 // paragraph's shape and place; the first that decides wins. A few decisions are offers the reader
 // may decline (a period statement without dates, a field the content model has no place for);
 // then the rules after it are tried. Pure.
-import { startsWithField, type LeadLine, type Lead } from '../outline.ts';
+import type { Paragraph } from 'mdast';
+import { countedLines, paragraphLeads, startsWithField, wordCount, type InlineRenderer, type LeadLine, type Lead } from '../outline.ts';
 import { ranked, type Classified, type DocProfile } from './items.ts';
 import { announcesExample, headingRole, missionStatement, namesGoals, type Role } from './roles.ts';
 
@@ -36,7 +37,7 @@ export type ParagraphClass = { rule: string; index: number } & (
   /** "**Mission: Every search finds it**" over a key-result table, no objective open: the objective it measures. */
   | { role: 'mission'; title: string }
   /** "KRs:⏎1.Lead time …⏎e.g. …⏎2. Deploys …": plain text numbering its key results line by line (the indexes of the numbered lines). */
-  | { role: 'numbered lines'; numbered: number[] }
+  | { role: 'numbered lines'; numbered: number[]; titled?: boolean }
   /** "O1. …⏎O2. …": every line labels itself an objective — one objective per line. */
   | { role: 'objective lines' }
   /** "Grow adoption of the SDK⏎Key Results:" over a list: the objective, then the label of its key results. */
@@ -82,22 +83,15 @@ export function objectiveLine(l: Lead, { listFollows, krLines, listSoon, unlabel
   return undefined;
 }
 
-/**
- * The lines of a paragraph numbered 1, 2, 3 … in order ("1.Lead time", "2. Deploys"), where Markdown saw no list
- * (no space after the dot, or the list would not start at 1): their indexes, or none.
- */
-export function countedLines(lines: readonly LeadLine[]): number[] {
-  const at: number[] = [];
-  lines.forEach((l, i) => {
-    const n = l.lead.numbered ? /^\s*(\d{1,2})[.)]/.exec(l.lead.raw)?.[1] : undefined;
-    if (n && Number(n) === at.length + 1) at.push(i);
-  });
-  return at.length >= 2 ? at : [];
+/** A paragraph that is a list written as plain text: every line numbered, from 1 ("1、…", "2、…"). */
+export function countedFromOne(p: Paragraph, render: InlineRenderer): boolean {
+  const lines = paragraphLeads(p, render);
+  return countedLines(lines).length === lines.length;
 }
 
 /** A short plain line that could name an objective: no emphasis, label or closing punctuation, not a part's name. */
 export function isPlainLead(l: Lead): boolean {
-  const words = l.title.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(l.title);
   return (
     !l.bold &&
     !l.label &&
@@ -136,7 +130,11 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
     rule: (p) => {
       const numbered = countedLines(p.lines);
       if (!numbered.length || numbered.some((i) => p.lines[i]!.lead.label?.kind === 'objective')) return undefined;
-      return p.objectiveOpen || p.lines[0]!.lead.label?.kind === 'objective' ? { role: 'numbered lines', numbered } : undefined;
+      if (p.objectiveOpen || p.lines[0]!.lead.label?.kind === 'objective') return { role: 'numbered lines', numbered };
+      // "Raise the team's delivery speed⏎1、…⏎2、…": a plain line over lines numbered from 1 states the objective they measure.
+      const first = p.lines[0]!.lead;
+      const titled = numbered[0] === 1 && !first.numbered && !first.label && !first.bold && first.title && !/[:：]\s*$/.test(first.raw);
+      return titled ? { role: 'numbered lines', numbered, titled: true } : undefined;
     },
   },
   {

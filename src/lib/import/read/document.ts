@@ -5,9 +5,19 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
 import { headingRole } from '../classify/roles.ts';
-import { isPlainLead } from '../classify/paragraphs.ts';
+import { countedFromOne, isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
-import { allItems, leadOf, outlineList, paragraphLeads, sectionsOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
+import {
+  allItems,
+  countedLines,
+  leadOf,
+  outlineList,
+  paragraphLeads,
+  sectionsOf,
+  type Lead,
+  type OutlineItem,
+  type SectionSummary,
+} from '../outline.ts';
 import type { PathFacts } from '../path-period.ts';
 import { emptyDoc } from '../records.ts';
 import type { DocRecords, Report } from '../types.ts';
@@ -92,10 +102,13 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
   const topItems: OutlineItem[] = [];
   let plainLeads = 0;
   root.children.forEach((n, i) => {
-    if (n.type === 'paragraph' && root.children[i + 1]?.type === 'list') {
-      const lines = paragraphLeads(n, render);
-      if (lines.length === 1 && isPlainLead(lines[0]!.lead)) plainLeads++;
-    }
+    const next = root.children[i + 1];
+    if (n.type !== 'paragraph') return;
+    const lines = paragraphLeads(n, render);
+    // A plain line alone over a list (or lines numbered from 1), or over such lines in its own paragraph.
+    const over = next?.type === 'list' || (next?.type === 'paragraph' && countedFromOne(next, render));
+    const titled = lines.length > 2 && countedLines(lines.slice(1)).length === lines.length - 1;
+    if (((lines.length === 1 && over) || titled) && isPlainLead(lines[0]!.lead)) plainLeads++;
   });
   // Labels inside "## Examples" say nothing about how the document writes its own OKRs.
   let examples = 0;

@@ -2,10 +2,10 @@
 // (with the "KR:" lines joined to it), a period's dates, an introduction or label over a list, or
 // its lines one by one — key results, fields, the open objective's description, or report entries.
 import type { Paragraph, RootContent } from 'mdast';
-import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
+import { classifyLine, classifyParagraph, countedFromOne, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
-import { joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
+import { countedLines, joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
@@ -46,7 +46,7 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
   const place: ParagraphPlace = {
     lines: paragraphLeads(p, (n) => render(st, n)),
     text: render(st, p.children),
-    listFollows: next?.type === 'list',
+    listFollows: next?.type === 'list' || (next?.type === 'paragraph' && countedFromOne(next, (n) => render(st, n))),
     listSoon: beforeHeading.some((b) => b.type === 'list'),
     objectiveOpen: Boolean(currentObjective(st)),
     objectiveJustOpened: justOpened(st),
@@ -72,7 +72,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       const named = top(st)?.role === 'objective' && !top(st)!.loose ? top(st)!.objective : undefined;
       if (named && first!.lead.label?.kind === 'objective' && first!.lead.title && !named.keyResults.length && !named.description) {
         named.description = named.title;
-        named.title = asMeasuredBy(first!.lead.title).title.replace(/\s*\.\s*$/, '');
+        named.title = asMeasuredBy(first!.lead.title).title.replace(/\s*[.。]\s*$/, '');
         placed(st, line, undefined, "the objective's statement (under the heading that names it)");
         return linesInto(st, named, place.lines.slice(1));
       }
@@ -92,7 +92,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       return openLoose(st, o, c.title, line);
     }
     case 'numbered lines':
-      return numberedLines(st, place.lines, c.numbered);
+      return numberedLines(st, place.lines, c.numbered, c.titled);
     case 'objective lines': {
       let o: ObjectiveDraft | undefined;
       for (const l of place.lines) o = newObjective(st, { title: l.lead.title, label: objectiveLabel(l.lead), line: l.line, lead: l.lead });
@@ -127,10 +127,15 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
  * stands alone), a "KRs:" label is placed, other lines before the first number describe the objective; each numbered
  * line is a key result and the lines under it ("e.g. …", "•Onboarding …") its note.
  */
-function numberedLines(st: ReadState, lines: readonly LeadLine[], numbered: readonly number[]) {
+function numberedLines(st: ReadState, lines: readonly LeadLine[], numbered: readonly number[], titled = false) {
   let i = 0;
   let o = currentObjective(st);
   const first = lines[0]!;
+  if (titled) {
+    o = newObjective(st, { title: first.lead.title, line: first.line, lead: first.lead, why: OVER_NUMBERED });
+    openLoose(st, o, first.lead.title, first.line);
+    i = 1;
+  }
   if (first.lead.label?.kind === 'objective') {
     // "Objective 3:" alone, "Efficiency: Enable teams …" on the next line: all of that line is the title.
     const titled = first.lead.title ? first : numbered[0]! > 1 ? lines[1] : undefined;
@@ -181,6 +186,7 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   for (const l of leftovers) unmapped(st, l.line, l.line, 'paragraph not mapped', l.text);
 }
 
+const OVER_NUMBERED = { role: 'objective', evidence: 'a plain line over lines numbered from 1', guess: true } as const;
 const MISSION = { role: 'objective', evidence: 'a mission line over a key-result table, with no objective open', guess: true } as const;
 const OVER_KR_LABEL = { role: 'objective', evidence: 'a plain line over a "Key Results:" label and its list', guess: true } as const;
 
@@ -243,8 +249,10 @@ function asLabelled(l: LeadLine): LeadLine {
 
 /** The further lines of an objective's lead (joined by hard breaks): "KR:" lines, fields, else its description. */
 export function linesInto(st: ReadState, o: ObjectiveDraft, lines: readonly LeadLine[]): void {
-  for (const l of lines) {
-    if (l.lead.label?.kind === 'kr') {
+  // "1、…", "2、…" joined to the objective's line: its key results, counted.
+  const counted = new Set(countedLines(lines));
+  for (const [i, l] of lines.entries()) {
+    if (l.lead.label?.kind === 'kr' || counted.has(i)) {
       st.lastKr = krFromLine(st, o, l);
       continue;
     }
@@ -275,7 +283,7 @@ function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
   );
   if (!first) return;
   const measured = asMeasuredBy(first.lead.title);
-  o.title = measured.title.replace(/\s*\.\s*$/, '') || o.title;
+  o.title = measured.title.replace(/\s*[.。]\s*$/, '') || o.title;
   if (measured.measure) o.description ??= measured.measure;
   if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
   placed(st, first.line, rest[0] ? rest[0].line - 1 : endLineOf(p), "the objective's title (under its label heading)");

@@ -186,7 +186,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const team = sectionTeam(st);
   // "#### Scale the platform" after a summary list naming "**Scale the platform**": the same objective, now with its detail.
   const again = st.doc.objectives.find(
-    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*\.\s*$/, '').trim(),
+    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*[.。]\s*$/, '').trim(),
   );
   if (again) {
     note(st, n.line, `objective "${short(again.title)}" again (first at line ${again.where.line}): read as that one`);
@@ -201,7 +201,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const l = n.lead;
   // "* VPE" over nested items: the owner is all the title there is.
   const measured = asMeasuredBy(n.title);
-  const title = measured.title.replace(/\s*\.\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
+  const title = measured.title.replace(/\s*[.。]\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
   const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
 
   if (l?.owner) o.owner = person(l.owner);
