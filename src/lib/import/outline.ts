@@ -59,6 +59,8 @@ export interface Lead {
   id?: string;
   /** "1.2 …": numbered as part 2 of objective 1. */
   sub?: SubNumber;
+  /** "KR1 Activation: Raise …": the short name the key result goes by, between its label and its statement. */
+  krName?: string;
   /** "(target: 25.0)", "- Current: 1.0" ending the line: its values, as fields. */
   fields?: TrailingField[];
   /** "[COMMITTED]", "(aspirational)": the kind of goal, written as a tag in the line. */
@@ -128,16 +130,16 @@ export interface SectionSummary {
 }
 
 const LABEL_OBJECTIVE =
-  /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+  /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(?:-(?=\d))?(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** Further objective ids in a line ("… > O2 … > O5 …"). */
 const OTHER_OBJECTIVE_IDS = /(?<![\p{L}\d])O\d+(?![\p{L}\d])/gu;
 /** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
-const BARE_OBJECTIVE = /^(?:(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+))\s*[:.]?$/i;
+const BARE_OBJECTIVE = /^(?:(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(\d+)?)\s*[:.]?$/i;
 /** "M1 — …", "G2: …", "A1. …": a short id (letters and a number, not a quarter, half or fiscal year) before the text. */
 const ID_FIRST = /^(?!(?:Q|H|FY|CY)\d)([A-Z]{1,3}-?\d+(?:\.\d+)*[a-z]?)\s*(?:[—–:]|-(?=\s)|\.(?=\s))\s*(?=\S)/;
 /** "1.2 Publish …", "2.3 4 networks …": a number under a numbered objective, then text that does not continue a decimal. */
 const SUB_NUMBER = /^(\d{1,2})\.(\d{1,2})\s+(?=[\p{Lu}\d$£€"“‘'(])/u;
-const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:\.\d+)*)?(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:[.-]\d+)*)?(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** A word or two before a separator, or in brackets: a label when it is "Objective" or "Key Result" misspelt by one letter. */
 const LABEL_LIKE = /^([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/;
 const BRACKET_LIKE = /^\[\s*([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/;
@@ -159,7 +161,7 @@ const TRAILING_FIELD =
 /** "… (0.0 → 1.0)", "… (40% -> 60%)": a number to a number in parentheses ending the line. */
 const FROM_TO = /\s*\(\s*([$€£]?\d[\d.,]*\s*[%kKmM]?)\s*(?:→|->|⟶|⇒)\s*([$€£]?\d[\d.,]*\s*[%kKmM]?)\s*\)\s*$/;
 /** "… (70%)": how far the line got, in parentheses ending it. */
-const PROGRESS_IN_PARENS = /\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*%\s*\)\s*$/;
+const PROGRESS_IN_PARENS = /\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[%％]\s*[)）]\s*$/;
 /** "… [2/5]", "… [30%]": progress written in brackets ending the line. */
 const PROGRESS_IN_BRACKETS = /\s*\[\s*(\d+\s*\/\s*\d+|\d+(?:\.\d+)?\s*%)\s*\]\s*$/;
 /** "… (2/6)": a count done out of a count to do, ending the line. */
@@ -224,6 +226,7 @@ interface Reading {
   workTag?: string;
   id?: string;
   sub?: SubNumber;
+  krName?: string;
   typeTag?: 'committed' | 'aspirational' | 'learning';
   ownerAtEnd?: boolean;
   reference?: Reference;
@@ -409,7 +412,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
       return m && !QUALIFIER.test(m[1]!) ? { ...r, owner: m[1]!, ownerAtEnd: true, t: r.t.slice(0, m.index) } : undefined;
     },
   },
-  { name: 'label', take: (r) => takeLabel(r) },
+  { name: 'label', take: (r, shape) => takeLabel(r, shape.boldRun) },
   {
     // "Goal: participate in 5 conferences": the word says what the line is, and its place says which kind.
     name: 'goal word first',
@@ -488,7 +491,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
   },
 ];
 
-function takeLabel(r: Reading): Reading | undefined {
+function takeLabel(r: Reading, boldRun?: string): Reading | undefined {
   // "1. **Key Result**" with its text on the lines after it.
   // "#### O1KR2": the key result's id alone, its statement after it.
   const bareKr = /^(?:key\s*result|KR)\s*#?\s*(\d+(?:\.\d+)*)?\s*[:.]?$/i.exec(r.t) ?? /^O\d+\s*KR\s*(\d+)\s*[:.]?$/i.exec(r.t);
@@ -508,7 +511,25 @@ function takeLabel(r: Reading): Reading | undefined {
     return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t };
   }
   const kr = LABEL_KR.exec(r.t) ?? BRACKET_KR.exec(r.t);
-  if (kr) return { ...r, label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) }, t: r.t.slice(kr[0].length) };
+  if (kr) {
+    const rest = r.t.slice(kr[0].length);
+    // "**KR1 Activation:** Raise weekly users to 500": a short name in bold with the label, then the statement.
+    const name = /^([^:：]{1,40}?)\s*[:：]\s*(?=\S)/.exec(rest);
+    const inBold = Boolean(boldRun && /[:：]\s*$/.test(boldRun.trim()) && name && boldRun.includes(name[1]!.trim()));
+    const named =
+      name &&
+      inBold &&
+      !/[:：.)\-–—]\s*$/.test(kr[0]) &&
+      wordCount(name[1]!) <= 4 &&
+      !NOT_OWNER.test(name[1]!.trim()) &&
+      rest.length > name[0].length + name[1]!.length;
+    return {
+      ...r,
+      label: { kind: 'kr', ...(kr[1] ? { n: kr[1] } : {}) },
+      ...(named ? { krName: name[1]!.trim() } : {}),
+      t: named ? rest.slice(name[0].length) : rest,
+    };
+  }
   return misspeltLabel(r);
 }
 
@@ -568,6 +589,7 @@ export function leadOf(raw: string, opts: LeadShape = {}): Lead {
     ...(r.workTag ? { workTag: r.workTag } : {}),
     ...(r.id ? { id: r.id } : {}),
     ...(r.sub ? { sub: r.sub } : {}),
+    ...(r.krName ? { krName: r.krName } : {}),
     ...(r.fields ? { fields: r.fields } : {}),
     ...(r.typeTag ? { typeTag: r.typeTag } : {}),
     ...(r.ownerAtEnd ? { ownerAtEnd: true } : {}),

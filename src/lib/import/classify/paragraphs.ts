@@ -15,6 +15,8 @@ export interface ParagraphPlace {
   text: string;
   /** A list comes right after it. */
   listFollows: boolean;
+  /** The list right after it labels its items as objectives ("- `O-1` …"): the line heads them, it is not one. */
+  listOfObjectives?: boolean;
   /** A list comes within the next few blocks, before any heading (after a description, a "Key results" label). */
   listSoon?: boolean;
   /** An objective is open here. */
@@ -175,6 +177,7 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
     name: 'objective line',
     rule: (p) => {
       const first = p.lines[0];
+      if (p.listOfObjectives && !first?.lead.label) return undefined;
       const krLines = p.lines.slice(1).filter((l) => l.lead.label?.kind === 'kr').length;
       const soon = Boolean(p.listSoon && !p.objectiveJustOpened);
       // Where no objective is open (or only one a line like this opened), a bold line over a list opens one even in a

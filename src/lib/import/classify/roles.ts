@@ -74,7 +74,7 @@ export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = undecorated(heading).replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
-  if (/^(?:key results?|krs)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare) || INDICATORS.test(bare)) return 'key-results';
+  if (/^(?:key results?|krs?)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare) || INDICATORS.test(bare)) return 'key-results';
   if (
     /^(?:\d+\.\s*)?(?:(?:key|our|important|related|supporting|major)\s+){0,2}(?:initiatives?|projects)\b/i.test(full) ||
     DELIVERABLES.test(bare)

@@ -33,6 +33,7 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   if (l.lead.label?.misspelt) guess(st, l.line, `KR "${short(title)}": "${l.lead.label.misspelt}" read as the label "Key Result"`);
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   if (l.lead.typeTag) keepKind(st, d, l.lead.typeTag, l.line);
+  if (l.lead.krName) d.note = [`Name: ${l.lead.krName}`, d.note].filter(Boolean).join('; ');
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');
   if (l.lead.fields) trailingFields(st, d, l.lead.fields, l.line);

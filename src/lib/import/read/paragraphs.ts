@@ -1,7 +1,7 @@
 // Reading a paragraph by its class (../classify/paragraphs.ts): a bold line that opens an objective
 // (with the "KR:" lines joined to it), a period's dates, an introduction or label over a list, or
 // its lines one by one — key results, fields, the open objective's description, or report entries.
-import type { Paragraph, RootContent } from 'mdast';
+import type { ListItem, Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, countedFromOne, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
@@ -48,6 +48,7 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     text: render(st, p.children),
     listFollows: next?.type === 'list' || (next?.type === 'paragraph' && countedFromOne(next, (n) => render(st, n))),
     listSoon: beforeHeading.some((b) => b.type === 'list'),
+    listOfObjectives: next?.type === 'list' && next.children.some((i) => itemLabel(st, i) === 'objective'),
     objectiveOpen: Boolean(currentObjective(st)),
     objectiveJustOpened: justOpened(st),
     inPeriod: Boolean(sectionPeriod(st) ?? st.doc.period) || st.periodKnown,
@@ -295,4 +296,10 @@ function justOpened(st: ReadState): boolean {
   const sec = top(st);
   const o = sec?.loose ? sec.objective : undefined;
   return Boolean(o && !o.keyResults.length && !o.initiatives.length && !o.description);
+}
+
+/** The kind of label a list item's first line carries ("- O2: …" → objective), if any. */
+function itemLabel(st: ReadState, item: ListItem): 'objective' | 'kr' | undefined {
+  const first = item.children[0];
+  return first?.type === 'paragraph' ? paragraphLeads(first, (n) => render(st, n))[0]?.lead.label?.kind : undefined;
 }

@@ -186,7 +186,8 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const team = sectionTeam(st);
   // "#### Scale the platform" after a summary list naming "**Scale the platform**": the same objective, now with its detail.
   const again = st.doc.objectives.find(
-    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*[.。]\s*$/, '').trim(),
+    (o) =>
+      o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*[.。]\s*$/, '').trim(),
   );
   if (again) {
     note(st, n.line, `objective "${short(again.title)}" again (first at line ${again.where.line}): read as that one`);
