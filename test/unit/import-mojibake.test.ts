@@ -64,4 +64,10 @@ describe('typed bullets', () => {
       '- Ship it\n* Measure it\n  - Tell them\n•Glued',
     );
   });
+  it('reads "== step" and "-> step" under a list item as nested items, not "==> outcome" nor outside a list', () => {
+    const report = () => undefined;
+    expect(prepareText('a.md', '- Ship the app\n  == 30 users\n  -> a report button\n  ==> reached 8k\n\n  == alone', report)).toBe(
+      '- Ship the app\n  - 30 users\n  - a report button\n  ==> reached 8k\n\n  == alone',
+    );
+  });
 });

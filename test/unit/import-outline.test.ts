@@ -109,6 +109,14 @@ describe('lead lines', () => {
 });
 
 describe('list items', () => {
+  it('joins a line an editor wrapped, but not onto a bold, owned or labelled line', () => {
+    const [w] = items('- Move the nightly export to the new\n  storage bucket before May\n');
+    expect(w!.lead.title).toBe('Move the nightly export to the new storage bucket before May');
+    expect(w!.leadEnd).toBe(2);
+    const [b] = items('- **Grow revenue**\n  raise monthly revenue to 10k\n');
+    expect(b!.lead.title).toBe('Grow revenue');
+    expect(b!.more.map((m) => m.lead.title)).toEqual(['raise monthly revenue to 10k']);
+  });
   it('an item with nested items is an objective and its leaves are key results', () => {
     const [o] = items('1. **Bring search to big companies**\n   - Land 3 logos\n   - Ship SSO\n');
     expect(classifyItem(o!, ctx())).toMatchObject({ role: 'objective', guess: false });

@@ -35,13 +35,16 @@ describe('key-result table headers', () => {
     expect(fieldColumn(['關鍵結果', '當前', '目標值', '負責人'], 'owner')).toBe(3);
   });
   it('read a qualified header by its last word, the final score before a mid-period or projected one', () => {
-    const h = ['Key Result', 'Assignee', 'Priority', 'Mid-Q Score', 'Projected Score', 'Final Score'];
+    const h = ['Key Result', 'Assignee', 'Priority', 'Midpoint Score', 'Expected Score', 'Final Score'];
     expect(fieldColumn(h, 'grade')).toBe(5);
     expect(fieldColumn(h, 'owner')).toBe(1);
     expect(fieldColumn(['Key Result', 'Q2 Score'], 'grade')).toBe(1);
     expect(fieldColumn(['Key Result', 'KR Owner', 'Current Status'], 'status')).toBe(2);
     // A header's last word of two letters ("Moves to") names nothing.
     expect(fieldColumn(['Key Result', 'Moves to'], 'target')).toBe(-1);
+    // Words that name something else do not qualify: a parent's goal, a business owner.
+    expect(fieldColumn(['Key Result', 'Parent Goal'], 'target')).toBe(-1);
+    expect(fieldColumn(['Key Result', 'Business Owner', 'Tech Lead'], 'owner')).toBe(-1);
   });
   it('name the parent key result a row serves', () => {
     expect(fieldColumn(['子 OKR', '当前', '目标', '对应总 KR'], 'parent')).toBe(3);

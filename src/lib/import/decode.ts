@@ -61,7 +61,8 @@ function typedBullets(file: string, text: string, report: Report): string {
     .split('\n')
     .map((l, i) => {
       // "* • Ship it": a list marker, then the bullet pasted with the text — one item, the typed bullet dropped.
-      const m = /^(\s*)(?:([-*+])\s+)?[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l) ?? (underItem ? /^(\s+)(?:==|-->|->|→)\s*(?=\S)/.exec(l) : null);
+      const m =
+        /^(\s*)(?:([-*+])\s+)?[•◦▪‣∙●○■□]\s+(?=\S)/.exec(l) ?? (underItem ? /^(\s+)(?:==(?![=>])|-->|->|→)\s+(?=\S)/.exec(l) : null);
       if (l.trim()) underItem = Boolean(m) || /^\s*(?:[-*+]|\d{1,2}[.)])\s+\S/.test(l);
       if (!m) return l;
       lines.push(i + 1);

@@ -170,7 +170,7 @@ function rowKr(t: TableRows, r: Row, c: Columns, notes: Notes): KrDraft | undefi
   const im = idText ? idOnly(idText) : undefined;
   if (im) label = im;
   if (!title && idText && !im) title = idText;
-  // "LEARNING GOAL: Increase …": the key result's kind, kept in its note.
+  // "LEARNING GOAL: Find out why …": the key result's kind, kept in its note.
   const kind = kindPrefix(title);
   if (kind) title = kind.rest;
   if (!title) {

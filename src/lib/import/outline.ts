@@ -130,7 +130,7 @@ export interface SectionSummary {
 }
 
 const LABEL_OBJECTIVE =
-  /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(?:-(?=\d))?(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+  /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(?:-(?=\d))?(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—｜]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** Further objective ids in a line ("… > O2 … > O5 …"). */
 const OTHER_OBJECTIVE_IDS = /(?<![\p{L}\d])O\d+(?![\p{L}\d])/gu;
 /** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
@@ -139,7 +139,8 @@ const BARE_OBJECTIVE = /^(?:(?:objective|obj\.|goal)\s*#?\s*O?(\d+(?:\.\d+)?)?|O
 const ID_FIRST = /^(?!(?:Q|H|FY|CY)\d)([A-Z]{1,3}-?\d+(?:\.\d+)*[a-z]?)\s*(?:[—–:]|-(?=\s)|\.(?=\s))\s*(?=\S)/;
 /** "1.2 Publish …", "2.3 4 networks …": a number under a numbered objective, then text that does not continue a decimal. */
 const SUB_NUMBER = /^(\d{1,2})\.(\d{1,2})\s+(?=[\p{Lu}\d$£€"“‘'(])/u;
-const LABEL_KR = /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d))?(\d+(?:[.-]\d+)*)?(?:\s*(?:[:)\-–—]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+const LABEL_KR =
+  /^(?:KR|key\s+result)\s*(?:#\s*|[-_](?=\d)|-(?=[A-Z]\b))?(\d+(?:[.-]\d+)*|(?<=-)[A-Z]\b)?(?:\s*(?:[:)\-–—｜]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /** A word or two before a separator, or in brackets: a label when it is "Objective" or "Key Result" misspelt by one letter. */
 const LABEL_LIKE = /^([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*[:.)\-–—]\s*/;
 const BRACKET_LIKE = /^\[\s*([A-Za-z]{3,}(?: [A-Za-z]{4,})?)\s*#?\s*(\d+(?:\.\d+)?)?\s*\]\s*[:.\-–—]?\s*/;
@@ -187,7 +188,7 @@ const TYPE_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|mo
 const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})\s*[\])]`, 'i');
 /** "STRETCH: …", "Learning goal: …": a goal's kind written before it, not an owner. */
 const TYPE_PREFIX = new RegExp(
-  String.raw`^(?:(${TYPE_WORD.replace('|learning', '')})(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`,
+  String.raw`^(?:(committed|commit|aspirational|aspiration|stretch|moonshot|roofshot)(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`,
   'i',
 );
 
@@ -273,11 +274,17 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
     name: 'outcome after =>',
     take: (r) => {
       const oc = OUTCOME.exec(r.t);
+      if (!oc || oc.index === 0) return undefined;
+      const before = r.t.slice(0, oc.index);
       // "(--> 3 hours a week)": an arrow inside parentheses is part of the sentence.
-      const open = oc ? (r.t.slice(0, oc.index).match(/\(/g)?.length ?? 0) - (r.t.slice(0, oc.index).match(/\)/g)?.length ?? 0) : 0;
-      // "the 2.0 → 3.1 engine": an arrow from a number to a number is a change the line names, not its outcome.
-      const change = oc && /[→⇒]/.test(oc[0]) && /\d$/.test(r.t.slice(0, oc.index)) && /^\d/.test(oc[1]!);
-      return oc && oc.index > 0 && open <= 0 && !change ? { ...r, outcome: oc[1]!.trim(), t: r.t.slice(0, oc.index).trim() } : undefined;
+      const open = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
+      // "the 2.0 → 3.1 engine", "1.81% → 4.0%", "800/month → 20,000/month": from a number to a number is
+      // a change the line names; "visits→installs" (no space around the arrow) is a name. Neither is an outcome.
+      const arrow = /[→⇒]/.test(oc[0]);
+      const change = arrow && /\d[\d,.]*\s*(?:%|\/\p{L}{1,8}|[^\s\d]{1,3})?$/u.test(before) && /^\d/.test(oc[1]!);
+      const glued =
+        arrow && /[\p{L}\d]$/u.test(before) && !/^\s/.test(oc[0]) && /[\p{L}\d]/u.test(r.t[oc.index + oc[0].length - oc[1]!.length] ?? '');
+      return open <= 0 && !change && !glued ? { ...r, outcome: oc[1]!.trim(), t: before.trim() } : undefined;
     },
   },
   {
@@ -414,7 +421,7 @@ const LEAD_MARKERS: readonly { name: string; take: (r: Reading, shape: LeadShape
   },
   { name: 'label', take: (r, shape) => takeLabel(r, shape.boldRun) },
   {
-    // "Goal: participate in 5 conferences": the word says what the line is, and its place says which kind.
+    // "Goal: run 4 user interviews": the word says what the line is, and its place says which kind.
     name: 'goal word first',
     take: (r) => {
       const g = r.label ? null : /^goal\s*:\s+(?=\S)/i.exec(r.t);
@@ -522,6 +529,7 @@ function takeLabel(r: Reading, boldRun?: string): Reading | undefined {
       !/[:：.)\-–—]\s*$/.test(kr[0]) &&
       wordCount(name[1]!) <= 4 &&
       !NOT_OWNER.test(name[1]!.trim()) &&
+      // and a statement follows that is longer than the name.
       rest.length > name[0].length + name[1]!.length;
     return {
       ...r,
@@ -658,28 +666,35 @@ function linkWithColumns(real: readonly PhrasingContent[], render: InlineRendere
 }
 
 /**
- * "Remove the vendored JavaScript" wrapped onto "libraries in favour of npm ones": a sentence an editor
+ * "Move the nightly export to the new" wrapped onto "storage bucket before May": a sentence an editor
  * broke at its width is one line. A soft-wrapped line continues the one above when it starts in lower
  * case, and that line does not end a sentence or (unless it is a short label) introduce a list.
  */
 export function joinWrappedSentences(p: Paragraph, leads: LeadLine[], render: InlineRenderer, checked?: boolean): LeadLine[] {
   const lines = paragraphLines(p.children);
   if (lines.length !== leads.length || lines.length < 2) return leads;
-  const out: { nodes: PhrasingContent[]; line: number; endLine?: number }[] = [];
+  // A line wholly in bold, owned or labelled ("**Grow revenue**") ends there: what follows is its text.
+  const out: { nodes: PhrasingContent[]; line: number; endLine?: number; whole?: boolean }[] = [];
   for (const [i, l] of lines.entries()) {
     const prev = out.at(-1);
-    if (prev && l.soft && continues(render(prev.nodes), render(l.nodes), leads[i]!.lead)) {
+    if (prev && l.soft && !prev.whole && continues(render(prev.nodes), render(l.nodes), leads[i]!.lead)) {
       prev.nodes = [...prev.nodes, { type: 'text', value: ' ' }, ...l.nodes];
       prev.endLine = l.line;
-    } else out.push({ nodes: [...l.nodes], line: l.line });
+    } else {
+      const lead = leads[i]!.lead;
+      out.push({ nodes: [...l.nodes], line: l.line, whole: lead.bold === 'whole' || Boolean(lead.owner || lead.label) });
+    }
   }
   if (out.length === leads.length) return leads;
-  return out.map((l, i) => ({ ...l, lead: leadOfNodes(l.nodes, render, i === 0 && checked !== undefined ? { checked } : {}) }));
+  return out.map(({ whole: _, ...l }, i) => ({
+    ...l,
+    lead: leadOfNodes(l.nodes, render, i === 0 && checked !== undefined ? { checked } : {}),
+  }));
 }
 
 function continues(above: string, text: string, lead: Lead): boolean {
   const a = above.trim();
-  // "… issues reported from" ⏎ "[Coverity](…) and [Bandit](…)": a line ending in a word that needs more.
+  // "… every crash reported by" ⏎ "[the fuzzer](…) is triaged": a line ending in a word that needs more.
   if (OPEN_ENDED.test(a) && !lead.label && !startsWithField(text)) return true;
   if (!/^\p{Ll}/u.test(text.trim()) || lead.label || startsWithField(text)) return false;
   if (/[.!?]$/.test(a)) return false;
@@ -844,4 +859,13 @@ export function wordCount(text: string): number {
     .split(/\s+/)
     .filter((w) => /[\p{L}\d]/u.test(w)).length;
   return rest + Math.ceil(han / 2);
+}
+
+/** Lines that start numbering from 1 right away ("1、…", "2、…" under the line they measure). */
+export const overNumbered = (lines: readonly LeadLine[]): boolean => countedLines(lines)[0] === 0;
+
+/** A paragraph that is a list written as plain text: every line numbered, from 1 ("1、…", "2、…"). */
+export function countedFromOne(p: Paragraph, render: InlineRenderer): boolean {
+  const lines = paragraphLeads(p, render);
+  return countedLines(lines).length === lines.length;
 }

@@ -169,10 +169,14 @@ export function fieldColumn(headers: readonly string[], field: HeaderField): num
 const QUALIFIED: ReadonlySet<HeaderField> = new Set(['baseline', 'target', 'current', 'grade', 'status', 'owner', 'confidence', 'notes']);
 /** Qualifiers of the score that closes a period, preferred over a mid-period or projected one. */
 const FINAL = /^(?:final|end|end-of-quarter|eoq|closing|last)$/;
+/** The words that may qualify a field's word: when it is measured, or of what ("KR Owner"). */
+const QUALIFIER =
+  /^(?:final|end|end-of-quarter|eoq|closing|last|mid|midpoint|q|quarter|midterm|projected|expected|initial|q[1-4]|h[12]|kr|okr|current|overall|self)$/;
 
 /**
- * "Mid-Q Score | Projected Score | Final Score": a header whose last word names the field, the final
- * one where several do. Words of two letters or less ("to", "by") do not qualify: too common.
+ * "Midpoint Score | Expected Score | Final Score": a header whose last word names the field after words that
+ * say when or of what (not "Parent Goal", "Business Owner"), the final one where several do. Words of two
+ * letters or less ("to", "by") are never the field's: too common.
  */
 function qualifiedColumn(headers: readonly string[], field: HeaderField): number {
   const found: { i: number; final: boolean }[] = [];
@@ -182,8 +186,9 @@ function qualifiedColumn(headers: readonly string[], field: HeaderField): number
       .map(headerKey)
       .filter(Boolean);
     const last = words.at(-1) ?? '';
-    if (words.length >= 2 && last.length > 2 && KEYS[field].has(last))
-      found.push({ i, final: words.slice(0, -1).some((w) => FINAL.test(w)) });
+    const qualifiers = words.slice(0, -1);
+    if (qualifiers.length && last.length > 2 && KEYS[field].has(last) && qualifiers.every((w) => QUALIFIER.test(w)))
+      found.push({ i, final: qualifiers.some((w) => FINAL.test(w)) });
   });
   return (found.find((f) => f.final) ?? found.at(-1))?.i ?? -1;
 }

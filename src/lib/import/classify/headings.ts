@@ -204,7 +204,7 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     name: 'like its sibling objectives',
     rule: (h, period) => {
       const items = h.summary?.items.filter((i) => !i.lead.linkOnly).length ?? 0;
-      // "## Modernize reporting" over paragraphs only, beside objectives: one too, its key results not written.
+      // "## Rebuild the admin screens" over paragraphs only, beside objectives: one too, its key results not written.
       const prose =
         !items && Boolean(h.summary?.paragraphs) && !h.summary?.sections.length && !h.summary?.tables && GOAL_VERB.test(h.lead.title);
       if (period || h.lead.label || !(items || prose) || !h.siblings?.length || h.lead.linkOnly || aboutTheDocument(h.lead.title))
@@ -229,7 +229,7 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
         return undefined;
       const p = h.profile;
       if (p.labelledObjectives || p.labelledKrs || (p.boldNestedItems ?? 0) >= 2 || (p.topLevelKrs ?? 0) > 0) return undefined;
-      // "### Product:" reads as a label: a team's section over its objectives; so does "### Research" beside it.
+      // "### Product:" reads as a label: a team's section over its objectives; so does "### Platform" beside it.
       if (
         /:\s*$/.test(h.text) ||
         (h.siblings ?? []).some((s) => /:\s*$/.test(s.lead.raw)) ||
@@ -285,7 +285,8 @@ export function classifyHeading(h: HeadingPlace): HeadingClass {
   return { rule: 'section', role: 'section', ...(period ? { period } : {}) };
 }
 
-const DATE = String.raw`(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)`;
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const DATE = String.raw`(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}\s+${MONTH}(?:\s+\d{4})?|${MONTH}\s+\d{1,2}(?:,?\s+\d{4})?)`;
 /** "From 12/04/2035 To 12/06/2035", "1 March – 30 April 2035": a heading that is only the dates work runs between. */
 const DATE_RANGE = new RegExp(String.raw`^(?:from\s+)?${DATE}\s*(?:to|until|through|till|[-–—])\s*${DATE}$`, 'i');
 

@@ -4,7 +4,7 @@
 // a guess, and the import report lists it with what was assumed.
 import type { PhrasingContent } from 'mdast';
 import { ROLE_WORDS } from '../names.ts';
-import { countedLines, type Lead, type OutlineItem } from '../outline.ts';
+import { countedLines, overNumbered, type Lead, type OutlineItem } from '../outline.ts';
 import { announcesExample, headingRole } from './roles.ts';
 
 export interface DocProfile {
@@ -56,7 +56,7 @@ export interface ItemContext {
   underKr: boolean;
   /** The parent item is an objective written wholly in bold, with no owner: bold under it is emphasis, not rank. */
   underBoldObjective?: boolean;
-  /** The parent item is an objective ending with a colon ("Deliver the APIs for:"): its items complete it, links too. */
+  /** The parent item is an objective ending with a colon ("Ship the first adapters for:"): its items complete it, links too. */
   enumerated?: boolean;
   /** Directly under a team section ("### Product:"), with no objective open. */
   teamSection?: boolean;
@@ -133,7 +133,7 @@ export const RETROSPECTIVE =
 /** The rules for list items, in the order they are tried. A new shape is a new rule here. */
 export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
   {
-    // "- [`search-sdk`](…)" under "Deliver the APIs for:": a thing the objective names, linked; elsewhere a link is a reference.
+    // "- [`csv-adapter`](…)" under "Ship the first adapters for:": a thing the objective names, linked; elsewhere a link is a reference.
     name: 'link',
     rule: (i, c) =>
       i.lead.linkOnly && !nested(i) && !(c.enumerated && c.objective) ? decided('note', 'a link, not an OKR line') : undefined,
@@ -412,11 +412,11 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
         : undefined,
   },
   {
-    // "- Deliver every model on day 0⏎1、Support the key features⏎2、…": the item's own lines, numbered
+    // "- Make the editor fast⏎1、Open any file in 1 s⏎2、…": the item's own lines, numbered
     // from 1 where Markdown saw no list, are the key results of the objective it states.
     name: 'line over its numbered lines',
     rule: (i, c) =>
-      !c.objective && !nested(i) && !i.lead.label && countedLines(i.more).length >= 2
+      !c.objective && !nested(i) && !i.lead.label && overNumbered(i.more)
         ? decided('objective', `${describe(i)} over ${countedLines(i.more).length} lines numbered from 1`, true)
         : undefined,
   },

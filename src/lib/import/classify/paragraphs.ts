@@ -4,8 +4,7 @@
 // paragraph's shape and place; the first that decides wins. A few decisions are offers the reader
 // may decline (a period statement without dates, a field the content model has no place for);
 // then the rules after it are tried. Pure.
-import type { Paragraph } from 'mdast';
-import { countedLines, paragraphLeads, startsWithField, wordCount, type InlineRenderer, type LeadLine, type Lead } from '../outline.ts';
+import { countedLines, overNumbered, startsWithField, wordCount, type LeadLine, type Lead } from '../outline.ts';
 import { ranked, type Classified, type DocProfile } from './items.ts';
 import { announcesExample, headingRole, missionStatement, namesGoals, type Role } from './roles.ts';
 
@@ -13,7 +12,7 @@ export interface ParagraphPlace {
   lines: readonly LeadLine[];
   /** The paragraph as plain text. */
   text: string;
-  /** A list comes right after it. */
+  /** A list comes right after it (or a paragraph of lines numbered from 1: a list written as text). */
   listFollows: boolean;
   /** The list right after it labels its items as objectives ("- `O-1` …"): the line heads them, it is not one. */
   listOfObjectives?: boolean;
@@ -85,12 +84,6 @@ export function objectiveLine(l: Lead, { listFollows, krLines, listSoon, unlabel
   return undefined;
 }
 
-/** A paragraph that is a list written as plain text: every line numbered, from 1 ("1、…", "2、…"). */
-export function countedFromOne(p: Paragraph, render: InlineRenderer): boolean {
-  const lines = paragraphLeads(p, render);
-  return countedLines(lines).length === lines.length;
-}
-
 /** A short plain line that could name an objective: no emphasis, label or closing punctuation, not a part's name. */
 export function isPlainLead(l: Lead): boolean {
   const words = wordCount(l.title);
@@ -135,7 +128,8 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       if (p.objectiveOpen || p.lines[0]!.lead.label?.kind === 'objective') return { role: 'numbered lines', numbered };
       // "Raise the team's delivery speed⏎1、…⏎2、…": a plain line over lines numbered from 1 states the objective they measure.
       const first = p.lines[0]!.lead;
-      const titled = numbered[0] === 1 && !first.numbered && !first.label && !first.bold && first.title && !/[:：]\s*$/.test(first.raw);
+      const titled =
+        overNumbered(p.lines.slice(1)) && !first.numbered && !first.label && !first.bold && first.title && !/[:：]\s*$/.test(first.raw);
       return titled ? { role: 'numbered lines', numbered, titled: true } : undefined;
     },
   },

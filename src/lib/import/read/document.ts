@@ -5,13 +5,14 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { profileOf } from '../classify/items.ts';
 import { headingRole } from '../classify/roles.ts';
-import { countedFromOne, isPlainLead } from '../classify/paragraphs.ts';
+import { isPlainLead } from '../classify/paragraphs.ts';
 import { definitionsOf, endLineOf, inlineText, lineOf, parseMarkdown, type InlineContext } from '../markdown.ts';
 import {
   allItems,
-  countedLines,
+  countedFromOne,
   leadOf,
   outlineList,
+  overNumbered,
   paragraphLeads,
   sectionsOf,
   type Lead,
@@ -50,8 +51,9 @@ export function readMarkdown(
   const body = fm ? '\n'.repeat(fm[0].split('\n').length - 1) + text.slice(fm[0].length) : text;
   const root = parseMarkdown(body);
   const relisted = relistIndentedBullets(root);
-  summariesAsHeadings(root);
+  // Before the summaries: a summary's level follows the heading above it, an HTML one too.
   htmlHeadingsAsHeadings(root);
+  summariesAsHeadings(root);
   componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(
@@ -107,7 +109,7 @@ function outlineOf(root: Root, render: (nodes: readonly PhrasingContent[]) => st
     const lines = paragraphLeads(n, render);
     // A plain line alone over a list (or lines numbered from 1), or over such lines in its own paragraph.
     const over = next?.type === 'list' || (next?.type === 'paragraph' && countedFromOne(next, render));
-    const titled = lines.length > 2 && countedLines(lines.slice(1)).length === lines.length - 1;
+    const titled = overNumbered(lines.slice(1));
     if (((lines.length === 1 && over) || titled) && isPlainLead(lines[0]!.lead)) plainLeads++;
   });
   // Labels inside "## Examples" say nothing about how the document writes its own OKRs.

@@ -51,7 +51,9 @@ export function readHeading(st: ReadState, h: Heading): void {
   st.stack.push(sec);
   const c = classifyHeading(placeOf(st, { text, line, lead, depth: h.depth, afterObjective: objectiveWasOpen }));
   if (c.period) periodSection(st, sec, c.period);
-  if (c.role === 'part' && isObjectivePart(c.part) && before && !parent) sec.objective = before;
+  // "## Key Results" after other sections, in a document with one objective so far: that objective's.
+  const only = st.doc.objectives.length === 1 && c.role === 'part' && c.part === 'key-results' ? st.doc.objectives[0] : undefined;
+  if (c.role === 'part' && isObjectivePart(c.part) && (before ?? only) && !parent) sec.objective = before ?? only;
   applyHeading(st, h, c, { sec, lead, parent });
   // "Title⏎===": the underline of a setext heading is part of it.
   const end = endLineOf(h);

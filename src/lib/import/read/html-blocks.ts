@@ -41,7 +41,7 @@ function summaryHeading(node: Html, m: RegExpMatchArray, depth: Heading['depth']
 const HEADING_TAG = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*(?:\n|$)/i;
 
 /**
- * "<h2>⏎  Key result: Finish 15 books⏎</h2>": an HTML heading that opens a block is a heading at its
+ * "<h2>⏎  Key result: Swim 40 lengths a week⏎</h2>": an HTML heading that opens a block is a heading at its
  * level; what follows it in the block stays HTML (and is reported).
  */
 export function htmlHeadingsAsHeadings(root: Root): void {

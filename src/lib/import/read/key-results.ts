@@ -33,7 +33,8 @@ export function krFromLine(st: ReadState, o: ObjectiveDraft, l: LeadLine, endLin
   if (l.lead.label?.misspelt) guess(st, l.line, `KR "${short(title)}": "${l.lead.label.misspelt}" read as the label "Key Result"`);
   if (r.links.length) d.note = r.links.map((x) => `${x.text}: ${x.url}`).join('; ');
   if (l.lead.typeTag) keepKind(st, d, l.lead.typeTag, l.line);
-  if (l.lead.krName) d.note = [`Name: ${l.lead.krName}`, d.note].filter(Boolean).join('; ');
+  // Its short name, as a name on a line of its own is kept (krFromNamedLine).
+  if (l.lead.krName) d.note = [l.lead.krName, d.note].filter(Boolean).join('; ');
   o.keyResults.push(d);
   placed(st, l.line, endLine, 'key result');
   if (l.lead.fields) trailingFields(st, d, l.lead.fields, l.line);
@@ -106,6 +107,6 @@ export function stateKr(st: ReadState, kr: KrDraft, p: Paragraph): void {
 
 /** "[stretch]", "LEARNING GOAL:": a key result's kind has no field of its own; its note keeps it. */
 function keepKind(st: ReadState, d: KrDraft, kind: string, line: number) {
-  d.note = [kindNote(kind), d.note].filter(Boolean).join(' ');
+  d.note = [kindNote(kind), d.note].filter(Boolean).join('; ');
   note(st, line, `KR "${short(d.title)}": marked ${kind}, kept in its note`);
 }

@@ -39,7 +39,7 @@ interface ItemsAt {
   group?: string;
   /** The item these are nested under is an objective written wholly in bold, with no owner. */
   underBoldObjective?: boolean;
-  /** The objective these are nested under ends with a colon ("Deliver the APIs for:"): they complete it. */
+  /** The objective these are nested under ends with a colon ("Ship the first adapters for:"): they complete it. */
   enumerated?: boolean;
 }
 
@@ -144,7 +144,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       if (!item.children.length && item.lead.label?.kind === 'objective' && next?.lead.label?.kind === 'kr') {
         flatBase ??= at;
         at = { ...flatBase, objective: o };
-      }
+      } else if (flatBase) at = flatBase;
     } else if (c.role === 'kr' && at.objective) {
       const kr = krItemOf(st, item, at.objective, c);
       if (at.group) kr.note = [`Group: ${at.group}`, kr.note].filter(Boolean).join('; ');

@@ -2,10 +2,10 @@
 // (with the "KR:" lines joined to it), a period's dates, an introduction or label over a list, or
 // its lines one by one — key results, fields, the open objective's description, or report entries.
 import type { ListItem, Paragraph, RootContent } from 'mdast';
-import { classifyLine, classifyParagraph, countedFromOne, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
+import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { headingRole, ownerColumnLast } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
-import { countedLines, joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
+import { countedFromOne, countedLines, joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
@@ -128,11 +128,11 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
  * stands alone), a "KRs:" label is placed, other lines before the first number describe the objective; each numbered
  * line is a key result and the lines under it ("e.g. …", "•Onboarding …") its note.
  */
-function numberedLines(st: ReadState, lines: readonly LeadLine[], numbered: readonly number[], titled = false) {
+function numberedLines(st: ReadState, lines: readonly LeadLine[], numbered: readonly number[], underTitle = false) {
   let i = 0;
   let o = currentObjective(st);
   const first = lines[0]!;
-  if (titled) {
+  if (underTitle) {
     o = newObjective(st, { title: first.lead.title, line: first.line, lead: first.lead, why: OVER_NUMBERED });
     openLoose(st, o, first.lead.title, first.line);
     i = 1;
@@ -173,7 +173,7 @@ function readLines(st: ReadState, lines: readonly LeadLine[]) {
   for (const l of lines) if (!readLine(st, l)) leftovers.push({ text: withUrls(inline(st, l.nodes)), line: l.line });
   if (!leftovers.length) return;
   // Under a key result's own heading ("### KR 1.1: …"), what is said is about that key result.
-  const k = st.stack.findLast((s) => s.kr)?.kr;
+  const k = top(st)?.kr;
   if (k) {
     for (const l of leftovers) krNote(st, k, '', l.text, l.line);
     return;
@@ -283,6 +283,7 @@ function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
     (n) => render(st, n),
   );
   if (!first) return;
+  for (const l of rest) if (l.endLine) st.wrapped.set(l.line, l.endLine);
   const measured = asMeasuredBy(first.lead.title);
   o.title = measured.title.replace(/\s*[.。]\s*$/, '') || o.title;
   if (measured.measure) o.description ??= measured.measure;
