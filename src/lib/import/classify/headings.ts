@@ -329,6 +329,11 @@ export function objectiveByShape(s: SectionSummary, ctx: { profile: DocProfile; 
   // Its own success criteria outweigh a section word in it ("Changelog podcasts").
   if (krLabel && s.items.length && !stated && !l.linkOnly && !l.id && !NOT_GOALS.test(l.title))
     return decided(`heading over its own key results ("${krLabel}")`);
+  // "## Team collaboration" over "### What we want to do" and "### Key results": a name is enough.
+  const krHeading = s.sections.find((x) => headingRole(x.lead.title) === 'key-results');
+  const objectivesBelow = s.sections.some((x) => x.lead.label || namesGoals(x.lead.title));
+  if (krHeading && !stated && !objectivesBelow && !l.linkOnly && !l.id && !l.label && !NOT_GOALS.test(l.title) && !namesGoals(l.title))
+    return decided(`heading over its own "${krHeading.lead.title}" sub-heading`);
   if (ctx.profile.labelledObjectives) return undefined;
   const items = s.items.filter((i) => !i.lead.linkOnly);
   if (l.owner && (items.length || s.sections.length || l.numbered))
