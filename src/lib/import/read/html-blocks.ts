@@ -27,15 +27,21 @@ export function summariesAsHeadings(root: Root): void {
 
 /** The heading a summary stands for, on the summary's own line (none for an empty summary). */
 function summaryHeading(node: Html, m: RegExpMatchArray, depth: Heading['depth']): Heading[] {
-  const text = m[1]!
+  const text = tagText(m[1]!);
+  if (!text) return [];
+  const line = node.position!.start.line + node.value.slice(0, m.index! + m[0].length).split('\n').length - 1;
+  return [headingNode(text, depth, { start: { line, column: 1 }, end: { line, column: m[0].length + 1 } })];
+}
+
+/** The text inside an element: its tags dropped, its spaces and line breaks one space each. */
+const tagText = (html: string) =>
+  html
     .replace(/<[^>]*>/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) return [];
-  const start = node.position!.start;
-  const line = start.line + node.value.slice(0, m.index! + m[0].length).split('\n').length - 1;
-  const position = { start: { line, column: 1 }, end: { line, column: m[0].length + 1 } };
-  return [{ type: 'heading', depth, children: [{ type: 'text', value: text, position }], position }];
+
+function headingNode(text: string, depth: Heading['depth'], position: NonNullable<Heading['position']>): Heading {
+  return { type: 'heading', depth, children: [{ type: 'text', value: text, position }], position };
 }
 
 const HEADING_TAG = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>[ \t]*(?:\n|$)/i;
@@ -48,21 +54,15 @@ export function htmlHeadingsAsHeadings(root: Root): void {
   root.children = root.children.flatMap((node): RootContent[] => {
     const m = node.type === 'html' ? HEADING_TAG.exec(node.value) : null;
     if (!m || node.type !== 'html' || !node.position) return [node];
-    const text = m[2]!
-      .replace(/<[^>]*>/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = tagText(m[2]!);
     if (!text) return [node];
     // From its opening tag's line to its closing tag's, as a setext heading spans its underline.
     const start = node.position.start.line;
     const end = start + m[0].trimEnd().split('\n').length - 1;
-    const position = { start: { line: start, column: 1 }, end: { line: end, column: 1 } };
-    const heading: Heading = {
-      type: 'heading',
-      depth: Number(m[1]) as Heading['depth'],
-      children: [{ type: 'text', value: text, position }],
-      position,
-    };
+    const heading = headingNode(text, Number(m[1]) as Heading['depth'], {
+      start: { line: start, column: 1 },
+      end: { line: end, column: 1 },
+    });
     const rest = node.value.slice(m[0].length);
     if (!rest.trim()) return [heading];
     const restStart = start + m[0].split('\n').length - 1;
