@@ -11,7 +11,7 @@ import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
 import { periodStatement } from './periods.ts';
 import { holdsKeyResults } from './table-class.ts';
-import { short, withUrls } from './text.ts';
+import { short, withoutFullStop, withUrls } from './text.ts';
 import {
   asMeasuredBy,
   currentObjective,
@@ -73,7 +73,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       const named = top(st)?.role === 'objective' && !top(st)!.loose ? top(st)!.objective : undefined;
       if (named && first!.lead.label?.kind === 'objective' && first!.lead.title && !named.keyResults.length && !named.description) {
         named.description = named.title;
-        named.title = asMeasuredBy(first!.lead.title).title.replace(/\s*[.。]\s*$/, '');
+        named.title = withoutFullStop(asMeasuredBy(first!.lead.title).title);
         placed(st, line, undefined, "the objective's statement (under the heading that names it)");
         return linesInto(st, named, place.lines.slice(1));
       }
@@ -285,7 +285,7 @@ function titleParagraph(st: ReadState, o: ObjectiveDraft, p: Paragraph): void {
   if (!first) return;
   for (const l of rest) if (l.endLine) st.wrapped.set(l.line, l.endLine);
   const measured = asMeasuredBy(first.lead.title);
-  o.title = measured.title.replace(/\s*[.。]\s*$/, '') || o.title;
+  o.title = withoutFullStop(measured.title) || o.title;
   if (measured.measure) o.description ??= measured.measure;
   if (first.lead.score !== undefined) o.declared = { ...o.declared, grade: first.lead.score };
   placed(st, first.line, rest[0] ? rest[0].line - 1 : endLineOf(p), "the objective's title (under its label heading)");

@@ -11,7 +11,7 @@ import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
 import { person } from '../names.ts';
 import type { PathFacts } from '../path-period.ts';
-import { excerpt as cut, short } from './text.ts';
+import { excerpt as cut, short, withoutFullStop } from './text.ts';
 
 /** A heading (or a bold line standing in for one) that is open at the current point. */
 export interface Section {
@@ -186,8 +186,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const team = sectionTeam(st);
   // "#### Scale the platform" after a summary list naming "**Scale the platform**": the same objective, now with its detail.
   const again = st.doc.objectives.find(
-    (o) =>
-      o.period === period && !o.keyResults.length && !o.description && n.title && o.title === n.title.replace(/\s*[.。]\s*$/, '').trim(),
+    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === withoutFullStop(n.title),
   );
   if (again) {
     note(st, n.line, `objective "${short(again.title)}" again (first at line ${again.where.line}): read as that one`);
@@ -202,7 +201,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const l = n.lead;
   // "* VPE" over nested items: the owner is all the title there is.
   const measured = asMeasuredBy(n.title);
-  const title = measured.title.replace(/\s*[.。]\s*$/, '').trim() || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
+  const title = withoutFullStop(measured.title) || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
   const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
 
   if (l?.owner) o.owner = person(l.owner);

@@ -9,6 +9,8 @@ export const withUrls = (r: Pick<InlineText, 'text' | 'links'>) =>
 export const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
 /** As much of a line as a report entry quotes. */
 export const excerpt = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
+/** An objective's title without the full stop ending it ("." or "。"): a title is not a sentence. */
+export const withoutFullStop = (s: string) => s.replace(/\s*[.。]\s*$/, '').trim();
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const yearOf = (period: string | undefined): number | undefined => {
   const m = /^(\d{4})/.exec(period ?? '');
