@@ -21,7 +21,8 @@ const docs = [
 ];
 
 /** Lines that carry nothing: blank, rules, a table's separator or empty row, code fences, a disclosure's bare <details> tags. */
-const carriesNothing = (l: string) => /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|[\s|:-]*\|?\s*$|```|~~~|(?:<\/?details\b[^>]*>\s*)+$)/.test(l);
+const carriesNothing = (l: string) =>
+  /^\s*(?:$|[-*_](?:\s*[-*_]){2,}\s*$|\|[\s|:-]*\|?\s*$|```|~~~|(?:<\/?(?:details|table|thead|tbody|tfoot|tr|div)\b[^>]*>\s*)+$)/.test(l);
 
 function linesOf(entries: readonly ReportEntry[], kinds: readonly string[]): Set<number> {
   const out = new Set<number>();

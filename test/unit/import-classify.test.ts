@@ -268,6 +268,19 @@ describe('tables', () => {
     expect(classifyTable(sheet).role).toBe('scoring sheet');
     expect(classifyTable({ ...sheet, objectiveOpen: true }).role).toBe('unknown');
   });
+  it('rows marked "↳" under an unmarked row make an outline, with or without an objective open', () => {
+    const rows = [
+      ['Keep fit', '50%'],
+      ['↳ Swim 40 lengths a week', '60%'],
+      ['└─ Cycle 100 km a month', '20%'],
+    ];
+    expect(classifyTable(table(['OKR', 'Done'], rows)).role).toBe('outline');
+    expect(classifyTable(table(['OKR', 'Done'], rows, { objectiveOpen: true })).role).toBe('outline');
+    // A marked first row, or fewer children than heads, is not an outline.
+    expect(classifyTable(table(['OKR', 'Done'], rows.slice(1))).role).toBe('unknown');
+    expect(classifyTable(table(['OKR', 'Done'], [rows[0]!, ['Eat well', ''], ['Sleep more', ''], rows[1]!])).role).toBe('unknown');
+    expect(classifyTable(table(['OKR', 'Done'], rows, { notesSection: 'retrospective' })).role).toBe('notes');
+  });
 });
 
 describe('lists', () => {

@@ -19,9 +19,9 @@ export interface DocSummary {
   unread: number[];
 }
 
-/** Lines that carry nothing: blank, a thematic break, a table's separator row or empty row, a code fence, front matter fences, a disclosure's <details> tags. */
+/** Lines that carry nothing: blank, a thematic break, a table's separator row or empty row, a code fence, front matter fences, a line of bare structural HTML tags (a disclosure's <details>, a table's <tr>). */
 const DECORATION =
-  /^\s*(?:$|\|(?:\s*\|)+\s*$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$|(?:<\/?(?:details|h[1-6])\b[^>]*>\s*)+$)/;
+  /^\s*(?:$|\|(?:\s*\|)+\s*$|[-*_](?:\s*[-*_]){2,}\s*$|\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$|```|~~~|<!--\s*$|-->\s*$|(?:<\/?(?:details|h[1-6]|table|thead|tbody|tfoot|tr|th|td|div|center)\b[^>]*>\s*)+$)/;
 
 const isCandidate = (line: string) => !DECORATION.test(line);
 

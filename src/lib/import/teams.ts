@@ -5,7 +5,7 @@ import { findPeriods } from './values.ts';
 
 /** Words that make a heading a section, not a team ("Framework", "Overview", …). */
 const GENERIC = new Set(
-  'a an and the of for to in on this page toc previous archive notes our okr okrs objective objectives key results result goals goal framework principles overview summary executive strategic strategy plan planning definitions definition section appendix themes theme quarterly annual yearly team teams level wide core components tools systems related artifacts best practices anti-patterns patterns alignment vision mission values purpose cascading tracking cadence process management measuring measurement measures kpi kpis indicators outcomes desired guide review reviews metrics success quality gates implementation table contents version document control history integration references'.split(
+  'a an and the of for to in on this page toc now current past upcoming next last latest my previous archive notes our okr okrs objective objectives key results result goals goal framework principles overview summary executive strategic strategy plan planning definitions definition section appendix themes theme quarterly annual yearly team teams level wide core components tools systems related artifacts best practices anti-patterns patterns alignment vision mission values purpose cascading tracking cadence process management measuring measurement measures kpi kpis indicators outcomes desired guide review reviews metrics success quality gates implementation table contents version document control history integration references'.split(
     ' ',
   ),
 );

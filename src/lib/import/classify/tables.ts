@@ -1,6 +1,7 @@
 // What a table is, from its header and the shape of its rows: key results (any columns in any
 // order), a flat "Objective | Key result | …" table, dependencies, risks, a check-in schedule, a
-// grading scale, change history, a document-control table, or a scoring sheet pasted as a table.
+// grading scale, change history, a document-control table, a scoring sheet pasted as a table, or an
+// outline in a table (key-result rows marked "↳" under their objective's row).
 // Ordered rules; the first that decides wins. Pure.
 import { fieldColumn, type HeaderField } from '../table-headers.ts';
 import { tableKind } from '../tables.ts';
@@ -22,6 +23,7 @@ export type TableClass = { rule: string } & (
   | { role: 'dependencies' | 'risks' | 'schedule' | 'grading' | 'changes' }
   | { role: 'document control' }
   | { role: 'scoring sheet' }
+  | { role: 'outline' }
   | { role: 'notes'; section: NotesSection }
   | { role: 'unknown' }
 );
@@ -50,8 +52,29 @@ export function isScoringHeadRow(r: TablePlace['rows'][number]): boolean {
   return r.boldFirst && Boolean(first.replace(/[*\s]/g, '')) && !/:\s*$/.test(first) && r.cells.slice(1).every((c) => !c);
 }
 
+/** "↳ Swim 40 lengths a week", "└─ …": a row marked as the child of the row above it. */
+const CHILD_MARK = /^\s*(?:[↳⤷↪└├╰]|-->?|->|→|⇒)[─━-]*\s*/u;
+
+export const childText = (cell: string) => cell.replace(CHILD_MARK, '');
+
+/**
+ * An outline written in a table: rows whose first cell starts with a child mark ("↳ Read a book a
+ * month") sit under the last row without one ("**Keep fit**"). The first row is a head; most rows are
+ * children, as an objective has its key results.
+ */
+function outlineTable(t: TablePlace): Decision | undefined {
+  const child = t.rows.map((r) => CHILD_MARK.test(r.cells[0] ?? ''));
+  const children = child.filter(Boolean).length;
+  if (!t.rows.length || child[0] || !children || children < t.rows.length - children) return undefined;
+  return t.rows.every((r) => (r.cells[0] ?? '').trim()) ? { role: 'outline' } : undefined;
+}
+
 /** The rules for tables, in the order they are tried. */
 export const TABLE_RULES: readonly { name: string; rule: TableRule }[] = [
+  {
+    name: 'outline in a table',
+    rule: (t) => outlineTable(t) && (t.notesSection ? { role: 'notes', section: t.notesSection } : { role: 'outline' }),
+  },
   // Key results under "Success Metrics" or a retrospective are what the heading says, as a list there is.
   {
     name: 'key results in a notes section',

@@ -25,6 +25,7 @@ import type { DocRecords, Report } from '../types.ts';
 import { readCode } from './code.ts';
 import { relistIndentedBullets } from './indented-lists.ts';
 import { componentHeadingsAsText, htmlHeadingsAsHeadings, summariesAsHeadings } from './html-blocks.ts';
+import { htmlTablesAsTables } from './html-tables.ts';
 import { finishDocument } from './finish.ts';
 import { readHeading } from './headings.ts';
 import { readList } from './lists.ts';
@@ -54,6 +55,7 @@ export function readMarkdown(
   // Before the summaries: a summary's level follows the heading above it, an HTML one too.
   htmlHeadingsAsHeadings(root);
   summariesAsHeadings(root);
+  htmlTablesAsTables(root);
   componentHeadingsAsText(root);
   const ctx: InlineContext = { definitions: definitionsOf(root), redactions: doc.redactions, usedDefinitions: new Set() };
   const { sectionAt, siblingsAt, leads, topItems, plainLeads } = outlineOf(

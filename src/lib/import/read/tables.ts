@@ -4,7 +4,7 @@
 // Every row or cell that is not used is reported with its text.
 import type { Table, TableRow } from 'mdast';
 import { NOTES_WHY } from '../classify/roles.ts';
-import { classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
+import { childText, classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
 import { endLineOf, lineOf, type InlineText } from '../markdown.ts';
 import { leadOf } from '../outline.ts';
@@ -48,6 +48,9 @@ export function readTable(st: ReadState, t: Table): void {
     ...notesSection(st),
   });
   applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
+  // An HTML row over several lines was read, or reported cell by cell, at its first line.
+  for (const r of t.children)
+    if (endLineOf(r) > lineOf(r)) placed(st, lineOf(r) + 1, endLineOf(r), `the rest of the table row on line ${lineOf(r)}`);
 }
 
 /**
@@ -81,6 +84,8 @@ function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: Tabl
       return readControlRows(st, t.rows);
     case 'scoring sheet':
       return scoringSheet(st, t, at.body);
+    case 'outline':
+      return scoringSheet(st, t, at.body, 'outline');
     case 'notes':
       return unmapped(st, line, end, `key result table not mapped (${NOTES_WHY[c.section]})`, t.headers.join(' | '));
     case 'unknown':
@@ -144,40 +149,46 @@ function flatOkrTable(st: ReadState, t: TableRows, objCol: number, line: number)
 /**
  * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
  * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
- * and end-of-quarter score columns.
+ * and end-of-quarter score columns. An outline in a table reads the same way, its objectives being
+ * the rows without a child mark ("↳").
  */
-function scoringSheet(st: ReadState, t: TableRows, body: TableRow[]) {
+function scoringSheet(st: ReadState, t: TableRows, body: TableRow[], kind: 'scoring sheet' | 'outline' = 'scoring sheet') {
   const col = (re: RegExp) => t.norm.findIndex((h) => re.test(h));
   const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
   let o: ObjectiveDraft | undefined;
   t.rows.forEach((r, i) => {
-    const text = r.cells[0]?.text.trim() ?? '';
+    const cell = r.cells[0]?.text.trim() ?? '';
+    const text = kind === 'outline' ? childText(cell) : cell;
     const shape = { cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) };
-    if (isScoringHeadRow(shape)) {
-      const why = { role: 'objective' as const, evidence: 'a bold row alone in a scoring table', guess: true };
+    if (kind === 'outline' ? text === cell : isScoringHeadRow(shape)) {
+      const why = {
+        role: 'objective' as const,
+        evidence: kind === 'outline' ? 'a table row over rows marked as its children' : 'a bold row alone in a scoring table',
+        guess: true,
+      };
       // "**1 Ship the beta (Ana, Raj)**": the number goes, and the names in parentheses are its owners, not its words.
       const lead = leadOf(text.replace(/^\d+[.)]?\s+/, ''));
       o = newObjective(st, { title: lead.title, lead, line: r.line, why });
+      unusedCells(st, t, r, (j) => j === 0);
       return;
     }
     // "*The following not likely to get done:*" introduces rows; it is not a key result.
     const label = /:\s*$/.test(text) && shape.boldFirst && r.cells.slice(1).every((x) => !x.text);
-    if (!o || !text || label) {
-      r.cells.forEach((x, j) => {
-        if (x.text && !/^[*\s]*$/.test(x.text))
-          unmapped(st, r.line, r.line, `cell in column "${t.headers[j] ?? j + 1}" not mapped`, x.text);
-      });
-      return;
-    }
+    if (!o || !text || label) return unusedCells(st, t, r, () => false);
     const d = krFromLine(st, o, { line: r.line, lead: leadOf(text), nodes: body[i]!.children[0]!.children });
     const owner = c.owner >= 0 ? r.cells[c.owner]?.text : undefined;
     if (owner) d.owner = owner;
     const grade = c.score >= 0 ? parseGrade(r.cells[c.score]?.text ?? '') : undefined;
     if (grade !== undefined) d.declared = { grade };
-    r.cells.forEach((x, j) => {
-      if (j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority || !x.text) return;
-      unmapped(st, r.line, r.line, `cell in column "${t.headers[j] ?? j + 1}" not mapped`, x.text);
-    });
+    unusedCells(st, t, r, (j) => j === 0 || j === c.owner || (j === c.score && grade !== undefined) || j === c.priority);
+  });
+}
+
+/** Report each cell of a row with text that was not read, with its column. */
+function unusedCells(st: ReadState, t: TableRows, r: Rows[number], used: (column: number) => boolean) {
+  r.cells.forEach((x, j) => {
+    if (!used(j) && x.text && !/^[*\s]*$/.test(x.text))
+      unmapped(st, r.line, r.line, `cell in column "${t.headers[j] || j + 1}" not mapped`, x.text);
   });
 }
 
