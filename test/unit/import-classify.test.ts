@@ -7,7 +7,15 @@ import { classifyHeading, endsBefore, headingPeriod, startsAfter, type HeadingPl
 import type { DocProfile } from '../../src/lib/import/classify/items.ts';
 import { classifyLine, classifyParagraph, type ParagraphPlace } from '../../src/lib/import/classify/paragraphs.ts';
 import { countedLines } from '../../src/lib/import/outline.ts';
-import { announcesExample, classifyList, missionStatement, type Role } from '../../src/lib/import/classify/roles.ts';
+import {
+  announcesExample,
+  classifyList,
+  headingRole,
+  missionStatement,
+  namesGoals,
+  namesOkrs,
+  type Role,
+} from '../../src/lib/import/classify/roles.ts';
 import { classifyTable, type TablePlace } from '../../src/lib/import/classify/tables.ts';
 import { parseMarkdown } from '../../src/lib/import/markdown.ts';
 import { leadOf, paragraphLeads, sectionsOf } from '../../src/lib/import/outline.ts';
@@ -299,5 +307,36 @@ describe('lists', () => {
     expect(list(undefined, ['dependencies'], false)).toEqual({ read: 'records', part: 'dependencies' });
     expect(list('key-results')).toEqual({ read: 'items', krList: true });
     expect(list(undefined, ['objective'])).toEqual({ read: 'items', krList: false });
+  });
+});
+
+describe('words that name a part', () => {
+  it('"Objectives :" names goals; "Ultimate Key Results" names key results; a team\'s "Product Key Results" does not', () => {
+    expect(namesGoals('Objectives :')).toBe(true);
+    expect(namesGoals('Shared Objectives')).toBe(true);
+    expect(headingRole('Ultimate Key Results')).toBe('key-results');
+    expect(headingRole('Shared key results:')).toBe('key-results');
+    expect(headingRole('Product Key Results')).toBeUndefined();
+  });
+  it('explainers of the method are process sections', () => {
+    expect(headingRole('What is Key Result')).toBe('process');
+    expect(headingRole('What is an Objective')).toBe('process');
+    expect(headingRole('Key Result v.s. Initiative')).toBe('process');
+    expect(headingRole('Output vs outcome')).toBe('process');
+  });
+  it('a label naming the OKRs of a section', () => {
+    for (const l of ['OKRs', 'OKR’s', '2036 OKRs:', '2036 OKRs (to be confirmed by the board):', 'Q3 key results:'])
+      expect(namesOkrs(l)).toBe(true);
+    for (const l of ['Our OKRs for the year are ambitious.', 'Planned Activities', 'OKR review']) expect(namesOkrs(l)).toBe(false);
+  });
+});
+
+describe('headings written for a static site', () => {
+  it("drops an id or class after a heading's text", () => {
+    const root = parseMarkdown('## **Objective 1 - Run the fair** {#objective-1}\n\n### Notes {: .lead}\n\n### Cost {is high}\n');
+    const texts = root.children.map((h) =>
+      h.type === 'heading' ? h.children.map((c) => ('value' in c ? c.value : c.type === 'strong' ? 'S' : '')).join('') : '',
+    );
+    expect(texts).toEqual(['S', 'Notes', 'Cost {is high}']);
   });
 });

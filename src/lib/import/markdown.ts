@@ -9,7 +9,19 @@ import { redactionPlaceholder, toSubscript } from './values.ts';
 const processor = remark().use(remarkGfm);
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  const root = processor.parse(text);
+  headingAttributesDropped(root);
+  return root;
+}
+
+/** "{#objective-1}", "{: .lead}", "{.unnumbered}" ending a heading: a static site's id or class for it, not its words. */
+const ATTRIBUTES = /\s*\{:?\s*[#.][^{}]*\}\s*$/;
+
+function headingAttributesDropped(root: Root): void {
+  for (const node of root.children) {
+    const last = node.type === 'heading' ? node.children.at(-1) : undefined;
+    if (last?.type === 'text' && ATTRIBUTES.test(last.value)) last.value = last.value.replace(ATTRIBUTES, '');
+  }
 }
 
 /** Link reference definitions ([n0]: https://…), by normalised identifier. */

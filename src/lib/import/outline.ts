@@ -184,8 +184,8 @@ const NOT_OWNER =
 const GOAL_NOUN = String.raw`(?:goals?|krs?|key results?|okrs?|objectives?)`;
 /** The words that name a goal's kind. */
 const TYPE_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning`;
-/** "[COMMITTED]", "(aspirational)", "[Stretch]": a goal's kind written as a tag. */
-const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})\s*[\])]`, 'i');
+/** "[COMMITTED]", "(aspirational)", "[Stretch]", "(committed KR)": a goal's kind written as a tag. */
+const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})(?:\s+(?:krs?|key results?))?\s*[\])]`, 'i');
 /** "STRETCH: …", "Learning goal: …": a goal's kind written before it, not an owner. */
 const TYPE_PREFIX = new RegExp(
   String.raw`^(?:(committed|commit|aspirational|aspiration|stretch|moonshot|roofshot)(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`,

@@ -69,6 +69,8 @@ export type HeadingClass = { rule: string; period?: HeadingPeriod } & (
   /** Under "Key Results" (or a detail): the detail of a key result, its lines are notes. */
   | { role: 'detail' }
   | { role: 'team'; team: string }
+  /** "### 2. OKR: @lena": the OKRs of one person, whose objectives are theirs. */
+  | { role: 'owner'; owner: string }
   | { role: 'section' }
 );
 
@@ -176,6 +178,14 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
         return h.summary?.tables && !h.lead.label ? { ...p, role: 'part', part: 'key-results' } : { ...p, role: 'kr' };
       return { ...p, role: 'detail' };
     },
+  },
+  {
+    // "### 2. OKR: @lena", "## OKRs — Lena Park": a heading that is only "OKR" and a person heads that person's OKRs.
+    name: "a person's OKRs",
+    rule: (h) =>
+      h.lead.owner && !h.lead.label && /^(?:okrs?|objectives?(?: (?:and|&) key results)?|goals)[\s:–—-]*$/i.test(h.lead.title)
+        ? { rule: "a person's OKRs", role: 'owner', owner: h.lead.owner }
+        : undefined,
   },
   {
     name: 'objective by shape',

@@ -311,6 +311,15 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
     },
   },
   {
+    // "### Key Results" with no objective open, over "1. Grow the club" over its own items, each item of the list
+    // so: the items name the objectives they measure (often restating those listed above under "Objectives").
+    name: 'objective over its key results in a key results list',
+    rule: (i, c) =>
+      c.krList && !c.objective && !c.underKr && c.siblings.every((s) => nested(s)) && i.lead.label?.kind !== 'kr'
+        ? decided('objective', `${describe(i)} in a "Key results" list with no objective open, over items of its own`, true)
+        : undefined,
+  },
+  {
     // "_Key results:_" over "- Events" over "- 10 recorded & tracked (Max)": under a key-results label, an item
     // with lines under it is a key result whose lines detail it (unless it is an owner's bold goal).
     name: 'key result with details in a key results list',

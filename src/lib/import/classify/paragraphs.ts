@@ -6,7 +6,7 @@
 // then the rules after it are tried. Pure.
 import { countedLines, overNumbered, startsWithField, wordCount, type LeadLine, type Lead } from '../outline.ts';
 import { ranked, type Classified, type DocProfile } from './items.ts';
-import { announcesExample, headingRole, missionStatement, namesGoals, type Role } from './roles.ts';
+import { announcesExample, headingRole, missionStatement, namesGoals, namesOkrs, type Role } from './roles.ts';
 
 export interface ParagraphPlace {
   lines: readonly LeadLine[];
@@ -30,6 +30,12 @@ export interface ParagraphPlace {
   underKrHeading?: boolean;
   /** A key-result table comes before the next heading. */
   krTableSoon?: boolean;
+  /** The open objective is a heading's above the section the paragraph is in, which is not itself an objective. */
+  objectiveAbove?: boolean;
+  /** The list right after it has no items nested in its items. */
+  flatListFollows?: boolean;
+  /** The open objective's key results were read from a list under a label or heading ("OKRs:", "Key Results"). */
+  krsListed?: boolean;
   profile: DocProfile;
 }
 
@@ -47,6 +53,8 @@ export type ParagraphClass = { rule: string; index: number } & (
   | { role: 'dates' }
   /** "Here's a summary of this team's objectives:" — the list after it holds the objectives. */
   | { role: 'objectives intro' }
+  /** "OKRs:" alone over a flat list, no objective open: the list measures the objective the heading above names. */
+  | { role: 'okrs label' }
   /** "**Not Included**" over a list: the list is what the label names (or nothing known). */
   | { role: 'label over list'; part?: Role; label: string }
   | { role: 'lines' }
@@ -227,6 +235,30 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       p.lines[0] && p.listFollows && /\b(?:objectives|goals|priorities)\b[^.]*:\s*$/i.test(p.text)
         ? { role: 'objectives intro' }
         : undefined,
+  },
+  {
+    // "#### Outreach" ⏎ "2021 OKRs (to be agreed):" ⏎ a flat list, no objective open in that section: the key results
+    // of the objective the heading names. Over a list of nested items, "OKRs:" heads objectives, not key results.
+    name: 'OKRs label over a flat list',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (!first || p.lines.length !== 1 || !p.flatListFollows || (p.objectiveOpen && !p.objectiveAbove)) return undefined;
+      return namesOkrs(first.lead.raw) ? { role: 'okrs label' } : undefined;
+    },
+  },
+  {
+    // "Planned Activities" or "Committee Charter" over a list, after the open objective's key results were listed
+    // under their own label: another list of the section, not more key results.
+    name: 'label after the listed key results',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (!first || p.lines.length !== 1 || !p.listFollows || !p.objectiveOpen || !p.krsListed) return undefined;
+      const words = first.lead.title.split(/\s+/).length;
+      if (first.lead.label || first.lead.owner || words > 8 || /[.!?]\s*$/.test(first.lead.raw)) return undefined;
+      const part = headingRole(first.lead.title.replace(/:$/, ''));
+      if (part === 'key-results') return undefined;
+      return { role: 'label over list', label: first.lead.title, ...(part ? { part } : {}) };
+    },
   },
   {
     name: 'label over a list',

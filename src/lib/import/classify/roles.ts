@@ -48,7 +48,7 @@ const DELIVERABLES =
 
 /** "How we set objectives quarterly", "Why OKRs", "Process", "FAQ", "Glossary": about how the team works, not its goals. */
 const PROCESS =
-  /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:okrs?|an? okr|objectives|key results)\b|(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
+  /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:an? )?(?:okrs?|objectives?|key results?|initiatives?)\b|(?:okrs?|objectives?|key results?|initiatives?|kpis?|outputs?|outcomes?) +(?:vs\.?|v\.s\.?|versus) |(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
 /**
  * "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success": the key results,
@@ -74,7 +74,14 @@ export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = undecorated(heading).replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
-  if (/^(?:key results?|krs?)$/i.test(bare) || SUCCESS.test(bare) || KR_COLUMNS.test(bare) || INDICATORS.test(bare)) return 'key-results';
+  // "Ultimate Key Results", "Shared key results": a word saying whose or which, then the part's name.
+  if (
+    /^(?:(?:our|the|shared|overall|ultimate|main|top-level|company|team|quarterly|annual)\s+)?(?:key results?|krs?)$/i.test(bare) ||
+    SUCCESS.test(bare) ||
+    KR_COLUMNS.test(bare) ||
+    INDICATORS.test(bare)
+  )
+    return 'key-results';
   if (
     /^(?:\d+\.\s*)?(?:(?:key|our|important|related|supporting|major)\s+){0,2}(?:initiatives?|projects)\b/i.test(full) ||
     DELIVERABLES.test(bare)
@@ -154,9 +161,17 @@ const GOALS_HEADING = /^(?:\d+\.\s*)?(?:[\w-]+\s+){0,2}(?:goals|objectives|prior
 const OKRS_HEADING =
   /^(?:\d+\.\s*)?(?:(?:current|our|the|this|latest|active|quarterly|annual)\s+){0,2}(?:okrs|objectives? (?:and|&) key results)(?:\s+(?:for|in|of)\b.*)?$/i;
 export const namesGoals = (heading: string) => {
-  const text = heading.replace(/\([^)]*\)/g, '').trim();
+  // "Objectives :" — a colon after the name, spaced or not, is not part of it.
+  const text = heading
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s*[:：]\s*$/, '')
+    .trim();
   return GOALS_HEADING.test(text) || OKRS_HEADING.test(text);
 };
+
+/** "OKRs", "OKR’s:", "2021 OKRs (to be agreed):", "Q3 key results": a label naming the OKRs or key results of a section. */
+const OKRS_LABEL = /^(?:(?:\d{4}|Q[1-4]|H[12])\s+)*(?:OKR['’]?s?|key results?|KRs?)\s*[:：]?\s*$/i;
+export const namesOkrs = (label: string) => OKRS_LABEL.test(label.replace(/\([^)]*\)/g, '').trim());
 
 /** "Mission: …", "使命：…": what a section is for, in a sentence — its objective where a key-result table follows. */
 const MISSION = /^(?:(?:our\s+)?mission(?:\s+statement)?|使命)\s*[:：]\s*(\S.*)$/i;

@@ -9,10 +9,10 @@ import {
   type HeadingPlace,
   type YearHint,
 } from '../classify/headings.ts';
-import { headingRole, isObjectivePart } from '../classify/roles.ts';
+import { headingRole, isObjectivePart, namesGoals } from '../classify/roles.ts';
 import { endLineOf, lineOf } from '../markdown.ts';
-import { leadOf, type Lead } from '../outline.ts';
-import type { PeriodDraft } from '../types.ts';
+import { leadOf, type Lead, type SectionSummary } from '../outline.ts';
+import type { ObjectiveDraft, PeriodDraft } from '../types.ts';
 import { findPeriods } from '../values.ts';
 import { krFromLine } from './key-results.ts';
 import { excerpt, short } from './text.ts';
@@ -43,6 +43,7 @@ export function readHeading(st: ReadState, h: Heading): void {
   const before =
     st.stack.findLast((s) => s.depth === h.depth)?.objective ?? st.stack.findLast((s) => s.depth > h.depth && s.loose)?.objective;
   const objectiveWasOpen = Boolean(currentObjective(st));
+  const listed = listedBefore(st, h.depth);
   closeSections(st, h.depth, text);
   const summary = st.sectionAt.get(line);
   const lead = text === written ? (summary?.lead ?? leadOf(text, { heading: true })) : leadOf(text, { heading: true });
@@ -54,10 +55,27 @@ export function readHeading(st: ReadState, h: Heading): void {
   // "## Key Results" after other sections, in a document with one objective so far: that objective's.
   const only = st.doc.objectives.length === 1 && c.role === 'part' && c.part === 'key-results' ? st.doc.objectives[0] : undefined;
   if (c.role === 'part' && isObjectivePart(c.part) && (before ?? only) && !parent) sec.objective = before ?? only;
+  else if (c.role === 'part' && c.part === 'key-results' && listed.length && !parent && !groupsItsItems(summary)) {
+    // "#### Objectives" over a list, then "#### Key Results": the key results measure those objectives; the
+    // content model gives each key result one objective, so with several listed they go to the last.
+    sec.objective = listed.at(-1)!;
+    if (listed.length > 1)
+      guess(st, line, `key results listed after ${listed.length} objectives under "${listed.at(-1)!.title}", the last of them`);
+  }
   applyHeading(st, h, c, { sec, lead, parent });
   // "Title⏎===": the underline of a setext heading is part of it.
   const end = endLineOf(h);
   if (end > line) placed(st, line + 1, end, 'the underline of its heading');
+}
+
+/** "### Key Results" over "1. Grow the club" over its own items, every item so: the items restate the objectives. */
+const groupsItsItems = (s: SectionSummary | undefined) => Boolean(s?.items.length && s.items.every((i) => i.children.length));
+
+/** The objectives a list under the heading just before this one, at its level, named ("#### Objectives"). */
+function listedBefore(st: ReadState, depth: number): readonly ObjectiveDraft[] {
+  const sibling = st.stack.findLast((s) => s.depth === depth);
+  if (!sibling || sibling.objective || !namesGoals(sibling.text)) return [];
+  return st.doc.objectives.filter((o) => o.where.line > sibling.line && !o.keyResults.length);
 }
 
 const SAMPLE_WORD = /^(?:an?\s+)?(?:samples?|examples?)(?:\s+of)?\s+(?=\S)/i;
@@ -235,6 +253,10 @@ function applyHeading(
       sec.team = c.team;
       sec.role = 'team';
       placed(st, line, undefined, `team ${c.team}`);
+      return;
+    case 'owner':
+      sec.owner = c.owner;
+      placed(st, line, undefined, `the OKRs of ${c.owner}`);
       return;
     case 'section':
       // The whole heading (as long as an excerpt), so a goal read as a section can be found again from the report.

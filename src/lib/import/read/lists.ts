@@ -3,7 +3,7 @@
 // nested items), a key result (with notes under it) or a line reported with each line nested under it.
 import type { List, ListItem, Paragraph } from 'mdast';
 import { classifyItem, type Classified } from '../classify/items.ts';
-import { classifyList, headingRole, isNotesSection, namesGoals, NOTES_WHY, type Role } from '../classify/roles.ts';
+import { classifyList, headingRole, isNotesSection, namesGoals, namesOkrs, NOTES_WHY, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf, paragraphLines } from '../markdown.ts';
 import { allItems, leadOf, outlineList, paragraphLeads, type LeadLine, type OutlineItem } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
@@ -47,7 +47,7 @@ export function readList(st: ReadState, l: List): void {
   const announced = st.pending?.role;
   // "**Time with the children**" announcing key results, rather than "**Key Results:**": the name of their group.
   const label = st.pending?.label.replace(/:\s*$/, '').trim();
-  const group = announced === 'key-results' && label && headingRole(label) !== 'key-results' ? label : undefined;
+  const group = announced === 'key-results' && label && headingRole(label) !== 'key-results' && !namesOkrs(label) ? label : undefined;
   st.pending = undefined;
   const o = currentObjective(st);
   const c = classifyList({

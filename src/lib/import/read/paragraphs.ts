@@ -3,7 +3,7 @@
 // its lines one by one — key results, fields, the open objective's description, or report entries.
 import type { ListItem, Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
-import { headingRole, ownerColumnLast } from '../classify/roles.ts';
+import { headingRole, ownerColumnLast, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
 import { countedFromOne, countedLines, joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
@@ -16,6 +16,7 @@ import {
   asMeasuredBy,
   currentObjective,
   guess,
+  headingObjective,
   inline,
   inRole,
   newObjective,
@@ -28,6 +29,9 @@ import {
   type ReadState,
   type Section,
 } from './state.ts';
+
+/** Headings that may name an area whose OKRs follow under a label: a section, a team, "Projects". */
+const AREA_ROLES: readonly Role[] = ['generic', 'team', 'initiatives'];
 
 export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootContent[]): void {
   const next = after[0];
@@ -55,6 +59,11 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     looseOpen: Boolean(top(st)?.loose),
     underKrHeading: top(st)?.role === 'key-results',
     krTableSoon: beforeHeading.some((b) => b.type === 'table' && holdsKeyResults(st, b)),
+    objectiveAbove: Boolean(
+      !st.itemObjective && top(st) && !top(st)!.objective && AREA_ROLES.includes(top(st)!.role) && currentObjective(st),
+    ),
+    flatListFollows: next?.type === 'list' && next.children.every((i) => !i.children.some((c) => c.type === 'list')),
+    krsListed: Boolean(currentObjective(st) && st.krsListed.has(currentObjective(st)!)),
     profile: st.profile,
   };
   let c = classifyParagraph(place);
@@ -113,6 +122,13 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
     case 'objectives intro':
       st.pending = { role: 'goals', line, label: first!.lead.raw };
       return unmapped(st, line, end, 'introduction not mapped (the list after it is read as objectives)', first!.lead.raw);
+    case 'okrs label': {
+      // "#### Projects" over "OKRs:": the label says the heading names an area with OKRs, not a list of projects.
+      const o = headingObjective(st, 'a section heading over an "OKRs" label and its list, with no objective open', AREA_ROLES);
+      st.pending = { role: 'key-results', line, label: first!.lead.raw };
+      if (o) return placed(st, line, end, 'the label of its key results');
+      return unmapped(st, line, end, 'label over a list not mapped (no objective to give its key results)', first!.lead.raw);
+    }
     case 'label over list':
       st.pending = { role: c.part ?? 'generic', line, label: c.label };
       if (c.part) placed(st, line, end, `the label of its ${c.part}`);

@@ -5,7 +5,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { DocProfile, Classified } from '../classify/items.ts';
 import type { Role } from '../classify/roles.ts';
 import { inlineText, type InlineContext, type InlineText } from '../markdown.ts';
-import { allItems, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
+import { allItems, leadOf, type Lead, type OutlineItem, type SectionSummary } from '../outline.ts';
 import type { DocRecords, KrDraft, ObjectiveDraft, PeriodDraft, Report, Where } from '../types.ts';
 import { emptyPeriod, objectiveDraft } from '../records.ts';
 import { findPeriods, parsePriority, type PeriodPhrase } from '../values.ts';
@@ -23,6 +23,8 @@ export interface Section {
   role: Role;
   period?: string;
   team?: string;
+  /** "### OKR: @lena": the objectives in it are this person's, unless they name their own owner. */
+  owner?: string;
   objective?: ObjectiveDraft;
   /** A key result's heading ("### Key Result 1.1: …"): the fields under it are its own. */
   kr?: KrDraft;
@@ -204,7 +206,8 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const title = withoutFullStop(measured.title) || l?.owner || l?.raw.replace(/[:.\s]+$/, '') || `Objective ${ordinal}`;
   const o = objectiveDraft({ where: where(st, n.line, n.endLine), label: n.label, ordinal, title, period, team });
 
-  if (l?.owner) o.owner = person(l.owner);
+  const owner = l?.owner ?? st.stack.findLast((s) => s.owner)?.owner;
+  if (owner) o.owner = person(owner);
   if (measured.measure) o.description = measured.measure;
   if (l?.typeTag === 'committed' || l?.typeTag === 'aspirational') o.type = l.typeTag;
   const pr = l?.priority && parsePriority(l.priority);
@@ -230,3 +233,22 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
 
 /** "O2" from a lead's label number. */
 export const objectiveLabel = (l: Lead | undefined) => (l?.label?.n ? `O${l.label.n}` : undefined);
+
+/**
+ * "### Module A: Search" over a key-result table, or "#### Outreach" over "OKRs:" and a list, no objective open: the
+ * heading names the objective they measure (a guess); a team's heading, the team's objective. Not a period's heading,
+ * nor a part's.
+ */
+export function headingObjective(
+  st: ReadState,
+  evidence: string,
+  roles: readonly Role[] = ['generic', 'team'],
+): ObjectiveDraft | undefined {
+  const sec = top(st);
+  if (!sec || sec.loose || !roles.includes(sec.role) || sec.period || sec.depth > 6) return undefined;
+  const title = leadOf(sec.text).title;
+  if (!title) return undefined;
+  const o = newObjective(st, { title, line: sec.line, why: { role: 'objective', evidence, guess: true } });
+  sec.objective = o;
+  return o;
+}

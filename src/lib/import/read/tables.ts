@@ -21,12 +21,12 @@ import {
   currentObjective,
   docPeriod,
   guess,
+  headingObjective,
   inline,
   newObjective,
   note,
   placed,
   sectionPeriod,
-  top,
   unmapped,
   where,
   type ReadState,
@@ -53,24 +53,12 @@ export function readTable(st: ReadState, t: Table): void {
     if (endLineOf(r) > lineOf(r)) placed(st, lineOf(r) + 1, endLineOf(r), `the rest of the table row on line ${lineOf(r)}`);
 }
 
-/**
- * "### Module A: Search" over a key-result table, no objective open: the heading names the objective
- * the rows measure (a guess); a team's heading, the team's objective. Not a period's heading, nor a part's.
- */
-function headingObjective(st: ReadState): ObjectiveDraft | undefined {
-  const sec = top(st);
-  if (!sec || sec.loose || !(sec.role === 'generic' || sec.role === 'team') || sec.period || sec.depth > 6) return undefined;
-  const title = leadOf(sec.text).title;
-  if (!title) return undefined;
-  const why = { role: 'objective' as const, evidence: 'a section heading over a key-result table, with no objective open', guess: true };
-  const o = newObjective(st, { title, line: sec.line, why });
-  sec.objective = o;
-  return o;
-}
-
 function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: TableRow[]; line: number; end: number }) {
   const { line, end } = at;
-  const krsOf = c.role === 'key results' ? (currentObjective(st) ?? headingObjective(st)) : undefined;
+  const krsOf =
+    c.role === 'key results'
+      ? (currentObjective(st) ?? headingObjective(st, 'a section heading over a key-result table, with no objective open'))
+      : undefined;
   const readable = c.role !== 'unknown' && c.role !== 'notes' && !(c.role === 'key results' && !krsOf);
   if (readable) placed(st, line, undefined, `the header of a table of ${c.role}`);
   switch (c.role) {
