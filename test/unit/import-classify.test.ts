@@ -323,6 +323,10 @@ describe('words that name a part', () => {
     expect(headingRole('What is an Objective')).toBe('process');
     expect(headingRole('Key Result v.s. Initiative')).toBe('process');
     expect(headingRole('Output vs outcome')).toBe('process');
+    expect(headingRole('How we set OKRs')).toBe('process');
+    expect(headingRole('Why we use OKRs')).toBe('process');
+    // A plan's own heading is not one.
+    expect(headingRole('How We Win')).toBeUndefined();
   });
   it('a label naming the OKRs of a section', () => {
     for (const l of ['OKRs', 'OKR’s', '2036 OKRs:', '2036 OKRs (to be confirmed by the board):', 'Q3 key results:'])

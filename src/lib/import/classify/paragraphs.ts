@@ -32,6 +32,8 @@ export interface ParagraphPlace {
   krTableSoon?: boolean;
   /** The open objective is a heading's above the section the paragraph is in, which is not itself an objective. */
   objectiveAbove?: boolean;
+  /** Bold lines alone in their paragraphs in this section that name no part ("**Engage the community:**"). */
+  boldLabelsBeside?: number;
   /** The list right after it has no items nested in its items. */
   flatListFollows?: boolean;
   /** The open objective's key results were read from a list under a label or heading ("OKRs:", "Key Results"). */
@@ -244,6 +246,21 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       const first = p.lines[0];
       if (!first || p.lines.length !== 1 || !p.flatListFollows || (p.objectiveOpen && !p.objectiveAbove)) return undefined;
       return namesOkrs(first.lead.raw) ? { role: 'okrs label' } : undefined;
+    },
+  },
+  {
+    // "**Grow the club:**" over bullets beside "**Keep the boats afloat:**" over bullets, in a document that labels no
+    // objective: short bold labels naming areas, each the objective its bullets measure (a guess). One alone is a label.
+    name: 'bold area labels over lists',
+    rule: (p) => {
+      const first = p.lines[0];
+      if (!first || p.lines.length !== 1 || !p.listFollows || (p.objectiveOpen && !p.looseOpen)) return undefined;
+      const l = first.lead;
+      if (l.bold !== 'whole' || l.label || !/[:：]\s*$/.test(l.raw) || p.profile.labelledObjectives || (p.boldLabelsBeside ?? 0) < 2)
+        return undefined;
+      if (headingRole(l.title) || l.title.split(/\s+/).length > 6) return undefined;
+      const evidence = `a bold label over a list, beside ${(p.boldLabelsBeside ?? 0) - 1} more written the same way`;
+      return { role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
     },
   },
   {

@@ -48,7 +48,7 @@ const DELIVERABLES =
 
 /** "How we set objectives quarterly", "Why OKRs", "Process", "FAQ", "Glossary": about how the team works, not its goals. */
 const PROCESS =
-  /^(?:\d+\.\s*)?(?:(?:how|why) (?:we|do|does|to|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:an? )?(?:okrs?|objectives?|key results?|initiatives?)\b|(?:okrs?|objectives?|key results?|initiatives?|kpis?|outputs?|outcomes?) +(?:vs\.?|v\.s\.?|versus) |(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
+  /^(?:\d+\.\s*)?(?:(?:how|why) (?:(?:we|do we|to)\s+(?:set|write|use|run|grade|score|track|review|plan|work|measure|choose|pick|define|create|manage|do|think|approach|okr)|does|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:an? )?(?:okrs?|objectives?|key results?|initiatives?)\b|(?:okrs?|objectives?|key results?|initiatives?|kpis?|outputs?|outcomes?) +(?:vs\.?|v\.s\.?|versus) |(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
 /**
  * "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success": the key results,

@@ -62,6 +62,7 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     objectiveAbove: Boolean(
       !st.itemObjective && top(st) && !top(st)!.objective && AREA_ROLES.includes(top(st)!.role) && currentObjective(st),
     ),
+    boldLabelsBeside: (top(st) ? st.sectionAt.get(top(st)!.line)?.boldLines : undefined)?.filter((t) => !headingRole(t)).length,
     flatListFollows: next?.type === 'list' && next.children.every((i) => !i.children.some((c) => c.type === 'list')),
     krsListed: Boolean(currentObjective(st) && st.krsListed.has(currentObjective(st)!)),
     profile: st.profile,
