@@ -344,3 +344,13 @@ describe('headings written for a static site', () => {
     expect(texts).toEqual(['S', 'Notes', 'Cost {is high}']);
   });
 });
+
+describe('a theme before the objective label', () => {
+  it('"Growth Objective - …" is labelled, its theme dropped; "Possible objective: …" is not', () => {
+    expect(leadOf('Growth Objective - Find our first users.')).toMatchObject({
+      label: { kind: 'objective' },
+      title: 'Find our first users.',
+    });
+    expect(leadOf('Possible objective: "Open on Sundays"').label).toBeUndefined();
+  });
+});

@@ -1,6 +1,9 @@
 // Tables that are not key results (src/lib/import/tables.ts): each reader returns its records and
-// a note for every row or cell it could not use.
+// a note for every row or cell it could not use. Cells listing several key results (read/cell-lists.ts).
+import type { Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/lib/import/markdown.ts';
+import { listsInCellsAsRows } from '../../src/lib/import/read/cell-lists.ts';
 import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, tableKind, type TableRows } from '../../src/lib/import/tables.ts';
 import type { PeriodDraft } from '../../src/lib/import/types.ts';
 
@@ -59,5 +62,27 @@ describe('table readers', () => {
     const c = changeRows(table(['Date', 'Author', 'Changes'], ['2026-04-01', 'VP', 'Drafted'], ['x', '', '']), period());
     expect(c.changes).toEqual([{ date: '2026-04-01', author: 'VP', change: 'Drafted' }]);
     expect(c.notes).toHaveLength(1);
+  });
+});
+
+describe('cells that list several things', () => {
+  const rowsOf = (md: string) =>
+    listsInCellsAsRows(parseMarkdown(md).children[0] as Table).children.map((r) =>
+      r.children.map((c) => c.children.map((n) => ('value' in n ? n.value : '')).join('')),
+    );
+  it('splits a row at line breaks when every part is numbered or bulleted; other cells stay on its first row', () => {
+    const md =
+      '| Objective | Key result | Owner |\n| --- | --- | --- |\n| Grow | 1. Reach 60 <br>2. Hold 4 days | Ana |\n| Keep | - Fix 3 roofs<br>- Paint 2 halls | Bo |\n';
+    expect(rowsOf(md)).toEqual([
+      ['Objective', 'Key result', 'Owner'],
+      ['Grow', '1. Reach 60 ', 'Ana'],
+      ['', '2. Hold 4 days', ''],
+      ['Keep', 'Fix 3 roofs', 'Bo'],
+      ['', 'Paint 2 halls', ''],
+    ]);
+  });
+  it('leaves a cell whose lines are not all listed as it is', () => {
+    const md = '| Key result | Notes |\n| --- | --- |\n| Reach 60 | First line<br>1. second |\n';
+    expect(rowsOf(md)).toHaveLength(2);
   });
 });

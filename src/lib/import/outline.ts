@@ -131,6 +131,12 @@ export interface SectionSummary {
 
 const LABEL_OBJECTIVE =
   /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(?:-(?=\d))?(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—｜]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
+/**
+ * "Growth Objective - …", "TECH OBJECTIVE: …": one word naming a theme, the label, a dash or colon. Not a
+ * word that hedges ("Possible objective:", "Draft Objective -"): that names a candidate, not one of the objectives.
+ */
+const THEMED_OBJECTIVE =
+  /^(?!(?:possible|proposed|potential|draft|example|sample|candidate|alternative|old|previous|former|rejected|suggested)\s)\p{Lu}[\p{L}&-]{1,24}\s+objective\s*[-–—:：]\s+(?=\S)/iu;
 /** Further objective ids in a line ("… > O2 … > O5 …"). */
 const OTHER_OBJECTIVE_IDS = /(?<![\p{L}\d])O\d+(?![\p{L}\d])/gu;
 /** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
@@ -508,6 +514,9 @@ function takeLabel(r: Reading, boldRun?: string): Reading | undefined {
     const n = bare[1] ?? bare[2];
     return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t: '' };
   }
+  // "Growth Objective - Find our first users": a one-word theme, then the label (the theme is not title words).
+  const themed = THEMED_OBJECTIVE.exec(r.t);
+  if (themed) return { ...r, label: { kind: 'objective' }, t: r.t.slice(themed[0].length) };
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
   // "O1 Installs > O2 Content > O5 Referrals": objectives ranked by their ids, not one of them.
   if (ob && (r.t.slice(ob[0].length).match(OTHER_OBJECTIVE_IDS) ?? []).length >= 2) return undefined;

@@ -12,6 +12,7 @@ import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type T
 import type { ObjectiveDraft } from '../types.ts';
 import { headerKey } from '../table-headers.ts';
 import { parseGrade } from '../values.ts';
+import { listsInCellsAsRows } from './cell-lists.ts';
 import { readControlRows } from './control.ts';
 import { krFromLine } from './key-results.ts';
 import { objectiveMatch } from './lists.ts';
@@ -35,7 +36,8 @@ import { pushAll } from '../../errors.ts';
 
 type Rows = { line: number; cells: InlineText[] }[];
 
-export function readTable(st: ReadState, t: Table): void {
+export function readTable(st: ReadState, written: Table): void {
+  const t = listsInCellsAsRows(written);
   const [head, ...body] = t.children;
   if (!head) return;
   const headers = head.children.map((c) => inline(st, c.children).text);
