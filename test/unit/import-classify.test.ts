@@ -311,10 +311,10 @@ describe('lists', () => {
 });
 
 describe('words that name a part', () => {
-  it('"Objectives :" names goals; "Ultimate Key Results" names key results; a team\'s "Product Key Results" does not', () => {
+  it('"Objectives :" names goals; "Overall Key Results" names key results; a team\'s "Product Key Results" does not', () => {
     expect(namesGoals('Objectives :')).toBe(true);
     expect(namesGoals('Shared Objectives')).toBe(true);
-    expect(headingRole('Ultimate Key Results')).toBe('key-results');
+    expect(headingRole('Overall Key Results')).toBe('key-results');
     expect(headingRole('Shared key results:')).toBe('key-results');
     expect(headingRole('Product Key Results')).toBeUndefined();
   });
@@ -325,13 +325,14 @@ describe('words that name a part', () => {
     expect(headingRole('Output vs outcome')).toBe('process');
     expect(headingRole('How we set OKRs')).toBe('process');
     expect(headingRole('Why we use OKRs')).toBe('process');
+    expect(headingRole('How to propose a goal')).toBe('process');
     // A plan's own heading is not one.
-    expect(headingRole('How We Win')).toBeUndefined();
+    expect(headingRole('How We Grow')).toBeUndefined();
   });
   it('a label naming the OKRs of a section', () => {
-    for (const l of ['OKRs', 'OKR’s', '2036 OKRs:', '2036 OKRs (to be confirmed by the board):', 'Q3 key results:'])
+    for (const l of ['OKRs', 'OKR’s', '2036 OKRs:', '2036 OKRs (to be confirmed by the board):', 'Q3 OKRs'])
       expect(namesOkrs(l)).toBe(true);
-    for (const l of ['Our OKRs for the year are ambitious.', 'Planned Activities', 'OKR review']) expect(namesOkrs(l)).toBe(false);
+    for (const l of ['Our OKRs for the year are ambitious.', 'Other plans', 'OKR review', 'Key results:']) expect(namesOkrs(l)).toBe(false);
   });
 });
 
@@ -346,11 +347,12 @@ describe('headings written for a static site', () => {
 });
 
 describe('a theme before the objective label', () => {
-  it('"Growth Objective - …" is labelled, its theme dropped; "Possible objective: …" is not', () => {
-    expect(leadOf('Growth Objective - Find our first users.')).toMatchObject({
+  it('"Funding Objective - …" is labelled, its theme dropped; "Possible objective: …" and "Each Objective: …" are not', () => {
+    expect(leadOf('Funding Objective - Secure the roof money.')).toMatchObject({
       label: { kind: 'objective' },
-      title: 'Find our first users.',
+      title: 'Secure the roof money.',
     });
     expect(leadOf('Possible objective: "Open on Sundays"').label).toBeUndefined();
+    expect(leadOf('Each Objective: has three key results at most.').label).toBeUndefined();
   });
 });

@@ -45,6 +45,26 @@ describe('HTML tables', () => {
     expect(root.children[3]!.position?.start.line).toBe(13);
   });
 
+  it('a table of <td> cells only takes its first row as the header; a blank line inside it does not split it', () => {
+    const root = parseMarkdown(
+      ['<table>', '<tr><td>Goal</td><td>Done</td></tr>', '', '<tr><td>Keep fit</td><td>50%</td></tr>', '</table>'].join('\n'),
+    );
+    htmlTablesAsTables(root);
+    expect(root.children.map((n) => n.type)).toEqual(['table']);
+    const table = root.children[0] as Table;
+    expect(cellTexts(table)).toEqual([
+      ['Goal', 'Done'],
+      ['Keep fit', '50%'],
+    ]);
+    expect(table.children[1]!.position?.start.line).toBe(4);
+  });
+
+  it('caps a huge span', () => {
+    const root = parseMarkdown('<table><tr><th colspan="100000">Goal</th></tr><tr><td colspan="100000">x</td></tr></table>\n');
+    htmlTablesAsTables(root);
+    expect((root.children[0] as Table).children[0]!.children.length).toBeLessThanOrEqual(50);
+  });
+
   it('leaves HTML without a table alone', () => {
     const root = parseMarkdown('<p>Just a note.</p>\n');
     htmlTablesAsTables(root);

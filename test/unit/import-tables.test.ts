@@ -67,7 +67,7 @@ describe('table readers', () => {
 
 describe('cells that list several things', () => {
   const rowsOf = (md: string) =>
-    listsInCellsAsRows(parseMarkdown(md).children[0] as Table).children.map((r) =>
+    listsInCellsAsRows(parseMarkdown(md).children[0] as Table, 1).children.map((r) =>
       r.children.map((c) => c.children.map((n) => ('value' in n ? n.value : '')).join('')),
     );
   it('splits a row at line breaks when every part is numbered or bulleted; other cells stay on its first row', () => {

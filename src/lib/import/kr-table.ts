@@ -323,6 +323,11 @@ function unusedCells(t: TableRows, r: Row, c: Columns, notes: Notes) {
   const used = new Set(Object.values(c).filter((i): i is number => typeof i === 'number' && i >= 0));
   r.cells.forEach((x, i) => {
     if (!used.has(i) && x.text && !/^[-–—]$/.test(x.text))
-      notes.push({ kind: 'unmapped', line: r.line, message: `cell in column "${t.headers[i] ?? i + 1}" not mapped`, excerpt: x.text });
+      notes.push({
+        kind: 'unmapped',
+        line: r.cellLines?.[i] ?? r.line,
+        message: `cell in column "${t.headers[i] ?? i + 1}" not mapped`,
+        excerpt: x.text,
+      });
   });
 }

@@ -127,16 +127,19 @@ export interface SectionSummary {
   boldLines: string[];
   /** Paragraphs it holds that label themselves as an objective ("**Objective:** …"). */
   objectiveLines: number;
+  /** The one-line bold paragraphs ending in a colon right over a list ("**Grow the club:**"), as their titles. */
+  listLabels: string[];
 }
 
 const LABEL_OBJECTIVE =
   /^(?:(?:objective|obj\.?)\s*#?\s*O?(\d+(?:\.\d+)?)?|O(?:-(?=\d))?(\d+)?|OKR\s*#?\s*(\d+))(?:\s*(?:[:)\-–—｜]|\.(?=\s|$))|(?<=\d)\s+(?=\S))\s*/i;
 /**
- * "Growth Objective - …", "TECH OBJECTIVE: …": one word naming a theme, the label, a dash or colon. Not a
- * word that hedges ("Possible objective:", "Draft Objective -"): that names a candidate, not one of the objectives.
+ * "Funding Objective - …", "TECH OBJECTIVE: …": one capitalised word naming a theme, the label, a dash or colon.
+ * Not a word that hedges ("Possible Objective:", "Draft Objective -": a candidate, not one of the objectives), nor a
+ * determiner ("Each Objective: has three key results" states a rule).
  */
 const THEMED_OBJECTIVE =
-  /^(?!(?:possible|proposed|potential|draft|example|sample|candidate|alternative|old|previous|former|rejected|suggested)\s)\p{Lu}[\p{L}&-]{1,24}\s+objective\s*[-–—:：]\s+(?=\S)/iu;
+  /^(?!(?:Possible|Proposed|Potential|Draft|Example|Sample|Candidate|Alternative|Old|Previous|Former|Rejected|Suggested|The|An?|Each|Every|Any|Our|Your|My|Its|Their|This|That|One|No|Main|Key)\s)\p{Lu}[\p{L}&-]{1,24}\s+(?:Objective|OBJECTIVE)\s*[-–—:：]\s+(?=\S)/u;
 /** Further objective ids in a line ("… > O2 … > O5 …"). */
 const OTHER_OBJECTIVE_IDS = /(?<![\p{L}\d])O\d+(?![\p{L}\d])/gu;
 /** "### Objective", "### Objective 2", "### Goal 1:", "### O2": the label alone, its text on the lines after it. */
@@ -190,7 +193,7 @@ const NOT_OWNER =
 const GOAL_NOUN = String.raw`(?:goals?|krs?|key results?|okrs?|objectives?)`;
 /** The words that name a goal's kind. */
 const TYPE_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning`;
-/** "[COMMITTED]", "(aspirational)", "[Stretch]", "(committed KR)": a goal's kind written as a tag. */
+/** "[COMMITTED]", "(aspirational)", "[Stretch]", "(stretch KR)": a goal's kind written as a tag. */
 const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})(?:\s+(?:krs?|key results?))?\s*[\])]`, 'i');
 /** "STRETCH: …", "Learning goal: …": a goal's kind written before it, not an owner. */
 const TYPE_PREFIX = new RegExp(
@@ -514,7 +517,7 @@ function takeLabel(r: Reading, boldRun?: string): Reading | undefined {
     const n = bare[1] ?? bare[2];
     return { ...r, label: { kind: 'objective', ...(n ? { n } : {}) }, t: '' };
   }
-  // "Growth Objective - Find our first users": a one-word theme, then the label (the theme is not title words).
+  // "Funding Objective - Secure the roof money": a one-word theme, then the label (the theme is not title words).
   const themed = THEMED_OBJECTIVE.exec(r.t);
   if (themed) return { ...r, label: { kind: 'objective' }, t: r.t.slice(themed[0].length) };
   const ob = LABEL_OBJECTIVE.exec(r.t) ?? BRACKET_OBJECTIVE.exec(r.t);
@@ -809,7 +812,7 @@ function outlineItem(item: ListItem, ordered: boolean, render: InlineRenderer): 
 export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[] {
   const top: SectionSummary[] = [];
   const stack: SectionSummary[] = [];
-  for (const n of root.children) {
+  for (const [i, n] of root.children.entries()) {
     if (n.type === 'heading') {
       while (stack.length && stack.at(-1)!.depth >= n.depth) stack.pop();
       const s: SectionSummary = {
@@ -823,6 +826,7 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
         paragraphs: 0,
         boldLines: [],
         objectiveLines: 0,
+        listLabels: [],
       };
       (stack.at(-1)?.sections ?? top).push(s);
       stack.push(s);
@@ -835,7 +839,10 @@ export function sectionsOf(root: Root, render: InlineRenderer): SectionSummary[]
     else if (n.type === 'paragraph') {
       s.paragraphs++;
       const lines = paragraphLeads(n, render);
-      if (lines.length === 1 && lines[0]!.lead.bold === 'whole') s.boldLines.push(lines[0]!.lead.title);
+      if (lines.length === 1 && lines[0]!.lead.bold === 'whole') {
+        s.boldLines.push(lines[0]!.lead.title);
+        if (/[:：]\s*$/.test(lines[0]!.lead.raw) && root.children[i + 1]?.type === 'list') s.listLabels.push(lines[0]!.lead.title);
+      }
       if (lines[0]?.lead.label?.kind === 'objective') s.objectiveLines++;
     }
   }

@@ -11,7 +11,8 @@ export interface TableRows {
   headers: string[];
   /** Headers lower-cased, without "(…)" remarks or emphasis. */
   norm: string[];
-  rows: { line: number; cells: InlineText[] }[];
+  /** Each row's line, and each cell's (an HTML row spans lines). */
+  rows: { line: number; cells: InlineText[]; cellLines?: number[] }[];
 }
 
 /** A row or cell a reader could not use (kind `unmapped`), a value it assumed (`guess`), or where it put a cell (`note`). */

@@ -180,10 +180,14 @@ export const HEADING_RULES: readonly { name: string; rule: HeadingRule }[] = [
     },
   },
   {
-    // "### 2. OKR: @lena", "## OKRs — Lena Park": a heading that is only "OKR" and a person heads that person's OKRs.
+    // "### 2. OKR: @lena", "## OKRs — Lena Park": a heading that is only "OKR" and a person after it heads that
+    // person's OKRs ("### Sales: OKRs" names a team, read by the team rule).
     name: "a person's OKRs",
     rule: (h) =>
-      h.lead.owner && !h.lead.label && /^(?:okrs?|objectives?(?: (?:and|&) key results)?|goals)[\s:–—-]*$/i.test(h.lead.title)
+      h.lead.owner &&
+      h.lead.ownerAtEnd &&
+      !h.lead.label &&
+      /^(?:okrs?|objectives?(?: (?:and|&) key results)?|goals)[\s:–—-]*$/i.test(h.lead.title)
         ? { rule: "a person's OKRs", role: 'owner', owner: h.lead.owner }
         : undefined,
   },

@@ -40,6 +40,8 @@ export interface Classified {
 
 export interface ItemContext {
   profile: DocProfile;
+  /** The item's title repeats an objective already read that has no key results yet ("1. Get fitter" under "Objectives"). */
+  restatesObjective?: boolean;
   /** An objective is open here (a heading, a bold line or the parent item). */
   objective: boolean;
   /** Under a "Key Results" heading or a "Key results:" label. */
@@ -312,11 +314,11 @@ export const ITEM_RULES: readonly { name: string; rule: ItemRule }[] = [
   },
   {
     // "### Key Results" with no objective open, over "1. Grow the club" over its own items, each item of the list
-    // so: the items name the objectives they measure (often restating those listed above under "Objectives").
+    // so, restating an objective listed above ("### Objectives" ⏎ "1. Grow the club"): that objective's key results.
     name: 'objective over its key results in a key results list',
     rule: (i, c) =>
-      c.krList && !c.objective && !c.underKr && c.siblings.every((s) => nested(s)) && i.lead.label?.kind !== 'kr'
-        ? decided('objective', `${describe(i)} in a "Key results" list with no objective open, over items of its own`, true)
+      c.krList && !c.objective && !c.underKr && c.restatesObjective && c.siblings.every((s) => nested(s)) && i.lead.label?.kind !== 'kr'
+        ? decided('objective', `${describe(i)} in a "Key results" list, restating an objective listed above, over items of its own`)
         : undefined,
   },
   {

@@ -32,7 +32,7 @@ export interface ParagraphPlace {
   krTableSoon?: boolean;
   /** The open objective is a heading's above the section the paragraph is in, which is not itself an objective. */
   objectiveAbove?: boolean;
-  /** Bold lines alone in their paragraphs in this section that name no part ("**Engage the community:**"). */
+  /** Bold labels ending in a colon over lists in this section that name no part ("**Grow the club:**"). */
   boldLabelsBeside?: number;
   /** The list right after it has no items nested in its items. */
   flatListFollows?: boolean;
@@ -61,6 +61,9 @@ export type ParagraphClass = { rule: string; index: number } & (
   | { role: 'label over list'; part?: Role; label: string }
   | { role: 'lines' }
 );
+
+/** Labels of meeting notes, not areas of goals ("**To do:**", "**Action items:**"). */
+const MEETING_LABEL = /^(?:decided|decisions? made|to ?do|action items?|attendees|present|absent|minutes|follow[- ]ups?|open questions?)$/i;
 
 type Decision = ParagraphClass extends infer T ? (T extends unknown ? Omit<T, 'rule' | 'index'> : never) : never;
 type ParagraphRule = (p: ParagraphPlace) => Decision | undefined;
@@ -239,7 +242,7 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
         : undefined,
   },
   {
-    // "#### Outreach" ⏎ "2021 OKRs (to be agreed):" ⏎ a flat list, no objective open in that section: the key results
+    // "#### Rowing" ⏎ "2036 OKRs (to be agreed):" ⏎ a flat list, no objective open in that section: the key results
     // of the objective the heading names. Over a list of nested items, "OKRs:" heads objectives, not key results.
     name: 'OKRs label over a flat list',
     rule: (p) => {
@@ -258,13 +261,14 @@ export const PARAGRAPH_RULES: readonly { name: string; rule: ParagraphRule }[] =
       const l = first.lead;
       if (l.bold !== 'whole' || l.label || !/[:：]\s*$/.test(l.raw) || p.profile.labelledObjectives || (p.boldLabelsBeside ?? 0) < 2)
         return undefined;
-      if (headingRole(l.title) || l.title.split(/\s+/).length > 6) return undefined;
+      const words = l.title.split(/\s+/).length;
+      if (headingRole(l.title) || words < 2 || words > 6 || startsWithField(l.raw) || MEETING_LABEL.test(l.title)) return undefined;
       const evidence = `a bold label over a list, beside ${(p.boldLabelsBeside ?? 0) - 1} more written the same way`;
       return { role: 'objective', evidence: { role: 'objective', evidence, guess: true } };
     },
   },
   {
-    // "Planned Activities" or "Committee Charter" over a list, after the open objective's key results were listed
+    // "Other plans" or "What the group looks after" over a list, after the open objective's key results were listed
     // under their own label: another list of the section, not more key results.
     name: 'label after the listed key results',
     rule: (p) => {

@@ -48,7 +48,7 @@ const DELIVERABLES =
 
 /** "How we set objectives quarterly", "Why OKRs", "Process", "FAQ", "Glossary": about how the team works, not its goals. */
 const PROCESS =
-  /^(?:\d+\.\s*)?(?:(?:how|why) (?:(?:we|do we|to)\s+(?:set|write|use|run|grade|score|track|review|plan|work|measure|choose|pick|define|create|manage|do|think|approach|okr)|does|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:an? )?(?:okrs?|objectives?|key results?|initiatives?)\b|(?:okrs?|objectives?|key results?|initiatives?|kpis?|outputs?|outcomes?) +(?:vs\.?|v\.s\.?|versus) |(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
+  /^(?:\d+\.\s*)?(?:(?:how|why) (?:(?:we|do we)\s+(?:set|write|use|run|grade|score|track|review|plan|work|measure|choose|pick|define|create|manage|do|think|approach|okr)|to|does|our|the|this|okrs?)\b|about (?:okrs?|this|the|our)\b|what (?:are|is) (?:an? )?(?:okrs?|objectives?|key results?|initiatives?)\b|(?:okrs?|objectives?|key results?|initiatives?|kpis?|outputs?|outcomes?) +(?:vs\.?|v\.s\.?|versus) |(?:our |the )?(?:okr )?(?:process|faq|glossary|methodology|background|definitions|principles|guidelines|template|resources|references|further reading)\s*$)/i;
 
 /**
  * "Success indicators for outcome 1", "Key results for objective 2", "Indicators of success": the key results,
@@ -74,7 +74,7 @@ export function headingRole(heading: string): Role | undefined {
   // "'2022.C1' Key Results", "`2022.C1` Initiatives": the part of the OKR the id names.
   const full = undecorated(heading).replace(/^['"‘’`]?(?=[\w.-]*\d)[\w.-]+['"‘’`]?\s+(?=\S)/, '');
   const bare = full.replace(/[:.]\s*$/, '').trim();
-  // "Ultimate Key Results", "Shared key results": a word saying whose or which, then the part's name.
+  // "Shared key results", "Overall Key Results": a word saying whose or which, then the part's name.
   if (
     /^(?:(?:our|the|shared|overall|ultimate|main|top-level|company|team|quarterly|annual)\s+)?(?:key results?|krs?)$/i.test(bare) ||
     SUCCESS.test(bare) ||
@@ -169,8 +169,8 @@ export const namesGoals = (heading: string) => {
   return GOALS_HEADING.test(text) || OKRS_HEADING.test(text);
 };
 
-/** "OKRs", "OKR’s:", "2021 OKRs (to be agreed):", "Q3 key results": a label naming the OKRs or key results of a section. */
-const OKRS_LABEL = /^(?:(?:\d{4}|Q[1-4]|H[12])\s+)*(?:OKR['’]?s?|key results?|KRs?)\s*[:：]?\s*$/i;
+/** "OKRs", "OKR’s:", "2036 OKRs (to be agreed):": a label naming the OKRs of a section. */
+const OKRS_LABEL = /^(?:(?:\d{4}|Q[1-4]|H[12])\s+)*OKR['’]?s?\s*[:：]?\s*$/i;
 export const namesOkrs = (label: string) => OKRS_LABEL.test(label.replace(/\([^)]*\)/g, '').trim());
 
 /** "Mission: …", "使命：…": what a section is for, in a sentence — its objective where a key-result table follows. */

@@ -1,10 +1,12 @@
-// "| Grow the club | 1. Reach 60 members <br>2. Hold 4 open days |": a cell listing several things, one
-// per line break, each numbered or bulleted. Such a row stands for one row per listed thing, so the
-// table rules read each as its own key result. Pure (on the Markdown tree).
+// "| Grow the club | 1. Reach 60 members <br>2. Hold 4 open days |": a key-result cell listing several
+// things, one per line break, each numbered or bulleted. Such a row stands for one row per listed thing,
+// so the table rules read each as its own key result. Pure (on the Markdown tree).
 import type { PhrasingContent, Table, TableCell, TableRow } from 'mdast';
 
 const BREAK = /^<br\s*\/?>$/i;
-const MARKER = /^\s*(?:\d{1,2}[.)]|[-*•·▪◦])\s+/;
+const BULLET = String.raw`[-*•·▪◦]`;
+const MARKER = new RegExp(String.raw`^\s*(?:\d{1,2}[.)]|${BULLET})\s+`);
+const BULLETED = new RegExp(String.raw`^\s*${BULLET}\s+`);
 
 /** The parts of a cell between its line breaks (`<br>` or a hard break), empty parts dropped. */
 function parts(cell: TableCell): PhrasingContent[][] {
@@ -17,23 +19,24 @@ function parts(cell: TableCell): PhrasingContent[][] {
 
 const startsMarked = (p: PhrasingContent[]) => p[0]?.type === 'text' && MARKER.test(p[0].value);
 
-/** Split each body row whose cells list things, one per line, every one numbered or bulleted. */
-export function listsInCellsAsRows(t: Table): Table {
+/** Split each body row whose cell in `column` lists things, one per line, every one numbered or bulleted. */
+export function listsInCellsAsRows(t: Table, column: number): Table {
   const [head, ...body] = t.children;
   if (!head) return t;
-  return { ...t, children: [head, ...body.flatMap(splitRow)] };
+  return { ...t, children: [head, ...body.flatMap((r) => splitRow(r, column))] };
 }
 
-function splitRow(row: TableRow): TableRow[] {
+function splitRow(row: TableRow, column: number): TableRow[] {
   const split = row.children.map(parts);
-  const listing = split.map((p) => p.length > 1 && p.every(startsMarked));
-  const n = Math.max(...split.map((p, i) => (listing[i] ? p.length : 1)));
-  if (n < 2) return [row];
-  // A cell listing as many things as the row stands for is split with it; any other cell stays on the first row.
+  const listed = split[column];
+  if (!listed || listed.length < 2 || !listed.every(startsMarked)) return [row];
+  // A cell listing as many things is split with it ("Owner: Ana <br>Bo"); any other cell stays on the first row.
+  const n = listed.length;
   return Array.from({ length: n }, (_, k) => ({
     ...row,
     children: row.children.map((cell, i) => {
-      const mine = listing[i] && split[i]!.length === n ? unbulleted(split[i]![k]!) : k === 0 ? cell.children : [];
+      const alongside = split[i]!.length === n && (i === column || split[i]!.every(startsMarked));
+      const mine = alongside ? unbulleted(split[i]![k]!) : k === 0 ? cell.children : [];
       return { ...cell, children: mine };
     }),
   }));
@@ -43,5 +46,5 @@ function splitRow(row: TableRow): TableRow[] {
 function unbulleted(p: PhrasingContent[]): PhrasingContent[] {
   const [first, ...rest] = p;
   if (first?.type !== 'text') return p;
-  return [{ ...first, value: first.value.replace(/^\s*[-*•·▪◦]\s+/, '') }, ...rest];
+  return [{ ...first, value: first.value.replace(BULLETED, '') }, ...rest];
 }

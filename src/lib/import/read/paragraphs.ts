@@ -5,7 +5,7 @@ import type { ListItem, Paragraph, RootContent } from 'mdast';
 import { classifyLine, classifyParagraph, type ParagraphClass, type ParagraphPlace } from '../classify/paragraphs.ts';
 import { headingRole, ownerColumnLast, type Role } from '../classify/roles.ts';
 import { endLineOf, fieldLine, lineOf } from '../markdown.ts';
-import { countedFromOne, countedLines, joinWrappedSentences, paragraphLeads, type LeadLine } from '../outline.ts';
+import { countedFromOne, countedLines, joinWrappedSentences, paragraphLeads, type LeadLine, type SectionSummary } from '../outline.ts';
 import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { krNote, readField } from './fields.ts';
 import { krFromLine, stateKr } from './key-results.ts';
@@ -29,6 +29,34 @@ import {
   type ReadState,
   type Section,
 } from './state.ts';
+
+/**
+ * An objective read from a heading above this section, not labelled as one ("## Serve the members" over "#### Boats"):
+ * an "OKRs:" label here makes this section's heading an objective of its own. A labelled objective keeps its key results.
+ */
+function objectiveAbove(st: ReadState): boolean {
+  const sec = top(st);
+  const o = currentObjective(st);
+  return Boolean(!st.itemObjective && sec && !sec.objective && AREA_ROLES.includes(sec.role) && o && !o.label);
+}
+
+/**
+ * The open objective's key results were listed under a label ("OKRs:", "Key results:"): another plain label over a list
+ * after them names another part of it ("Who is responsible:"), as a bold one does. A guess: it may add key results.
+ */
+function krsListedHere(st: ReadState): boolean {
+  const o = currentObjective(st);
+  return Boolean(o && st.krsListed.has(o));
+}
+
+const areaLabelCounts = new WeakMap<SectionSummary, number>();
+/** How many bold labels over lists in a section name no part ("**Grow the club:**"), counted once per section. */
+function areaLabels(sec: SectionSummary | undefined): number | undefined {
+  if (!sec) return undefined;
+  let n = areaLabelCounts.get(sec);
+  if (n === undefined) areaLabelCounts.set(sec, (n = sec.listLabels.filter((t) => !headingRole(t)).length));
+  return n;
+}
 
 /** Headings that may name an area whose OKRs follow under a label: a section, a team, "Projects". */
 const AREA_ROLES: readonly Role[] = ['generic', 'team', 'initiatives'];
@@ -59,12 +87,10 @@ export function readParagraph(st: ReadState, p: Paragraph, after: readonly RootC
     looseOpen: Boolean(top(st)?.loose),
     underKrHeading: top(st)?.role === 'key-results',
     krTableSoon: beforeHeading.some((b) => b.type === 'table' && holdsKeyResults(st, b)),
-    objectiveAbove: Boolean(
-      !st.itemObjective && top(st) && !top(st)!.objective && AREA_ROLES.includes(top(st)!.role) && currentObjective(st),
-    ),
-    boldLabelsBeside: (top(st) ? st.sectionAt.get(top(st)!.line)?.boldLines : undefined)?.filter((t) => !headingRole(t)).length,
+    objectiveAbove: objectiveAbove(st),
+    boldLabelsBeside: areaLabels(top(st) ? st.sectionAt.get(top(st)!.line) : undefined),
     flatListFollows: next?.type === 'list' && next.children.every((i) => !i.children.some((c) => c.type === 'list')),
-    krsListed: Boolean(currentObjective(st) && st.krsListed.has(currentObjective(st)!)),
+    krsListed: krsListedHere(st),
     profile: st.profile,
   };
   let c = classifyParagraph(place);
@@ -124,7 +150,7 @@ function applyParagraph(st: ReadState, place: ParagraphPlace, c: ParagraphClass,
       st.pending = { role: 'goals', line, label: first!.lead.raw };
       return unmapped(st, line, end, 'introduction not mapped (the list after it is read as objectives)', first!.lead.raw);
     case 'okrs label': {
-      // "#### Projects" over "OKRs:": the label says the heading names an area with OKRs, not a list of projects.
+      // "#### Our projects" over "OKRs:": the label says the heading names an area with OKRs, not a list of projects.
       const o = headingObjective(st, 'a section heading over an "OKRs" label and its list, with no objective open', AREA_ROLES);
       st.pending = { role: 'key-results', line, label: first!.lead.raw };
       if (o) return placed(st, line, end, 'the label of its key results');

@@ -235,7 +235,7 @@ export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
 export const objectiveLabel = (l: Lead | undefined) => (l?.label?.n ? `O${l.label.n}` : undefined);
 
 /**
- * "### Module A: Search" over a key-result table, or "#### Outreach" over "OKRs:" and a list, no objective open: the
+ * "### Module A: Search" over a key-result table, or "#### Rowing" over "OKRs:" and a list, no objective open: the
  * heading names the objective they measure (a guess); a team's heading, the team's objective. Not a period's heading,
  * nor a part's.
  */

@@ -6,11 +6,11 @@ import type { Table, TableRow } from 'mdast';
 import { NOTES_WHY } from '../classify/roles.ts';
 import { childText, classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
-import { endLineOf, lineOf, type InlineText } from '../markdown.ts';
+import { endLineOf, lineOf } from '../markdown.ts';
 import { leadOf } from '../outline.ts';
 import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type TableNote, type TableRows } from '../tables.ts';
 import type { ObjectiveDraft } from '../types.ts';
-import { headerKey } from '../table-headers.ts';
+import { fieldColumn, headerKey } from '../table-headers.ts';
 import { parseGrade } from '../values.ts';
 import { listsInCellsAsRows } from './cell-lists.ts';
 import { readControlRows } from './control.ts';
@@ -34,23 +34,34 @@ import {
 } from './state.ts';
 import { pushAll } from '../../errors.ts';
 
-type Rows = { line: number; cells: InlineText[] }[];
+type Rows = TableRows['rows'];
 
 export function readTable(st: ReadState, written: Table): void {
-  const t = listsInCellsAsRows(written);
-  const [head, ...body] = t.children;
+  const [head] = written.children;
   if (!head) return;
   const headers = head.children.map((c) => inline(st, c.children).text);
   const norm = headers.map(normHeader);
-  const rows: Rows = body.map((r) => ({ line: lineOf(r), cells: r.children.map((c) => inline(st, c.children)) }));
+  const rowsOf = (body: TableRow[]): Rows =>
+    body.map((r) => ({
+      line: lineOf(r),
+      cells: r.children.map((c) => inline(st, c.children)),
+      cellLines: r.children.map((c) => lineOf(c) || lineOf(r)),
+    }));
   const c = classifyTable({
     norm,
-    rows: rows.map((r, i) => ({ cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) })),
+    rows: rowsOf(written.children.slice(1)).map((r, i) => ({
+      cells: r.cells.map((x) => x.text),
+      boldFirst: boldFirst(written.children[i + 1]!),
+    })),
     objectiveOpen: Boolean(currentObjective(st)),
     ...notesSection(st),
   });
-  applyTable(st, c, { file: st.file, headers, norm, rows }, { body, line: lineOf(t), end: endLineOf(t) });
-  // An HTML row over several lines was read, or reported cell by cell, at its first line.
+  // "1. Cut wait times <br>2. Hold 12 evenings" in the key-result column: one row per key result listed.
+  const krColumn = Math.max(fieldColumn(norm, 'title'), fieldColumn(norm, 'kr'));
+  const t = (c.role === 'key results' || c.role === 'flat okr') && krColumn >= 0 ? listsInCellsAsRows(written, krColumn) : written;
+  const body = t.children.slice(1);
+  applyTable(st, c, { file: st.file, headers, norm, rows: rowsOf(body) }, { body, line: lineOf(t), end: endLineOf(t) });
+  // An HTML row over several lines was read at its first line, its unused cells reported at theirs.
   for (const r of t.children)
     if (endLineOf(r) > lineOf(r)) placed(st, lineOf(r) + 1, endLineOf(r), `the rest of the table row on line ${lineOf(r)}`);
 }
@@ -157,7 +168,7 @@ function scoringSheet(st: ReadState, t: TableRows, body: TableRow[], kind: 'scor
         guess: true,
       };
       // "**1 Ship the beta (Ana, Raj)**": the number goes, and the names in parentheses are its owners, not its words.
-      const lead = leadOf(text.replace(/^\d+[.)]?\s+/, ''));
+      const lead = leadOf(kind === 'outline' ? text : text.replace(/^\d+[.)]?\s+/, ''));
       o = newObjective(st, { title: lead.title, lead, line: r.line, why });
       unusedCells(st, t, r, (j) => j === 0);
       return;
@@ -174,11 +185,12 @@ function scoringSheet(st: ReadState, t: TableRows, body: TableRow[], kind: 'scor
   });
 }
 
-/** Report each cell of a row with text that was not read, with its column. */
+/** Report each cell of a row with text that was not read, with its column, at its own line. */
 function unusedCells(st: ReadState, t: TableRows, r: Rows[number], used: (column: number) => boolean) {
   r.cells.forEach((x, j) => {
+    const at = r.cellLines?.[j] ?? r.line;
     if (!used(j) && x.text && !/^[*\s]*$/.test(x.text))
-      unmapped(st, r.line, r.line, `cell in column "${t.headers[j] || j + 1}" not mapped`, x.text);
+      unmapped(st, at, at, `cell in column "${t.headers[j] || j + 1}" not mapped`, x.text);
   });
 }
 
