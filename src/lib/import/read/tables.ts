@@ -7,7 +7,7 @@ import { NOTES_WHY } from '../classify/roles.ts';
 import { childText, classifyTable, isScoringHeadRow, type TableClass } from '../classify/tables.ts';
 import { keyResultRows } from '../kr-table.ts';
 import { endLineOf, lineOf } from '../markdown.ts';
-import { leadOf } from '../outline.ts';
+import { leadOf, type Lead } from '../outline.ts';
 import { changeRows, dependencyRows, gradingRows, riskRows, scheduleRows, type TableNote, type TableRows } from '../tables.ts';
 import type { ObjectiveDraft } from '../types.ts';
 import { fieldColumn, headerKey } from '../table-headers.ts';
@@ -84,9 +84,9 @@ function applyTable(st: ReadState, c: TableClass, t: TableRows, at: { body: Tabl
     case 'document control':
       return readControlRows(st, t.rows);
     case 'scoring sheet':
-      return scoringSheet(st, t, at.body);
+      return objectiveRows(st, t, at.body, SCORING_SHEET);
     case 'outline':
-      return scoringSheet(st, t, at.body, 'outline');
+      return objectiveRows(st, t, at.body, OUTLINE_ROWS);
     case 'notes':
       return unmapped(st, line, end, `key result table not mapped (${NOTES_WHY[c.section]})`, t.headers.join(' | '));
     case 'unknown':
@@ -147,32 +147,49 @@ function flatOkrTable(st: ReadState, t: TableRows, objCol: number, line: number)
     );
 }
 
+/** How a sheet of objective rows over key-result rows marks its objectives, and where a key result's text is. */
+interface SheetRows {
+  /** The objective a row opens, if it is one of the sheet's head rows. */
+  head: (text: string, shape: { cells: string[]; boldFirst: boolean }) => { lead: Lead; evidence: string } | undefined;
+  /** A key result's text, from its row's first cell. */
+  krText: (text: string) => string;
+}
+
 /**
  * A scoring sheet pasted as a table: bold rows alone in their first cell are objectives
  * ("**1 Finish the base use-case**"), the rows under them its key results, with priority, owner
- * and end-of-quarter score columns. An outline in a table reads the same way, its objectives being
- * the rows without a child mark ("↳").
+ * and end-of-quarter score columns.
  */
-function scoringSheet(st: ReadState, t: TableRows, body: TableRow[], kind: 'scoring sheet' | 'outline' = 'scoring sheet') {
+const SCORING_SHEET: SheetRows = {
+  // "**1 Ship the beta (Ana, Raj)**": the number goes, and the names in parentheses are its owners, not its words.
+  head: (text, shape) =>
+    isScoringHeadRow(shape)
+      ? { lead: leadOf(text.replace(/^\d+[.)]?\s+/, '')), evidence: 'a bold row alone in a scoring table' }
+      : undefined,
+  krText: (text) => text,
+};
+
+/** An outline in a table: the rows without a child mark ("↳") are objectives, the marked rows under them key results. */
+const OUTLINE_ROWS: SheetRows = {
+  head: (text) => (childText(text) === text ? { lead: leadOf(text), evidence: 'a table row over rows marked as its children' } : undefined),
+  krText: childText,
+};
+
+function objectiveRows(st: ReadState, t: TableRows, body: TableRow[], sheet: SheetRows) {
   const col = (re: RegExp) => t.norm.findIndex((h) => re.test(h));
   const c = { priority: col(/priority/), owner: col(/owner|dri|lead/), score: col(/^(?:end[- ]?q(?:uarter)?|final|score|grade)$/) };
   let o: ObjectiveDraft | undefined;
   t.rows.forEach((r, i) => {
     const cell = r.cells[0]?.text.trim() ?? '';
-    const text = kind === 'outline' ? childText(cell) : cell;
     const shape = { cells: r.cells.map((x) => x.text), boldFirst: boldFirst(body[i]!) };
-    if (kind === 'outline' ? text === cell : isScoringHeadRow(shape)) {
-      const why = {
-        role: 'objective' as const,
-        evidence: kind === 'outline' ? 'a table row over rows marked as its children' : 'a bold row alone in a scoring table',
-        guess: true,
-      };
-      // "**1 Ship the beta (Ana, Raj)**": the number goes, and the names in parentheses are its owners, not its words.
-      const lead = leadOf(kind === 'outline' ? text : text.replace(/^\d+[.)]?\s+/, ''));
-      o = newObjective(st, { title: lead.title, lead, line: r.line, why });
+    const head = sheet.head(cell, shape);
+    if (head) {
+      const why = { role: 'objective' as const, evidence: head.evidence, guess: true };
+      o = newObjective(st, { title: head.lead.title, lead: head.lead, line: r.line, why });
       unusedCells(st, t, r, (j) => j === 0);
       return;
     }
+    const text = sheet.krText(cell);
     // "*The following not likely to get done:*" introduces rows; it is not a key result.
     const label = /:\s*$/.test(text) && shape.boldFirst && r.cells.slice(1).every((x) => !x.text);
     if (!o || !text || label) return unusedCells(st, t, r, () => false);
