@@ -191,15 +191,13 @@ const NOT_OWNER =
   /^(?:owner|dri|status|priority|type|confidence|target|baseline|current|grade|score|note|notes|example|why|how|what|when|where|who|description|purpose|context|risks?|dependencies|initiatives?|key results?|krs?|objective|result|results|outcome|progress|deadline|due|timeline|tracked|tracking|active from|measurement|theme|summary|update|updates|blocker|blockers|ask|asks|mitigation|decision|format|agenda|features|tip|warning|important|goal|goals|ref|see|source|link|links|tbd|todo|done|wip|version|date|period|quarter|planning period|approvers?|author|classification|last updated|document [a-z ]+|big bets.*|pillars|stage gate.*|decision receipts?|reasoning|rationale|motivation|justification|explanation|comments?|details?|hint|implementation hint|evidence|assumptions?|questions?|answer|learnings?|next steps?|results?|caveats?|examples?|e\.g|i\.e|aka)$/i;
 
 const GOAL_NOUN = String.raw`(?:goals?|krs?|key results?|okrs?|objectives?)`;
-/** The words that name a goal's kind. */
-const TYPE_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|moonshot|roofshot|learning`;
+/** The words that name a goal's kind ("learning" only with a noun after it, as a prefix). */
+const KIND_WORD = String.raw`committed|commit|aspirational|aspiration|stretch|moonshot|roofshot`;
+const TYPE_WORD = String.raw`${KIND_WORD}|learning`;
 /** "[COMMITTED]", "(aspirational)", "[Stretch]", "(stretch KR)": a goal's kind written as a tag. */
 const TYPE_TAG = new RegExp(String.raw`\s*[[(]\s*(${TYPE_WORD})(?:\s+(?:krs?|key results?))?\s*[\])]`, 'i');
 /** "STRETCH: …", "Learning goal: …": a goal's kind written before it, not an owner. */
-const TYPE_PREFIX = new RegExp(
-  String.raw`^(?:(committed|commit|aspirational|aspiration|stretch|moonshot|roofshot)(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`,
-  'i',
-);
+const TYPE_PREFIX = new RegExp(String.raw`^(?:(${KIND_WORD})(?:\s+${GOAL_NOUN})?|(learning)\s+${GOAL_NOUN})\s*:\s+(?=\S)`, 'i');
 
 /** "STRETCH: Grow …", "Learning goal: …" written before a line: its kind and the line without it. */
 export function kindPrefix(text: string): { typeTag: 'committed' | 'aspirational' | 'learning'; rest: string } | undefined {

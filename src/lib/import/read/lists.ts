@@ -10,10 +10,11 @@ import type { KrDraft, ObjectiveDraft } from '../types.ts';
 import { isKrFieldLabel, isKrOnlyLabel, isStatusLabel, krNote, labelledLine, readField } from './fields.ts';
 import { krFromLine, krFromNamedLine, krItem, KR_RE, stateKr } from './key-results.ts';
 import { fieldOrDescription, linesInto } from './paragraphs.ts';
-import { capital, initiative, short, withoutFullStop } from './text.ts';
+import { capital, initiative, short } from './text.ts';
 import {
   currentObjective,
   docPeriod,
+  earlierObjective,
   guess,
   inline,
   inRole,
@@ -138,7 +139,7 @@ function readItems(st: ReadState, items: readonly OutlineItem[], ctx: ItemsAt) {
       siblings: items,
       reportBeside,
       krsListed: Boolean(at.objective && !at.krList && st.krsListed.has(at.objective)),
-      restatesObjective: !at.objective && restatesObjective(st, item.lead.title),
+      restatesObjective: !at.objective && Boolean(earlierObjective(st, item.lead.title)),
     });
     if (c.role === 'objective') {
       const o = objectiveItem(st, item, flatBase ?? at, c);
@@ -510,10 +511,4 @@ function otherItem(
   if (o && (KR_RE.test(text) || krs)) return krItem(st, item, o, krs);
   if (!o && KR_RE.test(text)) return unmapped(st, line, endLineOf(item), 'key result outside any objective not mapped', text);
   unmapped(st, line, endLineOf(item), 'list item not mapped', text);
-}
-
-/** "Get fitter" again, as an objective of this period read earlier with no key results yet. */
-function restatesObjective(st: ReadState, title: string): boolean {
-  const t = withoutFullStop(title).toLowerCase();
-  return Boolean(t) && st.doc.objectives.some((o) => !o.keyResults.length && o.title.toLowerCase() === t);
 }

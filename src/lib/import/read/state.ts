@@ -182,14 +182,19 @@ export function asMeasuredBy(text: string): { title: string; measure?: string } 
   return { title: m[1]!, ...(rest ? { measure: `As measured by ${rest}` } : {}) };
 }
 
+/** An objective of this period read earlier, with no key results or description yet, whose title this one repeats. */
+export function earlierObjective(st: ReadState, title: string): ObjectiveDraft | undefined {
+  const period = sectionPeriod(st);
+  const t = withoutFullStop(title);
+  return t ? st.doc.objectives.find((o) => o.period === period && !o.keyResults.length && !o.description && o.title === t) : undefined;
+}
+
 /** A new objective in the current period and team section; its lead gives owner, priority and outcome. */
 export function newObjective(st: ReadState, n: NewObjective): ObjectiveDraft {
   const period = sectionPeriod(st);
   const team = sectionTeam(st);
   // "#### Scale the platform" after a summary list naming "**Scale the platform**": the same objective, now with its detail.
-  const again = st.doc.objectives.find(
-    (o) => o.period === period && !o.keyResults.length && !o.description && n.title && o.title === withoutFullStop(n.title),
-  );
+  const again = earlierObjective(st, n.title);
   if (again) {
     note(st, n.line, `objective "${short(again.title)}" again (first at line ${again.where.line}): read as that one`);
     placed(st, n.line, n.endLine, 'objective');
